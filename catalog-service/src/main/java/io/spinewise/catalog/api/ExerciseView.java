@@ -1,0 +1,28 @@
+package io.spinewise.catalog.api;
+
+import io.spinewise.catalog.domain.BodyRegion;
+import io.spinewise.catalog.domain.Category;
+import io.spinewise.catalog.domain.Position;
+import io.spinewise.catalog.domain.Status;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An exercise as the API shows it. {@code owner} is {@code library} (shipped) or {@code clinic}. */
+public record ExerciseView(
+        String slug,
+        String name,
+        BodyRegion bodyRegion,
+        Category category,
+        String summary,
+        List<String> steps,
+        Position position,
+        List<EquipmentDto> equipment,
+        List<String> cautions,
+        String mediaRef,
+        DosageDto dosage,
+        Status status,
+        String owner,
+        int version,
+        Instant updatedAt) {
+}

@@ -1,0 +1,28 @@
+package io.spinewise.catalog.api;
+
+import io.spinewise.catalog.domain.Category;
+import io.spinewise.catalog.domain.Position;
+import io.spinewise.catalog.domain.Status;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A routine template as the API shows it, with each exercise summarised in order. */
+public record RoutineView(
+        String slug,
+        String name,
+        String description,
+        ScheduleDto schedule,
+        List<Item> items,
+        Status status,
+        String owner,
+        int version,
+        Instant updatedAt) {
+
+    public record Item(int position, ExerciseRef exercise, DosageDto dosage, String note) {
+    }
+
+    /** Enough of an exercise to show a template; the full entry is one GET away. */
+    public record ExerciseRef(String slug, String name, Category category, Position position, String summary, Status status) {
+    }
+}

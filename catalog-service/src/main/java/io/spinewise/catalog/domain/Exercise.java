@@ -1,0 +1,106 @@
+package io.spinewise.catalog.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** A library exercise: global (the shipped library, {@code clinicId} null) or owned by one clinic. */
+@Entity
+@Table(name = "exercise")
+public class Exercise extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** Owning clinic, or null for the global library that every clinic reads and none may change. */
+    @Column(name = "clinic_id")
+    public String clinicId;
+
+    @Column(nullable = false, updatable = false)
+    public String slug;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "body_region", nullable = false)
+    public BodyRegion bodyRegion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Category category;
+
+    @Column(nullable = false)
+    public String summary;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> steps = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Position position;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Equipment> equipment = new ArrayList<>();
+
+    /**
+     * Every equipment name and substitute, lower-cased: the equipment filter matches an
+     * exercise a patient can do with what they have, through a GIN index.
+     */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "equipment_tags", nullable = false)
+    public List<String> equipmentTags = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> cautions = new ArrayList<>();
+
+    @Column(name = "media_ref")
+    public String mediaRef;
+
+    @Embedded
+    public Dosage dosage;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    /** Optimistic-locking version; also the ETag. */
+    @Version
+    public int version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public boolean isGlobal() {
+        return clinicId == null;
+    }
+
+    public void setEquipment(List<Equipment> items) {
+        equipment = new ArrayList<>(items);
+        equipmentTags = new ArrayList<>();
+        for (Equipment item : items) {
+            equipmentTags.add(item.name().toLowerCase(Locale.ROOT));
+            item.substitutes().forEach(s -> equipmentTags.add(s.toLowerCase(Locale.ROOT)));
+        }
+    }
+}

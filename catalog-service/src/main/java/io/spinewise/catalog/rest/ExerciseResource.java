@@ -1,0 +1,124 @@
+package io.spinewise.catalog.rest;
+
+import io.spinewise.catalog.api.ExerciseRequest;
+import io.spinewise.catalog.api.ExerciseView;
+import io.spinewise.catalog.domain.Category;
+import io.spinewise.catalog.domain.Exercise;
+import io.spinewise.catalog.domain.Status;
+import io.spinewise.catalog.service.ExerciseService;
+import io.spinewise.catalog.service.LibraryFilter;
+import io.spinewise.catalog.service.Viewer;
+import io.spinewise.common.paging.Page;
+import io.spinewise.common.paging.PageRequest;
+import io.spinewise.common.problem.ProblemException;
+import io.spinewise.common.security.Caller;
+import io.spinewise.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The exercise library: everyone in a clinic reads it; staff maintain their clinic's own entries. */
+@Path("/api/exercises")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Exercises")
+@SecurityRequirement(name = OpenApiDefinition.BEARER)
+public class ExerciseResource {
+
+    @Inject
+    ExerciseService exercises;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
+    @Operation(summary = "Search the library",
+            description = "The shared library plus the caller's clinic's entries. Patients see published entries only.")
+    public Page<ExerciseView> list(
+            @Parameter(description = "Text found in the name, summary or slug", example = "wall")
+            @QueryParam("q") @Size(max = 100) String q,
+            @Parameter(description = "Category, e.g. MOBILITY", example = "EXTENSION") @QueryParam("category") String category,
+            @Parameter(description = "Equipment or a substitute the patient has", example = "tennis ball")
+            @QueryParam("equipment") @Size(max = 60) String equipment,
+            @Parameter(description = "Staff only: DRAFT, PUBLISHED or ARCHIVED") @QueryParam("status") String status,
+            @Valid @BeanParam PageRequest paging) {
+        LibraryFilter filter = new LibraryFilter(q, QueryParams.parseEnum(Category.class, category, "category"),
+                equipment, QueryParams.parseEnum(Status.class, status, "status"));
+        return exercises.search(viewer(), filter, paging).map(LibraryMapper::view);
+    }
+
+    @GET
+    @Path("/{slug}")
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
+    @Operation(summary = "One exercise, with its ETag")
+    public Response get(@PathParam("slug") String slug) {
+        Exercise exercise = exercises.find(viewer(), slug)
+                .orElseThrow(() -> ProblemException.notFound("No exercise '" + slug + "'."));
+        return Response.ok(LibraryMapper.view(exercise)).tag(ETags.of(exercise.version)).build();
+    }
+
+    @POST
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Operation(summary = "Add an exercise to the clinic's own library")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "chin tucks",
+            value = OpenApiExamples.EXERCISE)))
+    public Response create(@NotNull(message = "a JSON body is required") @Valid ExerciseRequest request) {
+        Exercise exercise = exercises.create(caller.clinicId(), request);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(exercise.slug).build())
+                .tag(ETags.of(exercise.version))
+                .entity(LibraryMapper.view(exercise))
+                .build();
+    }
+
+    @PUT
+    @Path("/{slug}")
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Operation(summary = "Replace one of the clinic's exercises", description = "Requires If-Match with the ETag last read; a stale ETag gets 412.")
+    public Response update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull(message = "a JSON body is required") @Valid ExerciseRequest request) {
+        Exercise exercise = exercises.update(caller.clinicId(), slug, ETags.required(ifMatch), request);
+        return Response.ok(LibraryMapper.view(exercise)).tag(ETags.of(exercise.version)).build();
+    }
+
+    @DELETE
+    @Path("/{slug}")
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Operation(summary = "Archive one of the clinic's exercises", description = "Kept for history; hidden from patients and lists.")
+    public Response archive(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        exercises.archive(caller.clinicId(), slug, ETags.optional(ifMatch));
+        return Response.noContent().build();
+    }
+
+    private Viewer viewer() {
+        return new Viewer(caller.clinicId(), caller.isStaff());
+    }
+}

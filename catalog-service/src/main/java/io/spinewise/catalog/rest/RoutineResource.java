@@ -1,0 +1,119 @@
+package io.spinewise.catalog.rest;
+
+import io.spinewise.catalog.api.RoutineRequest;
+import io.spinewise.catalog.api.RoutineView;
+import io.spinewise.catalog.domain.Routine;
+import io.spinewise.catalog.domain.Status;
+import io.spinewise.catalog.service.RoutineService;
+import io.spinewise.catalog.service.LibraryFilter;
+import io.spinewise.catalog.service.Viewer;
+import io.spinewise.common.paging.Page;
+import io.spinewise.common.paging.PageRequest;
+import io.spinewise.common.problem.ProblemException;
+import io.spinewise.common.security.Caller;
+import io.spinewise.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Routine templates: everyone in a clinic reads it; staff maintain their clinic's own entries. */
+@Path("/api/routines")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Routine templates")
+@SecurityRequirement(name = OpenApiDefinition.BEARER)
+public class RoutineResource {
+
+    @Inject
+    RoutineService routines;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
+    @Operation(summary = "Search the routine templates",
+            description = "The shared library plus the caller's clinic's entries. Patients see published entries only.")
+    public Page<RoutineView> list(
+            @Parameter(description = "Text found in the name, description or slug", example = "mid-back")
+            @QueryParam("q") @Size(max = 100) String q,
+            @Parameter(description = "Staff only: DRAFT, PUBLISHED or ARCHIVED") @QueryParam("status") String status,
+            @Valid @BeanParam PageRequest paging) {
+        LibraryFilter filter = new LibraryFilter(q, null, null, QueryParams.parseEnum(Status.class, status, "status"));
+        return routines.search(viewer(), filter, paging).map(LibraryMapper::view);
+    }
+
+    @GET
+    @Path("/{slug}")
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
+    @Operation(summary = "One routine template, with its ETag")
+    public Response get(@PathParam("slug") String slug) {
+        Routine routine = routines.find(viewer(), slug)
+                .orElseThrow(() -> ProblemException.notFound("No routine '" + slug + "'."));
+        return Response.ok(LibraryMapper.view(routine)).tag(ETags.of(routine.version)).build();
+    }
+
+    @POST
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Operation(summary = "Add a routine template to the clinic's own library")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "desk break",
+            value = OpenApiExamples.ROUTINE)))
+    public Response create(@NotNull(message = "a JSON body is required") @Valid RoutineRequest request) {
+        Routine routine = routines.create(caller.clinicId(), request);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(routine.slug).build())
+                .tag(ETags.of(routine.version))
+                .entity(LibraryMapper.view(routine))
+                .build();
+    }
+
+    @PUT
+    @Path("/{slug}")
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Operation(summary = "Replace one of the clinic's routine templates", description = "Requires If-Match with the ETag last read; a stale ETag gets 412.")
+    public Response update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull(message = "a JSON body is required") @Valid RoutineRequest request) {
+        Routine routine = routines.update(caller.clinicId(), slug, ETags.required(ifMatch), request);
+        return Response.ok(LibraryMapper.view(routine)).tag(ETags.of(routine.version)).build();
+    }
+
+    @DELETE
+    @Path("/{slug}")
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Operation(summary = "Archive one of the clinic's routine templates", description = "Kept for history; hidden from patients and lists.")
+    public Response archive(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        routines.archive(caller.clinicId(), slug, ETags.optional(ifMatch));
+        return Response.noContent().build();
+    }
+
+    private Viewer viewer() {
+        return new Viewer(caller.clinicId(), caller.isStaff());
+    }
+}

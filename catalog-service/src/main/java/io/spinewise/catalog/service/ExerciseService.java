@@ -1,0 +1,136 @@
+package io.spinewise.catalog.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.spinewise.catalog.api.EquipmentDto;
+import io.spinewise.catalog.api.ExerciseRequest;
+import io.spinewise.catalog.api.Slugs;
+import io.spinewise.catalog.domain.Equipment;
+import io.spinewise.catalog.domain.Exercise;
+import io.spinewise.catalog.domain.Status;
+import io.spinewise.common.paging.Page;
+import io.spinewise.common.paging.PageRequest;
+import io.spinewise.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads and writes the exercise library under the ownership rules of DESIGN.md. */
+@ApplicationScoped
+public class ExerciseService {
+
+    public Page<Exercise> search(Viewer viewer, LibraryFilter filter, PageRequest paging) {
+        LibraryQueries.Condition condition = LibraryQueries.visibleTo(viewer, filter.status());
+        if (filter.text() != null && !filter.text().isBlank()) {
+            condition.and("(lower(e.name) like :text escape '\\' or lower(e.summary) like :text escape '\\'"
+                    + " or e.slug like :text escape '\\')", "text", LibraryQueries.containsPattern(filter.text().strip()));
+        }
+        if (filter.category() != null) {
+            condition.and("e.category = :category", "category", filter.category());
+        }
+        if (filter.equipment() != null && !filter.equipment().isBlank()) {
+            condition.and("array_contains(e.equipmentTags, :tag)", "tag", filter.equipment().strip().toLowerCase(Locale.ROOT));
+        }
+        PanacheQuery<Exercise> query = Exercise.find("from Exercise e where " + condition.where + " order by e.name, e.id",
+                condition.params);
+        List<Exercise> items = query.page(io.quarkus.panache.common.Page.of(paging.page(), paging.size())).list();
+        return new Page<>(items, paging.page(), paging.size(), query.count());
+    }
+
+    /** The exercise with this slug that the viewer may see; the clinic's own wins over the library's. */
+    public Optional<Exercise> find(Viewer viewer, String slug) {
+        LibraryQueries.Condition condition = LibraryQueries.visibleTo(viewer, null);
+        if (viewer.staff()) {
+            // staff also open archived entries, e.g. to see what an old plan referred to
+            condition = new LibraryQueries.Condition("(e.clinicId is null or e.clinicId = :clinic)");
+            condition.params.put("clinic", viewer.clinicId());
+        }
+        condition.and("e.slug = :slug", "slug", slug);
+        return Exercise.<Exercise>find("from Exercise e where " + condition.where + " order by e.clinicId nulls last",
+                condition.params).firstResultOptional();
+    }
+
+    @Transactional
+    public Exercise create(String clinicId, ExerciseRequest request) {
+        String slug = request.slug() != null ? request.slug() : Slugs.fromName(request.name());
+        if (Exercise.count("slug = ?1 and (clinicId is null or clinicId = ?2)", slug, clinicId) > 0) {
+            throw ProblemException.conflict("An exercise with slug '" + slug
+                    + "' already exists in your clinic's library or the shared library; choose another slug.");
+        }
+        Exercise exercise = new Exercise();
+        exercise.id = UUID.randomUUID();
+        exercise.clinicId = clinicId;
+        exercise.slug = slug;
+        exercise.createdAt = Instant.now();
+        apply(request, exercise);
+        exercise.persistAndFlush();
+        return exercise;
+    }
+
+    @Transactional
+    public Exercise update(String clinicId, String slug, int expectedVersion, ExerciseRequest request) {
+        Exercise exercise = ownedForWrite(clinicId, slug);
+        EntityVersions.require(expectedVersion, exercise.version);
+        if (request.slug() != null && !request.slug().equals(slug)) {
+            throw ProblemException.invalid("slug", "cannot be changed; create a new exercise instead");
+        }
+        apply(request, exercise);
+        exercise.persistAndFlush();
+        return exercise;
+    }
+
+    @Transactional
+    public Exercise archive(String clinicId, String slug, Integer expectedVersion) {
+        Exercise exercise = ownedForWrite(clinicId, slug);
+        if (expectedVersion != null) {
+            EntityVersions.require(expectedVersion, exercise.version);
+        }
+        if (exercise.status != Status.ARCHIVED) {
+            exercise.status = Status.ARCHIVED;
+            exercise.updatedAt = Instant.now();
+            exercise.persistAndFlush();
+        }
+        return exercise;
+    }
+
+    /** The clinic's own exercise with this slug; the shared library is read-only to clinics. */
+    private Exercise ownedForWrite(String clinicId, String slug) {
+        Exercise exercise = find(new Viewer(clinicId, true), slug)
+                .orElseThrow(() -> ProblemException.notFound("No exercise '" + slug + "' in your clinic's library."));
+        if (exercise.isGlobal()) {
+            throw ProblemException.forbidden("'" + slug + "' belongs to the shared library, which clinics cannot change;"
+                    + " create your own exercise instead.");
+        }
+        return exercise;
+    }
+
+    private static void apply(ExerciseRequest request, Exercise exercise) {
+        exercise.name = request.name().strip();
+        exercise.bodyRegion = request.bodyRegion();
+        exercise.category = request.category();
+        exercise.summary = request.summary().strip();
+        exercise.steps = request.steps().stream().map(String::strip).toList();
+        exercise.position = request.position();
+        List<EquipmentDto> equipment = request.equipment() == null ? List.of() : request.equipment();
+        exercise.setEquipment(equipment.stream()
+                .map(e -> new Equipment(e.name().strip(), e.substitutesOrEmpty().stream().map(String::strip).toList()))
+                .toList());
+        exercise.cautions = request.cautions() == null ? List.of() : request.cautions().stream().map(String::strip).toList();
+        exercise.mediaRef = request.mediaRef();
+        exercise.dosage = Dosages.toEntity(request.dosage());
+        exercise.status = request.status() == null ? Status.DRAFT : request.status();
+        exercise.updatedAt = Instant.now();
+    }
+
+    /** Used by routines: an exercise a clinic may put in a template. */
+    Exercise usableIn(String clinicId, String slug, String field) {
+        return find(new Viewer(clinicId, true), slug)
+                .filter(e -> e.status != Status.ARCHIVED)
+                .orElseThrow(() -> ProblemException.invalid(field, "no exercise '" + slug + "' in the library"));
+    }
+
+}

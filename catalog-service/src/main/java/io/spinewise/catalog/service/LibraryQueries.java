@@ -1,0 +1,54 @@
+package io.spinewise.catalog.service;
+
+import io.spinewise.catalog.domain.Status;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The visibility rule shared by exercises and routines, as an HQL condition on alias {@code e}:
+ * the global library plus the caller's own clinic; patients see published entries only,
+ * staff everything but archived entries unless they filter by status.
+ */
+final class LibraryQueries {
+
+    private LibraryQueries() {
+    }
+
+    static Condition visibleTo(Viewer viewer, Status status) {
+        Condition condition = new Condition("(e.clinicId is null or e.clinicId = :clinic)");
+        condition.params.put("clinic", viewer.clinicId());
+        if (!viewer.staff()) {
+            condition.and("e.status = :status", "status", Status.PUBLISHED);
+        } else if (status != null) {
+            condition.and("e.status = :status", "status", status);
+        } else {
+            condition.and("e.status <> :status", "status", Status.ARCHIVED);
+        }
+        return condition;
+    }
+
+    /** A LIKE pattern matching the text anywhere, with the caller's wildcards taken literally. */
+    static String containsPattern(String text) {
+        String escaped = text.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    /** An HQL where-clause under construction with its named parameters. */
+    static final class Condition {
+        final StringBuilder where;
+        final Map<String, Object> params = new HashMap<>();
+
+        Condition(String first) {
+            this.where = new StringBuilder(first);
+        }
+
+        Condition and(String clause, String name, Object value) {
+            where.append(" and ").append(clause);
+            params.put(name, value);
+            return this;
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.spinewise.common.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into an {@code application/problem+json} answer. Messages are written
+ * for the caller; exception class names, stack traces and SQL never leave the process.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        String detail = violations.stream()
+                .map(v -> v.field() + " " + v.message())
+                .collect(Collectors.joining("; "));
+        return respond(Problem.invalid(detail, violations));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return respond(Problem.of(ProblemType.MALFORMED_REQUEST,
+                "The body is not valid JSON (line " + e.getLocation().getLineNr()
+                        + ", column " + e.getLocation().getColumnNr() + ")."));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e) {
+        String field = pathOf(e);
+        return respond(Problem.invalid("Unknown field '" + field + "'.",
+                List.of(new Problem.Violation(field, "is not a known field"))));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidValue(InvalidFormatException e) {
+        String field = pathOf(e);
+        String message = e.getTargetType() != null && e.getTargetType().isEnum()
+                ? "must be one of " + Arrays.toString(e.getTargetType().getEnumConstants())
+                : "has the wrong format for " + simpleTypeName(e.getTargetType());
+        return respond(Problem.invalid(field + " " + message + ".", List.of(new Problem.Violation(field, message))));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = pathOf(e);
+        if (field.isEmpty()) {
+            return respond(Problem.of(ProblemType.MALFORMED_REQUEST,
+                    "The body does not have the expected shape (expected a JSON "
+                            + jsonKind(e.getTargetType()) + ")."));
+        }
+        String message = "has the wrong type (expected " + jsonKind(e.getTargetType()) + ")";
+        return respond(Problem.invalid(field + " " + message + ".", List.of(new Problem.Violation(field, message))));
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e) {
+        return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "The body could not be read as JSON."));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthenticatedResponse("A valid bearer token is required.");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthenticatedResponse("The bearer token is invalid or expired.");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(ProblemType.FORBIDDEN, "Your role may not do this."));
+    }
+
+    @ServerExceptionMapper
+    public Response staleWrite(OptimisticLockException e) {
+        return respond(Problem.of(ProblemType.PRECONDITION_FAILED,
+                "Someone changed this entry meanwhile; reload it and apply your change again."));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (status) {
+            case 404 -> "No such resource.";
+            case 405 -> "This resource does not support that method.";
+            case 406 -> "This resource cannot answer in the requested media type.";
+            case 415 -> "Send the body as application/json.";
+            case 400 -> "A parameter is malformed" + (e.getMessage() == null ? "." : ": " + e.getMessage());
+            default -> type.title() + ".";
+        };
+        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(type.uri(), type.title(), status, detail, List.of()));
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        return respond(Problem.of(ProblemType.INTERNAL,
+                "Something went wrong on our side (incident " + incident + ")."));
+    }
+
+    private static Response unauthenticatedResponse(String detail) {
+        return Response.status(401).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(Problem.of(ProblemType.UNAUTHENTICATED, detail))
+                .build();
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * The caller's view of the field: {@code create.request.items[1].sets} becomes
+     * {@code items[1].sets}; a query parameter keeps its own name.
+     */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        StringBuilder field = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER) {
+                // a body parameter's own name means nothing to the caller; a query parameter's does
+                if (i == nodes.size() - 1) {
+                    field.append(node.getName());
+                }
+                continue;
+            }
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (kind == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
+                continue;
+            }
+            if (field.length() > 0) {
+                field.append('.');
+            }
+            field.append(node.getName());
+        }
+        return field.length() == 0 ? "body" : field.toString();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String jsonKind(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "number";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        return "object";
+    }
+
+    private static String simpleTypeName(Class<?> type) {
+        return type == null ? "this field" : type.getSimpleName();
+    }
+}

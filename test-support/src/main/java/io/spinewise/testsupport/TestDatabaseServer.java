@@ -1,0 +1,94 @@
+package io.spinewise.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * The PostgreSQL server that tests run against: one per JVM, so many test classes share
+ * one start-up while each of them still gets a database of its own.
+ *
+ * <p>By default an embedded PostgreSQL (real server binaries, started from Maven artifacts,
+ * no Docker needed). When {@code SPINEWISE_TEST_DB_URL} names a server (a JDBC URL of a
+ * database the user may connect to, with {@code SPINEWISE_TEST_DB_USER} and
+ * {@code SPINEWISE_TEST_DB_PASSWORD}), that server is used instead, e.g. a CI database or a
+ * container started by hand where Docker exists.
+ */
+public final class TestDatabaseServer {
+
+    private static TestDatabaseServer instance;
+
+    private final String adminUrl;
+    private final String user;
+    private final String password;
+    private final String urlPrefix;
+
+    private TestDatabaseServer(String adminUrl, String user, String password) {
+        this.adminUrl = adminUrl;
+        this.user = user;
+        this.password = password;
+        this.urlPrefix = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1);
+    }
+
+    /** The shared server, started on first use. */
+    public static synchronized TestDatabaseServer get() {
+        if (instance == null) {
+            String external = System.getenv("SPINEWISE_TEST_DB_URL");
+            instance = external == null || external.isBlank()
+                    ? startEmbedded()
+                    : new TestDatabaseServer(external,
+                            System.getenv().getOrDefault("SPINEWISE_TEST_DB_USER", "postgres"),
+                            System.getenv().getOrDefault("SPINEWISE_TEST_DB_PASSWORD", ""));
+        }
+        return instance;
+    }
+
+    private static TestDatabaseServer startEmbedded() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    // fsync off: test data is thrown away, and it makes schema creation fast
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "300")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; the temporary data folder is removed either way
+                }
+            }));
+            return new TestDatabaseServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Creates an empty database with a unique name and returns its JDBC URL. */
+    public String createDatabase(String purpose) {
+        String name = (purpose.replaceAll("[^a-z0-9]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase();
+        try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + name, e);
+        }
+        return urlPrefix + name;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+}

@@ -1,0 +1,100 @@
+package io.spinewise.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.jwt.build.Jwt;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A real token signer for service tests: RS256 tokens shaped like the ones Keycloak's realm
+ * {@code clinic} issues (roles in {@code realm_access.roles}, the tenant in {@code clinic_id}).
+ * As a test resource it points quarkus-oidc at the matching public key and issuer, so the
+ * service verifies signatures, issuer and expiry exactly as in production.
+ */
+public class TestIssuer implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ISSUER = "https://issuer.test.spinewise/realms/clinic";
+
+    private static final PrivateKey SIGNING_KEY = loadSigningKey();
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                "quarkus.oidc.public-key", pemBody("spinewise-test-verification-key.pem"),
+                "quarkus.oidc.token.issuer", ISSUER);
+    }
+
+    @Override
+    public void stop() {
+        // nothing runs
+    }
+
+    /** A valid token for a user with one realm role in one clinic. */
+    public static String token(String subject, String role, String clinicId) {
+        return sign(subject, List.of(role), clinicId, Instant.now().plus(Duration.ofMinutes(5)));
+    }
+
+    /** A token for a fresh random user. */
+    public static String token(String role, String clinicId) {
+        return token(UUID.randomUUID().toString(), role, clinicId);
+    }
+
+    /** A correctly signed token whose lifetime ended a while ago. */
+    public static String expiredToken(String role, String clinicId) {
+        return sign(UUID.randomUUID().toString(), List.of(role), clinicId, Instant.now().minus(Duration.ofHours(1)));
+    }
+
+    /** A token without a {@code clinic_id} claim (a misconfigured user). */
+    public static String tokenWithoutClinic(String role) {
+        return Jwt.issuer(ISSUER).subject(UUID.randomUUID().toString())
+                .claim("realm_access", Map.of("roles", List.of(role)))
+                .expiresIn(300)
+                .sign(SIGNING_KEY);
+    }
+
+    private static String sign(String subject, List<String> roles, String clinicId, Instant expiresAt) {
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .preferredUserName("user-" + subject.substring(0, Math.min(8, subject.length())))
+                .claim("realm_access", Map.of("roles", roles))
+                .claim("clinic_id", clinicId)
+                .issuedAt(expiresAt.minus(Duration.ofMinutes(5)))
+                .expiresAt(expiresAt)
+                .sign(SIGNING_KEY);
+    }
+
+    private static PrivateKey loadSigningKey() {
+        try {
+            byte[] der = Base64.getDecoder().decode(pemBody("spinewise-test-signing-key.pem"));
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("test signing key unreadable", e);
+        }
+    }
+
+    private static String pemBody(String resource) {
+        try (InputStream in = TestIssuer.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test key " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
