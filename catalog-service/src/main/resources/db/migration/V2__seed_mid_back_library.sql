@@ -48,7 +48,7 @@ VALUES
  ],
  'ALL_FOURS',
  '[]',
- ARRAY[]::text[],
+ ARRAY[]::varchar[],
  ARRAY['Move within a comfortable range; do not force the end positions.'],
  30, 60, 24, 40, 1, 'BOTH', 'PUBLISHED'),
 

@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -116,6 +117,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonParseException parse) {
+            // the REST layer wraps syntax errors; the caller still deserves to know where it broke
+            return malformedJson(parse);
+        }
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers a query parameter it cannot convert (page=abc) with 404; it is a bad request
+            return respond(Problem.of(ProblemType.MALFORMED_REQUEST,
+                    "A query or path parameter has the wrong format: " + e.getCause().getMessage()));
+        }
         int status = e.getResponse().getStatus();
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
