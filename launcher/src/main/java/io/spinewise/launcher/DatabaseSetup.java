@@ -1,0 +1,44 @@
+package io.spinewise.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Creates each service's database on the server when it is missing (a first start). */
+final class DatabaseSetup implements Part {
+
+    private final Database database;
+    private final List<String> databases;
+
+    DatabaseSetup(Database database, List<String> databases) {
+        this.database = database;
+        this.databases = databases;
+    }
+
+    @Override
+    public String name() {
+        return "databases";
+    }
+
+    @Override
+    public void start(Duration timeout) throws Exception {
+        for (String name : databases) {
+            database.ensureDatabase(name);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // databases are kept: that is the point
+    }
+
+    @Override
+    public Path logFile() {
+        return null;
+    }
+
+    @Override
+    public String url() {
+        return null;
+    }
+}

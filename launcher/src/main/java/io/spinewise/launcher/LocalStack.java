@@ -1,0 +1,81 @@
+package io.spinewise.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Starts the parts of the local platform in dependency order and stops the started ones in
+ * reverse order, whether the stack is shut down or one part fails to start.
+ */
+final class LocalStack {
+
+    private static final Duration PART_TIMEOUT = Duration.ofSeconds(180);
+    private static final int LOG_LINES_ON_FAILURE = 25;
+
+    private final List<Part> parts;
+    private final Deque<Part> started = new ArrayDeque<>();
+
+    LocalStack(List<Part> parts) {
+        this.parts = parts;
+    }
+
+    /** Starts every part; on a failure reports it with the part's log, stops the rest and throws. */
+    void start() {
+        for (Part part : parts) {
+            long begin = System.nanoTime();
+            System.out.printf("  starting %-18s ", part.name());
+            System.out.flush();
+            try {
+                started.push(part);
+                part.start(PART_TIMEOUT);
+                System.out.printf("ready in %4.1f s%n", (System.nanoTime() - begin) / 1e9);
+            } catch (Exception e) {
+                System.out.println("FAILED");
+                System.err.println(part.name() + " failed to start: " + e.getMessage());
+                printLogTail(part);
+                stop();
+                throw new StartFailure(part.name(), e);
+            }
+        }
+    }
+
+    /** Stops what was started, last first. Idempotent. */
+    synchronized void stop() {
+        while (!started.isEmpty()) {
+            Part part = started.pop();
+            System.out.println("  stopping " + part.name());
+            part.stop();
+        }
+    }
+
+    List<Part> parts() {
+        return parts;
+    }
+
+    private static void printLogTail(Part part) {
+        Path log = part.logFile();
+        if (log == null || !Files.exists(log)) {
+            return;
+        }
+        try {
+            List<String> lines = Files.readAllLines(log);
+            System.err.println("--- last lines of " + log + " ---");
+            lines.subList(Math.max(0, lines.size() - LOG_LINES_ON_FAILURE), lines.size()).forEach(System.err::println);
+            System.err.println("---");
+        } catch (IOException e) {
+            System.err.println("(could not read " + log + ": " + e.getMessage() + ")");
+        }
+    }
+
+    /** A part did not start; the stack has been stopped. */
+    static final class StartFailure extends RuntimeException {
+        StartFailure(String part, Throwable cause) {
+            super(part + " failed to start", cause);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.spinewise.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** One part of the local stack: started in order, stopped in reverse order. */
+interface Part {
+
+    /** A short name for messages, e.g. {@code catalog-service}. */
+    String name();
+
+    /** Starts the part and returns once it reports ready, or throws with the reason. */
+    void start(Duration timeout) throws Exception;
+
+    /** Stops the part; safe to call when it never started. */
+    void stop();
+
+    /** The part's log file, shown when it fails to start; null when it has none. */
+    Path logFile();
+
+    /** Where a person reaches this part, for the summary printed at start-up. */
+    String url();
+}

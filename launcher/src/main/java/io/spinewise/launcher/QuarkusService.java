@@ -1,0 +1,64 @@
+package io.spinewise.launcher;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One of the three Spinewise services, run from its built {@code quarkus-app} folder. */
+final class QuarkusService implements Part {
+
+    private final String name;
+    private final Path appDirectory;
+    private final int port;
+    private final Map<String, String> environment;
+    private final ChildProcess process;
+
+    QuarkusService(String name, Path appDirectory, int port, Map<String, String> environment, Path logDirectory) {
+        this.name = name;
+        this.appDirectory = appDirectory;
+        this.port = port;
+        this.environment = environment;
+        this.process = new ChildProcess(name, logDirectory.resolve(name + ".log"));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void start(Duration timeout) throws Exception {
+        Path jar = appDirectory.resolve("quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; build with ./mvnw install -DskipTests");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // small heaps: five JVMs share a laptop or a 2-core CI machine
+        command.add("-Xmx256m");
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-jar");
+        command.add(jar.toString());
+        process.start(command, appDirectory, environment);
+        Readiness.await(name, URI.create("http://localhost:" + port + "/q/health/ready"), timeout, process::isAlive);
+    }
+
+    @Override
+    public void stop() {
+        process.stop();
+    }
+
+    @Override
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    @Override
+    public String url() {
+        return "http://localhost:" + port;
+    }
+}
