@@ -8,6 +8,8 @@ import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -155,6 +157,14 @@ class BadInputTest {
         Map<String, Object> body = exercise("oversized");
         body.put("summary", "x".repeat(200_000));
         post(body).statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void oversizedStreamedBodiesWithoutALengthAreRefusedWith413Too() {
+        byte[] body = ("{\"summary\": \"" + "x".repeat(200_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        // an InputStream body is sent chunked, without Content-Length: the limit hits mid-stream
+        as(NORTH_CHIRO).body(new ByteArrayInputStream(body)).post("/api/exercises").then()
+                .statusCode(413).contentType("application/problem+json");
     }
 
     @Test
