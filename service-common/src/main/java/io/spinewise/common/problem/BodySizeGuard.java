@@ -11,12 +11,14 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Bodies over {@code quarkus.http.limits.max-body-size} are refused by the HTTP layer before
- * any REST code runs, with an empty 413. This handler gives that answer the same
- * problem+json shape as every other error, for declared and for streamed (chunked) bodies.
+ * Bodies over {@code quarkus.http.limits.max-body-size} would be cut off by the HTTP layer
+ * with an empty 413. This handler answers before any body is read, in the problem+json shape
+ * of every other error: an oversized declared length gets 413; a body streamed without a
+ * length (chunked) gets 411, because its size is unknown until it is too late to answer well.
+ * JSON requests of browsers and REST clients always declare their length.
  */
 @ApplicationScoped
-public class OversizedBodyHandler {
+public class BodySizeGuard {
 
     @Inject
     ObjectMapper json;
@@ -25,12 +27,20 @@ public class OversizedBodyHandler {
     MemorySize maxBodySize;
 
     void install(@Observes Router router) {
-        String body = problemBody();
+        String body = problemBody(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+                "The body is larger than the " + maxBodySize.asLongValue() / 1024 + " KiB this service accepts."));
+        String lengthRequired = problemBody(Problem.of(ProblemType.LENGTH_REQUIRED,
+                "Send the body with a Content-Length header (at most " + maxBodySize.asLongValue() / 1024 + " KiB)."));
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && isOver(declared)) {
                 ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+                return;
+            }
+            if (declared == null && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                ctx.response().setStatusCode(411).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONNECTION, "close").end(lengthRequired);
                 return;
             }
             ctx.next();
@@ -52,10 +62,9 @@ public class OversizedBodyHandler {
         }
     }
 
-    private String problemBody() {
+    private String problemBody(Problem problem) {
         try {
-            return json.writeValueAsString(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-                    "The body is larger than the " + maxBodySize.asLongValue() / 1024 + " KiB this service accepts."));
+            return json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem record always serialises", e);
         }

@@ -1,0 +1,181 @@
+package io.spinewise.deploycheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checks are only worth something if they fail: each test breaks one thing in a correct
+ * rendering (prod, through the Java renderer so the input is the same everywhere) and expects
+ * the matching problem.
+ */
+class ManifestChecksCatchMistakesTest {
+
+    private static final String NAMESPACE = "spinewise";
+
+    @Test
+    void theUnbrokenRenderingHasNoProblems() {
+        assertThat(problemsAfter(docs -> { })).isEmpty();
+    }
+
+    @Test
+    void missingReadinessProbeIsReported() {
+        assertThat(problemsAfter(docs -> container(docs, "web-ui").remove("readinessProbe")))
+                .anySatisfy(p -> assertThat(p).contains("web-ui").contains("has no readinessProbe"));
+    }
+
+    @Test
+    void livenessProbeOnTheWrongPathIsReported() {
+        assertThat(problemsAfter(docs -> ((ObjectNode) container(docs, "plan-service")
+                .path("livenessProbe").path("httpGet")).put("path", "/q/health/ready")))
+                .anySatisfy(p -> assertThat(p).contains("livenessProbe checks /q/health/ready"));
+    }
+
+    @Test
+    void missingMemoryLimitIsReported() {
+        assertThat(problemsAfter(docs -> ((ObjectNode) container(docs, "catalog-service")
+                .path("resources").path("limits")).remove("memory")))
+                .anySatisfy(p -> assertThat(p).contains("lacks resources.requests.memory or resources.limits.memory"));
+    }
+
+    @Test
+    void latestImageTagIsReported() {
+        assertThat(problemsAfter(docs -> container(docs, "web-ui").put("image", "ghcr.io/spinewise/web-ui:latest")))
+                .anySatisfy(p -> assertThat(p).contains("is not pinned"));
+        assertThat(problemsAfter(docs -> container(docs, "web-ui").put("image", "ghcr.io/spinewise/web-ui")))
+                .anySatisfy(p -> assertThat(p).contains("is not pinned"));
+    }
+
+    @Test
+    void serviceSelectingNoDeploymentIsReported() {
+        assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "Service", "plan-service").path("spec").path("selector"))
+                .put("app.kubernetes.io/name", "plan")))
+                .anySatisfy(p -> assertThat(p).contains("Service/plan-service selects no Deployment"));
+    }
+
+    @Test
+    void writableRootFilesystemIsReported() {
+        assertThat(problemsAfter(docs -> ((ObjectNode) container(docs, "catalog-service").path("securityContext"))
+                .put("readOnlyRootFilesystem", false)))
+                .anySatisfy(p -> assertThat(p).contains("writable root filesystem"));
+    }
+
+    @Test
+    void undocumentedSecretIsReported() {
+        assertThat(problemsAfter(docs -> ((ObjectNode) container(docs, "web-ui").path("env").get(0)
+                .path("valueFrom").path("secretKeyRef")).put("name", "nobody-created-this")))
+                .anySatisfy(p -> assertThat(p).contains("needs Secret nobody-created-this"));
+    }
+
+    @Test
+    void literalPasswordIsReported() {
+        assertThat(problemsAfter(docs -> ((ArrayNode) container(docs, "plan-service").path("env"))
+                .addObject().put("name", "QUARKUS_DATASOURCE_PASSWORD").put("value", "plan")))
+                .anySatisfy(p -> assertThat(p).contains("QUARKUS_DATASOURCE_PASSWORD is a literal"));
+    }
+
+    @Test
+    void committedSecretIsReported() {
+        assertThat(problemsAfter(docs -> docs.add(doc("""
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: web-ui-session, namespace: spinewise}
+                stringData: {encryption-secret: oops}
+                """))))
+                .anySatisfy(p -> assertThat(p).contains("Secrets are never committed"));
+    }
+
+    @Test
+    void unknownKindIsReported() {
+        assertThat(problemsAfter(docs -> docs.add(doc("""
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: cleanup, namespace: spinewise}
+                """))))
+                .anySatisfy(p -> assertThat(p).contains("unknown kind 'CronJob'"));
+    }
+
+    @Test
+    void policyLettingEveryoneReachPlanServiceIsReported() {
+        assertThat(problemsAfter(docs -> docs.add(doc("""
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: open-plan-service, namespace: spinewise}
+                spec:
+                  podSelector: {matchLabels: {app.kubernetes.io/name: plan-service}}
+                  ingress: [{}]
+                """))))
+                .anySatisfy(p -> assertThat(p).contains("let a pod of another namespace reach Deployment/plan-service"))
+                .anySatisfy(p -> assertThat(p).contains("let Deployment/catalog-service reach Deployment/plan-service"));
+    }
+
+    @Test
+    void policyBlockingACallTheConfigurationMakesIsReported() {
+        assertThat(problemsAfter(docs -> docs.removeIf(d -> "catalog-service-from-callers".equals(Yaml.name(d))
+                || "default-deny-ingress".equals(Yaml.name(d)))))
+                .anySatisfy(p -> assertThat(p).contains("no default-deny NetworkPolicy"))
+                .anySatisfy(p -> assertThat(p).contains("let a pod of another namespace reach Deployment/catalog-service"));
+        assertThat(problemsAfter(docs -> {
+            JsonNode peers = doc(docs, "NetworkPolicy", "catalog-service-from-callers")
+                    .path("spec").path("ingress").get(0).path("from");
+            ((ArrayNode) peers).remove(1);
+        }))
+                .anySatisfy(p -> assertThat(p).contains("block Deployment/plan-service -> Deployment/catalog-service"));
+    }
+
+    @Test
+    void issuerThatKeycloakDoesNotIssueIsReported() {
+        assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "ConfigMap", "web-ui-config").path("data"))
+                .put("QUARKUS_OIDC_TOKEN_ISSUER", "http://localhost:8180/realms/clinic")))
+                .anySatisfy(p -> assertThat(p).contains("Deployment/web-ui: QUARKUS_OIDC_TOKEN_ISSUER"));
+    }
+
+    @Test
+    void jdbcUrlToADatabaseNobodyCreatesIsReported() {
+        assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "ConfigMap", "plan-service-config").path("data"))
+                .put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://spinewise-db-rw:5432/plans")))
+                .anySatisfy(p -> assertThat(p).contains("names database plans"));
+    }
+
+    @Test
+    void connectionPoolsBeyondMaxConnectionsAreReported() {
+        assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "HorizontalPodAutoscaler", "plan-service").path("spec"))
+                .put("maxReplicas", 30)))
+                .anySatisfy(p -> assertThat(p).contains("connection pools at the HPA maxima need"));
+    }
+
+    @Test
+    void javaRendererRefusesKustomizeFeaturesItDoesNotImplement() {
+        assertThatThrownBy(() -> StrategicMerge.apply(doc("kind: Deployment"), doc("$patch: delete"), "Deployment"))
+                .hasMessageContaining("not supported");
+    }
+
+    private static List<String> problemsAfter(Consumer<List<ObjectNode>> breakSomething) {
+        List<ObjectNode> docs = new ArrayList<>(Overlays.renderWithJava("prod"));
+        breakSomething.accept(docs);
+        Set<String> external = ExternalNames.fromDeploymentGuide();
+        return ManifestChecks.check(docs, NAMESPACE, external);
+    }
+
+    private static ObjectNode doc(String yaml) {
+        return Yaml.readOne(yaml, "test");
+    }
+
+    private static ObjectNode doc(List<ObjectNode> docs, String kind, String name) {
+        return docs.stream().filter(d -> kind.equals(Yaml.kind(d)) && name.equals(Yaml.name(d)))
+                .findFirst().orElseThrow();
+    }
+
+    private static ObjectNode container(List<ObjectNode> docs, String deployment) {
+        return (ObjectNode) doc(docs, "Deployment", deployment)
+                .path("spec").path("template").path("spec").path("containers").get(0);
+    }
+}
