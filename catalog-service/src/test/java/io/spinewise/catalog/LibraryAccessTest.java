@@ -64,6 +64,8 @@ class LibraryAccessTest {
                 .statusCode(401).contentType(PROBLEM_JSON);
         String tampered = NORTH_CHIRO.substring(0, NORTH_CHIRO.lastIndexOf('.') + 1) + "AAAA";
         as(tampered).get("/api/exercises").then().statusCode(401).contentType(PROBLEM_JSON);
+        as(TestIssuer.tokenForAudience("account", Roles.CHIROPRACTOR, "north")).get("/api/exercises").then()
+                .statusCode(401).contentType(PROBLEM_JSON);
     }
 
     @Test

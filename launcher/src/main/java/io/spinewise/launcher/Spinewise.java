@@ -47,6 +47,8 @@ public final class Spinewise {
         if (external.isEmpty()) {
             ports.put(DATABASE_PORT, "embedded PostgreSQL");
         }
+        ports.put(KeycloakServer.Settings.HTTP_PORT, "Keycloak");
+        ports.put(KeycloakServer.Settings.MANAGEMENT_PORT, "Keycloak management");
         ports.put(CATALOG_PORT, "catalog-service");
         List<String> taken = PortCheck.taken(ports);
         if (!taken.isEmpty()) {
@@ -60,6 +62,9 @@ public final class Spinewise {
         List<Part> parts = new ArrayList<>();
         parts.add(database);
         parts.add(new DatabaseSetup(database, List.of("catalog")));
+        parts.add(new KeycloakServer(KeycloakServer.Settings.local(KeycloakDistribution.locate(home),
+                data.resolve("keycloak"), home.resolve("config/keycloak/realm-clinic-dev.json"))
+                .withLogFile(logs.resolve("keycloak.log"))));
         parts.add(new QuarkusService("catalog-service", home.resolve("catalog-service/target/quarkus-app"), CATALOG_PORT,
                 Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl("catalog"),
                         "QUARKUS_DATASOURCE_USERNAME", database.user(),

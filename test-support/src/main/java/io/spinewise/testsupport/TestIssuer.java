@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,6 +28,9 @@ import java.util.UUID;
 public class TestIssuer implements QuarkusTestResourceLifecycleManager {
 
     public static final String ISSUER = "https://issuer.test.spinewise/realms/clinic";
+
+    /** The audiences Keycloak puts into web-ui and clinic-cli tokens: the two back-end services. */
+    public static final List<String> AUDIENCES = List.of("catalog-service", "plan-service");
 
     private static final PrivateKey SIGNING_KEY = loadSigningKey();
 
@@ -57,9 +61,20 @@ public class TestIssuer implements QuarkusTestResourceLifecycleManager {
         return sign(UUID.randomUUID().toString(), List.of(role), clinicId, Instant.now().minus(Duration.ofHours(1)));
     }
 
+    /** A correctly signed token meant for another audience (e.g. some other client of the realm). */
+    public static String tokenForAudience(String audience, String role, String clinicId) {
+        return Jwt.issuer(ISSUER).subject(UUID.randomUUID().toString())
+                .audience(audience)
+                .claim("realm_access", Map.of("roles", List.of(role)))
+                .claim("clinic_id", clinicId)
+                .expiresIn(300)
+                .sign(SIGNING_KEY);
+    }
+
     /** A token without a {@code clinic_id} claim (a misconfigured user). */
     public static String tokenWithoutClinic(String role) {
         return Jwt.issuer(ISSUER).subject(UUID.randomUUID().toString())
+                .audience(Set.copyOf(AUDIENCES))
                 .claim("realm_access", Map.of("roles", List.of(role)))
                 .expiresIn(300)
                 .sign(SIGNING_KEY);
@@ -68,6 +83,7 @@ public class TestIssuer implements QuarkusTestResourceLifecycleManager {
     private static String sign(String subject, List<String> roles, String clinicId, Instant expiresAt) {
         return Jwt.issuer(ISSUER)
                 .subject(subject)
+                .audience(Set.copyOf(AUDIENCES))
                 .preferredUserName("user-" + subject.substring(0, Math.min(8, subject.length())))
                 .claim("realm_access", Map.of("roles", roles))
                 .claim("clinic_id", clinicId)
