@@ -11,17 +11,17 @@ import java.sql.Statement;
  * The PostgreSQL server of the local stack, embedded or external, and the one database per
  * service on it. Databases are created when missing and never dropped: a restart keeps data.
  */
-abstract class Database implements Part {
+public abstract class Database implements Part {
 
     /** JDBC URL of the server's maintenance database, used to create the service databases. */
     abstract String adminUrl();
 
-    abstract String user();
+    public abstract String user();
 
-    abstract String password();
+    public abstract String password();
 
     /** JDBC URL of the named database on this server. */
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         String admin = adminUrl();
         int slash = admin.lastIndexOf('/');
         int query = admin.indexOf('?', slash);

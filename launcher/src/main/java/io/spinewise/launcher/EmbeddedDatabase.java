@@ -67,12 +67,12 @@ final class EmbeddedDatabase extends Database {
     }
 
     @Override
-    String user() {
+    public String user() {
         return "postgres";
     }
 
     @Override
-    String password() {
+    public String password() {
         return "postgres";
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A PostgreSQL server the environment names ({@code SPINEWISE_DB_URL} and friends); not started or stopped here. */
 final class ExternalDatabase extends Database {
@@ -16,6 +17,17 @@ final class ExternalDatabase extends Database {
         this.adminUrl = adminUrl;
         this.user = user;
         this.password = password;
+    }
+
+    /** An external PostgreSQL when {@code SPINEWISE_DB_URL} names one (a JDBC URL of its maintenance database). */
+    static Optional<ExternalDatabase> fromEnvironment() {
+        String url = System.getenv("SPINEWISE_DB_URL");
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ExternalDatabase(url,
+                System.getenv().getOrDefault("SPINEWISE_DB_USER", "postgres"),
+                System.getenv().getOrDefault("SPINEWISE_DB_PASSWORD", "")));
     }
 
     @Override
@@ -51,12 +63,12 @@ final class ExternalDatabase extends Database {
     }
 
     @Override
-    String user() {
+    public String user() {
         return user;
     }
 
     @Override
-    String password() {
+    public String password() {
         return password;
     }
 }

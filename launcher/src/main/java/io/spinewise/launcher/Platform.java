@@ -1,0 +1,120 @@
+package io.spinewise.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole Spinewise platform on one machine: PostgreSQL (embedded, or external when the
+ * environment names one), Keycloak with realm {@code clinic}, catalog-service, plan-service and
+ * web-ui, each configured to find the others on localhost. Used by {@code ./spinewise up} and by
+ * the end-to-end tests, so both run exactly the same stack.
+ */
+public final class Platform implements AutoCloseable {
+
+    public static final int DATABASE_PORT = 5433;
+    public static final int KEYCLOAK_PORT = KeycloakServer.Settings.HTTP_PORT;
+    public static final int CATALOG_PORT = 8081;
+    public static final int PLAN_PORT = 8082;
+    public static final int WEB_PORT = 8080;
+
+    private final Path home;
+    private final Path data;
+    private final LocalStack stack;
+    private final Database database;
+    private final Map<Integer, String> ports = new LinkedHashMap<>();
+
+    /**
+     * @param home the repository root (service builds and {@code config/} are found below it)
+     * @param data where PostgreSQL's data, Keycloak's store and the logs live
+     */
+    public Platform(Path home, Path data) {
+        this.home = home;
+        this.data = data;
+        Optional<ExternalDatabase> external = ExternalDatabase.fromEnvironment();
+        if (external.isEmpty()) {
+            ports.put(DATABASE_PORT, "embedded PostgreSQL");
+        }
+        ports.put(KEYCLOAK_PORT, "Keycloak");
+        ports.put(KeycloakServer.Settings.MANAGEMENT_PORT, "Keycloak management");
+        ports.put(CATALOG_PORT, "catalog-service");
+        ports.put(PLAN_PORT, "plan-service");
+        ports.put(WEB_PORT, "web-ui");
+        this.database = external.isPresent() ? external.get()
+                : new EmbeddedDatabase(data.resolve("postgres"), DATABASE_PORT);
+        this.stack = new LocalStack(parts());
+    }
+
+    /** The ports this platform needs that another program holds, e.g. "8081 (catalog-service)". */
+    public List<String> takenPorts() {
+        return PortCheck.taken(ports);
+    }
+
+    /** Starts every part, in order; throws when one fails (the others are then already stopped). */
+    public void start() throws IOException {
+        Files.createDirectories(logs());
+        List<String> taken = takenPorts();
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("port " + String.join(", ", taken) + " is already in use");
+        }
+        stack.start();
+    }
+
+    /** Stops what was started, last first. */
+    @Override
+    public void close() {
+        stack.stop();
+    }
+
+    /** Stops and starts one service again, e.g. to prove that its data survives a restart. */
+    public void restart(String partName) throws Exception {
+        stack.restart(partName);
+    }
+
+    public Path logs() {
+        return data.resolve("logs");
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** What runs where, for the summary printed at start-up. */
+    public Map<String, String> urls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        stack.parts().stream().filter(p -> p.url() != null).forEach(p -> urls.put(p.name(), p.url()));
+        return urls;
+    }
+
+    private List<Part> parts() {
+        Path logs = logs();
+        List<Part> parts = new ArrayList<>();
+        parts.add(database);
+        parts.add(new DatabaseSetup(database, List.of("catalog", "plan")));
+        parts.add(new KeycloakServer(KeycloakServer.Settings.local(KeycloakDistribution.locate(home),
+                data.resolve("keycloak"), home.resolve("config/keycloak/realm-clinic-dev.json"))
+                .withLogFile(logs.resolve("keycloak.log"))));
+        parts.add(service("catalog-service", CATALOG_PORT, Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl("catalog"),
+                "QUARKUS_DATASOURCE_USERNAME", database.user(),
+                "QUARKUS_DATASOURCE_PASSWORD", database.password())));
+        parts.add(service("plan-service", PLAN_PORT, Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl("plan"),
+                "QUARKUS_DATASOURCE_USERNAME", database.user(),
+                "QUARKUS_DATASOURCE_PASSWORD", database.password(),
+                "QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:" + CATALOG_PORT)));
+        parts.add(service("web-ui", WEB_PORT, Map.of(
+                "QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:" + CATALOG_PORT,
+                "QUARKUS_REST_CLIENT_PLAN_URL", "http://localhost:" + PLAN_PORT)));
+        return parts;
+    }
+
+    private QuarkusService service(String name, int port, Map<String, String> environment) {
+        return new QuarkusService(name, home.resolve(name).resolve("target/quarkus-app"), port, environment, logs());
+    }
+}
