@@ -45,7 +45,6 @@ class KeycloakServerIT {
     private static final String PLAN_SERVICE_SECRET = "plan-service-dev-secret";
     private static final String PROD_PLAN_SERVICE_SECRET = "prod-check-plan-service-secret";
     private static final String WEB_UI_CALLBACK = "http://localhost:8080/callback";
-    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -181,7 +180,9 @@ class KeycloakServerIT {
         assertThat(json(grant).get("error_description").asText()).isEqualTo("Account is not fully set up");
 
         // in the browser the patient signs in with it, is asked for a new password, and is then logged in
-        JsonNode access = claims(firstBrowserLogin(username, oneTimePassword, "Chosen-by-patient-1").get("access_token"));
+        String token = new KeycloakLogins(keycloak.issuer(REALM))
+                .firstLogin(username, oneTimePassword, "Chosen-by-patient-1", "web-ui", WEB_UI_SECRET, WEB_UI_CALLBACK);
+        JsonNode access = claims(ProductionRealm.JSON.getNodeFactory().textNode(token));
         assertThat(access.get("preferred_username").asText()).isEqualTo(username);
         assertThat(texts(access.at("/realm_access/roles"))).contains("patient");
         assertThat(access.get("clinic_id").asText()).isEqualTo("north");
@@ -223,71 +224,6 @@ class KeycloakServerIT {
                         """)));
         assertThat(weak.statusCode()).isEqualTo(400);
         assertThat(weak.body()).contains("invalidPasswordMinLength");
-    }
-
-    /** Code flow of the web UI with a one-time password: login form, update-password form, code, tokens. */
-    private static JsonNode firstBrowserLogin(String username, String oneTimePassword, String newPassword) throws Exception {
-        Browser browser = new Browser();
-        HttpResponse<String> loginPage = browser.get(authorizationUri(REALM).toString());
-        assertThat(loginPage.statusCode()).isEqualTo(200);
-
-        String requiredAction = location(browser.post(formAction(loginPage),
-                Map.of("username", username, "password", oneTimePassword)));
-        assertThat(requiredAction).contains("required-action").contains("UPDATE_PASSWORD");
-
-        HttpResponse<String> updatePage = browser.get(requiredAction);
-        assertThat(updatePage.body()).contains("password-new");
-        String callback = location(browser.post(formAction(updatePage),
-                Map.of("password-new", newPassword, "password-confirm", newPassword)));
-        assertThat(callback).startsWith(WEB_UI_CALLBACK + "?");
-
-        String code = query(URI.create(callback)).get("code");
-        HttpResponse<String> tokens = tokenRequest(REALM, Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", WEB_UI_CALLBACK, "client_id", "web-ui", "client_secret", WEB_UI_SECRET));
-        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        return json(tokens);
-    }
-
-    /**
-     * Just enough of a browser for Keycloak's login pages. Keycloak marks its cookies Secure, which
-     * a browser honours on http://localhost but java.net.CookieManager does not, so cookies are
-     * kept here by name.
-     */
-    private static final class Browser {
-
-        private final Map<String, String> cookies = new LinkedHashMap<>();
-
-        HttpResponse<String> get(String uri) throws IOException, InterruptedException {
-            return remember(HTTP.send(withCookies(HttpRequest.newBuilder(URI.create(uri))).build(),
-                    HttpResponse.BodyHandlers.ofString()));
-        }
-
-        HttpResponse<String> post(String uri, Map<String, String> fields) throws IOException, InterruptedException {
-            HttpRequest request = withCookies(HttpRequest.newBuilder(URI.create(uri)))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(encode(fields)))
-                    .build();
-            return remember(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
-        }
-
-        private HttpRequest.Builder withCookies(HttpRequest.Builder request) {
-            request.timeout(Duration.ofSeconds(30));
-            if (!cookies.isEmpty()) {
-                request.header("Cookie", cookies.entrySet().stream()
-                        .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                        .collect(Collectors.joining("; ")));
-            }
-            return request;
-        }
-
-        private HttpResponse<String> remember(HttpResponse<String> response) {
-            for (String header : response.headers().allValues("Set-Cookie")) {
-                String pair = header.split(";", 2)[0];
-                int equals = pair.indexOf('=');
-                cookies.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
-            }
-            return response;
-        }
     }
 
     private static URI authorizationUri(String realm) {
@@ -343,27 +279,6 @@ class KeycloakServerIT {
         return new LinkedHashMap<>(fields).entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-    }
-
-    private static String formAction(HttpResponse<String> page) {
-        Matcher matcher = FORM_ACTION.matcher(page.body());
-        assertThat(matcher.find()).as("a form in %s", page.uri()).isTrue();
-        return matcher.group(1).replace("&amp;", "&");
-    }
-
-    private static String location(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-        return response.headers().firstValue("Location").orElseThrow();
-    }
-
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
-            int equals = pair.indexOf('=');
-            parameters.put(pair.substring(0, equals),
-                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-        return parameters;
     }
 
     /** The payload of a JWT; the signature is Keycloak's business here, the services verify it. */
