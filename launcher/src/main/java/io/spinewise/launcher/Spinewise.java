@@ -3,6 +3,7 @@ package io.spinewise.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -54,16 +55,44 @@ public final class Spinewise {
         } catch (LocalStack.StartFailure e) {
             return 1;
         }
+        loadDemoActivityOnFirstStart(platform, data);
         Path pidFile = data.resolve("spinewise.pid");
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
         System.out.printf("%nSpinewise is up in %.1f s:%n", (System.nanoTime() - begin) / 1e9);
         platform.urls().forEach((name, url) -> System.out.printf("  %-18s %s%n", name, url));
         System.out.println("  API docs           http://localhost:" + Platform.CATALOG_PORT + "/q/swagger-ui, http://localhost:"
                 + Platform.PLAN_PORT + "/q/swagger-ui");
-        System.out.println("\nPress Ctrl-C or run ./spinewise down to stop.");
+        System.out.println("""
+
+                Log in at http://localhost:%d with one of the demo users (password: demo):
+                  Northside Chiropractic (north): dr.ada (chiropractor), admin.nora (clinic admin),
+                                                  patient.paul, patient.petra (patients)
+                  Southside Spine Care (south):   dr.ben (chiropractor), admin.sol (clinic admin),
+                                                  patient.sam (patient)
+                Keycloak admin console: http://localhost:%d/admin (admin/admin)
+
+                Press Ctrl-C or run ./spinewise down to stop.""".formatted(Platform.WEB_PORT, Platform.KEYCLOAK_PORT));
         stopped.await();
         Files.deleteIfExists(pidFile);
         return 0;
+    }
+
+    /** Demo plans and weeks of check-offs, once: the marker file keeps a restart from adding more. */
+    private static void loadDemoActivityOnFirstStart(Platform platform, Path data) throws IOException {
+        Path marker = data.resolve("demo-activity-loaded");
+        if (Files.exists(marker)) {
+            return;
+        }
+        System.out.print("  loading demo activity (plans and six weeks of check-offs) ... ");
+        try {
+            new DemoActivity(new KeycloakLogins("http://localhost:" + Platform.KEYCLOAK_PORT + "/realms/clinic"),
+                    "http://localhost:" + Platform.PLAN_PORT, platform.database()).load();
+            Files.writeString(marker, Instant.now().toString());
+            System.out.println("done");
+        } catch (Exception e) {
+            // the platform itself is fine; only the sample data is missing
+            System.out.println("skipped (" + e.getMessage() + ")");
+        }
     }
 
     private static int down(Path home) throws IOException {

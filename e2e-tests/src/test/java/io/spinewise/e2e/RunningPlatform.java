@@ -1,0 +1,72 @@
+package io.spinewise.e2e;
+
+import io.spinewise.launcher.KeycloakLogins;
+import io.spinewise.launcher.Platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform, started once per test JVM with the launcher's own code on a fresh data
+ * folder, and stopped when the JVM exits. Demo users' tokens are fetched once and reused:
+ * Keycloak's password hashing makes every login cost about a second of CPU.
+ */
+final class RunningPlatform {
+
+    static final String ISSUER = "http://localhost:" + Platform.KEYCLOAK_PORT + "/realms/clinic";
+    static final String CATALOG = "http://localhost:" + Platform.CATALOG_PORT;
+    static final String PLAN = "http://localhost:" + Platform.PLAN_PORT;
+    static final String WEB = "http://localhost:" + Platform.WEB_PORT;
+
+    private static Platform platform;
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final KeycloakLogins LOGINS = new KeycloakLogins(ISSUER);
+
+    private RunningPlatform() {
+    }
+
+    static synchronized Platform get() {
+        if (platform == null) {
+            Path home = Path.of(System.getProperty("spinewise.home", "..")).toAbsolutePath().normalize();
+            Path data = Path.of(System.getProperty("spinewise.e2e.data", "target/stack")).toAbsolutePath();
+            deleteTree(data);
+            Platform started = new Platform(home, data);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-platform-stop"));
+            try {
+                started.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            platform = started;
+        }
+        return platform;
+    }
+
+    /** A demo user's access token (password {@code demo}). */
+    static String token(String username) {
+        get();
+        return TOKENS.computeIfAbsent(username, user -> LOGINS.accessToken(user, "demo"));
+    }
+
+    static KeycloakLogins logins() {
+        get();
+        return LOGINS;
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
