@@ -1,0 +1,35 @@
+package io.spinewise.plan.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A session checked off: which plan, the patient's local date and the slot (1 = first
+ * session of the day), what was done, and how it felt.
+ */
+public record CheckOffRequest(
+        @NotNull UUID planId,
+        @NotNull LocalDate date,
+        @NotNull @Min(value = 1, message = "must be at least 1") @Max(value = 12, message = "must be at most 12") Integer slot,
+        @NotNull @Size(max = 20, message = "must have at most 20 items") List<@NotNull @Valid Item> items,
+        @Min(value = 0, message = "must be between 0 and 10") @Max(value = 10, message = "must be between 0 and 10") Integer painBefore,
+        @Min(value = 0, message = "must be between 0 and 10") @Max(value = 10, message = "must be between 0 and 10") Integer painAfter,
+        @Min(value = 1, message = "must be between 1 and 5") @Max(value = 5, message = "must be between 1 and 5") Integer difficulty,
+        @Size(max = 500) String note) {
+
+    /** One exercise of the session: done or not, and optionally what was actually done. */
+    public record Item(
+            @NotNull @Size(max = 80) @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "must be a catalog slug") String exercise,
+            @NotNull Boolean done,
+            @Min(value = 0, message = "must be 0 or more") @Max(value = 3600, message = "must be at most 3600") Integer seconds,
+            @Min(value = 0, message = "must be 0 or more") @Max(value = 1000, message = "must be at most 1000") Integer reps) {
+    }
+}

@@ -1,0 +1,21 @@
+package io.spinewise.plan.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One patient on the clinic dashboard.
+ *
+ * @param streak       current streak, counted back at most {@code streakHorizonDays}
+ * @param streakAtLeast true when the streak reached that horizon (it may be longer)
+ * @param painChange   recent − early mean painBefore over the last 30 days (negative = better)
+ * @param flags        LOW_ADHERENCE, PAIN, INACTIVE
+ */
+public record DashboardRow(UUID patientId, String name, Window last7Days, Window last30Days, int streak,
+                           boolean streakAtLeast, LocalDate lastSession, Integer latestPain, Double painChange,
+                           List<String> flags) {
+
+    public record Window(long scheduled, long completed, Double percentage) {
+    }
+}

@@ -1,0 +1,12 @@
+package io.spinewise.plan.api;
+
+import io.spinewise.plan.domain.PlanItem;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One version of a plan: what was prescribed and the days it was in force. */
+public record PlanVersionView(int version, LocalDate effectiveFrom, LocalDate effectiveUntil, PlanView.Routine routine,
+                              ScheduleView schedule, List<PlanItem> items, String createdBy, Instant createdAt) {
+}

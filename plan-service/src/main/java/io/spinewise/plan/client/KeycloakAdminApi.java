@@ -1,0 +1,53 @@
+package io.spinewise.plan.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
+import java.util.Map;
+
+/** The few Keycloak Admin API calls of enrolment, with the plan-service service account's token. */
+@RegisterRestClient(configKey = "keycloak-admin")
+@OidcClientFilter
+@Path("/admin/realms/{realm}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface KeycloakAdminApi {
+
+    @POST
+    @Path("/users")
+    Response createUser(@PathParam("realm") String realm, UserRepresentation user);
+
+    @GET
+    @Path("/roles/{role}")
+    RoleRepresentation role(@PathParam("realm") String realm, @PathParam("role") String role);
+
+    @POST
+    @Path("/users/{id}/role-mappings/realm")
+    Response addRealmRoles(@PathParam("realm") String realm, @PathParam("id") String userId,
+                           List<RoleRepresentation> roles);
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record UserRepresentation(String username, String email, String firstName, String lastName, boolean enabled,
+                              boolean emailVerified, Map<String, List<String>> attributes,
+                              List<Credential> credentials) {
+    }
+
+    record Credential(String type, String value, boolean temporary) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RoleRepresentation(String id, String name) {
+    }
+}

@@ -1,0 +1,57 @@
+package io.spinewise.plan.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** plan-service's own settings ({@code spinewise.plan.*}). */
+@ConfigMapping(prefix = "spinewise.plan")
+public interface PlanConfig {
+
+    /** How many days back a patient may still check off a session (0 = today only). */
+    @WithDefault("7")
+    int lateLoggingDays();
+
+    /** Time zone of a patient provisioned from a token without a {@code zoneinfo} claim. */
+    @WithDefault("UTC")
+    String defaultTimeZone();
+
+    /** The Keycloak realm in which patients are enrolled. */
+    @WithDefault("clinic")
+    String keycloakRealm();
+
+    /** Dashboard defaults; a clinic may set its own thresholds (clinic_settings). */
+    Dashboard dashboard();
+
+    /** Reports. */
+    Report report();
+
+    interface Dashboard {
+
+        /** A patient whose 30-day adherence is below this percentage is flagged. */
+        @WithDefault("60")
+        int lowAdherencePercent();
+
+        /** A patient whose latest reported pain is at or above this (0-10) is flagged. */
+        @WithDefault("7")
+        int painThreshold();
+
+        /** A patient with scheduled sessions and no check-off for this many days is flagged. */
+        @WithDefault("5")
+        int inactiveDays();
+
+        /** How far back the dashboard follows a streak; a longer one is shown as "at least" this. */
+        @WithDefault("90")
+        int streakHorizonDays();
+    }
+
+    interface Report {
+
+        /** Rows fetched per round trip while streaming a CSV report. */
+        @WithDefault("5000")
+        int fetchSize();
+
+        /** The longest date range one CSV report may span, in days. */
+        @WithDefault("3660")
+        int maxDays();
+    }
+}

@@ -1,0 +1,54 @@
+package io.spinewise.plan.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/** A patient of one clinic, linked to a Keycloak user by its {@code sub}. */
+@Entity
+@Table(name = "patient")
+public class Patient extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, updatable = false)
+    public String clinicId;
+
+    /** The Keycloak user id. */
+    @Column(nullable = false, updatable = false)
+    public String subject;
+
+    public String username;
+
+    @Column(nullable = false)
+    public String firstName;
+
+    @Column(nullable = false)
+    public String lastName;
+
+    public String email;
+
+    /** IANA zone id; the patient's "today" and every scheduled day are in this zone. */
+    @Column(nullable = false)
+    public String timeZone;
+
+    public String enrolledBy;
+
+    @Column(nullable = false, updatable = false)
+    public Instant createdAt;
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public String name() {
+        return (firstName + " " + lastName).strip();
+    }
+}

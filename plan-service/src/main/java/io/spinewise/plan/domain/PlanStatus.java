@@ -1,0 +1,6 @@
+package io.spinewise.plan.domain;
+
+/** A plan is followed (active), on hold (paused: its days are not scheduled) or finished (completed). */
+public enum PlanStatus {
+    ACTIVE, PAUSED, COMPLETED
+}

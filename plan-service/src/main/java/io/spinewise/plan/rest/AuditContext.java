@@ -1,0 +1,29 @@
+package io.spinewise.plan.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import java.util.UUID;
+
+/** What a resource learnt about the request for its audit record: whose data, which target. */
+@RequestScoped
+public class AuditContext {
+
+    UUID patientId;
+    String target;
+    boolean recorded;
+
+    public AuditContext patient(UUID id) {
+        this.patientId = id;
+        return this;
+    }
+
+    public AuditContext target(String target) {
+        this.target = target;
+        return this;
+    }
+
+    /** The service already wrote the record in its own statement (the check-off path). */
+    public void recorded() {
+        this.recorded = true;
+    }
+}

@@ -1,0 +1,58 @@
+package io.spinewise.plan.rest;
+
+import io.spinewise.common.paging.Page;
+import io.spinewise.common.paging.PageRequest;
+import io.spinewise.common.security.Caller;
+import io.spinewise.common.security.Roles;
+import io.spinewise.plan.api.AuditEventView;
+import io.spinewise.plan.service.AuditLog;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/** The clinic's audit log, for clinic administrators. */
+@Path("/api/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
+@SecurityRequirement(name = OpenApiDefinition.BEARER)
+@Audited
+public class AuditResource {
+
+    @Inject
+    AuditLog log;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditContext audit;
+
+    @GET
+    @RolesAllowed(Roles.CLINIC_ADMIN)
+    @Audited("audit.read")
+    @Operation(summary = "Who read, changed or exported which patient's data, newest first",
+            description = "from and to are UTC dates, both inclusive.")
+    public Page<AuditEventView> query(@QueryParam("patient") String patient, @QueryParam("from") String from,
+                                      @QueryParam("to") String to, @Valid @BeanParam PageRequest paging) {
+        LocalDate fromDate = Params.date(from, "from");
+        LocalDate toDate = Params.date(to, "to");
+        Params.window(fromDate, toDate);
+        java.util.UUID patientId = Params.uuid(patient, "patient");
+        audit.patient(patientId);
+        return log.query(caller.clinicId(), patientId,
+                fromDate == null ? null : fromDate.atStartOfDay().toInstant(ZoneOffset.UTC),
+                toDate == null ? null : toDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), paging);
+    }
+}

@@ -1,0 +1,200 @@
+package io.spinewise.plan.rest;
+
+import io.spinewise.common.security.Caller;
+import io.spinewise.common.security.Roles;
+import io.spinewise.plan.api.AdherenceView;
+import io.spinewise.plan.api.CheckOffRequest;
+import io.spinewise.plan.api.CheckOffView;
+import io.spinewise.plan.api.PatientView;
+import io.spinewise.plan.api.PlanView;
+import io.spinewise.plan.api.TodayView;
+import io.spinewise.plan.domain.DaysOfWeek;
+import io.spinewise.plan.domain.Patient;
+import io.spinewise.plan.domain.PlanStatus;
+import io.spinewise.plan.service.AdherenceService;
+import io.spinewise.plan.service.CheckOffService;
+import io.spinewise.plan.service.ExportService;
+import io.spinewise.plan.service.PlanService;
+import io.spinewise.plan.service.Today;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Patient self-service: the caller's own record, plans, today, check-offs, adherence and data. */
+@Path("/api/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Me (patients)")
+@SecurityRequirement(name = OpenApiDefinition.BEARER)
+@Audited
+public class MeResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @Inject
+    CurrentPatient me;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    CheckOffService checkOffs;
+
+    @Inject
+    AdherenceService adherence;
+
+    @Inject
+    ExportService export;
+
+    @Inject
+    Today today;
+
+    @Inject
+    AuditContext audit;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @RolesAllowed(Roles.PATIENT)
+    @Audited("me.read")
+    @Operation(summary = "My record", description = "Created from the token's claims on first use.")
+    public PatientView get() {
+        return Views.patient(me.get());
+    }
+
+    @GET
+    @Path("/plans")
+    @RolesAllowed(Roles.PATIENT)
+    @Audited("plan.list")
+    @Operation(summary = "My plans (current versions), newest first")
+    public List<PlanView> plans() {
+        return plans.ofPatient(me.get().id).stream().map(Views::plan).toList();
+    }
+
+    @GET
+    @Path("/today")
+    @RolesAllowed(Roles.PATIENT)
+    @Audited("me.today")
+    @Operation(summary = "Today's sessions of my active plans", description = "Today is the date in my time zone.")
+    public TodayView today() {
+        Patient patient = me.get();
+        LocalDate day = today.in(patient.zone());
+        Map<UUID, List<CheckOffView>> done = checkOffs.on(patient.id, day).stream()
+                .collect(Collectors.groupingBy(CheckOffView::planId));
+        List<TodayView.PlanToday> result = new ArrayList<>();
+        for (PlanService.Current c : plans.ofPatient(patient.id)) {
+            if (c.plan().status != PlanStatus.ACTIVE) {
+                continue;
+            }
+            var v = c.version();
+            boolean scheduled = !day.isBefore(v.startDate) && !day.isBefore(v.effectiveFrom)
+                    && (v.endDate == null || !day.isAfter(v.endDate))
+                    && DaysOfWeek.includes(v.daysMask, day.getDayOfWeek());
+            List<CheckOffView> planDone = done.getOrDefault(c.plan().id, List.of());
+            List<TodayView.Session> sessions = new ArrayList<>();
+            int slots = Math.max(scheduled ? v.sessionsPerDay : 0,
+                    planDone.stream().mapToInt(CheckOffView::slot).max().orElse(0));
+            for (int slot = 1; slot <= slots; slot++) {
+                int s = slot;
+                UUID id = planDone.stream().filter(x -> x.slot() == s).map(CheckOffView::id).findFirst().orElse(null);
+                sessions.add(new TodayView.Session(slot, id, id != null));
+            }
+            result.add(new TodayView.PlanToday(c.plan().id, c.plan().title, scheduled,
+                    scheduled ? v.sessionsPerDay : 0, sessions, v.items));
+        }
+        return new TodayView(day, patient.timeZone, result);
+    }
+
+    @POST
+    @Path("/sessions")
+    @RolesAllowed(Roles.PATIENT)
+    @Audited("checkoff.create")
+    @Operation(summary = "Check off a session", description = "Requires an Idempotency-Key header: a retry with the"
+            + " same key and body gets the first answer; the same key with another body gets 422. The date is my"
+            + " local date, not in the future, and at most a few days back.")
+    public Response checkOff(
+            @Parameter(description = "A fresh random value per check-off, e.g. a UUID; the same value on a retry")
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @NotNull(message = "a JSON body is required") @Valid CheckOffRequest request) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw CheckOffService.missingKey();
+        }
+        if (idempotencyKey.length() > 100) {
+            throw io.spinewise.common.problem.ProblemException.invalid(IDEMPOTENCY_KEY, "must be at most 100 characters");
+        }
+        CheckOffService.Outcome outcome = checkOffs.checkOff(caller.subject(), idempotencyKey.strip(), request);
+        audit.patient(outcome.patientId()).target("session " + outcome.view().id() + (outcome.replayed() ? " (replay)" : ""));
+        if (!outcome.replayed()) {
+            // written with the check-off, in the same statement
+            audit.recorded();
+        }
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(outcome.view().id().toString()).build())
+                .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
+                .entity(outcome.view()).build();
+    }
+
+    @DELETE
+    @Path("/sessions/{id}")
+    @RolesAllowed(Roles.PATIENT)
+    @Audited("checkoff.undo")
+    @Operation(summary = "Undo a check-off", description = "Possible on the day it was recorded (my today).")
+    public Response undo(@PathParam("id") String id) {
+        UUID uuid = Params.pathId(id, "check-off");
+        audit.target("session " + uuid);
+        audit.patient(checkOffs.undo(caller.subject(), uuid));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/adherence")
+    @RolesAllowed(Roles.PATIENT)
+    @Audited("adherence.read")
+    @Operation(summary = "My adherence over a window", description = AdherenceView.FORMULA)
+    public AdherenceView adherence(@QueryParam("from") String from, @QueryParam("to") String to,
+                                   @QueryParam("days") boolean days) {
+        return adherence.evaluate(me.get(), null, Params.date(from, "from"), Params.date(to, "to"), days);
+    }
+
+    @GET
+    @Path("/export")
+    @RolesAllowed(Roles.PATIENT)
+    @Audited("patient.export")
+    @Operation(summary = "Download all my data (JSON)")
+    public Response export() {
+        Patient patient = me.get();
+        return Response.ok(export.of(patient))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"spinewise-my-data-"
+                        + today.in(patient.zone()) + ".json\"")
+                .build();
+    }
+}

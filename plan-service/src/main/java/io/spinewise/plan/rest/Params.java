@@ -1,0 +1,62 @@
+package io.spinewise.plan.rest;
+
+import io.spinewise.common.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/**
+ * Query parameters parsed by hand, so that a malformed one gets a 400 naming it and the
+ * expected format rather than JAX-RS's bare 404.
+ */
+final class Params {
+
+    private Params() {
+    }
+
+    static LocalDate date(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be a date like 2026-11-23");
+        }
+    }
+
+    static LocalDate requiredDate(String value, String name) {
+        LocalDate date = date(value, name);
+        if (date == null) {
+            throw ProblemException.invalid(name, "is required (a date like 2026-11-23)");
+        }
+        return date;
+    }
+
+    static UUID uuid(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "must be a UUID");
+        }
+    }
+
+    /** A path id that is not a UUID names nothing: 404, like any unknown id. */
+    static UUID pathId(String value, String what) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("No " + what + " " + value + ".");
+        }
+    }
+
+    static void window(LocalDate from, LocalDate to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.spinewise.plan.rest;
+
+import io.spinewise.common.paging.Page;
+import io.spinewise.common.paging.PageRequest;
+import io.spinewise.common.problem.ProblemException;
+import io.spinewise.common.security.Caller;
+import io.spinewise.common.security.Roles;
+import io.spinewise.plan.api.AdherenceView;
+import io.spinewise.plan.api.EnrolmentRequest;
+import io.spinewise.plan.api.EnrolmentView;
+import io.spinewise.plan.api.PatientView;
+import io.spinewise.plan.api.PlanRequest;
+import io.spinewise.plan.api.PlanView;
+import io.spinewise.plan.domain.Patient;
+import io.spinewise.plan.service.AdherenceService;
+import io.spinewise.plan.service.PatientService;
+import io.spinewise.plan.service.PlanService;
+import io.spinewise.plan.service.Prescriptions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The clinic's patients, their plans and adherence, for chiropractors and clinic administrators. */
+@Path("/api/patients")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Patients")
+@SecurityRequirement(name = OpenApiDefinition.BEARER)
+@Audited
+public class PatientResource {
+
+    @Inject
+    PatientService patients;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    Prescriptions prescriptions;
+
+    @Inject
+    AdherenceService adherence;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditContext audit;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Audited("patient.list")
+    @Operation(summary = "The clinic's patients, by name")
+    public Page<PatientView> list(@Parameter(description = "Text in the name or email") @QueryParam("q") @Size(max = 100) String q,
+                                  @Valid @BeanParam PageRequest paging) {
+        return patients.list(caller.clinicId(), q, paging).map(Views::patient);
+    }
+
+    @POST
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Audited("patient.enrol")
+    @Operation(summary = "Enrol a patient", description = "Creates the patient's login (role patient, this clinic) and"
+            + " answers with a one-time password to hand over; it must be changed at first login.")
+    public Response enrol(@NotNull(message = "a JSON body is required") @Valid EnrolmentRequest request) {
+        PatientService.Enrolment enrolment = patients.enrol(caller.clinicId(), caller.subject(), request);
+        audit.patient(enrolment.patient().id);
+        EnrolmentView view = new EnrolmentView(Views.patient(enrolment.patient()), new EnrolmentView.Login(
+                enrolment.account().username(), enrolment.account().temporaryPassword(),
+                "Log in with this username and one-time password; you will be asked to choose your own password."));
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(enrolment.patient().id.toString()).build())
+                .entity(view).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Audited("patient.read")
+    @Operation(summary = "One patient of the clinic")
+    public PatientView get(@PathParam("id") String id) {
+        return Views.patient(patient(id));
+    }
+
+    @GET
+    @Path("/{id}/plans")
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Audited("plan.list")
+    @Operation(summary = "A patient's plans (current versions), newest first")
+    public List<PlanView> plans(@PathParam("id") String id) {
+        return plans.ofPatient(patient(id).id).stream().map(Views::plan).toList();
+    }
+
+    @POST
+    @Path("/{id}/plans")
+    @RolesAllowed(Roles.CHIROPRACTOR)
+    @Audited("plan.create")
+    @Operation(summary = "Prescribe a plan", description = "From a routine template or chosen exercises; every"
+            + " exercise is checked against catalog-service and stored as prescribed. 503 when the catalog is down.")
+    public Response prescribe(@PathParam("id") String id,
+                              @NotNull(message = "a JSON body is required") @Valid PlanRequest request) {
+        Patient patient = patient(id);
+        Prescriptions.Content content = prescriptions.resolve(request);
+        PlanService.Current created = plans.create(patient, caller.subject(), content, request.schedule());
+        audit.target("plan " + created.plan().id);
+        return Response.created(uriInfo.getBaseUriBuilder().path("/api/plans/" + created.plan().id).build())
+                .entity(Views.plan(created)).build();
+    }
+
+    @GET
+    @Path("/{id}/adherence")
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Audited("adherence.read")
+    @Operation(summary = "A patient's adherence over a window (all plans)",
+            description = AdherenceView.FORMULA + ". Without from: since the first scheduled day; without to: today.")
+    public AdherenceView adherence(@PathParam("id") String id, @QueryParam("from") String from,
+                                   @QueryParam("to") String to, @QueryParam("days") boolean days) {
+        Patient patient = patient(id);
+        return adherence.evaluate(patient, null, Params.date(from, "from"), Params.date(to, "to"), days);
+    }
+
+    private Patient patient(String id) {
+        UUID uuid = Params.pathId(id, "patient");
+        audit.patient(uuid);
+        return patients.find(caller.clinicId(), uuid)
+                .orElseThrow(() -> ProblemException.notFound("No patient " + id + " in your clinic."));
+    }
+}

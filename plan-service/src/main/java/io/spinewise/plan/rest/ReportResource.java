@@ -1,0 +1,97 @@
+package io.spinewise.plan.rest;
+
+import io.spinewise.common.problem.ProblemException;
+import io.spinewise.common.security.Caller;
+import io.spinewise.common.security.Roles;
+import io.spinewise.plan.config.PlanConfig;
+import io.spinewise.plan.domain.Patient;
+import io.spinewise.plan.report.AdherenceCsv;
+import io.spinewise.plan.report.PatientPdf;
+import io.spinewise.plan.service.PatientService;
+import io.spinewise.plan.service.Today;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Exports for the clinic's staff: the adherence CSV (streamed) and a patient's PDF summary. */
+@Path("/api/reports")
+@Tag(name = "Reports")
+@SecurityRequirement(name = OpenApiDefinition.BEARER)
+@Audited
+public class ReportResource {
+
+    static final String CSV = "text/csv; charset=utf-8";
+
+    @Inject
+    AdherenceCsv csv;
+
+    @Inject
+    PatientPdf pdf;
+
+    @Inject
+    PatientService patients;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Today today;
+
+    @Inject
+    PlanConfig config;
+
+    @Inject
+    AuditContext audit;
+
+    @GET
+    @Path("/adherence.csv")
+    @Produces(CSV)
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Audited("report.adherence.csv")
+    @Operation(summary = "The clinic's adherence, one row per patient per day (CSV, streamed)",
+            description = "Columns patient_id, patient_name, date, scheduled, completed. Days run from `from` to `to`,"
+                    + " cut at each patient's today.")
+    public Response adherence(@QueryParam("from") String fromParam, @QueryParam("to") String toParam) {
+        LocalDate from = Params.requiredDate(fromParam, "from");
+        LocalDate to = Params.requiredDate(toParam, "to");
+        Params.window(from, to);
+        if (ChronoUnit.DAYS.between(from, to) >= config.report().maxDays()) {
+            throw ProblemException.invalid("to", "the range may span at most " + config.report().maxDays() + " days");
+        }
+        String clinic = caller.clinicId();
+        audit.target("adherence " + from + ".." + to);
+        String filename = "adherence-" + clinic.replaceAll("[^A-Za-z0-9-]", "_") + "-" + from + "-" + to + ".csv";
+        return Response.ok(csv.stream(clinic, from, to, today.now()), CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .build();
+    }
+
+    @GET
+    @Path("/patients/{id}.pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Audited("report.patient.pdf")
+    @Operation(summary = "A patient's summary: plans, adherence by week, pain trend (PDF)")
+    public Response patient(@PathParam("id") String id) {
+        UUID uuid = Params.pathId(id, "patient");
+        audit.patient(uuid);
+        Patient patient = patients.find(caller.clinicId(), uuid)
+                .orElseThrow(() -> ProblemException.notFound("No patient " + id + " in your clinic."));
+        return Response.ok(pdf.render(patient), "application/pdf")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"patient-" + uuid + ".pdf\"")
+                .build();
+    }
+}

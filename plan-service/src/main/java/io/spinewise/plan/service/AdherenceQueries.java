@@ -1,0 +1,111 @@
+package io.spinewise.plan.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The adherence rule of {@link io.spinewise.plan.domain.AdherenceRule} in SQL: one row per
+ * patient per day ({@code generate_series} over each plan version's window, weekday mask,
+ * paused days removed, check-offs counted per plan and day and capped). The CSV report
+ * streams it; the oracle test holds it to the Java rule on random histories.
+ */
+@ApplicationScoped
+public class AdherenceQueries {
+
+    /**
+     * Parameters: {@code :now} (timestamptz, gives each patient's today), {@code :clinic},
+     * {@code :patient} (null = every patient of the clinic), {@code :from}, {@code :to}. Columns:
+     * patient_id, name, day, scheduled, completed; ordered by patient and day.
+     */
+    static final String DAILY = """
+            WITH pts AS (
+                SELECT p.id, p.first_name || ' ' || p.last_name AS name,
+                       (CAST(:now AS timestamptz) AT TIME ZONE p.time_zone)::date AS today
+                FROM patient p
+                WHERE p.clinic_id = :clinic AND (CAST(:patient AS uuid) IS NULL OR p.id = CAST(:patient AS uuid))
+            ), plan_days AS (
+                SELECT pl.patient_id, v.plan_id, g.d::date AS day, v.sessions_per_day AS spd
+                FROM plan pl
+                JOIN pts ON pts.id = pl.patient_id
+                JOIN plan_version v ON v.plan_id = pl.id
+                CROSS JOIN LATERAL generate_series(
+                    greatest(v.start_date, v.effective_from, CAST(:from AS date)),
+                    least(coalesce(v.end_date, 'infinity'), coalesce(v.effective_until, 'infinity'),
+                          CAST(:to AS date), pts.today),
+                    interval '1 day') AS g(d)
+                WHERE v.days_mask & (1 << (extract(isodow FROM g.d)::int - 1)) <> 0
+                  AND NOT EXISTS (SELECT 1 FROM plan_pause pp
+                                  WHERE pp.plan_id = v.plan_id AND pp.paused_from <= g.d::date
+                                    AND (pp.paused_until IS NULL OR pp.paused_until >= g.d::date))
+            ), done AS (
+                SELECT c.plan_id, c.session_date, count(*) AS n
+                FROM session_checkoff c
+                WHERE c.clinic_id = :clinic AND (CAST(:patient AS uuid) IS NULL OR c.patient_id = CAST(:patient AS uuid))
+                  AND c.session_date BETWEEN CAST(:from AS date) AND CAST(:to AS date) AND c.undone_at IS NULL
+                GROUP BY c.plan_id, c.session_date
+            ), per_day AS (
+                SELECT pd.patient_id, pd.day, sum(pd.spd) AS scheduled,
+                       sum(least(coalesce(done.n, 0), pd.spd)) AS completed
+                FROM plan_days pd
+                LEFT JOIN done ON done.plan_id = pd.plan_id AND done.session_date = pd.day
+                GROUP BY pd.patient_id, pd.day
+            )
+            SELECT pts.id AS patient_id, pts.name, g.d::date AS day, coalesce(per_day.scheduled, 0) AS scheduled,
+                   coalesce(per_day.completed, 0) AS completed
+            FROM pts
+            CROSS JOIN LATERAL generate_series(CAST(:from AS date), least(CAST(:to AS date), pts.today),
+                                               interval '1 day') AS g(d)
+            LEFT JOIN per_day ON per_day.patient_id = pts.id AND per_day.day = g.d::date
+            ORDER BY pts.id, g.d""";
+
+    private static final NamedSql DAILY_SQL = new NamedSql(DAILY);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** One day of one patient, as the SQL path computes it. */
+    public record PatientDay(UUID patientId, LocalDate date, int scheduled, int completed) {
+    }
+
+    /** The statement for the daily rows; the caller owns (and closes) it and its connection. */
+    public PreparedStatement daily(Connection connection, Instant now, String clinicId, UUID patientId, LocalDate from,
+                                   LocalDate to) throws SQLException {
+        Map<String, Object> values = new HashMap<>();
+        values.put("now", Timestamp.from(now));
+        values.put("clinic", clinicId);
+        values.put("patient", patientId);
+        values.put("from", from);
+        values.put("to", to);
+        return DAILY_SQL.prepare(connection, values);
+    }
+
+    /** The daily rows as a list: for one patient or tests, never for a clinic-wide report. */
+    public List<PatientDay> dailyList(Instant now, String clinicId, UUID patientId, LocalDate from, LocalDate to) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = daily(c, now, clinicId, patientId, from, to);
+             ResultSet rs = s.executeQuery()) {
+            List<PatientDay> days = new ArrayList<>();
+            while (rs.next()) {
+                days.add(new PatientDay(rs.getObject(1, UUID.class), rs.getObject(3, LocalDate.class), rs.getInt(4),
+                        rs.getInt(5)));
+            }
+            return days;
+        } catch (SQLException e) {
+            throw new IllegalStateException("adherence query failed", e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.spinewise.plan.service;
+
+import io.spinewise.common.problem.ProblemException;
+import io.spinewise.plan.api.AdherenceView;
+import io.spinewise.plan.domain.AdherenceRule;
+import io.spinewise.plan.domain.PainTrend;
+import io.spinewise.plan.domain.Patient;
+import io.spinewise.plan.domain.PlanPause;
+import io.spinewise.plan.domain.PlanVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Adherence of one patient or one plan over a window: loads the schedule, pauses, the
+ * check-offs counted per plan and day (never the check-offs themselves) and the pain
+ * ratings of the window, and applies {@link AdherenceRule} and {@link PainTrend}.
+ */
+@ApplicationScoped
+public class AdherenceService {
+
+    static final int MAX_WINDOW_DAYS = 3660;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Today today;
+
+    /**
+     * @param planId   null for all of the patient's plans
+     * @param from     null = the first scheduled day
+     * @param to       null = the patient's today
+     * @param withDays include the day-by-day figures
+     */
+    @Transactional
+    public AdherenceView evaluate(Patient patient, UUID planId, LocalDate from, LocalDate to, boolean withDays) {
+        LocalDate localToday = today.in(patient.zone());
+        List<AdherenceRule.Schedule> schedules = restrict(em.createQuery("select v from PlanVersion v, Plan p"
+                + " where v.planId = p.id and p.patientId = :patient" + planFilter(planId), PlanVersion.class),
+                patient.id, planId).getResultStream().map(AdherenceRule.Schedule::of).toList();
+        List<UUID> planIds = schedules.stream().map(AdherenceRule.Schedule::planId).distinct().toList();
+        List<AdherenceRule.Pause> pauses = planIds.isEmpty() ? List.of()
+                : PlanPause.<PlanPause>list("planId in ?1", planIds).stream()
+                        .map(p -> new AdherenceRule.Pause(p.planId, p.pausedFrom, p.pausedUntil)).toList();
+
+        LocalDate start = from != null ? from : schedules.stream().map(AdherenceRule.Schedule::from)
+                .min(LocalDate::compareTo).orElse(localToday);
+        LocalDate end = to != null ? to : localToday;
+        if (end.isBefore(start)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(start, end) > MAX_WINDOW_DAYS) {
+            throw ProblemException.invalid("from", "the window may span at most " + MAX_WINDOW_DAYS + " days");
+        }
+
+        List<AdherenceRule.CheckOffCount> counts = restrict(em.createQuery("select c.planId, c.sessionDate, count(c)"
+                        + " from CheckOffRow c where c.patientId = :patient and c.undoneAt is null"
+                        + " and c.sessionDate between :from and :to" + (planId == null ? "" : " and c.planId = :plan")
+                        + " group by c.planId, c.sessionDate", Object[].class), patient.id, planId)
+                .setParameter("from", start).setParameter("to", end)
+                .getResultStream()
+                .map(r -> new AdherenceRule.CheckOffCount((UUID) r[0], (LocalDate) r[1], ((Long) r[2]).intValue()))
+                .toList();
+        List<PainTrend.Rating> ratings = restrict(em.createQuery("select c.sessionDate, c.painBefore, c.painAfter"
+                        + " from CheckOffRow c where c.patientId = :patient and c.undoneAt is null"
+                        + " and c.sessionDate between :from and :to" + (planId == null ? "" : " and c.planId = :plan")
+                        + " order by c.sessionDate, c.createdAt, c.id", Object[].class), patient.id, planId)
+                .setParameter("from", start).setParameter("to", end)
+                .getResultStream()
+                .map(r -> new PainTrend.Rating((LocalDate) r[0], (Integer) r[1], (Integer) r[2]))
+                .toList();
+        LocalDate lastSession = restrict(em.createQuery("select max(c.sessionDate) from CheckOffRow c"
+                        + " where c.patientId = :patient and c.undoneAt is null and c.sessionDate <= :to"
+                        + (planId == null ? "" : " and c.planId = :plan"), LocalDate.class), patient.id, planId)
+                .setParameter("to", end).getSingleResult();
+
+        AdherenceRule.Result result = AdherenceRule.evaluate(schedules, pauses, counts, start, end, localToday);
+        List<AdherenceView.Day> days = withDays
+                ? result.days().stream().map(d -> new AdherenceView.Day(d.date(), d.scheduled(), d.completed())).toList()
+                : null;
+        return new AdherenceView(patient.id, planId, start, result.to(), localToday, result.scheduled(),
+                result.completed(), result.percentage(), result.currentStreak(), result.longestStreak(), lastSession,
+                PainTrend.of(ratings), AdherenceView.FORMULA, days);
+    }
+
+    private static String planFilter(UUID planId) {
+        return planId == null ? "" : " and p.id = :plan";
+    }
+
+    private static <T> TypedQuery<T> restrict(TypedQuery<T> query, UUID patientId, UUID planId) {
+        query.setParameter("patient", patientId);
+        if (planId != null) {
+            query.setParameter("plan", planId);
+        }
+        return query;
+    }
+}

@@ -1,0 +1,101 @@
+package io.spinewise.plan.service;
+
+import io.agroal.api.AgroalDataSource;
+import io.spinewise.common.paging.Page;
+import io.spinewise.common.paging.PageRequest;
+import io.spinewise.plan.api.AuditEventView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The append-only audit log (table {@code audit_event}; a trigger refuses updates and
+ * deletes). Written in its own autocommit statement, so that a refused or failed request is
+ * recorded too.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private static final String INSERT = "INSERT INTO audit_event (clinic_id, actor, actor_role, patient_id, action,"
+            + " outcome, status, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final NamedSql QUERY = new NamedSql("""
+            SELECT id, at, actor, actor_role, patient_id, action, outcome, status, target, count(*) OVER () AS total
+            FROM audit_event
+            WHERE clinic_id = :clinic
+              AND (CAST(:patient AS uuid) IS NULL OR patient_id = CAST(:patient AS uuid))
+              AND (CAST(:from AS timestamptz) IS NULL OR at >= CAST(:from AS timestamptz))
+              AND (CAST(:to AS timestamptz) IS NULL OR at < CAST(:to AS timestamptz))
+            ORDER BY at DESC, id DESC
+            LIMIT :limit OFFSET :offset""");
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** One record: who (subject, role) in which clinic did what to whose data, and how it ended. */
+    public record Entry(String clinicId, String actor, String actorRole, UUID patientId, String action,
+                        String outcome, int status, String target) {
+    }
+
+    public void record(Entry e) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
+            c.setAutoCommit(true);
+            s.setString(1, e.clinicId());
+            s.setString(2, e.actor());
+            s.setString(3, e.actorRole());
+            if (e.patientId() == null) {
+                s.setNull(4, Types.OTHER);
+            } else {
+                s.setObject(4, e.patientId());
+            }
+            s.setString(5, e.action());
+            s.setString(6, e.outcome());
+            s.setInt(7, e.status());
+            s.setString(8, e.target() == null ? null : e.target().substring(0, Math.min(300, e.target().length())));
+            s.executeUpdate();
+        } catch (SQLException ex) {
+            throw new IllegalStateException("audit record could not be written", ex);
+        }
+    }
+
+    /** A clinic's records, newest first; {@code from} inclusive, {@code to} exclusive. */
+    public Page<AuditEventView> query(String clinicId, UUID patientId, Instant from, Instant to, PageRequest paging) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("clinic", clinicId);
+        values.put("patient", patientId);
+        values.put("from", from == null ? null : Timestamp.from(from));
+        values.put("to", to == null ? null : Timestamp.from(to));
+        values.put("limit", paging.size());
+        values.put("offset", paging.offset());
+        List<AuditEventView> items = new ArrayList<>();
+        long total = 0;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = QUERY.prepare(c, values);
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                items.add(new AuditEventView(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"), rs.getString("actor_role"), rs.getObject("patient_id", UUID.class),
+                        rs.getString("action"), rs.getString("outcome"), rs.getInt("status"), rs.getString("target")));
+                total = rs.getLong("total");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit query failed", e);
+        }
+        if (items.isEmpty() && paging.offset() > 0) {
+            total = -1;
+        }
+        return new Page<>(items, paging.page(), paging.size(), Math.max(total, 0));
+    }
+}

@@ -1,0 +1,70 @@
+package io.spinewise.plan.service;
+
+import io.spinewise.plan.api.AdherenceView;
+import io.spinewise.plan.api.CheckOffView;
+import io.spinewise.plan.api.PlanVersionView;
+import io.spinewise.plan.api.ScheduleView;
+import io.spinewise.plan.domain.Patient;
+import io.spinewise.plan.domain.PlanPause;
+import io.spinewise.plan.domain.PlanStatus;
+import io.spinewise.plan.domain.PlanVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Everything plan-service holds about one patient, for the patient's own download. */
+@ApplicationScoped
+public class ExportService {
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    CheckOffService checkOffs;
+
+    @Inject
+    AdherenceService adherence;
+
+    @Inject
+    Today today;
+
+    /** The whole download. */
+    public record Export(Instant exportedAt, Profile patient, List<PlanExport> plans, List<CheckOffView> checkOffs,
+                         AdherenceView adherence) {
+    }
+
+    public record Profile(UUID id, String clinicId, String firstName, String lastName, String email, String username,
+                          String timeZone, Instant createdAt) {
+    }
+
+    public record PlanExport(UUID id, String title, PlanStatus status, LocalDate completedOn, Instant createdAt,
+                             List<PlanVersionView> versions, List<Pause> pauses) {
+    }
+
+    public record Pause(LocalDate from, LocalDate until) {
+    }
+
+    public Export of(Patient p) {
+        List<PlanExport> planExports = plans.ofPatient(p.id).stream().map(c -> {
+            List<PlanVersionView> versions = plans.versions(c.plan().id).stream().map(ExportService::version).toList();
+            List<Pause> pauses = plans.pauses(List.of(c.plan().id)).stream()
+                    .map((PlanPause x) -> new Pause(x.pausedFrom, x.pausedUntil)).toList();
+            return new PlanExport(c.plan().id, c.plan().title, c.plan().status, c.plan().completedOn,
+                    c.plan().createdAt, versions, pauses);
+        }).toList();
+        return new Export(today.now(), new Profile(p.id, p.clinicId, p.firstName, p.lastName, p.email, p.username,
+                p.timeZone, p.createdAt), planExports, checkOffs.all(p.id),
+                adherence.evaluate(p, null, null, null, false));
+    }
+
+    private static PlanVersionView version(PlanVersion v) {
+        return new PlanVersionView(v.version, v.effectiveFrom, v.effectiveUntil,
+                v.routineSlug == null ? null : new io.spinewise.plan.api.PlanView.Routine(v.routineSlug, v.routineName),
+                new ScheduleView(v.daysOfWeek(), v.sessionsPerDay, v.startDate, v.endDate), v.items, v.createdBy,
+                v.createdAt);
+    }
+}

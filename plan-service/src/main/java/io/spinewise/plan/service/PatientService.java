@@ -1,0 +1,132 @@
+package io.spinewise.plan.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.spinewise.common.paging.Page;
+import io.spinewise.common.paging.PageRequest;
+import io.spinewise.plan.api.EnrolmentRequest;
+import io.spinewise.plan.client.IdentityDirectory;
+import io.spinewise.plan.domain.Patient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Patients of a clinic: enrolment, look-ups, and first-login provisioning. */
+@ApplicationScoped
+public class PatientService {
+
+    @Inject
+    IdentityDirectory directory;
+
+    @Inject
+    EntityManager em;
+
+    /** The patient's profile from an access token, for a user who logs in without a record yet. */
+    public record TokenProfile(String subject, String clinicId, String username, String firstName, String lastName,
+                               String email, String timeZone) {
+    }
+
+    /** What enrolment created: the record and the login to hand the patient. */
+    public record Enrolment(Patient patient, IdentityDirectory.CreatedAccount account) {
+    }
+
+    /**
+     * Creates the login first (outside the transaction: a slow directory must not hold a
+     * database connection), then the record.
+     */
+    public Enrolment enrol(String clinicId, String enrolledBy, EnrolmentRequest request) {
+        String email = request.email().strip().toLowerCase(Locale.ROOT);
+        IdentityDirectory.CreatedAccount account = directory.createPatientAccount(new IdentityDirectory.NewAccount(
+                email, email, request.firstName().strip(), request.lastName().strip(), clinicId));
+        Patient patient = new Patient();
+        patient.id = UUID.randomUUID();
+        patient.clinicId = clinicId;
+        patient.subject = account.subject();
+        patient.username = account.username();
+        patient.firstName = request.firstName().strip();
+        patient.lastName = request.lastName().strip();
+        patient.email = email;
+        patient.timeZone = request.timeZone();
+        patient.enrolledBy = enrolledBy;
+        patient.createdAt = Instant.now();
+        QuarkusTransaction.requiringNew().run(patient::persistAndFlush);
+        return new Enrolment(patient, account);
+    }
+
+    public Page<Patient> list(String clinicId, String text, PageRequest paging) {
+        StringBuilder where = new StringBuilder("clinicId = :clinic");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("clinic", clinicId);
+        if (text != null && !text.isBlank()) {
+            where.append(" and (lower(firstName) like :text escape '\\' or lower(lastName) like :text escape '\\'"
+                    + " or lower(email) like :text escape '\\')");
+            params.put("text", "%" + text.strip().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        PanacheQuery<Patient> query = Patient.find(where + " order by lastName, firstName, id", params);
+        List<Patient> items = query.page(io.quarkus.panache.common.Page.of(paging.page(), paging.size())).list();
+        return new Page<>(items, paging.page(), paging.size(), query.count());
+    }
+
+    /** A patient of this clinic; another clinic's patient is as absent as a missing one. */
+    public Optional<Patient> find(String clinicId, UUID id) {
+        return Patient.<Patient>findByIdOptional(id).filter(p -> p.clinicId.equals(clinicId));
+    }
+
+    public Optional<Patient> findBySubject(String subject) {
+        return Patient.find("subject", subject).firstResultOptional();
+    }
+
+    /**
+     * The caller's own record, created from the token on first use. Concurrent first requests
+     * create one record: the insert yields to an existing subject.
+     */
+    @Transactional
+    public Patient provision(TokenProfile profile, String defaultZone) {
+        Optional<Patient> existing = findBySubject(profile.subject());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String zone = validZone(profile.timeZone()) ? profile.timeZone() : defaultZone;
+        em.createNativeQuery("INSERT INTO patient (id, clinic_id, subject, username, first_name, last_name, email,"
+                        + " time_zone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (subject) DO NOTHING")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, profile.clinicId())
+                .setParameter(3, profile.subject())
+                .setParameter(4, profile.username())
+                .setParameter(5, orDefault(profile.firstName(), profile.username()))
+                .setParameter(6, orDefault(profile.lastName(), ""))
+                .setParameter(7, profile.email())
+                .setParameter(8, zone)
+                .executeUpdate();
+        return findBySubject(profile.subject()).orElseThrow();
+    }
+
+    private static boolean validZone(String zone) {
+        if (zone == null || zone.isBlank()) {
+            return false;
+        }
+        try {
+            ZoneId.of(zone);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String orDefault(String value, String fallback) {
+        String v = value == null || value.isBlank() ? fallback : value.strip();
+        if (v == null) {
+            return "";
+        }
+        return v.length() > 100 ? v.substring(0, 100) : v;
+    }
+}

@@ -1,0 +1,63 @@
+package io.spinewise.web.client;
+
+import io.spinewise.web.client.model.Exercise;
+import io.spinewise.web.client.model.ExerciseRequest;
+import io.spinewise.web.client.model.ListPage;
+import io.spinewise.web.client.model.Routine;
+import io.spinewise.web.security.AccessTokenForwarding;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** catalog-service's API (DESIGN.md), called with the signed-in user's access token. */
+@RegisterRestClient(configKey = "catalog")
+@RegisterClientHeaders(AccessTokenForwarding.class)
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface CatalogApi {
+
+    @GET
+    @Path("/exercises")
+    ListPage<Exercise> exercises(@QueryParam("q") String q, @QueryParam("category") String category,
+                                 @QueryParam("equipment") String equipment, @QueryParam("page") Integer page,
+                                 @QueryParam("size") Integer size);
+
+    @GET
+    @Path("/exercises/{slug}")
+    RestResponse<Exercise> exercise(@PathParam("slug") String slug);
+
+    @POST
+    @Path("/exercises")
+    RestResponse<Exercise> createExercise(ExerciseRequest request);
+
+    @PUT
+    @Path("/exercises/{slug}")
+    RestResponse<Exercise> replaceExercise(@PathParam("slug") String slug,
+                                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                           ExerciseRequest request);
+
+    @DELETE
+    @Path("/exercises/{slug}")
+    RestResponse<Void> archiveExercise(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch);
+
+    @GET
+    @Path("/routines")
+    ListPage<Routine> routines(@QueryParam("page") Integer page, @QueryParam("size") Integer size);
+
+    @GET
+    @Path("/routines/{slug}")
+    Routine routine(@PathParam("slug") String slug);
+}

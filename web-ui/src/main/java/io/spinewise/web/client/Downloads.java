@@ -1,0 +1,109 @@
+package io.spinewise.web.client;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Files from plan-service (CSV report, PDF, own-data export) passed through to the browser as
+ * a stream: the first bytes reach the browser while the service is still writing, and a large
+ * report never sits in the web-ui's memory. The user's access token goes along as for every call.
+ */
+@ApplicationScoped
+public class Downloads {
+
+    private static final Logger LOG = Logger.getLogger(Downloads.class);
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    ServiceCalls calls;
+
+    @ConfigProperty(name = "quarkus.rest-client.plan.url")
+    String planUrl;
+
+    /** How long to wait for the service to start answering (the body itself may take longer). */
+    @ConfigProperty(name = "spinewise.web.download-start-timeout", defaultValue = "PT30S")
+    Duration startTimeout;
+
+    /**
+     * Streams {@code pathAndQuery} of plan-service as an attachment named {@code fileName}.
+     *
+     * @throws ServiceException when the service is down or refuses (before anything was sent)
+     */
+    public Response planFile(String pathAndQuery, String fileName) {
+        HttpResponse<InputStream> answer = open(pathAndQuery);
+        String type = answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse("application/octet-stream");
+        StreamingOutput body = out -> {
+            try (InputStream in = answer.body()) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body)
+                .header(HttpHeaders.CONTENT_TYPE, type)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+
+    /**
+     * Opens {@code pathAndQuery} of plan-service as a stream the caller must close.
+     *
+     * @throws ServiceException when the service is down or refuses
+     */
+    public HttpResponse<InputStream> open(String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stripSlash(planUrl) + pathAndQuery))
+                .timeout(startTimeout)
+                .GET();
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken());
+        }
+        HttpResponse<InputStream> answer;
+        try {
+            answer = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            LOG.warnf("plan-service download %s failed: %s", pathAndQuery, e.toString());
+            throw new ServiceException(Service.PLAN, 0, null, "plan-service unreachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException(Service.PLAN, 0, null, "interrupted");
+        }
+        if (answer.statusCode() >= 400) {
+            Response buffered;
+            try (InputStream body = answer.body()) {
+                buffered = Response.status(answer.statusCode())
+                        .entity(new String(body.readNBytes(16_384), java.nio.charset.StandardCharsets.UTF_8))
+                        .build();
+            } catch (IOException e) {
+                buffered = Response.status(answer.statusCode()).build();
+            }
+            throw calls.fromResponse(Service.PLAN, buffered);
+        }
+        return answer;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

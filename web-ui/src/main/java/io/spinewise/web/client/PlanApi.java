@@ -1,0 +1,121 @@
+package io.spinewise.web.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.spinewise.web.client.model.Adherence;
+import io.spinewise.web.client.model.CheckOff;
+import io.spinewise.web.client.model.CheckOffRequest;
+import io.spinewise.web.client.model.DashboardRow;
+import io.spinewise.web.client.model.Enrolment;
+import io.spinewise.web.client.model.EnrolmentRequest;
+import io.spinewise.web.client.model.ListPage;
+import io.spinewise.web.client.model.Patient;
+import io.spinewise.web.client.model.Plan;
+import io.spinewise.web.client.model.PlanPatch;
+import io.spinewise.web.client.model.PlanRequest;
+import io.spinewise.web.client.model.PlanVersion;
+import io.spinewise.web.client.model.Today;
+import io.spinewise.web.security.AccessTokenForwarding;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * plan-service's API (DESIGN.md), called with the signed-in user's access token. Downloads
+ * (CSV, PDF, own-data export) do not go through here but through {@link Downloads}, which streams.
+ */
+@RegisterRestClient(configKey = "plan")
+@RegisterClientHeaders(AccessTokenForwarding.class)
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface PlanApi {
+
+    // --- the patient's own data ---
+
+    @GET
+    @Path("/me")
+    Patient me();
+
+    @GET
+    @Path("/me/today")
+    Today today();
+
+    @POST
+    @Path("/me/sessions")
+    CheckOff checkOff(@HeaderParam("Idempotency-Key") String idempotencyKey, CheckOffRequest request);
+
+    @DELETE
+    @Path("/me/sessions/{id}")
+    void undoCheckOff(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/me/adherence")
+    Adherence myAdherence(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to);
+
+    @GET
+    @Path("/me/plans")
+    List<Plan> myPlans();
+
+    // --- the clinic's patients ---
+
+    @GET
+    @Path("/dashboard")
+    ListPage<DashboardRow> dashboard(@QueryParam("q") String q, @QueryParam("page") Integer page,
+                                     @QueryParam("size") Integer size);
+
+    @GET
+    @Path("/patients")
+    ListPage<Patient> patients(@QueryParam("q") String q, @QueryParam("page") Integer page,
+                               @QueryParam("size") Integer size);
+
+    @POST
+    @Path("/patients")
+    Enrolment enrol(EnrolmentRequest request);
+
+    @GET
+    @Path("/patients/{id}")
+    Patient patient(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/patients/{id}/plans")
+    List<Plan> plans(@PathParam("id") UUID patientId);
+
+    @POST
+    @Path("/patients/{id}/plans")
+    Plan prescribe(@PathParam("id") UUID patientId, PlanRequest request);
+
+    @PATCH
+    @Path("/plans/{id}")
+    Plan changePlan(@PathParam("id") UUID planId, PlanPatch patch);
+
+    @GET
+    @Path("/plans/{id}/versions")
+    List<PlanVersion> versions(@PathParam("id") UUID planId);
+
+    @GET
+    @Path("/patients/{id}/adherence")
+    Adherence adherence(@PathParam("id") UUID patientId, @QueryParam("from") LocalDate from,
+                        @QueryParam("to") LocalDate to);
+
+    // --- clinic administration ---
+
+    /** A page or a plain list of audit events (read either way). */
+    @GET
+    @Path("/audit")
+    JsonNode audit(@QueryParam("patient") UUID patient, @QueryParam("from") LocalDate from,
+                   @QueryParam("to") LocalDate to, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
+}

@@ -1,0 +1,36 @@
+package io.spinewise.web.client.model;
+
+import java.util.List;
+
+/** A catalog exercise as catalog-service shows it ({@code owner}: {@code library} or {@code clinic}). */
+public record Exercise(String slug, String name, String bodyRegion, String category, String summary,
+                       List<String> steps, String position, List<Equipment> equipment, List<String> cautions,
+                       String mediaRef, Dosage dosage, String status, String owner, Integer version) {
+
+    /** Equipment and what may replace it at home. */
+    public record Equipment(String name, List<String> substitutes) {
+        public List<String> substitutesOrEmpty() {
+            return substitutes == null ? List.of() : substitutes;
+        }
+    }
+
+    /** The catalog's suggested dose. */
+    public record Dosage(Range holdSeconds, Range reps, Integer sets, String sides) {
+    }
+
+    public List<String> stepsOrEmpty() {
+        return steps == null ? List.of() : steps;
+    }
+
+    public List<Equipment> equipmentOrEmpty() {
+        return equipment == null ? List.of() : equipment;
+    }
+
+    public List<String> cautionsOrEmpty() {
+        return cautions == null ? List.of() : cautions;
+    }
+
+    public boolean clinicOwned() {
+        return "clinic".equals(owner);
+    }
+}

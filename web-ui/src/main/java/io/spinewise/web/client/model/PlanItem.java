@@ -1,0 +1,28 @@
+package io.spinewise.web.client.model;
+
+/** One prescribed exercise as plan-service stores it: slug, name at prescription time, dosage. */
+public record PlanItem(String exercise, String exerciseName, Integer sets, Integer reps, Integer holdSeconds,
+                       String side, String note) {
+
+    /** "2 × 30 s hold, each side" / "1 × 24 reps". */
+    public String dosageText() {
+        StringBuilder text = new StringBuilder();
+        text.append(sets == null ? 1 : sets).append(" × ");
+        if (holdSeconds != null) {
+            text.append(holdSeconds).append(" s hold");
+        } else if (reps != null) {
+            text.append(reps).append(" reps");
+        } else {
+            text.append("as comfortable");
+        }
+        String sideText = Labels.side(side);
+        if (!sideText.isEmpty()) {
+            text.append(", ").append(sideText);
+        }
+        return text.toString();
+    }
+
+    public boolean hold() {
+        return holdSeconds != null;
+    }
+}

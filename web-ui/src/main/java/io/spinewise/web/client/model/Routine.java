@@ -1,0 +1,23 @@
+package io.spinewise.web.client.model;
+
+import java.time.DayOfWeek;
+import java.util.List;
+import java.util.Set;
+
+/** A routine template: ordered exercises with dosage and a suggested schedule. */
+public record Routine(String slug, String name, String description, Schedule schedule, List<Item> items,
+                      String status, String owner, Integer version) {
+
+    public record Schedule(Set<DayOfWeek> daysOfWeek, Integer sessionsPerDay) {
+    }
+
+    public record Item(int position, ExerciseRef exercise, Exercise.Dosage dosage, String note) {
+    }
+
+    public record ExerciseRef(String slug, String name, String category, String position, String summary) {
+    }
+
+    public List<Item> itemsOrEmpty() {
+        return items == null ? List.of() : items;
+    }
+}

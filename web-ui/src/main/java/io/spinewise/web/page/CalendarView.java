@@ -1,0 +1,69 @@
+package io.spinewise.web.page;
+
+import io.spinewise.web.client.model.Adherence;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A month-style calendar of scheduled against done sessions: weeks from Monday, one cell per
+ * day with a state (done, partial, missed, rest, upcoming, outside) and words for screen readers.
+ */
+public record CalendarView(List<Week> weeks) {
+
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+
+    public record Week(List<Cell> days) {
+    }
+
+    public record Cell(LocalDate date, int dayOfMonth, String state, String label) {
+    }
+
+    public static CalendarView of(Adherence adherence) {
+        if (adherence == null || adherence.from() == null) {
+            return new CalendarView(List.of());
+        }
+        Map<LocalDate, Adherence.Day> byDate = new HashMap<>();
+        for (Adherence.Day day : adherence.daysOrEmpty()) {
+            byDate.put(day.date(), day);
+        }
+        LocalDate first = adherence.from();
+        LocalDate last = adherence.to() == null ? first : adherence.to();
+        LocalDate today = adherence.today();
+        LocalDate start = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate end = last.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        List<Week> weeks = new ArrayList<>();
+        List<Cell> current = new ArrayList<>();
+        for (LocalDate date = start; !date.isAfter(end); date = date.plusDays(1)) {
+            current.add(cell(date, first, last, today, byDate.get(date)));
+            if (current.size() == 7) {
+                weeks.add(new Week(current));
+                current = new ArrayList<>();
+            }
+        }
+        return new CalendarView(weeks);
+    }
+
+    private static Cell cell(LocalDate date, LocalDate first, LocalDate last, LocalDate today, Adherence.Day day) {
+        String words = LABEL.format(date);
+        if (date.isBefore(first) || date.isAfter(last)) {
+            return new Cell(date, date.getDayOfMonth(), "outside", words + ": outside the period");
+        }
+        if (today != null && date.isAfter(today)) {
+            return new Cell(date, date.getDayOfMonth(), "upcoming", words + ": upcoming");
+        }
+        if (day == null || day.scheduled() == 0) {
+            return new Cell(date, date.getDayOfMonth(), "rest", words + ": nothing scheduled");
+        }
+        String state = day.completed() >= day.scheduled() ? "done" : day.completed() > 0 ? "partial" : "missed";
+        return new Cell(date, date.getDayOfMonth(), state,
+                words + ": " + day.completed() + " of " + day.scheduled() + " sessions done");
+    }
+}

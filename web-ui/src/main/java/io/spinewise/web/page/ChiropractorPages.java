@@ -1,0 +1,339 @@
+package io.spinewise.web.page;
+
+import io.quarkus.qute.TemplateInstance;
+import io.spinewise.web.client.CatalogClient;
+import io.spinewise.web.client.PlanClient;
+import io.spinewise.web.client.ServiceException;
+import io.spinewise.web.client.model.Adherence;
+import io.spinewise.web.client.model.DashboardRow;
+import io.spinewise.web.client.model.Enrolment;
+import io.spinewise.web.client.model.EnrolmentRequest;
+import io.spinewise.web.client.model.Exercise;
+import io.spinewise.web.client.model.ListPage;
+import io.spinewise.web.client.model.Patient;
+import io.spinewise.web.client.model.Plan;
+import io.spinewise.web.client.model.PlanItem;
+import io.spinewise.web.client.model.PlanVersion;
+import io.spinewise.web.client.model.Routine;
+import io.spinewise.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The chiropractor's pages: the patients list (adherence, streak, pain, flags), enrolment with
+ * the one-time login shown once, the patient page (calendar, charts, plans and their history),
+ * and prescribing from a template or from the library with a preview of the patient's view.
+ */
+@Path("/patients")
+@RolesAllowed(Roles.CHIROPRACTOR)
+@Produces(MediaType.TEXT_HTML)
+public class ChiropractorPages {
+
+    static final String MID_BACK_RELIEF = "mid-back-relief";
+    static final List<String> TIME_ZONES = List.of("Europe/Zurich", "Europe/Berlin", "Europe/London", "Europe/Paris",
+            "America/New_York", "America/Chicago", "America/Los_Angeles", "Australia/Sydney", "UTC");
+
+    @Inject
+    PlanClient plan;
+
+    @Inject
+    CatalogClient catalog;
+
+    record PatientsPage(List<DashboardRow> rows, long total, String q, String sort, String dir) implements TemplateInstance {
+    }
+
+    record PatientsPage$rows(List<DashboardRow> rows, String q) implements TemplateInstance {
+    }
+
+    record EnrolPage(EnrolmentRequest entered, Map<String, String> errors, String message, List<String> timeZones)
+            implements TemplateInstance {
+    }
+
+    record CredentialsPage(Enrolment enrolment) implements TemplateInstance {
+    }
+
+    record PatientPage(Patient patient, List<Plan> plans, Adherence adherence, CalendarView calendar, PainChart pain,
+                       LocalDate from, LocalDate to) implements TemplateInstance {
+    }
+
+    record PlanHistory(List<PlanVersion> versions) implements TemplateInstance {
+    }
+
+    record Handout(Patient patient, Plan plan, List<ExerciseCard> cards) implements TemplateInstance {
+    }
+
+    record PrescribePage(Patient patient, List<Routine> routines, String routine, String title, List<ItemRow> rows,
+                         Set<DayOfWeek> days, Integer sessionsPerDay, LocalDate startDate, LocalDate endDate,
+                         List<Exercise> library, List<String> categories, Map<String, String> errors, String message)
+            implements TemplateInstance {
+    }
+
+    record LibraryResults(UUID patientId, List<Exercise> library) implements TemplateInstance {
+    }
+
+    record ItemFragment(ItemRow row) implements TemplateInstance {
+    }
+
+    record Preview(List<ExerciseCard> cards, String title, String schedule) implements TemplateInstance {
+    }
+
+    // --- patients list ---
+
+    @GET
+    public TemplateInstance patients(@QueryParam("q") String q, @QueryParam("sort") String sort,
+                                     @QueryParam("dir") String dir, @Context HttpHeaders headers) {
+        ListPage<DashboardRow> page = plan.dashboard(q, 0);
+        List<DashboardRow> rows = new ArrayList<>(page.itemsOrEmpty());
+        String key = sort == null ? "flags" : sort;
+        rows.sort(comparator(key, "desc".equals(dir)));
+        if (Htmx.isHtmx(headers)) {
+            return new PatientsPage$rows(rows, q == null ? "" : q);
+        }
+        return new PatientsPage(rows, page.total(), q == null ? "" : q, key, "desc".equals(dir) ? "desc" : "asc");
+    }
+
+    static Comparator<DashboardRow> comparator(String key, boolean descending) {
+        Comparator<DashboardRow> byName = Comparator.comparing(r -> r.name() == null ? "" : r.name().toLowerCase());
+        Comparator<DashboardRow> c = switch (key) {
+            case "adh7" -> Comparator.comparing(r -> pct(r.last7Days()));
+            case "adh30" -> Comparator.comparing(r -> pct(r.last30Days()));
+            case "streak" -> Comparator.comparingInt(DashboardRow::streak);
+            case "last" -> Comparator.comparing(r -> r.lastSession() == null ? LocalDate.MIN : r.lastSession());
+            case "pain" -> Comparator.comparing(r -> r.latestPain() == null ? -1 : r.latestPain());
+            case "flags" -> Comparator.comparing((DashboardRow r) -> -r.flagsOrEmpty().size());
+            default -> byName;
+        };
+        c = descending ? c.reversed() : c;
+        return c.thenComparing(byName);
+    }
+
+    private static double pct(DashboardRow.Window window) {
+        return window == null || window.percentage() == null ? -1 : window.percentage();
+    }
+
+    // --- enrolment ---
+
+    @GET
+    @Path("new")
+    public TemplateInstance enrolForm() {
+        return new EnrolPage(new EnrolmentRequest("", "", "", "Europe/Zurich"), Map.of(), null, TIME_ZONES);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response enrol(MultivaluedMap<String, String> form) {
+        EnrolmentRequest request = new EnrolmentRequest(text(form, "firstName"), text(form, "lastName"),
+                text(form, "email"), text(form, "timeZone"));
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (request.firstName().isEmpty()) {
+            errors.put("firstName", "Enter the first name.");
+        }
+        if (request.lastName().isEmpty()) {
+            errors.put("lastName", "Enter the last name.");
+        }
+        if (!request.email().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+            errors.put("email", "Enter an email address such as name@example.org.");
+        }
+        if (!errors.isEmpty()) {
+            return Response.status(400).entity(new EnrolPage(request, errors, "Please correct the marked fields.", TIME_ZONES)).build();
+        }
+        try {
+            Enrolment enrolment = plan.enrol(request);
+            // rendered directly, never redirected: the password must not travel in a URL or be shown twice
+            return Response.ok(new CredentialsPage(enrolment)).build();
+        } catch (ServiceException e) {
+            if (e.unavailable()) {
+                throw e;
+            }
+            e.violations().forEach(v -> errors.put(v.field(), v.message()));
+            return Response.status(400).entity(new EnrolPage(request, errors, e.readableMessage(), TIME_ZONES)).build();
+        }
+    }
+
+    // --- one patient ---
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance patient(@PathParam("id") UUID id, @QueryParam("from") String fromText,
+                                    @QueryParam("to") String toText) {
+        Patient patient = plan.patient(id).orElseThrow(NotFoundException::new);
+        LocalDate to = parseDate(toText, LocalDate.now(ZoneOffset.UTC).plusDays(1));
+        LocalDate from = parseDate(fromText, to.minusDays(35));
+        if (from.isAfter(to)) {
+            from = to.minusDays(35);
+        }
+        Adherence adherence = plan.adherence(id, from, to);
+        List<Plan> plans = plan.plans(id);
+        return new PatientPage(patient, plans, adherence, CalendarView.of(adherence), PainChart.of(adherence.pain()),
+                from, to);
+    }
+
+    @POST
+    @Path("{id}/plans/{planId}/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeStatus(@PathParam("id") UUID id, @PathParam("planId") UUID planId,
+                                 MultivaluedMap<String, String> form) {
+        String status = form.getFirst("status");
+        if (!List.of("ACTIVE", "PAUSED", "COMPLETED").contains(status)) {
+            throw new jakarta.ws.rs.BadRequestException();
+        }
+        plan.changeStatus(planId, status);
+        return Response.seeOther(URI.create("/patients/" + id)).build();
+    }
+
+    @GET
+    @Path("{id}/plans/{planId}/history")
+    public TemplateInstance history(@PathParam("id") UUID id, @PathParam("planId") UUID planId) {
+        return new PlanHistory(plan.versions(planId));
+    }
+
+    @GET
+    @Path("{id}/plans/{planId}/handout")
+    public TemplateInstance handout(@PathParam("id") UUID id, @PathParam("planId") UUID planId) {
+        Patient patient = plan.patient(id).orElseThrow(NotFoundException::new);
+        Plan chosen = plan.plans(id).stream().filter(p -> p.id().equals(planId)).findFirst()
+                .orElseThrow(NotFoundException::new);
+        return new Handout(patient, chosen, cards(chosen.itemsOrEmpty()));
+    }
+
+    // --- prescribing ---
+
+    @GET
+    @Path("{id}/prescribe")
+    public TemplateInstance prescribeForm(@PathParam("id") UUID id, @QueryParam("routine") String routineSlug) {
+        Patient patient = plan.patient(id).orElseThrow(NotFoundException::new);
+        List<Routine> routines = catalog.routines().itemsOrEmpty();
+        String slug = routineSlug == null ? MID_BACK_RELIEF : routineSlug;
+        List<ItemRow> rows = new ArrayList<>();
+        Set<DayOfWeek> days = EnumSet.allOf(DayOfWeek.class);
+        Integer sessions = 1;
+        String chosen = null;
+        String title = null;
+        if (!slug.isBlank()) {
+            Routine routine = catalog.routine(slug).orElse(null);
+            if (routine != null) {
+                chosen = routine.slug();
+                title = routine.name();
+                routine.itemsOrEmpty().forEach(i -> rows.add(ItemRow.from(i.exercise().slug(), i.exercise().name(),
+                        i.dosage(), i.note())));
+                if (routine.schedule() != null && routine.schedule().daysOfWeek() != null) {
+                    days = EnumSet.copyOf(routine.schedule().daysOfWeek());
+                    sessions = routine.schedule().sessionsPerDay();
+                }
+            }
+        }
+        List<Exercise> library = catalog.exercises(null, null, null, 0, 50).itemsOrEmpty();
+        return new PrescribePage(patient, routines, chosen, title, rows, days, sessions,
+                LocalDate.now(ZoneOffset.UTC), null, library, categories(), Map.of(), null);
+    }
+
+    @GET
+    @Path("{id}/prescribe/library")
+    public TemplateInstance library(@PathParam("id") UUID id, @QueryParam("q") String q,
+                                    @QueryParam("category") String category, @QueryParam("equipment") String equipment) {
+        return new LibraryResults(id, catalog.exercises(q, category, equipment, 0, 50).itemsOrEmpty());
+    }
+
+    @GET
+    @Path("{id}/prescribe/item")
+    public TemplateInstance item(@PathParam("id") UUID id, @QueryParam("exercise") String slug) {
+        Exercise exercise = catalog.exercise(slug == null ? "" : slug).orElseThrow(NotFoundException::new).value();
+        return new ItemFragment(ItemRow.from(exercise.slug(), exercise.name(), exercise.dosage(), null));
+    }
+
+    @POST
+    @Path("{id}/prescribe")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response prescribe(@PathParam("id") UUID id, MultivaluedMap<String, String> form,
+                              @Context HttpHeaders headers) {
+        PrescriptionForm input = PrescriptionForm.read(form);
+        if ("preview".equals(form.getFirst("action"))) {
+            List<PlanItem> items = input.rows.stream().map(ItemRow::preview).toList();
+            String schedule = new io.spinewise.web.client.model.Schedule(input.days, input.sessionsPerDay,
+                    input.startDate, input.endDate).text();
+            return Response.ok(new Preview(cards(items), input.title == null ? "Your routine" : input.title, schedule))
+                    .build();
+        }
+        if (input.errors.isEmpty()) {
+            try {
+                plan.prescribe(id, input.request());
+                return Response.seeOther(URI.create("/patients/" + id)).build();
+            } catch (ServiceException e) {
+                if (e.unavailable()) {
+                    throw e;
+                }
+                e.violations().forEach(v -> input.errors.put(v.field(), v.message()));
+                input.errors.putIfAbsent("form", e.readableMessage());
+            }
+        }
+        Patient patient = plan.patient(id).orElseThrow(NotFoundException::new);
+        List<Routine> routines = catalog.routines().itemsOrEmpty();
+        List<Exercise> library = catalog.exercises(null, null, null, 0, 50).itemsOrEmpty();
+        return Response.status(400).entity(new PrescribePage(patient, routines, input.routine, input.title, input.rows,
+                input.days, input.sessionsPerDay, input.startDate, input.endDate, library, categories(), input.errors,
+                input.errors.getOrDefault("form", "Please correct the marked fields."))).build();
+    }
+
+    /** Exercise cards for plan items, with the library's details where it can be reached. */
+    private List<ExerciseCard> cards(List<PlanItem> items) {
+        Map<String, Exercise> details = new HashMap<>();
+        boolean down = false;
+        List<ExerciseCard> cards = new ArrayList<>();
+        for (PlanItem item : items) {
+            if (!down && !details.containsKey(item.exercise())) {
+                try {
+                    catalog.exercise(item.exercise()).ifPresent(e -> details.put(item.exercise(), e.value()));
+                } catch (ServiceException e) {
+                    down = e.unavailable();
+                }
+            }
+            cards.add(new ExerciseCard("pv-" + item.exercise(), item, details.get(item.exercise())));
+        }
+        return cards;
+    }
+
+    static List<String> categories() {
+        return List.of("SOFT_TISSUE_RELEASE", "MOBILITY", "EXTENSION", "STRETCH", "STRENGTH", "POSTURE");
+    }
+
+    private static String text(MultivaluedMap<String, String> form, String field) {
+        String value = form.getFirst(field);
+        return value == null ? "" : value.strip();
+    }
+
+    private static LocalDate parseDate(String value, LocalDate fallback) {
+        try {
+            return value == null || value.isBlank() ? fallback : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return fallback;
+        }
+    }
+}

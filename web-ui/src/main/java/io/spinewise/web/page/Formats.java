@@ -1,0 +1,93 @@
+package io.spinewise.web.page;
+
+import io.quarkus.qute.TemplateExtension;
+import io.spinewise.web.client.model.Labels;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Formatting for the templates, null-safe: {@code {fmt:pct(value)}}, {@code {fmt:day(date)}}. */
+@TemplateExtension(namespace = "fmt")
+public final class Formats {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private Formats() {
+    }
+
+    /** 83.3 → "83 %"; no figure → "—". */
+    static String pct(Double value) {
+        return value == null ? "—" : Math.round(value) + " %";
+    }
+
+    /** A bar width 0–100 for a percentage (no figure → 0). */
+    static long bar(Double value) {
+        return value == null ? 0 : Math.max(0, Math.min(100, Math.round(value)));
+    }
+
+    static String day(LocalDate date) {
+        return date == null ? "—" : DAY.format(date);
+    }
+
+    static String shortDay(LocalDate date) {
+        return date == null ? "—" : SHORT_DAY.format(date);
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? "—" : TIME.format(instant);
+    }
+
+    static String label(String constant) {
+        return Labels.of(constant);
+    }
+
+    /** −1.5 → "−1.5 (better)"; no figure → "—". */
+    static String painChange(Double change) {
+        if (change == null) {
+            return "—";
+        }
+        if (Math.abs(change) < 0.05) {
+            return "no change";
+        }
+        String number = String.format(Locale.ENGLISH, "%.1f", Math.abs(change));
+        return change < 0 ? "−" + number + " (better)" : "+" + number + " (worse)";
+    }
+
+    /** A one-word trend for a class name: better, worse, flat, none. */
+    static String trend(Double change) {
+        if (change == null) {
+            return "none";
+        }
+        if (Math.abs(change) < 0.05) {
+            return "flat";
+        }
+        return change < 0 ? "better" : "worse";
+    }
+
+    /** A query parameter value, percent-encoded. */
+    static String url(String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static java.util.List<java.time.DayOfWeek> weekDays() {
+        return java.util.List.of(java.time.DayOfWeek.values());
+    }
+
+    static String dayName(java.time.DayOfWeek day) {
+        return day == null ? "" : day.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+    }
+
+    static String lower(String value) {
+        return value == null ? "" : value.toLowerCase(Locale.ROOT);
+    }
+
+    static String number(Object value) {
+        return value == null ? "—" : value.toString();
+    }
+}

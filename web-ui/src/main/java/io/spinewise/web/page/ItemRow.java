@@ -1,0 +1,62 @@
+package io.spinewise.web.page;
+
+import io.spinewise.web.client.model.Exercise;
+import io.spinewise.web.client.model.PlanItem;
+import io.spinewise.web.client.model.PlanRequest;
+import io.spinewise.web.client.model.Range;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One exercise on the prescription form, as the chiropractor adjusts it: sets, a hold time or
+ * a number of repetitions, the side, a note. {@code hint} shows the library's own range.
+ *
+ * @param kind {@code hold} or {@code reps}
+ */
+public record ItemRow(String rowId, String exercise, String name, Integer sets, String kind, Integer amount,
+                      String side, String note, String hint) {
+
+    public static final List<String> SIDES = List.of("BOTH", "EACH_SIDE", "LEFT", "RIGHT");
+
+    public boolean hold() {
+        return "hold".equals(kind);
+    }
+
+    public List<String> sides() {
+        return SIDES;
+    }
+
+    /** A row from the library's suggested dose (the lower end of its ranges). */
+    static ItemRow from(String slug, String name, Exercise.Dosage dosage, String note) {
+        Integer sets = dosage == null || dosage.sets() == null ? 1 : dosage.sets();
+        Range hold = dosage == null ? null : dosage.holdSeconds();
+        Range reps = dosage == null ? null : dosage.reps();
+        boolean isHold = hold != null || reps == null;
+        Integer amount = isHold ? (hold == null ? 30 : hold.min()) : reps.min();
+        String side = dosage != null && "EACH_SIDE".equals(dosage.sides()) ? "EACH_SIDE" : "BOTH";
+        StringBuilder hint = new StringBuilder();
+        if (hold != null) {
+            hint.append("hold ").append(hold.text()).append(" s");
+        }
+        if (reps != null) {
+            hint.append(hint.isEmpty() ? "" : " or ").append(reps.text()).append(" reps");
+        }
+        return new ItemRow(newId(), slug, name, sets, isHold ? "hold" : "reps", amount, side, note == null ? "" : note,
+                hint.toString());
+    }
+
+    PlanRequest.Item request() {
+        return new PlanRequest.Item(exercise, sets, hold() ? null : amount, hold() ? amount : null, side,
+                note == null || note.isBlank() ? null : note.strip());
+    }
+
+    PlanItem preview() {
+        return new PlanItem(exercise, name, sets, hold() ? null : amount, hold() ? amount : null, side,
+                note == null || note.isBlank() ? null : note.strip());
+    }
+
+    static String newId() {
+        return "row-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,70 @@
+package io.spinewise.web.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The signed-in user as the pages need them: a name to greet, the role that decides the
+ * navigation, and where "home" is. Templates reach it as {@code inject:user}.
+ */
+@Named("user")
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public boolean patient() {
+        return identity.hasRole(Roles.PATIENT);
+    }
+
+    public boolean chiropractor() {
+        return identity.hasRole(Roles.CHIROPRACTOR);
+    }
+
+    public boolean admin() {
+        return identity.hasRole(Roles.CLINIC_ADMIN);
+    }
+
+    /** The first name, else the login name. */
+    public String name() {
+        if (!signedIn()) {
+            return "";
+        }
+        String given = claim("given_name");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        String username = claim("preferred_username");
+        return username != null ? username : identity.getPrincipal().getName();
+    }
+
+    /** The page a user of this role starts on, or null for a user without a Spinewise role. */
+    public String home() {
+        if (chiropractor()) {
+            return "/patients";
+        }
+        if (admin()) {
+            return "/admin/reports";
+        }
+        if (patient()) {
+            return "/today";
+        }
+        return null;
+    }
+
+    private String claim(String name) {
+        Object value = token == null ? null : token.getClaim(name);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,159 @@
+/*
+ * Spinewise web-ui: the little the pages need from JavaScript. No inline script anywhere
+ * (the Content-Security-Policy forbids it); everything works without this file except the
+ * hold timer, the rep counter and in-place updates.
+ */
+(function () {
+  'use strict';
+
+  // --- htmx: swap error answers too (they carry a readable message), and reload on an ended session ---
+  function configureHtmx() {
+    if (!window.htmx) { return; }
+    htmx.config.responseHandling = [
+      { code: '204', swap: false },
+      { code: '499', swap: false, error: true },
+      { code: '[23]..', swap: true },
+      { code: '[45]..', swap: true, error: false }
+    ];
+    document.body.addEventListener('htmx:beforeSwap', function (event) {
+      if (event.detail.xhr && event.detail.xhr.status === 499) {
+        // the session ended: a full page load goes through the login page and back
+        event.detail.shouldSwap = false;
+        window.location.reload();
+      }
+    });
+    document.body.addEventListener('htmx:sendError', function () {
+      showFlash('The connection dropped. Your answers are still on the page: try again.');
+    });
+  }
+
+  function showFlash(text) {
+    var flash = document.getElementById('flash');
+    if (!flash) { return; }
+    flash.innerHTML = '';
+    var div = document.createElement('div');
+    div.className = 'notice error';
+    div.setAttribute('role', 'alert');
+    div.textContent = text;
+    flash.appendChild(div);
+  }
+
+  // --- hold timer: counts down one hold; start/pause/reset; the seconds held go into the form ---
+  function formatSeconds(s) {
+    var m = Math.floor(s / 60);
+    var r = s % 60;
+    return m > 0 ? m + ':' + (r < 10 ? '0' : '') + r : s + ' s';
+  }
+
+  function setupTimer(box) {
+    if (box.dataset.ready) { return; }
+    box.dataset.ready = '1';
+    box.hidden = false;
+    var total = parseInt(box.dataset.seconds, 10) || 30;
+    var left = total;
+    var held = 0;
+    var tick = null;
+    var display = box.querySelector('.timer-display');
+    var toggle = box.querySelector('[data-action="toggle"]');
+    var reset = box.querySelector('[data-action="reset"]');
+    var announce = box.querySelector('[data-announce]');
+    var field = document.getElementById(box.dataset.field);
+
+    function render() {
+      display.textContent = formatSeconds(left);
+      box.classList.toggle('running', tick !== null);
+      box.classList.toggle('finished', left === 0);
+    }
+    function stop() {
+      if (tick !== null) { clearInterval(tick); tick = null; }
+      toggle.textContent = left === 0 ? 'Hold again' : (left < total ? 'Resume' : 'Start hold');
+      render();
+    }
+    function finish() {
+      stop();
+      if (announce) { announce.textContent = 'Hold complete. Release slowly.'; }
+      if (navigator.vibrate) { navigator.vibrate([200, 100, 200]); }
+      var card = box.closest('.exercise-card');
+      var done = card && card.querySelector('input[name="done"]');
+      if (done) { done.checked = true; }
+    }
+    toggle.addEventListener('click', function () {
+      if (tick !== null) { stop(); return; }
+      if (left === 0) { left = total; }
+      if (announce) { announce.textContent = 'Hold started: ' + total + ' seconds.'; }
+      tick = setInterval(function () {
+        left = Math.max(0, left - 1);
+        held += 1;
+        if (field) { field.value = String(Math.min(held, 3600)); }
+        if (left === 0) { finish(); } else { render(); }
+      }, 1000);
+      toggle.textContent = 'Pause';
+      render();
+    });
+    reset.addEventListener('click', function () {
+      if (tick !== null) { clearInterval(tick); tick = null; }
+      left = total;
+      toggle.textContent = 'Start hold';
+      render();
+    });
+    render();
+  }
+
+  // --- rep counter: + and − with large targets; the count goes into the form ---
+  function setupCounter(box) {
+    if (box.dataset.ready) { return; }
+    box.dataset.ready = '1';
+    box.hidden = false;
+    var target = parseInt(box.dataset.target, 10) || 0;
+    var count = 0;
+    var out = box.querySelector('[data-count]');
+    var field = document.getElementById(box.dataset.field);
+    function render() {
+      out.textContent = String(count);
+      if (field) { field.value = count > 0 ? String(count) : ''; }
+      box.classList.toggle('finished', target > 0 && count >= target);
+      if (target > 0 && count >= target) {
+        var card = box.closest('.exercise-card');
+        var done = card && card.querySelector('input[name="done"]');
+        if (done) { done.checked = true; }
+      }
+    }
+    box.querySelector('[data-action="plus"]').addEventListener('click', function () {
+      count = Math.min(count + 1, 1000); render();
+    });
+    box.querySelector('[data-action="minus"]').addEventListener('click', function () {
+      count = Math.max(count - 1, 0); render();
+    });
+    render();
+  }
+
+  // --- prescription form: remove an item row; move the focus to a message that htmx put in ---
+  function onClick(event) {
+    var remove = event.target.closest('[data-remove-row]');
+    if (remove) {
+      var row = remove.closest('[data-row]');
+      if (row) {
+        var list = row.parentElement;
+        row.remove();
+        var next = list && list.querySelector('input, select, button');
+        if (next) { next.focus(); }
+      }
+    }
+    var print = event.target.closest('[data-print]');
+    if (print) { window.print(); }
+  }
+
+  function enhance(root) {
+    root.querySelectorAll('[data-timer]').forEach(setupTimer);
+    root.querySelectorAll('[data-counter]').forEach(setupCounter);
+    var focus = root.querySelector && root.querySelector('[data-focus]');
+    if (focus && root !== document) { focus.focus(); }
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    configureHtmx();
+    enhance(document);
+    document.body.addEventListener('click', onClick);
+    document.body.addEventListener('htmx:load', function (event) { enhance(event.detail.elt); });
+  });
+})();

@@ -1,0 +1,66 @@
+package io.spinewise.web;
+
+/** Service answers shaped like DESIGN.md's contract, for the stub. */
+final class Fixtures {
+
+    static final String PLAN_ID = "0b7c9a52-6f0e-4d1e-9c57-1f2a3b4c5d6e";
+    static final String PATIENT_ID = "5f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b";
+    static final String CHECK_OFF_ID = "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d";
+
+    private Fixtures() {
+    }
+
+    static String today(boolean firstSessionDone) {
+        return """
+                {"date":"2026-11-23","timeZone":"Europe/Zurich","plans":[{"planId":"%s","title":"Mid-back relief",
+                 "scheduledToday":true,"sessionsPerDay":1,
+                 "sessions":[{"slot":1,"checkOffId":%s,"done":%s}],
+                 "items":[
+                  {"exercise":"thoracic-wall-extension","exerciseName":"Thoracic extension at the wall","sets":2,"reps":null,"holdSeconds":30,"side":"BOTH","note":"Breathe out as you lean in"},
+                  {"exercise":"cat-cow","exerciseName":"Cat-cow on all fours","sets":1,"reps":24,"holdSeconds":null,"side":"BOTH","note":null}]}]}
+                """.formatted(PLAN_ID, firstSessionDone ? "\"" + CHECK_OFF_ID + "\"" : "null", firstSessionDone);
+    }
+
+    static final String WALL_EXTENSION = """
+            {"slug":"thoracic-wall-extension","name":"Thoracic extension at the wall","bodyRegion":"THORACIC",
+             "category":"EXTENSION","summary":"Opens a rounded upper back.",
+             "steps":["Stand facing a wall, forearms on it.","Lean your torso towards the wall.","Squeeze your shoulder blades together."],
+             "position":"STANDING_AT_WALL","equipment":[{"name":"Wall","substitutes":["Door frame"]}],
+             "cautions":["Stop if you feel tingling in the arms."],"mediaRef":null,
+             "dosage":{"holdSeconds":{"min":30,"max":60},"reps":null,"sets":2,"sides":"BOTH"},
+             "status":"PUBLISHED","owner":"library","version":1}
+            """;
+
+    static final String CAT_COW = """
+            {"slug":"cat-cow","name":"Cat-cow on all fours","bodyRegion":"THORACIC","category":"MOBILITY",
+             "summary":"Round up, then arch.","steps":["Round up like a cat.","Let the stomach sag (cow)."],
+             "position":"ALL_FOURS","equipment":[],"cautions":[],"mediaRef":null,
+             "dosage":{"holdSeconds":{"min":30,"max":60},"reps":{"min":24,"max":40},"sets":1,"sides":"BOTH"},
+             "status":"PUBLISHED","owner":"library","version":1}
+            """;
+
+    static String checkOff() {
+        return """
+                {"id":"%s","planId":"%s","date":"2026-11-23","slot":1,"items":[],"recordedAt":"2026-11-23T08:00:00Z"}
+                """.formatted(CHECK_OFF_ID, PLAN_ID);
+    }
+
+    static String dashboard(String name) {
+        return """
+                {"items":[{"patientId":"%s","name":"%s","last7Days":{"scheduled":7,"completed":5,"percentage":71.4},
+                 "last30Days":{"scheduled":30,"completed":24,"percentage":80.0},"streak":3,"streakAtLeast":false,
+                 "lastSession":"2026-11-22","latestPain":4,"painChange":-1.5,"flags":["PAIN"]}],"page":0,"size":50,"total":1}
+                """.formatted(PATIENT_ID, name.replace("\"", "\\\""));
+    }
+
+    static String adherence() {
+        return """
+                {"patientId":"%s","planId":null,"from":"2026-10-20","to":"2026-11-23","today":"2026-11-23",
+                 "scheduled":30,"completed":24,"percentage":80.0,"currentStreak":3,"longestStreak":9,
+                 "lastSession":"2026-11-22","pain":{"latest":4,"early":6.0,"recent":4.5,"change":-1.5,"reports":8,
+                 "weeks":[{"weekStart":"2026-11-09","before":6.0,"after":4.0},{"weekStart":"2026-11-16","before":4.5,"after":3.0}]},
+                 "formula":"percentage = completed / scheduled × 100","days":[
+                 {"date":"2026-11-21","scheduled":1,"completed":1},{"date":"2026-11-22","scheduled":1,"completed":0}]}
+                """.formatted(PATIENT_ID);
+    }
+}

@@ -1,0 +1,166 @@
+package io.spinewise.web;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.spinewise.testsupport.TestIssuer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * The patient's Today page through the BFF: cards built from the plan and the library, the
+ * check-off posted to plan-service with the user's token and the page's Idempotency-Key,
+ * service refusals and outages shown as words. Services are the stub ({@link StubServices}).
+ */
+@QuarkusTest
+@WithTestResource(TestIssuer.class)
+@WithTestResource(StubServices.class)
+class TodayPageTest {
+
+    @BeforeEach
+    void services() {
+        StubServices.reset();
+        StubServices.json("GET", "/api/me/today", Fixtures.today(false));
+        StubServices.json("GET", "/api/exercises/thoracic-wall-extension", Fixtures.WALL_EXTENSION);
+        StubServices.json("GET", "/api/exercises/cat-cow", Fixtures.CAT_COW);
+    }
+
+    @Test
+    void todayShowsEachExerciseWithStepsDosageEquipmentAndCautions() {
+        String token = Users.patient();
+        String html = given().auth().oauth2(token).when().get("/today").then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("Thoracic extension at the wall", "2 × 30 s hold", "Squeeze your shoulder blades together.",
+                "Standing at wall", "Door frame", "Stop if you feel tingling in the arms.", "Breathe out as you lean in",
+                "data-seconds=\"30\"", "data-target=\"24\"", "name=\"idempotencyKey\"", "name=\"painBefore\"");
+        assertThat(StubServices.requests("GET", "/api/me/today")).singleElement()
+                .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + token));
+    }
+
+    @Test
+    void checkOffGoesToPlanServiceWithTheIdempotencyKeyOfThePage() {
+        StubServices.json("POST", "/api/me/sessions", 201, Fixtures.checkOff());
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/today");
+        String key = page.hidden("idempotencyKey");
+
+        given().auth().oauth2(token).redirects().follow(false)
+                .cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken())
+                .formParam("planId", Fixtures.PLAN_ID).formParam("date", "2026-11-23").formParam("slot", "1")
+                .formParam("idempotencyKey", key)
+                .formParam("exercise", "thoracic-wall-extension").formParam("exercise", "cat-cow")
+                .formParam("done", "thoracic-wall-extension")
+                .formParam("seconds.thoracic-wall-extension", "31")
+                .formParam("painBefore", "6").formParam("painAfter", "3").formParam("difficulty", "2")
+                .formParam("note", "Felt looser")
+                .when().post("/today/sessions")
+                .then().statusCode(303).header("Location", containsString("/today"));
+
+        List<StubServices.Recorded> posts = StubServices.requests("POST", "/api/me/sessions");
+        assertThat(posts).singleElement().satisfies(post -> {
+            assertThat(key).isNotBlank();
+            assertThat(post.header("Idempotency-Key")).isEqualTo(key);
+            assertThat(post.header("Authorization")).isEqualTo("Bearer " + token);
+            assertThat(post.body()).contains("\"planId\":\"" + Fixtures.PLAN_ID + "\"", "\"date\":\"2026-11-23\"",
+                    "\"slot\":1", "{\"exercise\":\"thoracic-wall-extension\",\"done\":true,\"seconds\":31}",
+                    "{\"exercise\":\"cat-cow\",\"done\":false}", "\"painBefore\":6", "\"painAfter\":3",
+                    "\"difficulty\":2", "\"note\":\"Felt looser\"");
+        });
+    }
+
+    @Test
+    void htmxCheckOffAnswersWithThePlanSectionOnly() {
+        StubServices.json("POST", "/api/me/sessions", 201, Fixtures.checkOff());
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/today");
+        StubServices.json("GET", "/api/me/today", Fixtures.today(true));
+
+        String fragment = given().auth().oauth2(token).header("HX-Request", "true")
+                .header("X-CSRF-TOKEN", page.csrfToken()).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("planId", Fixtures.PLAN_ID).formParam("date", "2026-11-23").formParam("slot", "1")
+                .formParam("idempotencyKey", page.hidden("idempotencyKey"))
+                .formParam("exercise", "cat-cow").formParam("done", "cat-cow")
+                .when().post("/today/sessions")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(fragment).doesNotContain("<html").contains("Session saved", "Session 1 done", "Undo");
+    }
+
+    @Test
+    void aRefusalFromPlanServiceIsShownInWordsAndTheAnswersAreKept() {
+        StubServices.problem("POST", "/api/me/sessions", 422, "This day is more than 7 days ago & cannot be logged.");
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/today");
+        String key = page.hidden("idempotencyKey");
+
+        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken())
+                .formParam("planId", Fixtures.PLAN_ID).formParam("date", "2026-11-23").formParam("slot", "1")
+                .formParam("idempotencyKey", key)
+                .formParam("exercise", "cat-cow").formParam("done", "cat-cow").formParam("note", "kept note")
+                .when().post("/today/sessions")
+                .then().statusCode(400)
+                .body(containsString("This day is more than 7 days ago &amp; cannot be logged."))
+                .body(containsString("kept note"))
+                .body(containsString("value=\"" + key + "\""))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void withTheLibraryDownTheRoutineCanStillBeCheckedOff() {
+        StubServices.problem("GET", "/api/exercises/thoracic-wall-extension", 503, "down");
+        StubServices.problem("GET", "/api/exercises/cat-cow", 503, "down");
+
+        given().auth().oauth2(Users.patient()).when().get("/today")
+                .then().statusCode(200)
+                .body(containsString("exercise library cannot be reached"))
+                .body(containsString("Thoracic extension at the wall"))
+                .body(containsString("Save session"));
+    }
+
+    @Test
+    void planServiceDownGivesAFriendlyPage() {
+        StubServices.problem("GET", "/api/me/today", 503, "database gone");
+
+        given().auth().oauth2(Users.patient()).when().get("/today")
+                .then().statusCode(503)
+                .body(containsString("Temporarily unavailable"))
+                .body(containsString("plans and progress"))
+                .body(not(containsString("database gone")))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void progressShowsStreakAdherenceCalendarAndPainChart() {
+        StubServices.json("GET", "/api/me/adherence", Fixtures.adherence());
+        StubServices.json("GET", "/api/me/plans", "[]");
+
+        given().auth().oauth2(Users.patient()).when().get("/progress")
+                .then().statusCode(200)
+                .body(containsString("80 %"))
+                .body(containsString("day streak"))
+                .body(containsString("class=\"calendar\""))
+                .body(containsString("polyline"))
+                .body(containsString("Download my data"));
+    }
+
+    @Test
+    void ownDataDownloadIsStreamedFromPlanService() {
+        StubServices.answer("GET", "/api/me/export", 200, "application/json", "{\"patient\":{\"name\":\"Paul\"}}");
+
+        given().auth().oauth2(Users.patient()).when().get("/progress/export")
+                .then().statusCode(200)
+                .header("Content-Disposition", containsString("attachment"))
+                .body(containsString("\"Paul\""));
+    }
+}
