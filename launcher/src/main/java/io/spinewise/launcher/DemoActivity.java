@@ -24,9 +24,10 @@ import java.util.UUID;
 /**
  * Demo activity for a first start, so the dashboard, charts and reports have something to show:
  * the demo patients get "Mid-back relief" prescribed six weeks ago (through the API, as their
- * chiropractor), and six weeks of check-offs with pain ratings. The API accepts check-offs only
- * for the last few days (late logging is bounded), so the history is written straight into
- * plan-service's table — a development shortcut that no production path takes.
+ * chiropractor), and six weeks of check-offs with pain ratings. The API accepts start dates and
+ * check-offs only for the last few days (late logging is bounded), so the plan is prescribed from
+ * today and then backdated, and the history is written straight into plan-service's tables — a
+ * development shortcut that no production path takes.
  */
 final class DemoActivity {
 
@@ -62,8 +63,20 @@ final class DemoActivity {
             LocalDate start = LocalDate.now(zone).minusWeeks(WEEKS);
             String chiropractorToken = logins.accessToken(demo.chiropractor(), "demo");
             JsonNode plan = call("POST", "/api/patients/" + patient.get("id").asText() + "/plans", chiropractorToken,
-                    Map.of("routine", "mid-back-relief", "schedule", Map.of("startDate", start.toString())));
+                    Map.of("routine", "mid-back-relief", "schedule", Map.of("startDate", LocalDate.now(zone).toString())));
+            backdate(plan, start);
             writeHistory(patient, plan, start, LocalDate.now(zone), demo, random);
+        }
+    }
+
+    private void backdate(JsonNode plan, LocalDate start) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl("plan"), database.user(), database.password());
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE plan_version SET start_date = ?, effective_from = ? WHERE plan_id = ? AND version = 1")) {
+            update.setDate(1, Date.valueOf(start));
+            update.setDate(2, Date.valueOf(start));
+            update.setObject(3, UUID.fromString(plan.get("id").asText()));
+            update.executeUpdate();
         }
     }
 

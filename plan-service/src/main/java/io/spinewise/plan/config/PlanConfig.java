@@ -46,10 +46,6 @@ public interface PlanConfig {
 
     interface Report {
 
-        /** Rows fetched per round trip while streaming a CSV report. */
-        @WithDefault("5000")
-        int fetchSize();
-
         /** The longest date range one CSV report may span, in days. */
         @WithDefault("3660")
         int maxDays();

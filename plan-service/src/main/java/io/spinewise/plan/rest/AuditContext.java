@@ -8,9 +8,9 @@ import java.util.UUID;
 @RequestScoped
 public class AuditContext {
 
-    UUID patientId;
-    String target;
-    boolean recorded;
+    private UUID patientId;
+    private String target;
+    private boolean recorded;
 
     public AuditContext patient(UUID id) {
         this.patientId = id;
@@ -25,5 +25,18 @@ public class AuditContext {
     /** The service already wrote the record in its own statement (the check-off path). */
     public void recorded() {
         this.recorded = true;
+    }
+
+    // accessors, not field reads: the filter holds a client proxy of this request-scoped bean
+    UUID patientId() {
+        return patientId;
+    }
+
+    String target() {
+        return target;
+    }
+
+    boolean isRecorded() {
+        return recorded;
     }
 }

@@ -50,11 +50,11 @@ public class AuditFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (context.recorded) {
+        if (context.isRecorded()) {
             return;
         }
         int status = response.getStatus();
-        String target = context.target != null ? context.target
+        String target = context.target() != null ? context.target()
                 : request.getMethod() + " " + request.getUriInfo().getPath();
         UUID patientId = patientId(request);
         String action = action();
@@ -91,8 +91,8 @@ public class AuditFilter implements ContainerResponseFilter {
     }
 
     private UUID patientId(ContainerRequestContext request) {
-        if (context.patientId != null) {
-            return context.patientId;
+        if (context.patientId() != null) {
+            return context.patientId();
         }
         String path = request.getUriInfo().getPath();
         String id = request.getUriInfo().getPathParameters().getFirst("id");

@@ -59,6 +59,7 @@ public class DashboardResource {
     @GET
     @Path("/clinic/settings")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Audited("clinic.settings.read")
     @Operation(summary = "The clinic's dashboard thresholds")
     public ClinicSettingsView settings() {
         return settings.of(caller.clinicId());
@@ -67,6 +68,7 @@ public class DashboardResource {
     @PUT
     @Path("/clinic/settings")
     @RolesAllowed(Roles.CLINIC_ADMIN)
+    @Audited("clinic.settings.change")
     @Operation(summary = "Set the clinic's dashboard thresholds")
     public ClinicSettingsView setSettings(@NotNull(message = "a JSON body is required") @Valid ClinicSettingsView view) {
         return settings.set(caller.clinicId(), caller.subject(), view);

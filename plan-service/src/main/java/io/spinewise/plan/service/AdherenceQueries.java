@@ -29,7 +29,7 @@ public class AdherenceQueries {
     /**
      * Parameters: {@code :now} (timestamptz, gives each patient's today), {@code :clinic},
      * {@code :patient} (null = every patient of the clinic), {@code :from}, {@code :to}. Columns:
-     * patient_id, name, day, scheduled, completed; ordered by patient and day.
+     * patient_id, patient_name, day, scheduled, completed; ordered by patient and day.
      */
     static final String DAILY = """
             WITH pts AS (
@@ -64,7 +64,7 @@ public class AdherenceQueries {
                 LEFT JOIN done ON done.plan_id = pd.plan_id AND done.session_date = pd.day
                 GROUP BY pd.patient_id, pd.day
             )
-            SELECT pts.id AS patient_id, pts.name, g.d::date AS day, coalesce(per_day.scheduled, 0) AS scheduled,
+            SELECT pts.id AS patient_id, pts.name AS patient_name, g.d::date AS day, coalesce(per_day.scheduled, 0) AS scheduled,
                    coalesce(per_day.completed, 0) AS completed
             FROM pts
             CROSS JOIN LATERAL generate_series(CAST(:from AS date), least(CAST(:to AS date), pts.today),
@@ -73,6 +73,24 @@ public class AdherenceQueries {
             ORDER BY pts.id, g.d""";
 
     private static final NamedSql DAILY_SQL = new NamedSql(DAILY);
+
+    /**
+     * The same query for {@code COPY ... TO STDOUT}, which takes no bind parameters: the values
+     * come from transaction-local settings set with bound parameters first, so no caller's
+     * text is ever spliced into SQL.
+     */
+    private static final String DAILY_COPY = "COPY (" + DAILY
+            .replace("CAST(:now AS timestamptz)", "CAST(current_setting('spinewise.report_now') AS timestamptz)")
+            .replace(":clinic", "current_setting('spinewise.report_clinic')")
+            .replace("CAST(:patient AS uuid)", "CAST(NULL AS uuid)")
+            .replace(":from", "current_setting('spinewise.report_from')")
+            .replace(":to", "current_setting('spinewise.report_to')")
+            .replace("g.d::date AS day,", "g.d::date AS date,")
+            + ") TO STDOUT WITH (FORMAT csv, HEADER)";
+
+    private static final String SETTINGS = "SELECT set_config('spinewise.report_now', ?, true),"
+            + " set_config('spinewise.report_clinic', ?, true), set_config('spinewise.report_from', ?, true),"
+            + " set_config('spinewise.report_to', ?, true)";
 
     @Inject
     AgroalDataSource dataSource;
@@ -91,6 +109,24 @@ public class AdherenceQueries {
         values.put("from", from);
         values.put("to", to);
         return DAILY_SQL.prepare(connection, values);
+    }
+
+    /**
+     * Streams a clinic's daily rows as CSV (RFC 4180 quoting by PostgreSQL's CSV format, a
+     * header row) straight from the server's COPY protocol into {@code out}: no row objects,
+     * constant memory. The caller owns the connection and runs this in a transaction (the
+     * settings are transaction-local).
+     */
+    public long copyDaily(Connection connection, java.io.OutputStream out, Instant now, String clinicId,
+                          LocalDate from, LocalDate to) throws SQLException, java.io.IOException {
+        try (PreparedStatement s = connection.prepareStatement(SETTINGS)) {
+            s.setString(1, now.toString());
+            s.setString(2, clinicId);
+            s.setString(3, from.toString());
+            s.setString(4, to.toString());
+            s.executeQuery().close();
+        }
+        return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyOut(DAILY_COPY, out);
     }
 
     /** The daily rows as a list: for one patient or tests, never for a clinic-wide report. */

@@ -1,0 +1,232 @@
+package io.spinewise.plan;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.spinewise.testsupport.PostgresTestResource;
+import io.spinewise.testsupport.TestIssuer;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.spinewise.plan.Fixtures.EnrolledPatient;
+import static io.spinewise.plan.Fixtures.checkOff;
+import static io.spinewise.plan.Fixtures.dailyPlan;
+import static io.spinewise.plan.Fixtures.enrol;
+import static io.spinewise.plan.Users.NORTH;
+import static io.spinewise.plan.Users.NORTH_ADMIN;
+import static io.spinewise.plan.Users.NORTH_CHIRO;
+import static io.spinewise.plan.Users.PROBLEM_JSON;
+import static io.spinewise.plan.Users.SOUTH;
+import static io.spinewise.plan.Users.SOUTH_ADMIN;
+import static io.spinewise.plan.Users.SOUTH_CHIRO;
+import static io.spinewise.plan.Users.anonymous;
+import static io.spinewise.plan.Users.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** The CSV report, the PDF summary, the patient's own export and the audit log. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = TestIssuer.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = CatalogServiceResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+class ReportsAndAuditTest {
+
+    private static EnrolledPatient quoted;
+    private static EnrolledPatient plain;
+    private static EnrolledPatient sam;
+    private static String quotedPlan;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void twoNorthPatientsOneWithAnAwkwardNameAndASouthPatient() {
+        if (quoted != null) {
+            return;
+        }
+        quoted = enrol(NORTH_CHIRO, NORTH, "Seán \"The Back\", Jr", "Europe/Dublin");
+        plain = enrol(NORTH_CHIRO, NORTH, "Bea", "Asia/Tokyo");
+        sam = enrol(SOUTH_CHIRO, SOUTH, "Sam", "Australia/Sydney");
+        quotedPlan = dailyPlan(NORTH_CHIRO, quoted);
+        dailyPlan(NORTH_CHIRO, plain);
+        dailyPlan(SOUTH_CHIRO, sam);
+        as(quoted.token()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(checkOff(quotedPlan, quoted.today(), 1)).post("/api/me/sessions").then().statusCode(201);
+    }
+
+    @Test
+    void theCsvHasOneRowPerPatientPerDayWithProperQuoting() {
+        LocalDate from = quoted.today().minusDays(2);
+        LocalDate to = quoted.today();
+        Response response = as(NORTH_ADMIN).get("/api/reports/adherence.csv?from=" + from + "&to=" + to);
+        response.then().statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("attachment; filename=\"adherence-north-" + from));
+        List<String> lines = response.asString().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("patient_id,patient_name,date,scheduled,completed");
+        assertThat(lines.get(0)).isEqualTo(io.spinewise.plan.report.AdherenceCsv.HEADER);
+        assertThat(lines).contains(quoted.id() + ",\"Seán \"\"The Back\"\", Jr Tester\"," + to + ",1,1");
+        assertThat(lines).contains(quoted.id() + ",\"Seán \"\"The Back\"\", Jr Tester\"," + from + ",0,0");
+        assertThat(lines.stream().filter(l -> l.startsWith(quoted.id()))).hasSize(3);
+        assertThat(lines.stream().filter(l -> l.startsWith(plain.id()))).hasSizeBetween(2, 3);
+        assertThat(lines).noneMatch(l -> l.startsWith(sam.id()));
+        as(SOUTH_CHIRO).get("/api/reports/adherence.csv?from=" + from + "&to=" + to).then().statusCode(200)
+                .body(not(containsString(quoted.id())))
+                .body(containsString(sam.id()));
+    }
+
+    @Test
+    void aLongRangeIsStreamedNotBuiltInMemory() throws Exception {
+        LocalDate to = LocalDate.now();
+        LocalDate from = to.minusDays(3000);
+        Response response = as(NORTH_CHIRO).get("/api/reports/adherence.csv?from=" + from + "&to=" + to);
+        response.then().statusCode(200).header("Transfer-Encoding", "chunked");
+        assertThat(response.getHeader("Content-Length")).isNull();
+        long rows;
+        try (InputStream body = response.asInputStream();
+             BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            rows = reader.lines().skip(1).count();
+        }
+        long patients = countNorthPatients();
+        assertThat(rows).isBetween(patients * 3000, patients * 3002);
+    }
+
+    @Test
+    void csvParametersAreCheckedAndOnlyStaffMayExport() {
+        as(NORTH_CHIRO).get("/api/reports/adherence.csv?to=2026-01-01").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("from"));
+        as(NORTH_CHIRO).get("/api/reports/adherence.csv?from=2026-02-01&to=2026-01-01").then().statusCode(400)
+                .body("violations[0].field", equalTo("to"));
+        as(NORTH_CHIRO).get("/api/reports/adherence.csv?from=2000-01-01&to=2026-01-01").then().statusCode(400);
+        as(quoted.token()).get("/api/reports/adherence.csv?from=2026-01-01&to=2026-01-02").then().statusCode(403)
+                .contentType(PROBLEM_JSON);
+        anonymous().get("/api/reports/adherence.csv?from=2026-01-01&to=2026-01-02").then().statusCode(401);
+    }
+
+    @Test
+    void thePdfSummaryIsForTheClinicsStaff() {
+        Response pdf = as(NORTH_CHIRO).get("/api/reports/patients/" + quoted.id() + ".pdf");
+        pdf.then().statusCode(200).contentType("application/pdf")
+                .header("Content-Disposition", containsString("patient-" + quoted.id() + ".pdf"));
+        assertThat(new String(pdf.asByteArray(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        as(NORTH_ADMIN).get("/api/reports/patients/" + plain.id() + ".pdf").then().statusCode(200);
+        as(SOUTH_ADMIN).get("/api/reports/patients/" + quoted.id() + ".pdf").then().statusCode(404).contentType(PROBLEM_JSON);
+        as(quoted.token()).get("/api/reports/patients/" + quoted.id() + ".pdf").then().statusCode(403);
+    }
+
+    @Test
+    void aPatientDownloadsAllTheirOwnData() {
+        as(quoted.token()).get("/api/me/export").then().statusCode(200)
+                .header("Content-Disposition", containsString("attachment; filename=\"spinewise-my-data-"))
+                .body("patient.id", equalTo(quoted.id()))
+                .body("patient.clinicId", equalTo(NORTH))
+                .body("plans", hasSize(1))
+                .body("plans[0].versions[0].items", hasSize(4))
+                .body("checkOffs", hasSize(1))
+                .body("checkOffs[0].painBefore", equalTo(5))
+                .body("adherence.completed", equalTo(1));
+        as(plain.token()).get("/api/me/export").then().statusCode(200).body("checkOffs", hasSize(0))
+                .body("patient.id", equalTo(plain.id()));
+        as(NORTH_CHIRO).get("/api/me/export").then().statusCode(403);
+    }
+
+    @Test
+    void everyReadChangeAndExportOfPatientDataIsAudited() {
+        as(NORTH_CHIRO).get("/api/patients/" + plain.id()).then().statusCode(200);
+        as(plain.token()).get("/api/me/export").then().statusCode(200);
+        as(plain.token()).get("/api/patients").then().statusCode(403);
+        as(SOUTH_CHIRO).get("/api/patients/" + plain.id()).then().statusCode(404);
+        as(NORTH_CHIRO).get("/api/reports/patients/" + plain.id() + ".pdf").then().statusCode(200);
+
+        String path = "/api/audit?size=100&patient=" + plain.id();
+        as(NORTH_ADMIN).get(path).then().statusCode(200)
+                .body("items.action", hasItem("patient.enrol"))
+                .body("items.action", hasItem("plan.create"))
+                .body("items.action", hasItem("patient.read"))
+                .body("items.action", hasItem("patient.export"))
+                .body("items.action", hasItem("report.patient.pdf"))
+                .body("items.find { it.action == 'patient.export' }.actorRole", equalTo("patient"))
+                .body("items.find { it.action == 'patient.read' }.outcome", equalTo("SUCCESS"))
+                .body("items.find { it.action == 'patient.read' }.at", notNullValue());
+        as(NORTH_ADMIN).get("/api/audit?size=100&patient=" + quoted.id()).then().statusCode(200)
+                .body("items.find { it.action == 'checkoff.create' }.outcome", equalTo("SUCCESS"))
+                .body("items.find { it.action == 'checkoff.create' }.status", equalTo(201));
+        // refused before the resource ran (wrong role): recorded on a worker shortly after the answer
+        awaitAudit(NORTH_ADMIN, "/api/audit?size=100", "patient.list", "DENIED");
+        // the other clinic's attempt is in the other clinic's log, not in north's
+        as(SOUTH_ADMIN).get("/api/audit?size=100&patient=" + plain.id()).then().statusCode(200)
+                .body("items.outcome", equalTo(List.of("NOT_FOUND")));
+        as(NORTH_ADMIN).get(path).then().body("items.outcome", not(hasItem("NOT_FOUND")));
+        as(NORTH_ADMIN).get("/api/audit?from=2000-01-01&to=2000-01-02").then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
+    void onlyClinicAdministratorsReadTheAuditLog() {
+        as(NORTH_CHIRO).get("/api/audit").then().statusCode(403).contentType(PROBLEM_JSON);
+        as(quoted.token()).get("/api/audit").then().statusCode(403);
+        anonymous().get("/api/audit").then().statusCode(401);
+        as(NORTH_ADMIN).get("/api/audit?patient=nope").then().statusCode(400).body("violations[0].field", equalTo("patient"));
+        as(NORTH_ADMIN).get("/api/audit?size=500").then().statusCode(400);
+    }
+
+    @Test
+    void theAuditLogIsAppendOnly() throws SQLException {
+        as(NORTH_CHIRO).get("/api/patients/" + quoted.id()).then().statusCode(200);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_event SET actor = 'someone else'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_event"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("TRUNCATE audit_event"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        }
+    }
+
+    private static void awaitAudit(String token, String path, String action, String outcome) {
+        for (int i = 0; i < 50; i++) {
+            List<Map<String, Object>> items = as(token).get(path).then().statusCode(200).extract().path("items");
+            if (items.stream().anyMatch(e -> action.equals(e.get("action")) && outcome.equals(e.get("outcome")))) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("no " + outcome + " record of " + action);
+    }
+
+    private long countNorthPatients() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM patient WHERE clinic_id = 'north'");
+             var rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
