@@ -29,7 +29,7 @@ public class AdherenceQueries {
     /**
      * Parameters: {@code :now} (timestamptz, gives each patient's today), {@code :clinic},
      * {@code :patient} (null = every patient of the clinic), {@code :from}, {@code :to}. Columns:
-     * patient_id, patient_name, day, scheduled, completed; ordered by patient and day.
+     * patient_id, patient_name, date, scheduled, completed; ordered by patient and day.
      */
     static final String DAILY = """
             WITH pts AS (
@@ -64,7 +64,7 @@ public class AdherenceQueries {
                 LEFT JOIN done ON done.plan_id = pd.plan_id AND done.session_date = pd.day
                 GROUP BY pd.patient_id, pd.day
             )
-            SELECT pts.id AS patient_id, pts.name AS patient_name, g.d::date AS day, coalesce(per_day.scheduled, 0) AS scheduled,
+            SELECT pts.id AS patient_id, pts.name AS patient_name, g.d::date AS date, coalesce(per_day.scheduled, 0) AS scheduled,
                    coalesce(per_day.completed, 0) AS completed
             FROM pts
             CROSS JOIN LATERAL generate_series(CAST(:from AS date), least(CAST(:to AS date), pts.today),
@@ -85,7 +85,6 @@ public class AdherenceQueries {
             .replace("CAST(:patient AS uuid)", "CAST(NULL AS uuid)")
             .replace(":from", "current_setting('spinewise.report_from')")
             .replace(":to", "current_setting('spinewise.report_to')")
-            .replace("g.d::date AS day,", "g.d::date AS date,")
             + ") TO STDOUT WITH (FORMAT csv, HEADER)";
 
     private static final String SETTINGS = "SELECT set_config('spinewise.report_now', ?, true),"
