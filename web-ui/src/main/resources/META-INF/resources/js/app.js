@@ -155,5 +155,10 @@
     enhance(document);
     document.body.addEventListener('click', onClick);
     document.body.addEventListener('htmx:load', function (event) { enhance(event.detail.elt); });
+    // a region that was loading (aria-busy, shown as a spinner) is done once its content arrived
+    document.body.addEventListener('htmx:afterSwap', function (event) {
+      var target = event.detail.target;
+      if (target && target.getAttribute('aria-busy') === 'true') { target.removeAttribute('aria-busy'); }
+    });
   });
 })();
