@@ -1,5 +1,6 @@
 package io.spinewise.e2e;
 
+import io.spinewise.launcher.Database;
 import io.spinewise.launcher.KeycloakLogins;
 import io.spinewise.launcher.Platform;
 
@@ -7,6 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +20,10 @@ import java.util.stream.Stream;
  * The whole platform, started once per test JVM with the launcher's own code on a fresh data
  * folder, and stopped when the JVM exits. Demo users' tokens are fetched once and reused:
  * Keycloak's password hashing makes every login cost about a second of CPU.
+ *
+ * <p>With {@code -Dspinewise.e2e.running=true} the tests use a platform that is already up
+ * ({@code ./spinewise up}) instead, which makes writing a test quicker; the restart test is then
+ * skipped, since the tests do not own that platform.
  */
 final class RunningPlatform {
 
@@ -32,7 +40,7 @@ final class RunningPlatform {
     }
 
     static synchronized Platform get() {
-        if (platform == null) {
+        if (platform == null && !alreadyRunning()) {
             Path home = Path.of(System.getProperty("spinewise.home", "..")).toAbsolutePath().normalize();
             Path data = Path.of(System.getProperty("spinewise.e2e.data", "target/stack")).toAbsolutePath();
             deleteTree(data);
@@ -46,6 +54,23 @@ final class RunningPlatform {
             platform = started;
         }
         return platform;
+    }
+
+    /** Whether the tests use a platform started elsewhere (see the class comment). */
+    static boolean alreadyRunning() {
+        return Boolean.getBoolean("spinewise.e2e.running");
+    }
+
+    /** A connection to one of the platform's databases, e.g. {@code plan}. */
+    static Connection connect(String name) throws SQLException {
+        Platform running = get();
+        if (running == null) {
+            // the embedded database of ./spinewise up
+            return DriverManager.getConnection("jdbc:postgresql://localhost:" + Platform.DATABASE_PORT + "/" + name,
+                    "postgres", "postgres");
+        }
+        Database database = running.database();
+        return DriverManager.getConnection(database.jdbcUrl(name), database.user(), database.password());
     }
 
     /** A demo user's access token (password {@code demo}). */

@@ -86,6 +86,10 @@ class PatientAndPlanTest {
                 .body("violations.field", hasItem("timeZone"));
         as(NORTH_CHIRO).body(Map.of("firstName", "X", "lastName", "Y", "email", "x@y.example", "timeZone", "+02:00"))
                 .post("/api/patients").then().statusCode(400).body("violations.field", hasItem("timeZone"));
+        // characters the login directory would refuse are refused here, before any account exists
+        as(NORTH_CHIRO).body(Map.of("firstName", "<script>", "lastName", "O'Brien", "email", "s@y.example", "timeZone", "UTC"))
+                .post("/api/patients").then().statusCode(400).body("violations.field", hasItem("firstName"))
+                .body("violations.field", not(hasItem("lastName")));
         String email = "twice-" + UUID.randomUUID() + "@patients.example";
         Map<String, Object> body = Map.of("firstName", "T", "lastName", "W", "email", email, "timeZone", "UTC");
         as(NORTH_CHIRO).body(body).post("/api/patients").then().statusCode(201);

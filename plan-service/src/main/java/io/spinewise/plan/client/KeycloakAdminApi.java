@@ -29,8 +29,8 @@ public interface KeycloakAdminApi {
     Response createUser(@PathParam("realm") String realm, UserRepresentation user);
 
     @GET
-    @Path("/roles/{role}")
-    RoleRepresentation role(@PathParam("realm") String realm, @PathParam("role") String role);
+    @Path("/users/{id}/role-mappings/realm/available")
+    List<RoleRepresentation> availableRealmRoles(@PathParam("realm") String realm, @PathParam("id") String userId);
 
     @POST
     @Path("/users/{id}/role-mappings/realm")

@@ -53,7 +53,10 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                 }
                 subject = location.substring(location.lastIndexOf('/') + 1);
             }
-            KeycloakAdminApi.RoleRepresentation role = admin.role(realm, Roles.PATIENT);
+            // manage-users may map roles but not read /roles (that needs view-realm)
+            KeycloakAdminApi.RoleRepresentation role = admin.availableRealmRoles(realm, subject).stream()
+                    .filter(r -> Roles.PATIENT.equals(r.name())).findFirst()
+                    .orElseThrow(() -> unavailable("the realm has no role " + Roles.PATIENT));
             admin.addRealmRoles(realm, subject, List.of(role)).close();
             return new CreatedAccount(subject, account.username(), password);
         } catch (WebApplicationException e) {
@@ -61,6 +64,11 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             if (status == 409) {
                 throw ProblemException.conflict("An account with this email already exists in the clinic's login"
                         + " directory; look the patient up instead of enrolling them again.");
+            }
+            if (status == 400) {
+                // Keycloak's user profile refused a value the request validation let through
+                throw new ProblemException(ProblemType.VALIDATION,
+                        "The login directory refused the patient's name or email; use letters, spaces, hyphens and apostrophes.");
             }
             LOG.warnf("Keycloak Admin API answered %d", status);
             throw unavailable("the login directory refused the request (" + status + ")");
