@@ -10,6 +10,7 @@ import io.spinewise.catalog.domain.Status;
 import io.spinewise.common.paging.Page;
 import io.spinewise.common.paging.PageRequest;
 import io.spinewise.common.problem.ProblemException;
+import io.spinewise.common.query.LikePattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -27,7 +28,7 @@ public class ExerciseService {
         LibraryQueries.Condition condition = LibraryQueries.visibleTo(viewer, filter.status());
         if (filter.text() != null && !filter.text().isBlank()) {
             condition.and("(lower(e.name) like :text escape '\\' or lower(e.summary) like :text escape '\\'"
-                    + " or e.slug like :text escape '\\')", "text", LibraryQueries.containsPattern(filter.text().strip()));
+                    + " or e.slug like :text escape '\\')", "text", LikePattern.contains(filter.text()));
         }
         if (filter.category() != null) {
             condition.and("e.category = :category", "category", filter.category());

@@ -3,7 +3,6 @@ package io.spinewise.catalog.service;
 import io.spinewise.catalog.domain.Status;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,13 +26,6 @@ final class LibraryQueries {
             condition.and("e.status <> :status", "status", Status.ARCHIVED);
         }
         return condition;
-    }
-
-    /** A LIKE pattern matching the text anywhere, with the caller's wildcards taken literally. */
-    static String containsPattern(String text) {
-        String escaped = text.toLowerCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
     }
 
     /** An HQL where-clause under construction with its named parameters. */

@@ -11,6 +11,7 @@ import io.spinewise.catalog.domain.Status;
 import io.spinewise.common.paging.Page;
 import io.spinewise.common.paging.PageRequest;
 import io.spinewise.common.problem.ProblemException;
+import io.spinewise.common.query.LikePattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -35,7 +36,7 @@ public class RoutineService {
         LibraryQueries.Condition condition = LibraryQueries.visibleTo(viewer, filter.status());
         if (filter.text() != null && !filter.text().isBlank()) {
             condition.and("(lower(e.name) like :text escape '\\' or lower(e.description) like :text escape '\\'"
-                    + " or e.slug like :text escape '\\')", "text", LibraryQueries.containsPattern(filter.text().strip()));
+                    + " or e.slug like :text escape '\\')", "text", LikePattern.contains(filter.text()));
         }
         PanacheQuery<Routine> query = Routine.find("from Routine e where " + condition.where + " order by e.name, e.id",
                 condition.params);

@@ -10,6 +10,7 @@ import io.spinewise.plan.domain.Patient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.spinewise.common.query.LikePattern;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -68,8 +69,7 @@ public class PatientService {
         if (text != null && !text.isBlank()) {
             where.append(" and (lower(firstName) like :text escape '\\' or lower(lastName) like :text escape '\\'"
                     + " or lower(email) like :text escape '\\')");
-            params.put("text", "%" + text.strip().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("text", LikePattern.contains(text));
         }
         PanacheQuery<Patient> query = Patient.find(where + " order by lastName, firstName, id", params);
         List<Patient> items = query.page(io.quarkus.panache.common.Page.of(paging.page(), paging.size())).list();
