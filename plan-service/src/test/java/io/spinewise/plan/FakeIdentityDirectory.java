@@ -7,9 +7,11 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * TEST DOUBLE: the one part of plan-service that its own tests replace. Stands in for
@@ -25,6 +27,8 @@ public class FakeIdentityDirectory implements IdentityDirectory {
 
     private static final Map<String, NewAccount> ACCOUNTS = new ConcurrentHashMap<>();
     private static final Map<String, String> SUBJECTS = new ConcurrentHashMap<>();
+    private static final List<String> DELETED = new CopyOnWriteArrayList<>();
+    static final String CLASHING_SUBJECT = "00000000-0000-0000-0000-00000000c1a5";
 
     @Override
     public CreatedAccount createPatientAccount(NewAccount account) {
@@ -32,12 +36,26 @@ public class FakeIdentityDirectory implements IdentityDirectory {
             throw new ProblemException(ProblemType.DEPENDENCY_UNAVAILABLE,
                     "The patient could not be enrolled: the login directory is not reachable.");
         }
-        String subject = UUID.randomUUID().toString();
+        // every "@subject-clash.example" login gets the same subject: the second patient record then
+        // cannot be saved (unique subject), which is how a test makes enrolment fail after the login exists
+        String subject = account.email().endsWith("@subject-clash.example") ? CLASHING_SUBJECT : UUID.randomUUID().toString();
         if (SUBJECTS.putIfAbsent(account.email(), subject) != null) {
             throw ProblemException.conflict("An account with this email already exists.");
         }
         ACCOUNTS.put(subject, account);
         return new CreatedAccount(subject, account.username(), "Temp-" + subject.substring(0, 8));
+    }
+
+    @Override
+    public void deletePatientAccount(String subject) {
+        DELETED.add(subject);
+        ACCOUNTS.remove(subject);
+        SUBJECTS.values().removeIf(subject::equals);
+    }
+
+    /** Subjects whose accounts enrolment took back. */
+    public static List<String> deleted() {
+        return List.copyOf(DELETED);
     }
 
     /** The subject (Keycloak user id) created for an email, to sign the patient's tokens. */

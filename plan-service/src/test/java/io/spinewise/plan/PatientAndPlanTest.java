@@ -99,6 +99,16 @@ class PatientAndPlanTest {
     }
 
     @Test
+    void aLoginWhosePatientRecordCannotBeSavedIsTakenBack() {
+        as(NORTH_CHIRO).body(Map.of("firstName", "Ada", "lastName", "First", "email", "first@subject-clash.example", "timeZone", "UTC"))
+                .post("/api/patients").then().statusCode(201);
+        as(NORTH_CHIRO).body(Map.of("firstName", "Bo", "lastName", "Second", "email", "second@subject-clash.example", "timeZone", "UTC"))
+                .post("/api/patients").then().statusCode(500).contentType(PROBLEM_JSON);
+        assertThat(FakeIdentityDirectory.deleted()).contains(FakeIdentityDirectory.CLASHING_SUBJECT);
+        assertThat(FakeIdentityDirectory.subjectOf("second@subject-clash.example")).isNull();
+    }
+
+    @Test
     void staffSeeOnlyTheirOwnClinicsPatients() {
         as(NORTH_CHIRO).get("/api/patients?size=100").then().statusCode(200)
                 .body("items.id", hasItem(paul.id()))

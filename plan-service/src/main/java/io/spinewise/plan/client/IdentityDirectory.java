@@ -29,4 +29,10 @@ public interface IdentityDirectory {
      *         503 if the directory is unreachable
      */
     CreatedAccount createPatientAccount(NewAccount account);
+
+    /**
+     * Removes an account that enrolment created but could not finish (e.g. the patient record
+     * was not saved), so that no login exists without a patient. Best effort: failures are logged.
+     */
+    void deletePatientAccount(String subject);
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +28,10 @@ public interface KeycloakAdminApi {
     @POST
     @Path("/users")
     Response createUser(@PathParam("realm") String realm, UserRepresentation user);
+
+    @DELETE
+    @Path("/users/{id}")
+    Response deleteUser(@PathParam("realm") String realm, @PathParam("id") String userId);
 
     @GET
     @Path("/users/{id}/role-mappings/realm/available")

@@ -53,11 +53,17 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                 }
                 subject = location.substring(location.lastIndexOf('/') + 1);
             }
-            // manage-users may map roles but not read /roles (that needs view-realm)
-            KeycloakAdminApi.RoleRepresentation role = admin.availableRealmRoles(realm, subject).stream()
-                    .filter(r -> Roles.PATIENT.equals(r.name())).findFirst()
-                    .orElseThrow(() -> unavailable("the realm has no role " + Roles.PATIENT));
-            admin.addRealmRoles(realm, subject, List.of(role)).close();
+            try {
+                // manage-users may map roles but not read /roles (that needs view-realm)
+                KeycloakAdminApi.RoleRepresentation role = admin.availableRealmRoles(realm, subject).stream()
+                        .filter(r -> Roles.PATIENT.equals(r.name())).findFirst()
+                        .orElseThrow(() -> unavailable("the realm has no role " + Roles.PATIENT));
+                admin.addRealmRoles(realm, subject, List.of(role)).close();
+            } catch (RuntimeException e) {
+                // a login without the patient role is of no use to anyone: take it back
+                deletePatientAccount(subject);
+                throw e;
+            }
             return new CreatedAccount(subject, account.username(), password);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
@@ -82,6 +88,15 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             // e.g. the service-account token could not be obtained
             LOG.warnf("Keycloak enrolment failed: %s", e.toString());
             throw unavailable("the login directory is not reachable");
+        }
+    }
+
+    @Override
+    public void deletePatientAccount(String subject) {
+        try (Response ignored = admin.deleteUser(config.keycloakRealm(), subject)) {
+            LOG.infof("Removed the unfinished patient account %s", subject);
+        } catch (RuntimeException e) {
+            LOG.errorf("Could not remove the unfinished patient account %s: %s", subject, e.toString());
         }
     }
 

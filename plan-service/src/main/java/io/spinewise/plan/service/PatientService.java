@@ -58,7 +58,13 @@ public class PatientService {
         patient.timeZone = request.timeZone();
         patient.enrolledBy = enrolledBy;
         patient.createdAt = Instant.now();
-        QuarkusTransaction.requiringNew().run(patient::persistAndFlush);
+        try {
+            QuarkusTransaction.requiringNew().run(patient::persistAndFlush);
+        } catch (RuntimeException e) {
+            // nothing half-written: no login may outlive a patient record that was not saved
+            directory.deletePatientAccount(account.subject());
+            throw e;
+        }
         return new Enrolment(patient, account);
     }
 
