@@ -6,9 +6,15 @@ import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.path.json.JsonPath;
+
+import java.util.List;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 
 /** The clinic administrator's pages against the stub services ({@link StubServices}). */
 @QuarkusTest
@@ -73,5 +79,209 @@ class AdminPagesTest {
     @Test
     void aChiropractorIsRefusedTheAdministratorPages() {
         given().auth().oauth2(Users.chiropractor()).when().get("/admin/audit").then().statusCode(403);
+    }
+
+    // --- clinic library: routine templates and archiving ---
+
+    private static final String DESK_BREAK = """
+            {"slug":"desk-break","name":"Desk break","description":"Twice a day at the desk.",
+             "schedule":{"daysOfWeek":["MONDAY","WEDNESDAY"],"sessionsPerDay":2},
+             "items":[{"position":1,"exercise":{"slug":"cat-cow","name":"Cat-cow on all fours"},
+               "dosage":{"holdSeconds":null,"reps":{"min":10,"max":12},"sets":2,"sides":"BOTH"},"note":"Slowly"}],
+             "status":"PUBLISHED","owner":"clinic","version":3}
+            """;
+
+    private static void stubLibrary() {
+        StubServices.json("GET", "/api/exercises", "{\"items\":[" + Fixtures.WALL_EXTENSION + "," + Fixtures.CAT_COW
+                + "],\"page\":0,\"size\":100,\"total\":2}");
+    }
+
+    @Test
+    void libraryListsOwnTemplatesNextToTheSharedOnesWithUserTextEscaped() {
+        stubLibrary();
+        StubServices.json("GET", "/api/routines", """
+                {"items":[%s,
+                 {"slug":"mid-back-relief","name":"Mid-back relief","description":"The article's routine.",
+                  "schedule":{"daysOfWeek":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY","SATURDAY","SUNDAY"],"sessionsPerDay":1},
+                  "items":[],"status":"PUBLISHED","owner":"library","version":1}],"page":0,"size":100,"total":2}
+                """.formatted(DESK_BREAK.replace("Desk break", "<script>alert(1)</script> break")));
+
+        String html = given().auth().oauth2(Users.admin()).when().get("/admin/library")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; break", "Mon, Wed, twice a day",
+                "/admin/library/templates/desk-break/edit", "/admin/library/templates/desk-break/archive",
+                "Mid-back relief", "Shared library");
+        assertThat(html).doesNotContain("<script>alert(1)", "/admin/library/templates/mid-back-relief/edit",
+                "/admin/library/templates/mid-back-relief/archive");
+    }
+
+    @Test
+    void creatingATemplateSendsTheExpectedJsonWithTheUsersToken() {
+        stubLibrary();
+        StubServices.json("POST", "/api/routines", 201, DESK_BREAK);
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/library/templates/new");
+        assertThat(page.response().statusCode()).isEqualTo(200);
+        assertThat(page.response().asString()).contains("Thoracic extension at the wall", "name=\"item2.exercise\"");
+
+        given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken())
+                .formParam("name", "Desk break").formParam("description", "Twice a day at the desk.")
+                .formParam("item0.exercise", "cat-cow").formParam("item0.sets", "2").formParam("item0.holdMin", "")
+                .formParam("item0.holdMax", "").formParam("item0.repsMin", "10").formParam("item0.repsMax", "12")
+                .formParam("item0.sides", "BOTH").formParam("item0.note", "Slowly")
+                .formParam("item1.exercise", "").formParam("item1.sets", "").formParam("item1.note", "")
+                .formParam("item2.exercise", "thoracic-wall-extension").formParam("item2.sets", "")
+                .formParam("item2.holdMin", "").formParam("item2.repsMin", "").formParam("item2.note", "")
+                .formParam("days", "MONDAY").formParam("days", "WEDNESDAY")
+                .formParam("sessionsPerDay", "2").formParam("status", "PUBLISHED")
+                .when().post("/admin/library/templates")
+                .then().statusCode(303).header("Location", endsWith("/admin/library"));
+
+        assertThat(StubServices.requests("POST", "/api/routines")).singleElement().satisfies(r -> {
+            assertThat(r.header("Authorization")).isEqualTo("Bearer " + token);
+            JsonPath json = JsonPath.from(r.body());
+            assertThat(json.getString("name")).isEqualTo("Desk break");
+            assertThat(json.getString("description")).isEqualTo("Twice a day at the desk.");
+            assertThat(json.getList("items.exercise")).containsExactly("cat-cow", "thoracic-wall-extension");
+            assertThat(json.getMap("items[0].dosage")).containsEntry("sets", 2).containsEntry("sides", "BOTH")
+                    .containsEntry("reps", Map.of("min", 10, "max", 12));
+            assertThat(json.getMap("items[0].dosage").get("holdSeconds")).isNull();
+            assertThat(json.getString("items[0].note")).isEqualTo("Slowly");
+            assertThat(json.getMap("items[1]")).doesNotContainKeys("dosage", "note");
+            assertThat(json.getList("schedule.daysOfWeek")).containsExactlyInAnyOrder("MONDAY", "WEDNESDAY");
+            assertThat(json.getInt("schedule.sessionsPerDay")).isEqualTo(2);
+            assertThat(json.getString("status")).isEqualTo("PUBLISHED");
+        });
+    }
+
+    @Test
+    void anIncompleteTemplateIsShownAgainWithItsTextEscaped() {
+        stubLibrary();
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/library/templates/new");
+
+        String html = given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken())
+                .formParam("name", "<img src=x onerror=alert(1)>").formParam("description", "x")
+                .formParam("item0.exercise", "").formParam("days", "MONDAY").formParam("sessionsPerDay", "1")
+                .when().post("/admin/library/templates")
+                .then().statusCode(400).extract().asString();
+
+        assertThat(html).contains("Pick at least one exercise.", "&lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContain("<img src=x");
+        assertThat(StubServices.requests("POST", "/api/routines")).isEmpty();
+    }
+
+    @Test
+    void editingATemplateSendsIfMatchAndAStaleEditShowsTheServicesMessage() {
+        stubLibrary();
+        StubServices.json("GET", "/api/routines/desk-break", DESK_BREAK, Map.of("ETag", "\"3\""));
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/library/templates/desk-break/edit");
+        assertThat(page.response().statusCode()).isEqualTo(200);
+        assertThat(page.response().asString()).contains("value=\"Desk break\"", "value=\"Slowly\"",
+                "<option value=\"cat-cow\" selected>");
+        assertThat(page.hidden("etag")).isEqualTo("&quot;3&quot;");
+        StubServices.problem("PUT", "/api/routines/desk-break", 412,
+                "This template was changed by someone else since you opened it. Reload it and apply your change again.");
+
+        String html = given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken()).formParam("etag", "\"3\"")
+                .formParam("name", "Desk break, longer").formParam("description", "Twice a day at the desk.")
+                .formParam("item0.exercise", "cat-cow").formParam("item0.sets", "")
+                .formParam("days", "MONDAY").formParam("sessionsPerDay", "2").formParam("status", "DRAFT")
+                .when().post("/admin/library/templates/desk-break")
+                .then().statusCode(409).extract().asString();
+
+        assertThat(html).contains("This template was changed by someone else since you opened it.",
+                "value=\"Desk break, longer\"", "name=\"etag\" value=\"&quot;3&quot;\"");
+        assertThat(StubServices.requests("PUT", "/api/routines/desk-break")).singleElement().satisfies(r -> {
+            assertThat(r.header("If-Match")).isEqualTo("\"3\"");
+            assertThat(r.header("Authorization")).isEqualTo("Bearer " + token);
+            JsonPath json = JsonPath.from(r.body());
+            assertThat(json.getString("name")).isEqualTo("Desk break, longer");
+            assertThat(json.getString("status")).isEqualTo("DRAFT");
+            assertThat(json.getMap("items[0]")).doesNotContainKey("dosage");
+        });
+    }
+
+    @Test
+    void archivingATemplateAsksFirstThenSendsDelete() {
+        StubServices.json("GET", "/api/routines/desk-break", DESK_BREAK, Map.of("ETag", "\"3\""));
+        StubServices.answer("DELETE", "/api/routines/desk-break", 204, null, null);
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/library/templates/desk-break/archive");
+        assertThat(page.response().statusCode()).isEqualTo(200);
+        assertThat(page.hidden("etag")).isEqualTo("&quot;3&quot;");
+        assertThat(page.response().asString()).contains("Archive “Desk break”?",
+                "action=\"/admin/library/templates/desk-break/archive\"");
+        assertThat(StubServices.requests("DELETE", "/api/routines/desk-break")).isEmpty();
+
+        given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken()).formParam("etag", "\"3\"").formParam("name", "Desk break")
+                .when().post("/admin/library/templates/desk-break/archive")
+                .then().statusCode(303).header("Location", endsWith("/admin/library"));
+
+        assertThat(StubServices.requests("DELETE", "/api/routines/desk-break")).singleElement().satisfies(r -> {
+            assertThat(r.header("If-Match")).isEqualTo("\"3\"");
+            assertThat(r.header("Authorization")).isEqualTo("Bearer " + token);
+        });
+    }
+
+    @Test
+    void archivingAnExerciseSendsDeleteAndARefusalIsShownReadably() {
+        StubServices.json("GET", "/api/exercises/desk-stretch", Fixtures.CAT_COW
+                .replace("\"cat-cow\"", "\"desk-stretch\"").replace("\"library\"", "\"clinic\""));
+        StubServices.problem("DELETE", "/api/exercises/desk-stretch", 412,
+                "This exercise was changed by someone else since you opened it.");
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/library/desk-stretch/archive");
+        assertThat(page.response().statusCode()).isEqualTo(200);
+
+        String html = given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken()).formParam("name", "Cat-cow on all fours")
+                .when().post("/admin/library/desk-stretch/archive")
+                .then().statusCode(409).extract().asString();
+
+        assertThat(html).contains("This exercise was changed by someone else since you opened it.");
+        assertThat(StubServices.requests("DELETE", "/api/exercises/desk-stretch")).singleElement()
+                .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + token));
+    }
+
+    @Test
+    void theSharedLibraryCannotBeEditedOrArchivedHere() {
+        StubServices.json("GET", "/api/routines/mid-back-relief", DESK_BREAK
+                .replace("desk-break", "mid-back-relief").replace("\"clinic\"", "\"library\""));
+
+        given().auth().oauth2(Users.admin()).when().get("/admin/library/templates/mid-back-relief/edit")
+                .then().statusCode(404);
+        given().auth().oauth2(Users.admin()).when().get("/admin/library/templates/mid-back-relief/archive")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void chiropractorsAndPatientsCannotReachTheClinicLibraryPages() {
+        stubLibrary();
+        Pages.Form page = Pages.get(Users.admin(), "/admin/library/templates/new");
+        for (String token : List.of(Users.chiropractor(), Users.patient())) {
+            given().auth().oauth2(token).when().get("/admin/library").then().statusCode(403);
+            given().auth().oauth2(token).when().get("/admin/library/templates/new").then().statusCode(403);
+            given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                    .contentType("application/x-www-form-urlencoded")
+                    .formParam("csrf-token", page.csrfToken()).formParam("name", "Sneaky")
+                    .when().post("/admin/library/templates").then().statusCode(403);
+            given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                    .contentType("application/x-www-form-urlencoded")
+                    .formParam("csrf-token", page.csrfToken())
+                    .when().post("/admin/library/templates/desk-break/archive").then().statusCode(403);
+        }
+        assertThat(StubServices.requests().stream().filter(r -> !"GET".equals(r.method()))).isEmpty();
     }
 }

@@ -31,7 +31,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     /** What the stub answers for one route. */
-    public record Answer(int status, String contentType, String body) {
+    public record Answer(int status, String contentType, String body, Map<String, String> headers) {
+        public Answer(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
     }
 
     /** A request the web-ui sent. */
@@ -84,6 +87,11 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     public static void json(String method, String path, int status, String body) {
         ROUTES.put(method + " " + path, new Answer(status, "application/json", body));
+    }
+
+    /** A JSON answer with extra response headers, such as an {@code ETag}. */
+    public static void json(String method, String path, String body, Map<String, String> headers) {
+        ROUTES.put(method + " " + path, new Answer(200, "application/json", body, Map.copyOf(headers)));
     }
 
     public static void json(String method, String path, String body) {
@@ -146,6 +154,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         if (answer.contentType() != null) {
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         }
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

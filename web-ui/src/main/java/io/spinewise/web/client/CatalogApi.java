@@ -4,6 +4,7 @@ import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.ExerciseRequest;
 import io.spinewise.web.client.model.ListPage;
 import io.spinewise.web.client.model.Routine;
+import io.spinewise.web.client.model.RoutineRequest;
 import io.spinewise.web.security.AccessTokenForwarding;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -60,4 +61,23 @@ public interface CatalogApi {
     @GET
     @Path("/routines/{slug}")
     Routine routine(@PathParam("slug") String slug);
+
+    /** The same routine with its ETag (the If-Match of a later write). */
+    @GET
+    @Path("/routines/{slug}")
+    RestResponse<Routine> routineWithTag(@PathParam("slug") String slug);
+
+    @POST
+    @Path("/routines")
+    RestResponse<Routine> createRoutine(RoutineRequest request);
+
+    @PUT
+    @Path("/routines/{slug}")
+    RestResponse<Routine> replaceRoutine(@PathParam("slug") String slug,
+                                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                         RoutineRequest request);
+
+    @DELETE
+    @Path("/routines/{slug}")
+    RestResponse<Void> archiveRoutine(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch);
 }

@@ -4,6 +4,7 @@ import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.ExerciseRequest;
 import io.spinewise.web.client.model.ListPage;
 import io.spinewise.web.client.model.Routine;
+import io.spinewise.web.client.model.RoutineRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -68,6 +69,31 @@ public class CatalogClient {
             }
             throw e;
         }
+    }
+
+    /** A routine template and its ETag, or empty when the caller may not see it. */
+    public Optional<Versioned<Routine>> routineWithTag(String slug) {
+        try {
+            RestResponse<Routine> answer = calls.call(Service.CATALOG, () -> api.routineWithTag(slug));
+            return Optional.of(new Versioned<>(answer.getEntity(), answer.getHeaderString("ETag")));
+        } catch (ServiceException e) {
+            if (e.notFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public Routine createRoutine(RoutineRequest request) {
+        return calls.call(Service.CATALOG, () -> api.createRoutine(request)).getEntity();
+    }
+
+    public Routine replaceRoutine(String slug, String etag, RoutineRequest request) {
+        return calls.call(Service.CATALOG, () -> api.replaceRoutine(slug, etag, request)).getEntity();
+    }
+
+    public void archiveRoutine(String slug, String etag) {
+        calls.call(Service.CATALOG, () -> api.archiveRoutine(slug, etag));
     }
 
     /** An entity with the ETag it was read with (the If-Match of a later write). */

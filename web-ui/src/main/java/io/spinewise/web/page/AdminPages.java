@@ -10,6 +10,8 @@ import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.ExerciseRequest;
 import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.client.model.Range;
+import io.spinewise.web.client.model.Routine;
+import io.spinewise.web.client.model.RoutineRequest;
 import io.spinewise.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -29,20 +31,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The clinic administrator's pages: the adherence report (summary, CSV and per-patient PDF,
- * streamed through the web-ui), the clinic's own exercises, and the audit log.
+ * streamed through the web-ui), the clinic's own exercises and routine templates, and the audit log.
  */
 @Path("/admin")
 @RolesAllowed(Roles.CLINIC_ADMIN)
@@ -68,7 +73,18 @@ public class AdminPages {
             implements TemplateInstance {
     }
 
-    record LibraryPage(List<Exercise> exercises) implements TemplateInstance {
+    record LibraryPage(List<Exercise> exercises, List<Routine> templates, List<Routine> shared)
+            implements TemplateInstance {
+    }
+
+    /** The add/edit form of a clinic routine template; {@code slug} is null for a new one. */
+    record TemplateFormPage(String slug, String etag, TemplateForm form, List<Exercise> library,
+                            Map<String, String> errors, String message) implements TemplateInstance {
+    }
+
+    /** "Archive this?" before the DELETE; {@code kind} is "exercise" or "template". */
+    record ArchivePage(String kind, String slug, String name, String etag, String action, String message)
+            implements TemplateInstance {
     }
 
     /** The add/edit form of a clinic exercise; {@code slug} is null for a new one. */
@@ -163,7 +179,9 @@ public class AdminPages {
     public TemplateInstance library() {
         List<Exercise> own = catalog.exercises(null, null, null, 0, CatalogClient.MAX_PAGE).itemsOrEmpty().stream()
                 .filter(Exercise::clinicOwned).toList();
-        return new LibraryPage(own);
+        List<Routine> routines = catalog.routines().itemsOrEmpty();
+        return new LibraryPage(own, routines.stream().filter(r -> "clinic".equals(r.owner())).toList(),
+                routines.stream().filter(r -> !"clinic".equals(r.owner())).toList());
     }
 
     @GET
@@ -214,6 +232,326 @@ public class AdminPages {
         }
         return Response.status(400).entity(formPage(slug, etag, form, errors,
                 errors.getOrDefault("form", "Please correct the marked fields."))).build();
+    }
+
+    // --- archiving (behind a confirmation page; the form post carries the CSRF token) ---
+
+    @GET
+    @Path("library/{slug}/archive")
+    public TemplateInstance confirmArchiveExercise(@PathParam("slug") String slug) {
+        CatalogClient.Versioned<Exercise> found = catalog.exercise(slug)
+                .filter(v -> v.value().clinicOwned()).orElseThrow(NotFoundException::new);
+        return new ArchivePage("exercise", slug, found.value().name(), found.etag(),
+                "/admin/library/" + slug + "/archive", null);
+    }
+
+    @POST
+    @Path("library/{slug}/archive")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response archiveExercise(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        String etag = blankToNull(form.getFirst("etag"));
+        try {
+            catalog.archive(slug, etag);
+            return Response.seeOther(URI.create("/admin/library")).build();
+        } catch (ServiceException e) {
+            if (e.unavailable()) {
+                throw e;
+            }
+            return Response.status(e.status() == 412 ? 409 : 400).entity(new ArchivePage("exercise", slug,
+                    nameOr(form, slug), etag, "/admin/library/" + slug + "/archive", e.readableMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("library/templates/{slug}/archive")
+    public TemplateInstance confirmArchiveTemplate(@PathParam("slug") String slug) {
+        CatalogClient.Versioned<Routine> found = catalog.routineWithTag(slug)
+                .filter(v -> "clinic".equals(v.value().owner())).orElseThrow(NotFoundException::new);
+        return new ArchivePage("template", slug, found.value().name(), found.etag(),
+                "/admin/library/templates/" + slug + "/archive", null);
+    }
+
+    @POST
+    @Path("library/templates/{slug}/archive")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response archiveTemplate(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        String etag = blankToNull(form.getFirst("etag"));
+        try {
+            catalog.archiveRoutine(slug, etag);
+            return Response.seeOther(URI.create("/admin/library")).build();
+        } catch (ServiceException e) {
+            if (e.unavailable()) {
+                throw e;
+            }
+            return Response.status(e.status() == 412 ? 409 : 400).entity(new ArchivePage("template", slug,
+                    nameOr(form, slug), etag, "/admin/library/templates/" + slug + "/archive",
+                    e.readableMessage())).build();
+        }
+    }
+
+    // --- the clinic's own routine templates ---
+
+    @GET
+    @Path("library/templates/new")
+    public TemplateInstance newTemplate() {
+        return new TemplateFormPage(null, null, TemplateForm.empty(), pickable(), Map.of(), null);
+    }
+
+    @GET
+    @Path("library/templates/{slug}/edit")
+    public TemplateInstance editTemplate(@PathParam("slug") String slug) {
+        CatalogClient.Versioned<Routine> found = catalog.routineWithTag(slug)
+                .filter(v -> "clinic".equals(v.value().owner())).orElseThrow(NotFoundException::new);
+        return new TemplateFormPage(slug, found.etag(), TemplateForm.of(found.value()), pickable(), Map.of(), null);
+    }
+
+    @POST
+    @Path("library/templates")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createTemplate(MultivaluedMap<String, String> form) {
+        return saveTemplate(null, null, form);
+    }
+
+    @POST
+    @Path("library/templates/{slug}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response replaceTemplate(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        return saveTemplate(slug, blankToNull(form.getFirst("etag")), form);
+    }
+
+    private Response saveTemplate(String slug, String etag, MultivaluedMap<String, String> values) {
+        TemplateForm form = TemplateForm.read(values);
+        Map<String, String> errors = form.check();
+        int status = 400;
+        if (errors.isEmpty()) {
+            try {
+                if (slug == null) {
+                    catalog.createRoutine(form.request());
+                } else {
+                    catalog.replaceRoutine(slug, etag, form.request());
+                }
+                return Response.seeOther(URI.create("/admin/library")).build();
+            } catch (ServiceException e) {
+                if (e.unavailable()) {
+                    throw e;
+                }
+                e.violations().forEach(v -> errors.put(v.field(), v.message()));
+                errors.put("form", e.readableMessage());
+                if (e.status() == 412) {
+                    status = 409;
+                }
+            }
+        }
+        List<Exercise> library;
+        try {
+            library = pickable();
+        } catch (ServiceException e) {
+            library = List.of();
+        }
+        return Response.status(status).entity(new TemplateFormPage(slug, etag, form, library, errors,
+                errors.getOrDefault("form", "Please correct the marked fields."))).build();
+    }
+
+    /** The exercises a template may use: shared and own, not archived. */
+    private List<Exercise> pickable() {
+        return catalog.exercises(null, null, null, 0, CatalogClient.MAX_PAGE).itemsOrEmpty().stream()
+                .filter(e -> !"ARCHIVED".equals(e.status())).toList();
+    }
+
+    private static String nameOr(MultivaluedMap<String, String> form, String slug) {
+        String name = form.getFirst("name");
+        return name == null || name.isBlank() ? slug : name;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The template form's fields as text: a fixed number of exercise rows (no script needed to add one). */
+    public record TemplateForm(String name, String description, List<Row> rows, Set<DayOfWeek> days,
+                               String sessionsPerDay, String status) {
+
+        /** Blank rows offered below the filled ones. */
+        static final int SPARE_ROWS = 3;
+        /** catalog-service's maximum number of items. */
+        static final int MAX_ITEMS = 20;
+
+        /** One exercise row; the dosage fields left blank keep the exercise's own dose. */
+        public record Row(int index, String exercise, String sets, String holdMin, String holdMax, String repsMin,
+                          String repsMax, String sides, String note) {
+
+            /** 1-based, for the legend. */
+            public int number() {
+                return index + 1;
+            }
+
+            /** The key of this row's error message. */
+            public String key() {
+                return "item" + index;
+            }
+
+            static Row blank(int index) {
+                return new Row(index, "", "", "", "", "", "", "BOTH", "");
+            }
+
+            boolean empty() {
+                return exercise.isBlank();
+            }
+
+            boolean overridesDose() {
+                return !(sets.isBlank() && holdMin.isBlank() && holdMax.isBlank() && repsMin.isBlank()
+                        && repsMax.isBlank());
+            }
+
+            Row at(int newIndex) {
+                return new Row(newIndex, exercise, sets, holdMin, holdMax, repsMin, repsMax, sides, note);
+            }
+        }
+
+        public boolean hasDay(DayOfWeek day) {
+            return days.contains(day);
+        }
+
+        static TemplateForm empty() {
+            return new TemplateForm("", "", withSpares(List.of()), EnumSet.allOf(DayOfWeek.class), "1", "PUBLISHED");
+        }
+
+        static TemplateForm of(Routine r) {
+            List<Row> rows = new ArrayList<>();
+            for (Routine.Item item : r.itemsOrEmpty()) {
+                Exercise.Dosage d = item.dosage();
+                rows.add(new Row(rows.size(), item.exercise() == null ? "" : item.exercise().slug(),
+                        d == null || d.sets() == null ? "" : String.valueOf(d.sets()),
+                        d == null || d.holdSeconds() == null ? "" : text(d.holdSeconds().min()),
+                        d == null || d.holdSeconds() == null ? "" : text(d.holdSeconds().max()),
+                        d == null || d.reps() == null ? "" : text(d.reps().min()),
+                        d == null || d.reps() == null ? "" : text(d.reps().max()),
+                        d == null || d.sides() == null ? "BOTH" : d.sides(),
+                        item.note() == null ? "" : item.note()));
+            }
+            Set<DayOfWeek> days = r.schedule() == null || r.schedule().daysOfWeek() == null
+                    || r.schedule().daysOfWeek().isEmpty()
+                    ? EnumSet.allOf(DayOfWeek.class) : EnumSet.copyOf(r.schedule().daysOfWeek());
+            String sessions = r.schedule() == null || r.schedule().sessionsPerDay() == null ? "1"
+                    : String.valueOf(r.schedule().sessionsPerDay());
+            return new TemplateForm(r.name(), r.description() == null ? "" : r.description(), withSpares(rows), days,
+                    sessions, r.status() == null ? "PUBLISHED" : r.status());
+        }
+
+        static TemplateForm read(MultivaluedMap<String, String> f) {
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < MAX_ITEMS + SPARE_ROWS; i++) {
+                String p = "item" + i + ".";
+                if (f.getFirst(p + "exercise") == null) {
+                    continue;
+                }
+                Row row = new Row(i, v(f, p + "exercise").strip(), v(f, p + "sets"), v(f, p + "holdMin"),
+                        v(f, p + "holdMax"), v(f, p + "repsMin"), v(f, p + "repsMax"), v(f, p + "sides"),
+                        v(f, p + "note"));
+                if (!row.empty()) {
+                    rows.add(row.at(rows.size()));
+                }
+            }
+            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            for (String d : f.getOrDefault("days", List.of())) {
+                try {
+                    days.add(DayOfWeek.valueOf(d));
+                } catch (IllegalArgumentException e) {
+                    // not a day: ignored
+                }
+            }
+            return new TemplateForm(v(f, "name"), v(f, "description"), withSpares(rows), days,
+                    v(f, "sessionsPerDay"), v(f, "status"));
+        }
+
+        private static List<Row> withSpares(List<Row> filled) {
+            List<Row> rows = new ArrayList<>(filled);
+            int spares = Math.min(SPARE_ROWS, MAX_ITEMS - filled.size());
+            for (int i = 0; i < spares; i++) {
+                rows.add(Row.blank(rows.size()));
+            }
+            return rows;
+        }
+
+        List<Row> filled() {
+            return rows.stream().filter(r -> !r.empty()).toList();
+        }
+
+        Map<String, String> check() {
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (name.isBlank()) {
+                errors.put("name", "Enter a name.");
+            }
+            if (description.isBlank()) {
+                errors.put("description", "Enter a short description.");
+            }
+            if (filled().isEmpty()) {
+                errors.put("items", "Pick at least one exercise.");
+            }
+            for (Row row : filled()) {
+                if (!row.overridesDose()) {
+                    continue;
+                }
+                boolean bad = (!row.sets().isBlank() && number(row.sets()) == null)
+                        || (!row.holdMin().isBlank() && number(row.holdMin()) == null)
+                        || (!row.holdMax().isBlank() && number(row.holdMax()) == null)
+                        || (!row.repsMin().isBlank() && number(row.repsMin()) == null)
+                        || (!row.repsMax().isBlank() && number(row.repsMax()) == null);
+                if (bad) {
+                    errors.put(row.key(), "Use whole numbers for sets, hold and reps.");
+                } else if (range(row.holdMin(), row.holdMax()) == null && range(row.repsMin(), row.repsMax()) == null) {
+                    errors.put(row.key(), "Give a hold time or repetitions, or leave the dose blank to keep the exercise's own.");
+                }
+            }
+            if (days.isEmpty()) {
+                errors.put("days", "Pick at least one day.");
+            }
+            Integer sessions = number(sessionsPerDay);
+            if (sessions == null || sessions < 1 || sessions > 6) {
+                errors.put("sessionsPerDay", "Between 1 and 6 sessions a day.");
+            }
+            return errors;
+        }
+
+        RoutineRequest request() {
+            List<RoutineRequest.Item> items = new ArrayList<>();
+            for (Row row : filled()) {
+                Exercise.Dosage dosage = null;
+                if (row.overridesDose()) {
+                    Integer sets = number(row.sets());
+                    dosage = new Exercise.Dosage(range(row.holdMin(), row.holdMax()), range(row.repsMin(), row.repsMax()),
+                            sets == null ? 1 : sets, "EACH_SIDE".equals(row.sides()) ? "EACH_SIDE" : "BOTH");
+                }
+                items.add(new RoutineRequest.Item(row.exercise(), dosage,
+                        row.note().isBlank() ? null : row.note().strip()));
+            }
+            return new RoutineRequest(name.strip(), description.strip(), items,
+                    new RoutineRequest.Schedule(EnumSet.copyOf(days), number(sessionsPerDay)),
+                    "DRAFT".equals(status) ? "DRAFT" : "PUBLISHED");
+        }
+
+        private static Range range(String min, String max) {
+            Integer low = number(min);
+            Integer high = max.isBlank() ? low : number(max);
+            return low == null || high == null ? null : new Range(low, high);
+        }
+
+        private static Integer number(String value) {
+            try {
+                return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        private static String text(Integer value) {
+            return value == null ? "" : String.valueOf(value);
+        }
+
+        private static String v(MultivaluedMap<String, String> f, String field) {
+            String value = f.getFirst(field);
+            return value == null ? "" : value;
+        }
     }
 
     private static ExerciseFormPage formPage(String slug, String etag, ExerciseForm form, Map<String, String> errors,

@@ -9,6 +9,10 @@ public record Routine(String slug, String name, String description, Schedule sch
                       String status, String owner, Integer version) {
 
     public record Schedule(Set<DayOfWeek> daysOfWeek, Integer sessionsPerDay) {
+        /** "Every day, once a day". */
+        public String text() {
+            return new io.spinewise.web.client.model.Schedule(daysOfWeek, sessionsPerDay, null, null).text();
+        }
     }
 
     public record Item(int position, ExerciseRef exercise, Exercise.Dosage dosage, String note) {
