@@ -98,6 +98,38 @@ class ReportsAndAuditTest {
     }
 
     @Test
+    void theCsvCanBeFilteredByChiropractorAndTheClinicListsItsPrescribers() {
+        String chiroId = UUID.randomUUID().toString();
+        String otherChiro = TestIssuer.token(chiroId, io.spinewise.common.security.Roles.CHIROPRACTOR, NORTH);
+        EnrolledPatient cleo = enrol(otherChiro, NORTH, "Cleo", "Europe/Dublin");
+        dailyPlan(otherChiro, cleo);
+        LocalDate from = quoted.today().minusDays(1);
+        LocalDate to = quoted.today();
+        String path = "/api/reports/adherence.csv?from=" + from + "&to=" + to;
+
+        List<String> lines = as(NORTH_ADMIN).get(path + "&chiropractor=" + chiroId).then().statusCode(200)
+                .extract().asString().lines().toList();
+        assertThat(lines.get(0)).isEqualTo(io.spinewise.plan.report.AdherenceCsv.HEADER);
+        assertThat(lines.subList(1, lines.size())).isNotEmpty().allMatch(l -> l.startsWith(cleo.id() + ","));
+        assertThat(as(NORTH_ADMIN).get(path).then().statusCode(200).extract().asString())
+                .contains(cleo.id()).contains(quoted.id());
+        // another clinic's chiropractor: the clinic filter stays, no rows
+        assertThat(as(SOUTH_ADMIN).get(path + "&chiropractor=" + chiroId).then().statusCode(200).extract().asString()
+                .lines().toList()).containsExactly(io.spinewise.plan.report.AdherenceCsv.HEADER);
+        as(NORTH_ADMIN).get(path + "&chiropractor=not-a-user").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("chiropractor"));
+
+        as(NORTH_ADMIN).get("/api/clinic/chiropractors").then().statusCode(200)
+                .body("id", hasItem(chiroId))
+                .body("find { it.id == '" + chiroId + "' }.name", equalTo("user-" + chiroId.substring(0, 8)));
+        as(NORTH_CHIRO).get("/api/clinic/chiropractors").then().statusCode(200).body("id", hasItem(chiroId));
+        as(SOUTH_ADMIN).get("/api/clinic/chiropractors").then().statusCode(200).body("id", not(hasItem(chiroId)))
+                .body("$", hasSize(1));
+        as(cleo.token()).get("/api/clinic/chiropractors").then().statusCode(403).contentType(PROBLEM_JSON);
+        anonymous().get("/api/clinic/chiropractors").then().statusCode(401);
+    }
+
+    @Test
     void aLongRangeIsStreamedNotBuiltInMemory() throws Exception {
         LocalDate to = LocalDate.now();
         LocalDate from = to.minusDays(3000);

@@ -52,6 +52,41 @@ class AdminPagesTest {
     }
 
     @Test
+    void theReportFormOffersTheClinicsChiropractorsAndForwardsTheChoice() {
+        StubServices.json("GET", "/api/clinic/chiropractors", """
+                [{"id":"11111111-1111-1111-1111-111111111111","name":"Dr <b>Bone</b>"},
+                 {"id":"22222222-2222-2222-2222-222222222222","name":"Dr Spine"}]
+                """);
+        String chosen = "22222222-2222-2222-2222-222222222222";
+        String html = given().auth().oauth2(Users.admin())
+                .when().get("/admin/reports?from=2026-11-01&to=2026-11-30&chiropractor=" + chosen)
+                .then().statusCode(200).extract().asString();
+        assertThat(html).contains("<label for=\"chiropractor\">Chiropractor</label>", "All chiropractors",
+                "Dr &lt;b&gt;Bone&lt;/b&gt;", "<option value=\"" + chosen + "\" selected>Dr Spine</option>",
+                "/admin/reports/adherence.csv?from=2026-11-01&amp;to=2026-11-30&amp;chiropractor=" + chosen,
+                "/admin/reports/summary?from=2026-11-01&amp;to=2026-11-30&amp;chiropractor=" + chosen);
+        assertThat(html).doesNotContain("<b>Bone</b>");
+
+        StubServices.answer("GET", "/api/reports/adherence.csv", 200, "text/csv", CSV);
+        given().auth().oauth2(Users.admin()).header("HX-Request", "true")
+                .when().get("/admin/reports/summary?from=2026-11-01&to=2026-11-30&chiropractor=" + chosen)
+                .then().statusCode(200);
+        given().auth().oauth2(Users.admin())
+                .when().get("/admin/reports/adherence.csv?from=2026-11-01&to=2026-11-30&chiropractor=" + chosen)
+                .then().statusCode(200);
+        assertThat(StubServices.requests("GET", "/api/reports/adherence.csv")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.query()).isEqualTo("from=2026-11-01&to=2026-11-30&chiropractor=" + chosen));
+    }
+
+    @Test
+    void theReportPageWorksWithoutTheChiropractorList() {
+        StubServices.problem("GET", "/api/clinic/chiropractors", 503, "down");
+        String html = given().auth().oauth2(Users.admin()).when().get("/admin/reports?from=2026-11-01&to=2026-11-30")
+                .then().statusCode(200).extract().asString();
+        assertThat(html).contains("Download CSV").doesNotContain("All chiropractors");
+    }
+
+    @Test
     void csvDownloadIsPassedThroughAsAnAttachment() {
         StubServices.answer("GET", "/api/reports/adherence.csv", 200, "text/csv", CSV);
 

@@ -43,6 +43,10 @@ public class Plan extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public String createdBy;
 
+    /** The prescriber's display name when the plan was created (null for older plans). */
+    @Column(updatable = false)
+    public String createdByName;
+
     @Column(nullable = false, updatable = false)
     public Instant createdAt;
 

@@ -32,7 +32,7 @@ public class AdherenceCsv {
     @Inject
     AdherenceQueries queries;
 
-    public StreamingOutput stream(String clinicId, LocalDate from, LocalDate to, Instant now) {
+    public StreamingOutput stream(String clinicId, String chiropractor, LocalDate from, LocalDate to, Instant now) {
         return output -> {
             try (Connection c = dataSource.getConnection()) {
                 boolean autoCommit = c.getAutoCommit();
@@ -40,7 +40,7 @@ public class AdherenceCsv {
                 c.setReadOnly(true);
                 try {
                     OutputStream buffered = new BufferedOutputStream(output, 1 << 16);
-                    queries.copyDaily(c, buffered, now, clinicId, from, to);
+                    queries.copyDaily(c, buffered, now, clinicId, chiropractor, from, to);
                     buffered.flush();
                 } finally {
                     c.rollback();

@@ -43,6 +43,9 @@ public class DashboardResource {
     @Inject
     Caller caller;
 
+    @Inject
+    io.spinewise.plan.service.AdherenceQueries adherenceQueries;
+
     @GET
     @Path("/dashboard")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
@@ -63,6 +66,17 @@ public class DashboardResource {
     @Operation(summary = "The clinic's dashboard thresholds")
     public ClinicSettingsView settings() {
         return settings.of(caller.clinicId());
+    }
+
+    @GET
+    @Path("/clinic/chiropractors")
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Audited("clinic.chiropractors.read")
+    @Operation(summary = "The clinic's prescribers (who created its plans), for the adherence report's filter",
+            description = "`[{id, name}]`: the user id plans were created by and the display name stored at"
+                    + " prescription (the id when none was stored).")
+    public java.util.List<io.spinewise.plan.service.AdherenceQueries.Prescriber> chiropractors() {
+        return adherenceQueries.prescribers(caller.clinicId());
     }
 
     @PUT

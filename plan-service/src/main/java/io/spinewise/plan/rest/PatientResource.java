@@ -123,7 +123,7 @@ public class PatientResource {
                               @NotNull(message = "a JSON body is required") @Valid PlanRequest request) {
         Patient patient = patient(id);
         Prescriptions.Content content = prescriptions.resolve(request);
-        PlanService.Current created = plans.create(patient, caller.subject(), content, request.schedule());
+        PlanService.Current created = plans.create(patient, caller.subject(), caller.displayName(), content, request.schedule());
         audit.target("plan " + created.plan().id);
         return Response.created(uriInfo.getBaseUriBuilder().path("/api/plans/" + created.plan().id).build())
                 .entity(Views.plan(created)).build();

@@ -63,18 +63,21 @@ public class ReportResource {
     @Audited("report.adherence.csv")
     @Operation(summary = "The clinic's adherence, one row per patient per day (CSV, streamed)",
             description = "Columns patient_id, patient_name, date, scheduled, completed. Days run from `from` to `to`,"
-                    + " cut at each patient's today.")
-    public Response adherence(@QueryParam("from") String fromParam, @QueryParam("to") String toParam) {
+                    + " cut at each patient's today. `chiropractor` (a user id, optional) keeps only the patients with"
+                    + " a plan that user prescribed.")
+    public Response adherence(@QueryParam("from") String fromParam, @QueryParam("to") String toParam,
+                              @QueryParam("chiropractor") String chiropractorParam) {
         LocalDate from = Params.requiredDate(fromParam, "from");
         LocalDate to = Params.requiredDate(toParam, "to");
         Params.window(from, to);
         if (ChronoUnit.DAYS.between(from, to) >= config.report().maxDays()) {
             throw ProblemException.invalid("to", "the range may span at most " + config.report().maxDays() + " days");
         }
+        java.util.UUID chiropractor = Params.uuid(chiropractorParam, "chiropractor");
         String clinic = caller.clinicId();
-        audit.target("adherence " + from + ".." + to);
+        audit.target("adherence " + from + ".." + to + (chiropractor == null ? "" : " chiropractor " + chiropractor));
         String filename = "adherence-" + clinic.replaceAll("[^A-Za-z0-9-]", "_") + "-" + from + "-" + to + ".csv";
-        return Response.ok(csv.stream(clinic, from, to, today.now()), CSV)
+        return Response.ok(csv.stream(clinic, chiropractor == null ? null : chiropractor.toString(), from, to, today.now()), CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .build();
     }

@@ -28,7 +28,8 @@ public class AdherenceQueries {
 
     /**
      * Parameters: {@code :now} (timestamptz, gives each patient's today), {@code :clinic},
-     * {@code :patient} (null = every patient of the clinic), {@code :from}, {@code :to}. Columns:
+     * {@code :patient} (null = every patient of the clinic), {@code :chiro} (null = any prescriber, else only
+     * patients with a plan created by that user), {@code :from}, {@code :to}. Columns:
      * patient_id, patient_name, date, scheduled, completed; ordered by patient and day.
      */
     static final String DAILY = """
@@ -37,6 +38,8 @@ public class AdherenceQueries {
                        (CAST(:now AS timestamptz) AT TIME ZONE p.time_zone)::date AS today
                 FROM patient p
                 WHERE p.clinic_id = :clinic AND (CAST(:patient AS uuid) IS NULL OR p.id = CAST(:patient AS uuid))
+                  AND (CAST(:chiro AS text) IS NULL OR EXISTS (SELECT 1 FROM plan cp WHERE cp.patient_id = p.id
+                       AND cp.clinic_id = p.clinic_id AND cp.created_by = CAST(:chiro AS text)))
             ), plan_days AS (
                 SELECT pl.patient_id, v.plan_id, g.d::date AS day, v.sessions_per_day AS spd
                 FROM plan pl
@@ -80,6 +83,7 @@ public class AdherenceQueries {
      * text is ever spliced into SQL.
      */
     private static final String DAILY_COPY = "COPY (" + DAILY
+            .replace("CAST(:chiro AS text)", "nullif(current_setting('spinewise.report_chiro'), '')")
             .replace("CAST(:now AS timestamptz)", "CAST(current_setting('spinewise.report_now') AS timestamptz)")
             .replace(":clinic", "current_setting('spinewise.report_clinic')")
             .replace("CAST(:patient AS uuid)", "CAST(NULL AS uuid)")
@@ -89,7 +93,7 @@ public class AdherenceQueries {
 
     private static final String SETTINGS = "SELECT set_config('spinewise.report_now', ?, true),"
             + " set_config('spinewise.report_clinic', ?, true), set_config('spinewise.report_from', ?, true),"
-            + " set_config('spinewise.report_to', ?, true)";
+            + " set_config('spinewise.report_to', ?, true), set_config('spinewise.report_chiro', ?, true)";
 
     @Inject
     AgroalDataSource dataSource;
@@ -105,6 +109,7 @@ public class AdherenceQueries {
         values.put("now", Timestamp.from(now));
         values.put("clinic", clinicId);
         values.put("patient", patientId);
+        values.put("chiro", null);
         values.put("from", from);
         values.put("to", to);
         return DAILY_SQL.prepare(connection, values);
@@ -114,18 +119,42 @@ public class AdherenceQueries {
      * Streams a clinic's daily rows as CSV (RFC 4180 quoting by PostgreSQL's CSV format, a
      * header row) straight from the server's COPY protocol into {@code out}: no row objects,
      * constant memory. The caller owns the connection and runs this in a transaction (the
-     * settings are transaction-local).
+     * settings are transaction-local). {@code chiropractor} (null = all) keeps only the patients with a plan
+     * that user prescribed.
      */
     public long copyDaily(Connection connection, java.io.OutputStream out, Instant now, String clinicId,
-                          LocalDate from, LocalDate to) throws SQLException, java.io.IOException {
+                          String chiropractor, LocalDate from, LocalDate to) throws SQLException, java.io.IOException {
         try (PreparedStatement s = connection.prepareStatement(SETTINGS)) {
             s.setString(1, now.toString());
             s.setString(2, clinicId);
             s.setString(3, from.toString());
             s.setString(4, to.toString());
+            s.setString(5, chiropractor == null ? "" : chiropractor);
             s.executeQuery().close();
         }
         return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyOut(DAILY_COPY, out);
+    }
+
+    /** A prescriber of the clinic: the user id plans were created by and the name stored at prescription. */
+    public record Prescriber(String id, String name) {
+    }
+
+    /** The clinic's prescribers (distinct plan creators), by name; the name falls back to the id. */
+    public List<Prescriber> prescribers(String clinicId) {
+        String sql = "SELECT created_by, coalesce(max(created_by_name), created_by) AS name FROM plan"
+                + " WHERE clinic_id = ? GROUP BY created_by ORDER BY lower(coalesce(max(created_by_name), created_by)), created_by";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, clinicId);
+            try (ResultSet rs = s.executeQuery()) {
+                List<Prescriber> list = new ArrayList<>();
+                while (rs.next()) {
+                    list.add(new Prescriber(rs.getString(1), rs.getString(2)));
+                }
+                return list;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("prescriber query failed", e);
+        }
     }
 
     /** The daily rows as a list: for one patient or tests, never for a clinic-wide report. */

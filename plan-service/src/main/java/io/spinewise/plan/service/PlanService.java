@@ -44,6 +44,12 @@ public class PlanService {
 
     @Transactional
     public Current create(Patient patient, String createdBy, Prescriptions.Content content, ScheduleRequest schedule) {
+        return create(patient, createdBy, null, content, schedule);
+    }
+
+    @Transactional
+    public Current create(Patient patient, String createdBy, String createdByName, Prescriptions.Content content,
+                          ScheduleRequest schedule) {
         Instant now = today.now();
         Plan plan = new Plan();
         plan.id = UUID.randomUUID();
@@ -53,6 +59,8 @@ public class PlanService {
         plan.status = PlanStatus.ACTIVE;
         plan.currentVersion = 1;
         plan.createdBy = createdBy;
+        plan.createdByName = createdByName == null || createdByName.isBlank() ? null
+                : createdByName.strip().substring(0, Math.min(255, createdByName.strip().length()));
         plan.createdAt = now;
         plan.updatedAt = now;
         LocalDate localToday = today.in(patient.zone());

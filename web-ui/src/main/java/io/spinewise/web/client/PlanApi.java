@@ -113,6 +113,10 @@ public interface PlanApi {
 
     // --- clinic administration ---
 
+    @GET
+    @Path("/clinic/chiropractors")
+    List<io.spinewise.web.client.model.Chiropractor> chiropractors();
+
     /** A page or a plain list of audit events (read either way). */
     @GET
     @Path("/audit")

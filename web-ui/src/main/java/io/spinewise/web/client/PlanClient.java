@@ -105,6 +105,12 @@ public class PlanClient {
         return calls.call(Service.PLAN, () -> api.adherence(patientId, from, to));
     }
 
+    /** The clinic's prescribers, for the adherence report's chiropractor filter. */
+    public List<io.spinewise.web.client.model.Chiropractor> chiropractors() {
+        List<io.spinewise.web.client.model.Chiropractor> list = calls.call(Service.PLAN, api::chiropractors);
+        return list == null ? List.of() : list;
+    }
+
     /** Audit events, newest first as the service sends them; read whether it answers a page or a list. */
     public List<AuditEvent> audit(UUID patient, LocalDate from, LocalDate to, int page) {
         JsonNode answer = calls.call(Service.PLAN, () -> api.audit(patient, from, to, page, PAGE_SIZE));

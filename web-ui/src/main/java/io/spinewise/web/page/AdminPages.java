@@ -63,10 +63,13 @@ public class AdminPages {
     @Inject
     Downloads downloads;
 
-    record ReportPage(LocalDate from, LocalDate to) implements TemplateInstance {
+    /** {@code chiropractors} is null when the list could not be loaded (the page then has no select). */
+    record ReportPage(LocalDate from, LocalDate to, List<io.spinewise.web.client.model.Chiropractor> chiropractors,
+                      String chiropractor, String filter) implements TemplateInstance {
     }
 
-    record ReportSummaryTable(List<ReportSummary.Line> lines, LocalDate from, LocalDate to) implements TemplateInstance {
+    record ReportSummaryTable(List<ReportSummary.Line> lines, LocalDate from, LocalDate to, String filter)
+            implements TemplateInstance {
     }
 
     record AuditPage(List<AuditEvent> events, List<Patient> patients, String patient, LocalDate from, LocalDate to)
@@ -97,18 +100,29 @@ public class AdminPages {
 
     @GET
     @Path("reports")
-    public TemplateInstance reports(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public TemplateInstance reports(@QueryParam("from") String from, @QueryParam("to") String to,
+                                    @QueryParam("chiropractor") String chiropractor) {
         LocalDate end = date(to, LocalDate.now(ZoneOffset.UTC));
-        return new ReportPage(date(from, end.minusDays(29)), end);
+        List<io.spinewise.web.client.model.Chiropractor> chiropractors;
+        try {
+            chiropractors = plan.chiropractors();
+        } catch (ServiceException e) {
+            chiropractors = null; // the filter is a nicety: the report works without it
+        }
+        String chosen = chiropractor(chiropractor);
+        return new ReportPage(date(from, end.minusDays(29)), end, chiropractors, chosen == null ? "" : chosen,
+                chiropractorQuery(chosen));
     }
 
     /** The summary table, loaded by the page after it showed (a long report does not block the page). */
     @GET
     @Path("reports/summary")
-    public TemplateInstance summary(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public TemplateInstance summary(@QueryParam("from") String from, @QueryParam("to") String to,
+                                    @QueryParam("chiropractor") String chiropractor) {
         LocalDate end = date(to, LocalDate.now(ZoneOffset.UTC));
         LocalDate start = date(from, end.minusDays(29));
-        HttpResponse<InputStream> csv = downloads.open(reportPath(start, end));
+        String chosen = chiropractor(chiropractor);
+        HttpResponse<InputStream> csv = downloads.open(reportPath(start, end, chosen));
         List<ReportSummary.Line> lines;
         try (InputStream in = csv.body()) {
             lines = ReportSummary.read(in);
@@ -127,16 +141,18 @@ public class AdminPages {
                     line.name() != null ? line.name() : names.getOrDefault(line.patientId(), line.patientId()),
                     line.scheduled(), line.completed()));
         }
-        return new ReportSummaryTable(named, start, end);
+        return new ReportSummaryTable(named, start, end, chiropractorQuery(chosen));
     }
 
     @GET
     @Path("reports/adherence.csv")
     @Produces(MediaType.WILDCARD)
-    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
+                        @QueryParam("chiropractor") String chiropractor) {
         LocalDate end = date(to, LocalDate.now(ZoneOffset.UTC));
         LocalDate start = date(from, end.minusDays(29));
-        return downloads.planFile(reportPath(start, end), "adherence-" + start + "-to-" + end + ".csv");
+        return downloads.planFile(reportPath(start, end, chiropractor(chiropractor)),
+                "adherence-" + start + "-to-" + end + ".csv");
     }
 
     @GET
@@ -149,8 +165,19 @@ public class AdminPages {
                 "patient-" + id + "-" + start + "-to-" + end + ".pdf");
     }
 
-    private static String reportPath(LocalDate from, LocalDate to) {
-        return "/api/reports/adherence.csv?from=" + from + "&to=" + to;
+    private static String reportPath(LocalDate from, LocalDate to, String chiropractor) {
+        return "/api/reports/adherence.csv?from=" + from + "&to=" + to + chiropractorQuery(chiropractor);
+    }
+
+    /** The chosen chiropractor, or null for all; plan-service checks the format (400 when malformed). */
+    private static String chiropractor(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** {@code &chiropractor=...} (URL-encoded) to append to a report link, or "" for all chiropractors. */
+    private static String chiropractorQuery(String chiropractor) {
+        return chiropractor == null ? ""
+                : "&chiropractor=" + java.net.URLEncoder.encode(chiropractor, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     // --- audit log ---
