@@ -102,7 +102,7 @@ public class AdminPages {
     @Path("reports")
     public TemplateInstance reports(@QueryParam("from") String from, @QueryParam("to") String to,
                                     @QueryParam("chiropractor") String chiropractor) {
-        LocalDate end = date(to, LocalDate.now(ZoneOffset.UTC));
+        LocalDate end = date(to, latestToday());
         List<io.spinewise.web.client.model.Chiropractor> chiropractors;
         try {
             chiropractors = plan.chiropractors();
@@ -119,7 +119,7 @@ public class AdminPages {
     @Path("reports/summary")
     public TemplateInstance summary(@QueryParam("from") String from, @QueryParam("to") String to,
                                     @QueryParam("chiropractor") String chiropractor) {
-        LocalDate end = date(to, LocalDate.now(ZoneOffset.UTC));
+        LocalDate end = date(to, latestToday());
         LocalDate start = date(from, end.minusDays(29));
         String chosen = chiropractor(chiropractor);
         HttpResponse<InputStream> csv = downloads.open(reportPath(start, end, chosen));
@@ -149,7 +149,7 @@ public class AdminPages {
     @Produces(MediaType.WILDCARD)
     public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
                         @QueryParam("chiropractor") String chiropractor) {
-        LocalDate end = date(to, LocalDate.now(ZoneOffset.UTC));
+        LocalDate end = date(to, latestToday());
         LocalDate start = date(from, end.minusDays(29));
         return downloads.planFile(reportPath(start, end, chiropractor(chiropractor)),
                 "adherence-" + start + "-to-" + end + ".csv");
@@ -159,7 +159,7 @@ public class AdminPages {
     @Path("reports/patients/{id}.pdf")
     @Produces(MediaType.WILDCARD)
     public Response pdf(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate end = date(to, LocalDate.now(ZoneOffset.UTC));
+        LocalDate end = date(to, latestToday());
         LocalDate start = date(from, end.minusDays(29));
         return downloads.planFile("/api/reports/patients/" + id + ".pdf?from=" + start + "&to=" + end,
                 "patient-" + id + "-" + start + "-to-" + end + ".pdf");
@@ -681,6 +681,15 @@ public class AdminPages {
             String value = f.getFirst(field);
             return value == null ? "" : value;
         }
+    }
+
+    /**
+     * The default end of a report: the newest "today" on Earth (UTC+14), so that a patient whose
+     * local date is already tomorrow in UTC still has today's sessions in it; plan-service counts
+     * each patient only up to their own today.
+     */
+    private static LocalDate latestToday() {
+        return LocalDate.now(ZoneOffset.ofHours(14));
     }
 
     private static LocalDate date(String value, LocalDate fallback) {
