@@ -41,6 +41,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -276,17 +277,7 @@ public class AdminPages {
     @Path("library/{slug}/archive")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response archiveExercise(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
-        String etag = blankToNull(form.getFirst("etag"));
-        try {
-            catalog.archive(slug, etag);
-            return Response.seeOther(URI.create("/admin/library")).build();
-        } catch (ServiceException e) {
-            if (e.unavailable()) {
-                throw e;
-            }
-            return Response.status(e.status() == 412 ? 409 : 400).entity(new ArchivePage("exercise", slug,
-                    nameOr(form, slug), etag, "/admin/library/" + slug + "/archive", e.readableMessage())).build();
-        }
+        return archive("exercise", slug, "/admin/library/" + slug + "/archive", form, catalog::archive);
     }
 
     @GET
@@ -302,17 +293,22 @@ public class AdminPages {
     @Path("library/templates/{slug}/archive")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response archiveTemplate(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        return archive("template", slug, "/admin/library/templates/" + slug + "/archive", form, catalog::archiveRoutine);
+    }
+
+    /** Archives one clinic entry; a refusal is shown on the confirmation page, a stale ETag as 409. */
+    private static Response archive(String kind, String slug, String action, MultivaluedMap<String, String> form,
+                                    BiConsumer<String, String> archiveCall) {
         String etag = blankToNull(form.getFirst("etag"));
         try {
-            catalog.archiveRoutine(slug, etag);
+            archiveCall.accept(slug, etag);
             return Response.seeOther(URI.create("/admin/library")).build();
         } catch (ServiceException e) {
             if (e.unavailable()) {
                 throw e;
             }
-            return Response.status(e.status() == 412 ? 409 : 400).entity(new ArchivePage("template", slug,
-                    nameOr(form, slug), etag, "/admin/library/templates/" + slug + "/archive",
-                    e.readableMessage())).build();
+            return Response.status(e.status() == 412 ? 409 : 400)
+                    .entity(new ArchivePage(kind, slug, nameOr(form, slug), etag, action, e.readableMessage())).build();
         }
     }
 
