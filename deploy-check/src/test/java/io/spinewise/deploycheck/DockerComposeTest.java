@@ -57,6 +57,15 @@ class DockerComposeTest {
     }
 
     @Test
+    void everyLocalhostSettingOfAServiceIsOverridden() {
+        for (String name : QUARKUS_SERVICES) {
+            Map<String, Object> environment = map(services.get(name).get("environment"));
+            assertThat(environment.keySet()).as(name + ": environment overriding the localhost settings of application.properties")
+                    .containsAll(LocalDefaults.of(name).keySet());
+        }
+    }
+
+    @Test
     void everyServiceHasAHealthCheckOnItsHealthEndpoints() {
         services.forEach((name, service) -> assertThat(map(service.get("healthcheck")).get("test"))
                 .as(name + " healthcheck").isNotNull());

@@ -1,7 +1,9 @@
 package io.spinewise.deploycheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spinewise.deploycheck.NetworkReachability.Pod;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,8 +37,21 @@ final class ManifestChecks {
             Map.entry("Database", "postgresql.cnpg.io/v1"),
             Map.entry("ScheduledBackup", "postgresql.cnpg.io/v1"),
             Map.entry("ObjectStore", "barmancloud.cnpg.io/v1"),
+            Map.entry("ServiceMonitor", "monitoring.coreos.com/v1"),
+            // v2beta1 is the stored version since operator 26.6; v2alpha1 is deprecated.
             Map.entry("Keycloak", "k8s.keycloak.org/v2beta1"),
-            Map.entry("KeycloakRealmImport", "k8s.keycloak.org/v2alpha1"));
+            Map.entry("KeycloakRealmImport", "k8s.keycloak.org/v2beta1"));
+
+    /**
+     * Keycloak options the operator maps from first-class fields of the Keycloak resource
+     * (KeycloakDistConfigurator): given as additionalOptions instead, the operator only
+     * reports a warning in the resource's status.
+     */
+    private static final Set<String> KEYCLOAK_FIRST_CLASS_OPTIONS = Set.of("db", "db-username", "db-password",
+            "db-url-database", "db-url-host", "db-url-port", "db-schema", "db-url", "db-pool-initial-size",
+            "db-pool-min-size", "db-pool-max-size", "hostname", "hostname-admin", "hostname-strict",
+            "hostname-backchannel-dynamic", "http-enabled", "http-port", "https-port", "proxy-headers", "features",
+            "features-disabled", "transaction-xa-enabled", "http-management-port", "cache-config-file");
 
     private static final Map<String, String> PROBE_PATHS = Map.of(
             "startupProbe", "/q/health/started",
@@ -84,6 +99,9 @@ final class ManifestChecks {
         ingresses();
         database();
         keycloak();
+        operatorFields();
+        localDefaultsOverridden();
+        serviceMonitors();
         networkPolicies();
     }
 
@@ -482,9 +500,51 @@ final class ManifestChecks {
                 } else if (!databasesOf(cluster).contains(m.group(2))) {
                     problem(deployment + ": " + key + " names database " + m.group(2) + ", which Cluster "
                             + cluster + " does not create");
+                } else {
+                    ownCredentials(deployment, find("Cluster", cluster).get(), m.group(2));
                 }
             }
         }));
+    }
+
+    /**
+     * All databases share one Cluster, so no NetworkPolicy can keep catalog-service away from
+     * plan's database: PostgreSQL's roles do. A service must log in with the Secret of its own
+     * database's owner role, never another service's.
+     */
+    private void ownCredentials(String deployment, ObjectNode cluster, String database) {
+        String owner = ownerOf(cluster, database);
+        String ownerSecret = secretOfRole(cluster, owner);
+        find("Deployment", deployment.substring("Deployment/".length())).ifPresent(d -> {
+            for (JsonNode container : Yaml.at(d, "spec.template.spec.containers")) {
+                for (JsonNode env : container.path("env")) {
+                    String variable = env.path("name").asText();
+                    String secret = env.path("valueFrom").path("secretKeyRef").path("name").asText(null);
+                    if (variable.startsWith("QUARKUS_DATASOURCE_") && secret != null && !secret.equals(ownerSecret)) {
+                        problem(deployment + ": " + variable + " comes from Secret " + secret + ", not from " + ownerSecret
+                                + ", the Secret of role " + owner + " that owns database " + database);
+                    }
+                }
+            }
+        });
+    }
+
+    /** The owner role of a database: initdb's for the first one, the Database resource's otherwise. */
+    private String ownerOf(ObjectNode cluster, String database) {
+        if (database.equals(Yaml.text(cluster, "spec.bootstrap.initdb.database").orElse(""))) {
+            return Yaml.text(cluster, "spec.bootstrap.initdb.owner").orElse(database);
+        }
+        return ofKind("Database").stream().filter(d -> database.equals(Yaml.text(d, "spec.name").orElse("")))
+                .map(d -> Yaml.text(d, "spec.owner").orElse("")).findFirst().orElse("?");
+    }
+
+    /** The Secret holding a role's password: initdb's secret for its owner, else the managed role's. */
+    private static String secretOfRole(ObjectNode cluster, String role) {
+        if (role.equals(Yaml.text(cluster, "spec.bootstrap.initdb.owner").orElse(null))) {
+            return Yaml.text(cluster, "spec.bootstrap.initdb.secret.name").orElse("?");
+        }
+        return stream(Yaml.at(cluster, "spec.managed.roles")).filter(r -> role.equals(r.path("name").asText()))
+                .map(r -> r.path("passwordSecret").path("name").asText()).findFirst().orElse("?");
     }
 
     /**
@@ -513,12 +573,8 @@ final class ManifestChecks {
         }
         for (ObjectNode keycloak : ofKind("Keycloak")) {
             if (hosts.contains(Yaml.text(keycloak, "spec.db.host").orElse(""))) {
-                int pool = 100;
-                for (JsonNode option : Yaml.at(keycloak, "spec.additionalOptions")) {
-                    if ("db-pool-max-size".equals(option.path("name").asText())) {
-                        pool = Integer.parseInt(option.path("value").asText());
-                    }
-                }
+                // Keycloak's default pool is 100 per pod.
+                int pool = Yaml.at(keycloak, "spec.db.poolMaxSize").asInt(100);
                 int pods = keycloak.path("spec").path("instances").asInt(1);
                 demand += pods * pool;
                 parts.append(' ').append(Yaml.name(keycloak)).append(' ').append(pods).append('x').append(pool);
@@ -552,6 +608,12 @@ final class ManifestChecks {
             if (Yaml.text(keycloak, "spec.hostname.hostname").filter(h -> h.startsWith("https://")).isEmpty()) {
                 problem(Yaml.id(keycloak) + ": spec.hostname.hostname must be the public https URL (it fixes the issuer)");
             }
+            for (JsonNode option : Yaml.at(keycloak, "spec.additionalOptions")) {
+                if (KEYCLOAK_FIRST_CLASS_OPTIONS.contains(option.path("name").asText())) {
+                    problem(Yaml.id(keycloak) + ": additionalOptions sets " + option.path("name").asText()
+                            + ", which the operator wants as a first-class field of the resource");
+                }
+            }
         }
         if (keycloaks.size() != 1) {
             problem("expected exactly one Keycloak, found " + keycloaks.size());
@@ -584,94 +646,358 @@ final class ManifestChecks {
         }
     }
 
+    /** The operators' resources use only fields their APIs define (operator-fields.yaml). */
+    private void operatorFields() {
+        docs.forEach(doc -> OperatorFields.check(doc).forEach(this::problem));
+    }
+
+    /** Every localhost setting of a service's application.properties is overridden for the cluster. */
+    private void localDefaultsOverridden() {
+        effectiveConfigs().forEach((deployment, config) ->
+                LocalDefaults.of(deployment.substring("Deployment/".length())).forEach((variable, setting) -> {
+                    if (!config.containsKey(variable)) {
+                        problem(deployment + " keeps " + setting + " from application.properties; set " + variable
+                                + " in its ConfigMap");
+                    }
+                }));
+    }
+
     // --- who may connect to whom ---------------------------------------------------------------
 
     /**
-     * The NetworkPolicies must allow exactly the connections the configuration makes: a
-     * Deployment reaches another one only if its configuration holds that Service's URL, the
-     * database only if it holds a JDBC URL (or is Keycloak), web-ui only from the ingress
-     * controller, and nothing from any other namespace.
+     * Parts of the cluster outside the overlay, where docs/deployment.md says they run. An
+     * overlay that moves one (another ingress controller, another monitoring namespace) changes
+     * it here too.
      */
-    private void networkPolicies() {
-        boolean defaultDeny = ofKind("NetworkPolicy").stream().anyMatch(p -> p.path("spec").path("podSelector").isEmpty()
-                && !p.path("spec").has("ingress"));
-        if (!defaultDeny) {
-            problem("no default-deny NetworkPolicy (podSelector: {} without ingress rules)");
-        }
-        NetworkReachability network = new NetworkReachability(docs);
-        Map<String, NetworkReachability.Pod> pods = new LinkedHashMap<>();
-        Map<String, Integer> servicePorts = new LinkedHashMap<>();
-        for (ObjectNode deployment : ofKind("Deployment")) {
-            Map<String, Integer> named = new LinkedHashMap<>();
-            for (JsonNode container : Yaml.at(deployment, "spec.template.spec.containers")) {
-                for (JsonNode port : container.path("ports")) {
-                    named.put(port.path("name").asText(), port.path("containerPort").asInt());
-                }
-            }
-            pods.put(Yaml.name(deployment), new NetworkReachability.Pod(Yaml.id(deployment), namespace, podLabels(deployment), named));
-            servicePorts.put(Yaml.name(deployment), named.values().stream().findFirst().orElse(0));
-        }
-        NetworkReachability.Pod ingressController = new NetworkReachability.Pod("the ingress controller",
-                "ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"), Map.of());
-        NetworkReachability.Pod stranger = new NetworkReachability.Pod("a pod of another namespace",
-                "some-other-namespace", Map.of(), Map.of());
+    static final Pod INGRESS_CONTROLLER = new Pod("the ingress controller", "ingress-nginx",
+            Map.of("app.kubernetes.io/name", "ingress-nginx"), Map.of());
+    static final Pod PROMETHEUS = new Pod("Prometheus", "monitoring",
+            Map.of("app.kubernetes.io/name", "prometheus"), Map.of());
+    private static final Pod OTHER_MONITORING_POD = new Pod("a non-Prometheus pod of the monitoring namespace",
+            "monitoring", Map.of("app.kubernetes.io/name", "grafana"), Map.of());
+    private static final Pod KUBE_DNS = new Pod("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns"), Map.of());
+    private static final Pod CNPG_OPERATOR = new Pod("the CloudNativePG operator", "cnpg-system",
+            Map.of("app.kubernetes.io/name", "cloudnative-pg"), Map.of());
+    private static final Pod STRANGER = new Pod("a pod of another namespace", "some-other-namespace",
+            Map.of(), Map.of("http", 8080));
+    private static final Pod INTERNET = Pod.outsideTheCluster("the internet", "203.0.113.10");
 
-        Map<String, Map<String, String>> configs = effectiveConfigs();
-        Set<String> ingressBackends = ingressBackendDeployments();
-        for (ObjectNode target : ofKind("Deployment")) {
-            String targetName = Yaml.name(target);
-            NetworkReachability.Pod to = pods.get(targetName);
-            int port = servicePorts.get(targetName);
-            Set<String> hosts = serviceNamesOf(target);
-            for (ObjectNode caller : ofKind("Deployment")) {
-                if (caller == target) {
-                    continue;
-                }
-                boolean calls = configs.getOrDefault(Yaml.id(caller), Map.of()).values().stream()
-                        .anyMatch(v -> hostsIn(v).stream().anyMatch(hosts::contains));
-                expectReach(network, pods.get(Yaml.name(caller)), to, port, calls, "its configuration calls it");
-            }
-            expectReach(network, ingressController, to, port, ingressBackends.contains(targetName),
-                    "an Ingress routes to it");
-            expectReach(network, stranger, to, port, false, "");
-        }
-        for (ObjectNode cluster : ofKind("Cluster")) {
-            NetworkReachability.Pod db = new NetworkReachability.Pod(Yaml.id(cluster), namespace,
-                    Map.of("cnpg.io/cluster", Yaml.name(cluster), "cnpg.io/instanceRole", "primary"), Map.of());
-            Set<String> hosts = Set.of(Yaml.name(cluster) + "-rw", Yaml.name(cluster) + "-ro", Yaml.name(cluster) + "-r");
-            for (ObjectNode caller : ofKind("Deployment")) {
-                boolean uses = configs.getOrDefault(Yaml.id(caller), Map.of()).values().stream()
-                        .anyMatch(v -> v.startsWith("jdbc:") && hostsIn(v).stream().anyMatch(hosts::contains));
-                expectReach(network, pods.get(Yaml.name(caller)), db, 5432, uses, "it holds a JDBC URL of it");
-            }
-            for (ObjectNode keycloak : ofKind("Keycloak")) {
-                NetworkReachability.Pod keycloakPod = new NetworkReachability.Pod(Yaml.id(keycloak), namespace,
-                        Map.of("app", "keycloak", "app.kubernetes.io/instance", Yaml.name(keycloak),
-                                "app.kubernetes.io/managed-by", "keycloak-operator"), Map.of());
-                boolean uses = hosts.contains(Yaml.text(keycloak, "spec.db.host").orElse(""));
-                expectReach(network, keycloakPod, db, 5432, uses, "Keycloak stores its data there");
-                if (defaultDeny && !Yaml.at(keycloak, "spec.networkPolicy.enabled").asBoolean(true)) {
-                    problem(Yaml.id(keycloak) + ": the default-deny policy blocks Keycloak unless its operator's "
-                            + "NetworkPolicy is enabled");
-                }
-            }
-            NetworkReachability.Pod replica = new NetworkReachability.Pod(Yaml.id(cluster) + " replica", namespace,
-                    Map.of("cnpg.io/cluster", Yaml.name(cluster), "cnpg.io/instanceRole", "replica"), Map.of());
-            expectReach(network, replica, db, 5432, true, "replicas stream from the primary");
-            expectReach(network, stranger, db, 5432, false, "");
+    /** A port of a pod, as a connection's destination. */
+    private record Target(Pod pod, int port, String protocol) {
+        @Override
+        public String toString() {
+            return pod.description() + ":" + port + ("TCP".equals(protocol) ? "" : "/" + protocol);
         }
     }
 
-    private void expectReach(NetworkReachability network, NetworkReachability.Pod from, NetworkReachability.Pod to,
-            int port, boolean expected, String because) {
-        boolean actual = network.canReach(from, to, port);
-        if (actual && !expected) {
-            problem("NetworkPolicies let " + from.description() + " reach " + to.description() + ":" + port
-                    + ", which nothing in the configuration needs");
-        } else if (!actual && expected) {
-            problem("NetworkPolicies block " + from.description() + " -> " + to.description() + ":" + port
-                    + ", but " + because);
+    private record Call(Pod from, Target to) {
+    }
+
+    /**
+     * The NetworkPolicies (with the one the Keycloak operator creates) must allow exactly the
+     * connections the configuration makes, in both directions: a sender's egress and the
+     * receiver's ingress. Checked are every connection to a pod of the overlay and every
+     * connection from the services, whose egress is default-deny: one Deployment reaches
+     * another only if its configuration holds that Service's URL, PostgreSQL only with a JDBC
+     * URL, Keycloak only with a Keycloak URL, kube-dns when it calls anything by name, and
+     * nothing outside the cluster. Prometheus reaches the ports the pods ask it to scrape.
+     */
+    private void networkPolicies() {
+        defaultDenies();
+        List<ObjectNode> model = new ArrayList<>(docs);
+        model.addAll(keycloakOperatorPolicies());
+        NetworkReachability network = new NetworkReachability(model);
+
+        Map<ObjectNode, Pod> apps = new LinkedHashMap<>();
+        Map<ObjectNode, Target> appTargets = new LinkedHashMap<>();
+        for (ObjectNode deployment : ofKind("Deployment")) {
+            Map<String, Integer> named = namedPorts(deployment);
+            Pod pod = new Pod(Yaml.id(deployment), namespace, podLabels(deployment), named);
+            apps.put(deployment, pod);
+            appTargets.put(deployment, new Target(pod, named.values().stream().findFirst().orElse(0), "TCP"));
         }
+        Map<Call, String> expected = new LinkedHashMap<>();
+        List<Target> ours = new ArrayList<>(appTargets.values());
+        List<Pod> senders = new ArrayList<>(apps.values());
+        senders.addAll(List.of(INGRESS_CONTROLLER, PROMETHEUS, OTHER_MONITORING_POD, CNPG_OPERATOR, STRANGER));
+        Set<String> ingressBackends = ingressBackendDeployments();
+        Set<String> scraped = scrapedDeployments();
+
+        // The services: whom their configuration calls, who routes to or scrapes them.
+        Map<String, Map<String, String>> configs = effectiveConfigs();
+        apps.forEach((caller, from) -> {
+            Set<String> hosts = new HashSet<>();
+            configs.getOrDefault(Yaml.id(caller), Map.of()).values().forEach(v -> hosts.addAll(hostsIn(v)));
+            appTargets.forEach((target, to) -> {
+                if (target != caller && hosts.stream().anyMatch(serviceNamesOf(target)::contains)) {
+                    expected.put(new Call(from, to), "its configuration calls it");
+                }
+            });
+            if (!hosts.isEmpty()) {
+                expected.put(new Call(from, new Target(KUBE_DNS, 53, "UDP")), "it resolves the names it calls");
+                expected.put(new Call(from, new Target(KUBE_DNS, 53, "TCP")), "it resolves the names it calls");
+            }
+        });
+        appTargets.forEach((deployment, to) -> {
+            if (ingressBackends.contains(Yaml.name(deployment))) {
+                expected.put(new Call(INGRESS_CONTROLLER, to), "an Ingress routes to it");
+            }
+            if (scraped.contains(Yaml.name(deployment))) {
+                expected.put(new Call(PROMETHEUS, new Target(to.pod(), scrapePort(deployment), "TCP")),
+                        "Prometheus scrapes its /q/metrics");
+            }
+        });
+
+        // Keycloak: called by the services that hold its URL, routed to, scraped on 9000.
+        Map<String, Pod> keycloakPods = new LinkedHashMap<>();
+        for (ObjectNode keycloak : ofKind("Keycloak")) {
+            String name = Yaml.name(keycloak);
+            Pod server = new Pod(Yaml.id(keycloak), namespace, keycloakLabels(name, "keycloak"), Map.of());
+            keycloakPods.put(name, server);
+            senders.add(server);
+            Target http = new Target(server, keycloak.path("spec").path("http").path("httpPort").asInt(8080), "TCP");
+            Target management = new Target(server,
+                    keycloak.path("spec").path("httpManagement").path("port").asInt(9000), "TCP");
+            ours.add(http);
+            ours.add(management);
+            apps.forEach((caller, from) -> {
+                boolean calls = configs.getOrDefault(Yaml.id(caller), Map.of()).values().stream()
+                        .anyMatch(v -> hostsIn(v).contains(name + "-service"));
+                if (calls) {
+                    expected.put(new Call(from, http), "its configuration calls Keycloak");
+                }
+            });
+            if (ingressRoutesTo(name + "-service")) {
+                expected.put(new Call(INGRESS_CONTROLLER, http), "an Ingress routes to it");
+            }
+            if (keycloakOption(keycloak, "metrics-enabled").filter("true"::equals).isPresent()) {
+                expected.put(new Call(PROMETHEUS, management), "Prometheus scrapes Keycloak's /metrics");
+            }
+        }
+
+        // PostgreSQL: its clients, its own replicas and its operator.
+        for (ObjectNode cluster : ofKind("Cluster")) {
+            String name = Yaml.name(cluster);
+            Pod primary = new Pod(Yaml.id(cluster), namespace,
+                    Map.of("cnpg.io/cluster", name, "cnpg.io/instanceRole", "primary"), Map.of());
+            Pod replica = new Pod(Yaml.id(cluster) + " replica", namespace,
+                    Map.of("cnpg.io/cluster", name, "cnpg.io/instanceRole", "replica"), Map.of());
+            senders.add(replica);
+            Target postgres = new Target(primary, 5432, "TCP");
+            Target status = new Target(primary, 8000, "TCP");
+            ours.add(postgres);
+            ours.add(status);
+            Set<String> hosts = Set.of(name + "-rw", name + "-ro", name + "-r");
+            apps.forEach((caller, from) -> {
+                boolean uses = configs.getOrDefault(Yaml.id(caller), Map.of()).values().stream()
+                        .anyMatch(v -> v.startsWith("jdbc:") && hostsIn(v).stream().anyMatch(hosts::contains));
+                if (uses) {
+                    expected.put(new Call(from, postgres), "it holds a JDBC URL of it");
+                }
+            });
+            for (ObjectNode keycloak : ofKind("Keycloak")) {
+                if (hosts.contains(Yaml.text(keycloak, "spec.db.host").orElse(""))) {
+                    expected.put(new Call(keycloakPods.get(Yaml.name(keycloak)), postgres), "Keycloak stores its data there");
+                    if (ofKind("KeycloakRealmImport").stream().anyMatch(i ->
+                            Yaml.name(keycloak).equals(Yaml.text(i, "spec.keycloakCRName").orElse("")))) {
+                        Pod job = new Pod("the realm-import Job of " + Yaml.id(keycloak), namespace,
+                                keycloakLabels(Yaml.name(keycloak), "keycloak-realm-import"), Map.of());
+                        senders.add(job);
+                        expected.put(new Call(job, postgres), "the realm import writes the realm into Keycloak's database");
+                    }
+                }
+            }
+            expected.put(new Call(replica, postgres), "replicas stream from the primary");
+            expected.put(new Call(replica, status), "the instances report their status to each other");
+            expected.put(new Call(CNPG_OPERATOR, postgres), "the operator manages roles and databases");
+            expected.put(new Call(CNPG_OPERATOR, status), "the operator polls the instance status");
+        }
+
+        // Every sender against every port of the overlay, and the services against the outside.
+        for (Target to : ours) {
+            for (Pod from : senders) {
+                if (from != to.pod()) {
+                    expectReach(network, new Call(from, to), expected);
+                }
+            }
+        }
+        List<Target> outside = List.of(new Target(KUBE_DNS, 53, "UDP"), new Target(KUBE_DNS, 53, "TCP"),
+                new Target(INTERNET, 443, "TCP"), new Target(STRANGER, 8080, "TCP"));
+        for (Pod from : apps.values()) {
+            for (Target to : outside) {
+                expectReach(network, new Call(from, to), expected);
+            }
+        }
+    }
+
+    /** Default deny: ingress for every pod of the namespace, egress for every Deployment. */
+    private void defaultDenies() {
+        boolean ingress = ofKind("NetworkPolicy").stream().anyMatch(p -> p.path("spec").path("podSelector").isEmpty()
+                && !p.path("spec").has("ingress") && policyTypes(p).contains("Ingress"));
+        if (!ingress) {
+            problem("no default-deny NetworkPolicy (podSelector: {} without ingress rules)");
+        }
+        for (ObjectNode deployment : ofKind("Deployment")) {
+            boolean egress = ofKind("NetworkPolicy").stream().anyMatch(p -> !p.path("spec").has("egress")
+                    && policyTypes(p).contains("Egress")
+                    && Selectors.selects(p.path("spec").path("podSelector"), podLabels(deployment)));
+            if (!egress) {
+                problem("no default-deny egress NetworkPolicy (policyTypes [Egress], no egress rules) selects "
+                        + Yaml.id(deployment));
+            }
+        }
+    }
+
+    /** policyTypes as Kubernetes defaults it: Ingress, plus Egress when there are egress rules. */
+    private static Set<String> policyTypes(JsonNode policy) {
+        Set<String> types = new HashSet<>();
+        policy.path("spec").path("policyTypes").forEach(t -> types.add(t.asText()));
+        if (types.isEmpty()) {
+            types.add("Ingress");
+            if (policy.path("spec").has("egress")) {
+                types.add("Egress");
+            }
+        }
+        return types;
+    }
+
+    private void expectReach(NetworkReachability network, Call call, Map<Call, String> expected) {
+        boolean actual = network.canReach(call.from(), call.to().pod(), call.to().port(), call.to().protocol());
+        String because = expected.get(call);
+        if (actual && because == null) {
+            problem("NetworkPolicies let " + call.from().description() + " reach " + call.to()
+                    + ", which nothing in the configuration needs");
+        } else if (!actual && because != null) {
+            problem("NetworkPolicies block " + call.from().description() + " -> " + call.to() + ", but " + because);
+        }
+    }
+
+    /**
+     * The NetworkPolicy the Keycloak operator creates for each Keycloak with networkPolicy
+     * enabled (KeycloakNetworkPolicyDependentResource): the HTTP and management ports, each
+     * open to its listed peers or, without peers, to everyone. Its JGroups rule between the
+     * Keycloak pods is left out: no check probes that port.
+     */
+    private List<ObjectNode> keycloakOperatorPolicies() {
+        List<ObjectNode> policies = new ArrayList<>();
+        for (ObjectNode keycloak : ofKind("Keycloak")) {
+            JsonNode settings = Yaml.at(keycloak, "spec.networkPolicy");
+            if (!settings.path("enabled").asBoolean(true)) {
+                continue;
+            }
+            ObjectNode policy = Yaml.MAPPER.createObjectNode();
+            policy.put("apiVersion", "networking.k8s.io/v1").put("kind", "NetworkPolicy");
+            policy.putObject("metadata").put("name", Yaml.name(keycloak) + "-network-policy").put("namespace", namespace);
+            ObjectNode spec = policy.putObject("spec");
+            ObjectNode selector = spec.putObject("podSelector").putObject("matchLabels");
+            keycloakLabels(Yaml.name(keycloak), "keycloak").forEach(selector::put);
+            spec.putArray("policyTypes").add("Ingress");
+            ArrayNode rules = spec.putArray("ingress");
+            addRule(rules, keycloak.path("spec").path("http").path("httpPort").asInt(8080), settings.path("http"));
+            addRule(rules, keycloak.path("spec").path("httpManagement").path("port").asInt(9000),
+                    settings.path("management"));
+            policies.add(policy);
+        }
+        return policies;
+    }
+
+    private static void addRule(ArrayNode rules, int port, JsonNode peers) {
+        ObjectNode rule = rules.addObject();
+        rule.putArray("ports").addObject().put("port", port).put("protocol", "TCP");
+        if (peers.isArray() && !peers.isEmpty()) {
+            rule.set("from", peers.deepCopy());
+        }
+    }
+
+    /** The labels the Keycloak operator gives its pods; the realm-import Job's differ in app only. */
+    private static Map<String, String> keycloakLabels(String keycloak, String app) {
+        return Map.of("app", app, "app.kubernetes.io/managed-by", "keycloak-operator",
+                "app.kubernetes.io/instance", keycloak, "app.kubernetes.io/component", "server");
+    }
+
+    private static Optional<String> keycloakOption(ObjectNode keycloak, String name) {
+        for (JsonNode option : Yaml.at(keycloak, "spec.additionalOptions")) {
+            if (name.equals(option.path("name").asText())) {
+                return Optional.of(option.path("value").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, Integer> namedPorts(JsonNode deployment) {
+        Map<String, Integer> named = new LinkedHashMap<>();
+        for (JsonNode container : Yaml.at(deployment, "spec.template.spec.containers")) {
+            for (JsonNode port : container.path("ports")) {
+                named.put(port.path("name").asText(), port.path("containerPort").asInt());
+            }
+        }
+        return named;
+    }
+
+    /** The port Prometheus scrapes: the prometheus.io/port annotation, else the first container port. */
+    private static int scrapePort(JsonNode deployment) {
+        String annotated = Yaml.at(deployment, "spec.template.metadata.annotations").path("prometheus.io/port").asText("");
+        return annotated.isEmpty() ? namedPorts(deployment).values().stream().findFirst().orElse(0)
+                : Integer.parseInt(annotated);
+    }
+
+    /**
+     * Deployments Prometheus scrapes: those whose pods carry prometheus.io/scrape "true", and
+     * those behind a Service a ServiceMonitor selects.
+     */
+    private Set<String> scrapedDeployments() {
+        Set<String> scraped = new HashSet<>();
+        for (ObjectNode deployment : ofKind("Deployment")) {
+            if ("true".equals(Yaml.at(deployment, "spec.template.metadata.annotations").path("prometheus.io/scrape").asText())) {
+                scraped.add(Yaml.name(deployment));
+            }
+        }
+        for (ObjectNode monitor : ofKind("ServiceMonitor")) {
+            for (ObjectNode service : servicesSelectedBy(monitor)) {
+                deploymentsSelectedBy(service.path("spec").path("selector"), true).forEach(d -> scraped.add(Yaml.name(d)));
+            }
+        }
+        return scraped;
+    }
+
+    private List<ObjectNode> servicesSelectedBy(ObjectNode monitor) {
+        JsonNode selector = Yaml.at(monitor, "spec.selector");
+        return ofKind("Service").stream()
+                .filter(s -> !selector.isEmpty() && Selectors.selects(selector, Selectors.labels(s.path("metadata").path("labels"))))
+                .toList();
+    }
+
+    /** Each ServiceMonitor selects Services of the overlay and scrapes /q/metrics on a port they name. */
+    private void serviceMonitors() {
+        for (ObjectNode monitor : ofKind("ServiceMonitor")) {
+            List<ObjectNode> services = servicesSelectedBy(monitor);
+            if (services.isEmpty()) {
+                problem(Yaml.id(monitor) + " selects no Service of this overlay");
+            }
+            if (Yaml.at(monitor, "spec.endpoints").isEmpty()) {
+                problem(Yaml.id(monitor) + " has no endpoints to scrape");
+            }
+            for (JsonNode endpoint : Yaml.at(monitor, "spec.endpoints")) {
+                if (!"/q/metrics".equals(endpoint.path("path").asText())) {
+                    problem(Yaml.id(monitor) + " scrapes " + endpoint.path("path").asText("/metrics")
+                            + ", but the services serve /q/metrics");
+                }
+                for (ObjectNode service : services) {
+                    boolean named = stream(service.path("spec").path("ports"))
+                            .anyMatch(p -> endpoint.path("port").asText().equals(p.path("name").asText()));
+                    if (!named) {
+                        problem(Yaml.id(monitor) + ": " + Yaml.id(service) + " has no port named "
+                                + endpoint.path("port").asText());
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean ingressRoutesTo(String serviceName) {
+        return ofKind("Ingress").stream().flatMap(i -> stream(i.path("spec").path("rules")))
+                .flatMap(r -> stream(r.path("http").path("paths")))
+                .anyMatch(p -> serviceName.equals(p.path("backend").path("service").path("name").asText()));
     }
 
     private Set<String> serviceNamesOf(ObjectNode deployment) {

@@ -113,22 +113,153 @@ class ManifestChecksCatchMistakesTest {
                   podSelector: {matchLabels: {app.kubernetes.io/name: plan-service}}
                   ingress: [{}]
                 """))))
-                .anySatisfy(p -> assertThat(p).contains("let a pod of another namespace reach Deployment/plan-service"))
-                .anySatisfy(p -> assertThat(p).contains("let Deployment/catalog-service reach Deployment/plan-service"));
+                .anySatisfy(p -> assertThat(p).contains("let a pod of another namespace reach Deployment/plan-service:8082"))
+                // Keycloak's egress is open, so only plan-service's ingress stood in its way.
+                .anySatisfy(p -> assertThat(p).contains("let Keycloak/keycloak reach Deployment/plan-service:8082"))
+                // catalog-service's own egress still stops it: a call needs both directions.
+                .noneSatisfy(p -> assertThat(p).contains("let Deployment/catalog-service reach"));
+    }
+
+    @Test
+    void callIsReportedOnlyWhenEgressAndIngressBothAllowIt() {
+        Consumer<List<ObjectNode>> catalogEgressToPlan = docs -> ((ArrayNode) doc(docs, "NetworkPolicy", "catalog-service-egress")
+                .path("spec").path("egress")).add(doc("""
+                to: [{podSelector: {matchLabels: {app.kubernetes.io/name: plan-service}}}]
+                ports: [{port: 8082, protocol: TCP}]
+                """));
+        assertThat(problemsAfter(catalogEgressToPlan)).isEmpty();
+        assertThat(problemsAfter(catalogEgressToPlan.andThen(docs -> ((ArrayNode) doc(docs, "NetworkPolicy", "plan-service-from-web-ui")
+                .path("spec").path("ingress").get(0).path("from"))
+                .add(doc("podSelector: {matchLabels: {app.kubernetes.io/name: catalog-service}}")))))
+                .anySatisfy(p -> assertThat(p).contains("let Deployment/catalog-service reach Deployment/plan-service:8082"));
     }
 
     @Test
     void policyBlockingACallTheConfigurationMakesIsReported() {
-        assertThat(problemsAfter(docs -> docs.removeIf(d -> "catalog-service-from-callers".equals(Yaml.name(d))
-                || "default-deny-ingress".equals(Yaml.name(d)))))
-                .anySatisfy(p -> assertThat(p).contains("no default-deny NetworkPolicy"))
-                .anySatisfy(p -> assertThat(p).contains("let a pod of another namespace reach Deployment/catalog-service"));
+        assertThat(problemsAfter(docs -> docs.removeIf(d -> "default-deny-ingress".equals(Yaml.name(d)))))
+                .anySatisfy(p -> assertThat(p).contains("no default-deny NetworkPolicy"));
+        assertThat(problemsAfter(docs -> docs.removeIf(d -> "catalog-service-from-callers".equals(Yaml.name(d)))))
+                .anySatisfy(p -> assertThat(p).contains("block Deployment/web-ui -> Deployment/catalog-service:8081"));
         assertThat(problemsAfter(docs -> {
             JsonNode peers = doc(docs, "NetworkPolicy", "catalog-service-from-callers")
                     .path("spec").path("ingress").get(0).path("from");
             ((ArrayNode) peers).remove(1);
         }))
                 .anySatisfy(p -> assertThat(p).contains("block Deployment/plan-service -> Deployment/catalog-service"));
+    }
+
+    @Test
+    void missingDefaultDenyEgressIsReported() {
+        assertThat(problemsAfter(docs -> docs.removeIf(d -> "default-deny-egress".equals(Yaml.name(d)))))
+                .anySatisfy(p -> assertThat(p).contains("no default-deny egress NetworkPolicy").contains("Deployment/web-ui"));
+    }
+
+    @Test
+    void egressWithoutDnsIsReported() {
+        assertThat(problemsAfter(docs -> docs.removeIf(d -> "services-to-dns".equals(Yaml.name(d)))))
+                .anySatisfy(p -> assertThat(p).contains("block Deployment/web-ui -> kube-dns:53/UDP"))
+                .anySatisfy(p -> assertThat(p).contains("block Deployment/plan-service -> kube-dns:53"));
+        assertThat(problemsAfter(docs -> ((ArrayNode) doc(docs, "NetworkPolicy", "services-to-dns")
+                .path("spec").path("egress").get(0).path("ports")).remove(0)))
+                .anySatisfy(p -> assertThat(p).contains("block Deployment/catalog-service -> kube-dns:53/UDP"));
+    }
+
+    @Test
+    void missingDatabaseEgressIsReported() {
+        assertThat(problemsAfter(docs -> ((ArrayNode) doc(docs, "NetworkPolicy", "catalog-service-egress")
+                .path("spec").path("egress")).remove(0)))
+                .anySatisfy(p -> assertThat(p).contains("block Deployment/catalog-service -> Cluster/spinewise-db:5432")
+                        .contains("JDBC URL"));
+    }
+
+    @Test
+    void egressToTheInternetIsReported() {
+        assertThat(problemsAfter(docs -> docs.add(doc("""
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: web-ui-anywhere, namespace: spinewise}
+                spec:
+                  podSelector: {matchLabels: {app.kubernetes.io/name: web-ui}}
+                  policyTypes: [Egress]
+                  egress: [{to: [{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8]}}]}]
+                """))))
+                .anySatisfy(p -> assertThat(p).contains("let Deployment/web-ui reach the internet:443"))
+                // The except list keeps the pod network out of the block.
+                .noneSatisfy(p -> assertThat(p).contains("let Deployment/web-ui reach a pod of another namespace"));
+        assertThat(problemsAfter(docs -> ((ArrayNode) doc(docs, "NetworkPolicy", "plan-service-egress")
+                .path("spec").path("egress")).addObject()))
+                .anySatisfy(p -> assertThat(p).contains("let Deployment/plan-service reach the internet:443"))
+                .anySatisfy(p -> assertThat(p).contains("let Deployment/plan-service reach a pod of another namespace"));
+    }
+
+    @Test
+    void webUiReachingTheDatabaseIsReported() {
+        assertThat(problemsAfter(docs -> {
+            ((ArrayNode) doc(docs, "NetworkPolicy", "web-ui-egress").path("spec").path("egress")).add(doc("""
+                    to: [{podSelector: {matchLabels: {cnpg.io/cluster: spinewise-db}}}]
+                    """));
+            ((ArrayNode) doc(docs, "NetworkPolicy", "database-from-services").path("spec").path("ingress").get(0).path("from"))
+                    .add(doc("podSelector: {matchLabels: {app.kubernetes.io/name: web-ui}}"));
+        }))
+                .anySatisfy(p -> assertThat(p).contains("let Deployment/web-ui reach Cluster/spinewise-db:5432"));
+    }
+
+    @Test
+    void realmImportJobShutOutOfTheDatabaseIsReported() {
+        assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "NetworkPolicy", "database-from-services")
+                .path("spec").path("ingress").get(0).path("from").get(2).path("podSelector").path("matchLabels"))
+                .put("app", "keycloak")))
+                .anySatisfy(p -> assertThat(p).contains("block the realm-import Job of Keycloak/keycloak -> Cluster/spinewise-db:5432"));
+    }
+
+    @Test
+    void blockedOrOverlyWidePrometheusScrapeIsReported() {
+        assertThat(problemsAfter(docs -> docs.removeIf(d -> "services-from-prometheus".equals(Yaml.name(d)))))
+                .anySatisfy(p -> assertThat(p).contains("block Prometheus -> Deployment/plan-service:8082"));
+        assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "NetworkPolicy", "services-from-prometheus")
+                .path("spec").path("ingress").get(0).path("from").get(0)).remove("podSelector")))
+                .anySatisfy(p -> assertThat(p).contains("let a non-Prometheus pod of the monitoring namespace reach Deployment/web-ui"));
+    }
+
+    @Test
+    void keycloakOpenToEveryoneIsReported() {
+        assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "Keycloak", "keycloak").path("spec").path("networkPolicy"))
+                .remove("http")))
+                .anySatisfy(p -> assertThat(p).contains("let a pod of another namespace reach Keycloak/keycloak:8080"));
+        assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "Keycloak", "keycloak").path("spec").path("networkPolicy"))
+                .put("enabled", false)))
+                .anySatisfy(p -> assertThat(p).contains("block Deployment/plan-service -> Keycloak/keycloak:8080"));
+    }
+
+    @Test
+    void serviceMonitorScrapingTheWrongPortOrPathIsReported() {
+        assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "ServiceMonitor", "spinewise-services")
+                .path("spec").path("endpoints").get(0)).put("port", "metrics").put("path", "/metrics")))
+                .anySatisfy(p -> assertThat(p).contains("Service/web-ui has no port named metrics"))
+                .anySatisfy(p -> assertThat(p).contains("scrapes /metrics, but the services serve /q/metrics"));
+    }
+
+    @Test
+    void localhostDefaultLeftInPlaceIsReported() {
+        assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "ConfigMap", "plan-service-config").path("data"))
+                .remove("QUARKUS_REST_CLIENT_KEYCLOAK_ADMIN_URL")))
+                .anySatisfy(p -> assertThat(p).contains("Deployment/plan-service keeps quarkus.rest-client.keycloak-admin.url"));
+    }
+
+    @Test
+    void misspeltOperatorFieldIsReported() {
+        assertThat(problemsAfter(docs -> {
+            ObjectNode hostname = (ObjectNode) doc(docs, "Keycloak", "keycloak").path("spec").path("hostname");
+            hostname.set("backchannelDynamc", hostname.remove("backchannelDynamic"));
+        }))
+                .anySatisfy(p -> assertThat(p).contains("Keycloak/keycloak: spec.hostname.backchannelDynamc is not a field"));
+    }
+
+    @Test
+    void keycloakOptionThatHasAFirstClassFieldIsReported() {
+        assertThat(problemsAfter(docs -> ((ArrayNode) doc(docs, "Keycloak", "keycloak").path("spec").path("additionalOptions"))
+                .add(doc("{name: db-pool-max-size, value: '20'}"))))
+                .anySatisfy(p -> assertThat(p).contains("additionalOptions sets db-pool-max-size"));
     }
 
     @Test
@@ -143,6 +274,14 @@ class ManifestChecksCatchMistakesTest {
         assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "ConfigMap", "plan-service-config").path("data"))
                 .put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://spinewise-db-rw:5432/plans")))
                 .anySatisfy(p -> assertThat(p).contains("names database plans"));
+    }
+
+    @Test
+    void serviceLoggingInAsAnotherServicesRoleIsReported() {
+        assertThat(problemsAfter(docs -> container(docs, "catalog-service").path("env").forEach(env ->
+                ((ObjectNode) env.path("valueFrom").path("secretKeyRef")).put("name", "plan-db"))))
+                .anySatisfy(p -> assertThat(p).contains("Deployment/catalog-service: QUARKUS_DATASOURCE_PASSWORD comes from Secret plan-db")
+                        .contains("owns database catalog"));
     }
 
     @Test

@@ -49,8 +49,8 @@ final class RealmImport {
             JsonNode realm = new ObjectMapper().readTree(realmJson);
             YAMLMapper yaml = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
             ObjectNode doc = yaml.createObjectNode();
-            // v2alpha1: the version the operator documents for realm imports through 26.x.
-            doc.put("apiVersion", "k8s.keycloak.org/v2alpha1");
+            // v2beta1: the stored version since operator 26.6, as for the Keycloak resource.
+            doc.put("apiVersion", ManifestChecks.KNOWN_KINDS.get("KeycloakRealmImport"));
             doc.put("kind", "KeycloakRealmImport");
             ObjectNode metadata = doc.putObject("metadata");
             metadata.put("name", realm.path("realm").asText());

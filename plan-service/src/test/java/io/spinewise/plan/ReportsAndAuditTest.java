@@ -5,6 +5,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.smallrye.jwt.build.Jwt;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.spinewise.plan.Fixtures.EnrolledPatient;
@@ -41,10 +43,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /** The CSV report, the PDF summary, the patient's own export and the audit log. */
 @QuarkusTest
@@ -216,6 +220,59 @@ class ReportsAndAuditTest {
     }
 
     @Test
+    void theAuditLogNamesWhoActedFromTheTokenAndWhichPatient() {
+        String adaId = UUID.randomUUID().toString();
+        String ada = namedToken(adaId, io.spinewise.common.security.Roles.CHIROPRACTOR, "Ada Lovelace", "dr.ada");
+        String benId = UUID.randomUUID().toString();
+        String ben = TestIssuer.token(benId, io.spinewise.common.security.Roles.CHIROPRACTOR, NORTH);
+        EnrolledPatient dora = enrol(NORTH_CHIRO, NORTH, "Dora", "Europe/Dublin");
+        as(ada).get("/api/patients/" + dora.id()).then().statusCode(200);
+        as(ben).get("/api/patients/" + quoted.id()).then().statusCode(200);
+
+        as(NORTH_ADMIN).get("/api/audit?size=100&patient=" + dora.id()).then().statusCode(200)
+                .body("items.find { it.actor == '" + adaId + "' }.actorName", equalTo("Ada Lovelace"))
+                .body("items.find { it.actor == '" + adaId + "' }.actorRole", equalTo("chiropractor"))
+                .body("items.find { it.actor == '" + adaId + "' }.patientName", equalTo("Dora Tester"));
+        // without a name claim the username stands in (TestIssuer's tokens carry only that)
+        as(NORTH_ADMIN).get("/api/audit?size=100&patient=" + quoted.id()).then().statusCode(200)
+                .body("items.find { it.actor == '" + benId + "' }.actorName", equalTo("user-" + benId.substring(0, 8)))
+                .body("items.find { it.actor == '" + benId + "' }.patientName", equalTo("Seán \"The Back\", Jr Tester"))
+                // the check-off path writes its own record, name included
+                .body("items.find { it.action == 'checkoff.create' }.actorName",
+                        equalTo("user-" + quoted.subject().substring(0, 8)));
+    }
+
+    @Test
+    void anotherClinicsAttemptIsLoggedWithoutThePatientsName() {
+        EnrolledPatient eve = enrol(NORTH_CHIRO, NORTH, "Eve", "Europe/Dublin");
+        as(SOUTH_CHIRO).get("/api/patients/" + eve.id()).then().statusCode(404);
+
+        as(SOUTH_ADMIN).get("/api/audit?size=100&patient=" + eve.id()).then().statusCode(200)
+                .body("items.find { it.action == 'patient.read' }.outcome", equalTo("NOT_FOUND"))
+                .body("items.patientId", everyItem(equalTo(eve.id())))
+                .body("items.patientName", everyItem(nullValue()));
+        as(NORTH_ADMIN).get("/api/audit?size=100&patient=" + eve.id()).then().statusCode(200)
+                .body("items.find { it.action == 'patient.enrol' }.patientName", equalTo("Eve Tester"));
+    }
+
+    @Test
+    void recordsWrittenBeforeNamesWereKeptHaveNoActorName() throws SQLException {
+        EnrolledPatient fay = enrol(NORTH_CHIRO, NORTH, "Fay", "Europe/Dublin");
+        String actor = UUID.randomUUID().toString();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO audit_event (clinic_id, actor, actor_role, patient_id, action, outcome, status)"
+                        + " VALUES ('north', ?, 'chiropractor', ?, 'patient.read', 'SUCCESS', 200)")) {
+            s.setString(1, actor);
+            s.setObject(2, UUID.fromString(fay.id()));
+            s.executeUpdate();
+        }
+
+        as(NORTH_ADMIN).get("/api/audit?size=100&patient=" + fay.id()).then().statusCode(200)
+                .body("items.find { it.actor == '" + actor + "' }.actorName", nullValue())
+                .body("items.find { it.actor == '" + actor + "' }.patientName", equalTo("Fay Tester"));
+    }
+
+    @Test
     void onlyClinicAdministratorsReadTheAuditLog() {
         as(NORTH_CHIRO).get("/api/audit").then().statusCode(403).contentType(PROBLEM_JSON);
         as(quoted.token()).get("/api/audit").then().statusCode(403);
@@ -235,6 +292,14 @@ class ReportsAndAuditTest {
             assertThatThrownBy(() -> s.executeUpdate("TRUNCATE audit_event"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
         }
+    }
+
+    /** A token like Keycloak's with the person's full name in {@code name}, signed with TestIssuer's key. */
+    private static String namedToken(String subject, String role, String name, String username) {
+        return Jwt.issuer(TestIssuer.ISSUER).subject(subject).audience(Set.copyOf(TestIssuer.AUDIENCES))
+                .preferredUserName(username).claim("name", name)
+                .claim("realm_access", Map.of("roles", List.of(role))).claim("clinic_id", NORTH)
+                .expiresIn(300).sign("spinewise-test-signing-key.pem");
     }
 
     private static void awaitAudit(String token, String path, String action, String outcome) {

@@ -143,7 +143,19 @@
     if (print) { window.print(); }
   }
 
+  // --- date fields: a browser without a date picker shows a plain text box (and reports the
+  // field's type as "text"); only there is the YYYY-MM-DD hint shown, a picker shows its own format ---
+  function explainDateField(input) {
+    if (input.type === 'date') { return; }
+    var hint = document.getElementById(input.dataset.dateHint);
+    if (!hint || !hint.hidden) { return; }
+    hint.hidden = false;
+    var described = input.getAttribute('aria-describedby');
+    input.setAttribute('aria-describedby', described ? described + ' ' + hint.id : hint.id);
+  }
+
   function enhance(root) {
+    root.querySelectorAll('input[data-date-hint]').forEach(explainDateField);
     root.querySelectorAll('[data-timer]').forEach(setupTimer);
     root.querySelectorAll('[data-counter]').forEach(setupCounter);
     var focus = root.querySelector && root.querySelector('[data-focus]');
@@ -159,6 +171,11 @@
     document.body.addEventListener('htmx:afterSwap', function (event) {
       var target = event.detail.target;
       if (target && target.getAttribute('aria-busy') === 'true') { target.removeAttribute('aria-busy'); }
+      // a page or sort link replaced the list it was part of: without this the focus would fall
+      // back to the top of the document; a search keeps the focus in its own field
+      var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+      var status = target && target.querySelector && target.querySelector('[data-list-status]');
+      if (source && source.tagName === 'A' && status) { status.focus(); }
     });
   });
 })();

@@ -108,7 +108,108 @@ class AdminPagesTest {
         given().auth().oauth2(Users.admin()).when().get("/admin/audit")
                 .then().statusCode(200)
                 .body(containsString("dr.ada"))
-                .body(containsString("PLAN_CREATED"));
+                .body(containsString("PLAN_CREATED"))
+                .body(containsString("Mon 23 Nov 2026, 08:00 UTC"));
+    }
+
+    @Test
+    void auditLogNamesWhoAndWhichPatientAndKeepsTheIds() {
+        String actor = "8d0c2f4e-1b7a-4c3d-9e5f-6a7b8c9d0e1f";
+        StubServices.json("GET", "/api/audit", """
+                {"items":[
+                 {"id":2,"at":"2026-11-23T09:00:00Z","actor":"%1$s","actorName":"Nora <b>Admin</b>","actorRole":"clinic-admin",
+                  "patientId":"%2$s","patientName":"Paul Patient","action":"report.patient.pdf","outcome":"SUCCESS","status":200},
+                 {"id":1,"at":"2026-11-23T08:00:00Z","actor":"%1$s","actorName":null,"actorRole":"chiropractor",
+                  "patientId":"%2$s","patientName":null,"action":"patient.read","outcome":"NOT_FOUND","status":404}],
+                 "page":0,"size":50,"total":2}
+                """.formatted(actor, Fixtures.PATIENT_ID));
+        StubServices.json("GET", "/api/patients", "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");
+
+        String html = given().auth().oauth2(Users.admin()).when().get("/admin/audit")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("<strong>Nora &lt;b&gt;Admin&lt;/b&gt;</strong>, clinic administrator",
+                "Paul Patient", "User id <code>" + actor + "</code>", "Patient id <code>" + Fixtures.PATIENT_ID + "</code>",
+                // records from before names were kept, and other clinics' patients, still say something
+                "Name not recorded</span>, chiropractor", "Name not available")
+                .doesNotContain("<b>Admin</b>");
+    }
+
+    @Test
+    void anUnreadableAuditDateIsExplainedAndNoEventsAreAskedFor() {
+        StubServices.json("GET", "/api/patients", "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");
+
+        String html = given().auth().oauth2(Users.admin()).when().get("/admin/audit?from=1.11.2026&to=")
+                .then().statusCode(400).extract().asString();
+
+        assertThat(html).contains("“1.11.2026” is not a date we can read. Type it as YYYY-MM-DD",
+                "value=\"1.11.2026\"", "Correct the marked dates to see events.");
+        assertThat(StubServices.requests("GET", "/api/audit")).isEmpty();
+    }
+
+    @Test
+    void theAuditDatesAreForwardedAsIsoDates() {
+        StubServices.json("GET", "/api/audit", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+        StubServices.json("GET", "/api/patients", "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");
+
+        given().auth().oauth2(Users.admin()).when().get("/admin/audit?from=2026-11-01&to=2026-11-30")
+                .then().statusCode(200).body(containsString("value=\"2026-11-01\""));
+
+        assertThat(StubServices.requests("GET", "/api/audit")).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo("from=2026-11-01&to=2026-11-30&page=0&size=50"));
+    }
+
+    // --- report dates ---
+
+    @Test
+    void reportDatesAreShownWithWeekdayAndYear() {
+        StubServices.json("GET", "/api/clinic/chiropractors", "[]");
+
+        given().auth().oauth2(Users.admin()).when().get("/admin/reports?from=2026-11-01&to=2026-11-30")
+                .then().statusCode(200)
+                .body(containsString("Download CSV (Sun 1 Nov 2026 – Mon 30 Nov 2026)"))
+                .body(containsString("placeholder=\"YYYY-MM-DD\""));
+    }
+
+    @Test
+    void anUnreadableReportDateIsShownBackWithTheReasonAndNoReportIsStarted() {
+        StubServices.json("GET", "/api/clinic/chiropractors", "[]");
+
+        String html = given().auth().oauth2(Users.admin()).when().get("/admin/reports?from=<b>11/01/2026&to=2026-11-30")
+                .then().statusCode(400).extract().asString();
+
+        assertThat(html).contains("“&lt;b&gt;11/01/2026” is not a date we can read. Type it as YYYY-MM-DD, for example 2026-11-23.",
+                "value=\"&lt;b&gt;11/01/2026\"", "value=\"2026-11-30\"", "The report needs a start and an end date it can read.")
+                .doesNotContain("<b>11", "hx-get=\"/admin/reports/summary", "Download CSV");
+        assertThat(StubServices.requests("GET", "/api/reports/adherence.csv")).isEmpty();
+    }
+
+    @Test
+    void aReportEndingBeforeItStartsIsExplained() {
+        StubServices.json("GET", "/api/clinic/chiropractors", "[]");
+
+        given().auth().oauth2(Users.admin()).when().get("/admin/reports?from=2026-11-30&to=2026-11-01")
+                .then().statusCode(400)
+                .body(containsString("The end date is before the start date. Choose an end on or after Mon 30 Nov 2026."));
+    }
+
+    @Test
+    void reportLinksWithUnreadableDatesAnswerInWordsWithoutCallingPlanService() {
+        given().auth().oauth2(Users.admin()).header("HX-Request", "true")
+                .when().get("/admin/reports/summary?from=2026-13-01&to=2026-11-30")
+                .then().statusCode(400)
+                .header("HX-Retarget", "#flash")
+                .body(containsString("“2026-13-01” is not a date we can read."));
+        given().auth().oauth2(Users.admin())
+                .when().get("/admin/reports/adherence.csv?from=2026-11-01&to=tomorrow")
+                .then().statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("“tomorrow” is not a date we can read."));
+        given().auth().oauth2(Users.admin())
+                .when().get("/admin/reports/patients/" + Fixtures.PATIENT_ID + ".pdf?from=2026-02-30")
+                .then().statusCode(400)
+                .body(containsString("“2026-02-30” is not a date we can read."));
+        assertThat(StubServices.requests()).noneMatch(r -> r.path().startsWith("/api/reports"));
     }
 
     @Test

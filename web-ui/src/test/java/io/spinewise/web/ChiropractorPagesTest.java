@@ -45,6 +45,203 @@ class ChiropractorPagesTest {
                 .body(containsString("class=\"flag\">Pain<"));
     }
 
+    // --- paging through a large clinic ---
+
+    @Test
+    void theSecondPageIsAskedFromPlanServiceAndItsLinksKeepSearchAndSort() {
+        StubServices.json("GET", "/api/dashboard", Fixtures.dashboardPage(1, 1234, "Anna Adler", "Bert Brown"));
+
+        String html = given().auth().oauth2(Users.chiropractor())
+                .when().get("/patients?q=er&sort=adh7&dir=desc&page=2")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(StubServices.requests("GET", "/api/dashboard")).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo("q=er&page=1&size=50"));
+        assertThat(html).contains("Rows 51–52 of 1,234", "Page 2 of 25",
+                "<nav class=\"pager\" aria-label=\"Pages of the patients list\"",
+                "href=\"/patients?q=er&amp;sort=adh7&amp;dir=desc&amp;page=1\" rel=\"prev\"",
+                "href=\"/patients?q=er&amp;sort=adh7&amp;dir=desc&amp;page=3\" rel=\"next\"",
+                "href=\"/patients?q=er&amp;sort=adh7&amp;dir=desc&amp;page=2\" aria-current=\"page\"",
+                "href=\"/patients?q=er&amp;sort=adh7&amp;dir=desc&amp;page=25\"",
+                // a sort link stays on the page shown
+                "/patients?q=er&amp;sort=streak&amp;dir=desc&amp;page=2");
+        assertThat(html).doesNotContain("page=10\"").containsOnlyOnce("aria-current=\"page\"><span");
+    }
+
+    @Test
+    void theFirstPageHasNoPreviousLinkAndTheDefaultsAreForwarded() {
+        StubServices.json("GET", "/api/dashboard", Fixtures.dashboardPage(0, 120, "Anna Adler"));
+
+        String html = given().auth().oauth2(Users.chiropractor()).when().get("/patients")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(StubServices.requests("GET", "/api/dashboard")).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo("page=0&size=50"));
+        assertThat(html).contains("Page 1 of 3", "href=\"/patients?sort=flags&amp;dir=asc&amp;page=2\" rel=\"next\"")
+                .doesNotContain("rel=\"prev\"");
+    }
+
+    @Test
+    void aSinglePageNeedsNoPageLinks() {
+        StubServices.json("GET", "/api/dashboard", Fixtures.dashboard("Paul Patient"));
+
+        String html = given().auth().oauth2(Users.chiropractor()).when().get("/patients")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("Rows 1–1 of 1").doesNotContain("class=\"pager\"");
+    }
+
+    @Test
+    void anHtmxPageChangeGetsTheListWithItsLinksNotTheWholePage() {
+        StubServices.json("GET", "/api/dashboard", Fixtures.dashboardPage(2, 120, "Carl Clay"));
+
+        String html = given().auth().oauth2(Users.chiropractor())
+                .header("HX-Request", "true").header("HX-Boosted", "true").header("HX-Target", "patient-list")
+                .when().get("/patients?page=3")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("Carl Clay", "Page 3 of 3", "id=\"patient-rows\"", "rel=\"prev\"")
+                .doesNotContain("<html", "rel=\"next\"");
+    }
+
+    @Test
+    void aPageNumberThatIsNotOneIsAnsweredClearlyWithoutAskingPlanService() {
+        for (String page : java.util.List.of("abc", "0", "-1", "2.5")) {
+            given().auth().oauth2(Users.chiropractor()).when().get("/patients?page=" + page)
+                    .then().statusCode(400)
+                    .body(containsString("is not a page number"))
+                    .body(containsString("“" + page + "”"))
+                    .body(not(containsString("Exception")));
+        }
+        assertThat(StubServices.requests("GET", "/api/dashboard")).isEmpty();
+    }
+
+    @Test
+    void aPageBeyondTheLastSaysHowManyThereAreAndLinksBack() {
+        StubServices.json("GET", "/api/dashboard", Fixtures.dashboardPage(8, 120));
+
+        String html = given().auth().oauth2(Users.chiropractor()).when().get("/patients?q=a&page=9")
+                .then().statusCode(404).extract().asString();
+
+        assertThat(html).contains("There is no page 9 of this list: it has 3 pages.",
+                "href=\"/patients?q=a&amp;sort=flags&amp;dir=asc&amp;page=3\">Go to the last page");
+        assertThat(StubServices.requests("GET", "/api/dashboard")).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo("q=a&page=8&size=50"));
+    }
+
+    @Test
+    void anAbsurdlyLargePageKeepsPlanServicesRowOffsetInRange() {
+        StubServices.json("GET", "/api/dashboard", Fixtures.dashboardPage(42949671, 120));
+
+        given().auth().oauth2(Users.chiropractor()).when().get("/patients?page=2000000000")
+                .then().statusCode(404).body(containsString("There is no page 2000000000"));
+
+        assertThat(StubServices.requests("GET", "/api/dashboard")).singleElement().satisfies(r -> {
+            int page = Integer.parseInt(r.query().replaceAll(".*page=(\\d+).*", "$1"));
+            assertThat((long) page * 50).isLessThanOrEqualTo(Integer.MAX_VALUE);
+        });
+    }
+
+    // --- one patient: dates and the pain chart ---
+
+    private static void stubPatient(String adherence) {
+        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID, """
+                {"id":"%s","name":"Paul Patient","email":"paul@example.org","timeZone":"Europe/Zurich"}
+                """.formatted(Fixtures.PATIENT_ID));
+        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/plans", "[]");
+        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/adherence", adherence);
+    }
+
+    @Test
+    void oneWeekOfPainIsALabelledDotNotAnInvisibleLine() {
+        stubPatient(Fixtures.adherence().replace(
+                "{\"weekStart\":\"2026-11-09\",\"before\":6.0,\"after\":4.0},", ""));
+
+        String html = given().auth().oauth2(Users.chiropractor())
+                .when().get("/patients/" + Fixtures.PATIENT_ID + "?from=2026-10-20&to=2026-11-23")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("<circle cx=\"160.0\" cy=\"65.2\" r=\"6\" class=\"dot-before\"/>",
+                ">before 4.5</text>", ">after 3</text>",
+                "Pain in the week of Mon 16 Nov 2026, before sessions 4.5, after sessions 3, 0 to 10",
+                "Only the week of Mon 16 Nov 2026 has ratings so far")
+                .doesNotContain("<polyline");
+    }
+
+    @Test
+    void noPainRatingsSaySoInsteadOfAnEmptyChart() {
+        stubPatient(Fixtures.adherence().replaceAll("\"weeks\":\\[[^\\]]*\\]", "\"weeks\":[]"));
+
+        given().auth().oauth2(Users.chiropractor()).when().get("/patients/" + Fixtures.PATIENT_ID)
+                .then().statusCode(200)
+                .body(containsString("No pain ratings yet."))
+                .body(not(containsString("<svg viewBox=\"0 0 320 120\"")));
+    }
+
+    @Test
+    void thePatientsDateFieldsSayWhatToTypeAndShowDatesInOneClearFormat() {
+        stubPatient(Fixtures.adherence());
+
+        String html = given().auth().oauth2(Users.chiropractor())
+                .when().get("/patients/" + Fixtures.PATIENT_ID + "?from=2026-10-20&to=2026-11-23")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("id=\"from\" type=\"date\" name=\"from\" value=\"2026-10-20\" placeholder=\"YYYY-MM-DD\"",
+                "pattern=\"\\d\\d\\d\\d-\\d\\d-\\d\\d\"", "Type the date as YYYY-MM-DD, for example 2026-11-23.",
+                "Sun 22 Nov 2026", "Mon 9 Nov 2026");
+        assertThat(StubServices.requests("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/adherence")).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo("from=2026-10-20&to=2026-11-23"));
+    }
+
+    @Test
+    void anUnreadableDateIsShownBackWithWhatToTypeAndTheDefaultPeriod() {
+        stubPatient(Fixtures.adherence());
+
+        String html = given().auth().oauth2(Users.chiropractor())
+                .when().get("/patients/" + Fixtures.PATIENT_ID + "?from=20/10/2026&to=2026-11-23")
+                .then().statusCode(400).extract().asString();
+
+        assertThat(html).contains("“20/10/2026” is not a date we can read. Type it as YYYY-MM-DD, for example 2026-11-23.",
+                "value=\"20/10/2026\"", "aria-invalid=\"true\" aria-describedby=\"from-error\"",
+                "Those dates cannot be used").doesNotContain("Exception");
+        // the default five weeks are shown meanwhile
+        java.time.LocalDate to = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+        assertThat(StubServices.requests("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/adherence")).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo("from=" + to.minusDays(35) + "&to=" + to));
+    }
+
+    @Test
+    void anEndBeforeTheStartIsExplained() {
+        stubPatient(Fixtures.adherence());
+
+        given().auth().oauth2(Users.chiropractor())
+                .when().get("/patients/" + Fixtures.PATIENT_ID + "?from=2026-11-23&to=2026-11-01")
+                .then().statusCode(400)
+                .body(containsString("The end date is before the start date. Choose an end on or after Mon 23 Nov 2026."));
+    }
+
+    @Test
+    void aPrescriptionWithAnUnreadableStartDateIsShownAgainWithTheReason() {
+        stubPatient(Fixtures.adherence());
+        StubServices.json("GET", "/api/routines", "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");
+        StubServices.json("GET", "/api/exercises", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+        String token = Users.chiropractor();
+        Pages.Form page = Pages.get(token, "/patients/" + Fixtures.PATIENT_ID + "/prescribe?routine=");
+        assertThat(page.response().asString()).contains("id=\"startDate\" type=\"date\" name=\"startDate\"",
+                "placeholder=\"YYYY-MM-DD\"");
+
+        given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken()).formParam("action", "save")
+                .formParam("item.exercise", "cat-cow").formParam("item.name", "Cat-cow").formParam("item.sets", "1")
+                .formParam("item.kind", "reps").formParam("item.amount", "24").formParam("item.side", "BOTH")
+                .formParam("days", "MONDAY").formParam("sessionsPerDay", "1").formParam("startDate", "next monday")
+                .when().post("/patients/" + Fixtures.PATIENT_ID + "/prescribe")
+                .then().statusCode(400)
+                .body(containsString("“next monday” is not a date we can read. Type it as YYYY-MM-DD"));
+        assertThat(StubServices.requests("POST", "/api/patients/" + Fixtures.PATIENT_ID + "/plans")).isEmpty();
+    }
+
     @Test
     void enrolmentShowsTheOneTimePasswordOnceAndNeverCaches() {
         StubServices.json("POST", "/api/patients", 201, """

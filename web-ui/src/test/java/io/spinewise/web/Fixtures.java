@@ -53,6 +53,19 @@ final class Fixtures {
                 """.formatted(PATIENT_ID, name.replace("\"", "\\\""));
     }
 
+    /** A dashboard page (from 0) of {@code total} patients with one row per name, 50 a page. */
+    static String dashboardPage(int page, long total, String... names) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < names.length; i++) {
+            items.append(i == 0 ? "" : ",").append("""
+                    {"patientId":"%s","name":"%s","last7Days":{"scheduled":7,"completed":5,"percentage":71.4},
+                     "last30Days":{"scheduled":30,"completed":24,"percentage":80.0},"streak":3,"streakAtLeast":false,
+                     "lastSession":"2026-11-22","latestPain":4,"painChange":-1.5,"flags":[]}"""
+                    .formatted(java.util.UUID.nameUUIDFromBytes(names[i].getBytes()), names[i]));
+        }
+        return "{\"items\":[" + items + "],\"page\":" + page + ",\"size\":50,\"total\":" + total + "}";
+    }
+
     static String adherence() {
         return """
                 {"patientId":"%s","planId":null,"from":"2026-10-20","to":"2026-11-23","today":"2026-11-23",

@@ -77,6 +77,26 @@ class TodayPageTest {
     }
 
     @Test
+    void aCheckOffWithAnUnreadableDateIsRefusedInWordsNotSent() {
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/today");
+        assertThat(page.response().asString()).contains("Mon 23 Nov 2026", "name=\"date\" value=\"2026-11-23\"");
+
+        given().auth().oauth2(token).redirects().follow(false)
+                .cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken())
+                .formParam("planId", Fixtures.PLAN_ID).formParam("date", "23/11/2026").formParam("slot", "1")
+                .formParam("idempotencyKey", page.hidden("idempotencyKey"))
+                .formParam("exercise", "cat-cow").formParam("done", "cat-cow")
+                .when().post("/today/sessions")
+                .then().statusCode(400)
+                .body(containsString("This form is out of date. Reload the page and try again."))
+                .body(not(containsString("Exception")));
+        assertThat(StubServices.requests("POST", "/api/me/sessions")).isEmpty();
+    }
+
+    @Test
     void htmxCheckOffAnswersWithThePlanSectionOnly() {
         StubServices.json("POST", "/api/me/sessions", 201, Fixtures.checkOff());
         String token = Users.patient();

@@ -76,13 +76,15 @@ public class AuditFilter implements ContainerResponseFilter {
         }
         String clinic = null;
         String subject = identity.getPrincipal().getName();
+        String name = null;
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object claim = jwt.getClaim(Caller.CLINIC_CLAIM);
             clinic = claim == null ? null : claim.toString().replace("\"", "");
             subject = jwt.getSubject() != null ? jwt.getSubject() : subject;
+            name = ActorName.of(jwt);
         }
-        AuditLog.Entry entry = new AuditLog.Entry(clinic, subject == null ? "unknown" : subject, role(identity),
-                patientId, action, outcome(status), status, target);
+        AuditLog.Entry entry = new AuditLog.Entry(clinic, subject == null ? "unknown" : subject, name,
+                role(identity), patientId, action, outcome(status), status, target);
         try {
             log.record(entry);
         } catch (RuntimeException e) {

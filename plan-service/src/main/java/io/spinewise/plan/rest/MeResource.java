@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -80,6 +81,9 @@ public class MeResource {
 
     @Inject
     AuditContext audit;
+
+    @Inject
+    JsonWebToken token;
 
     @Context
     UriInfo uriInfo;
@@ -152,7 +156,8 @@ public class MeResource {
         if (idempotencyKey.length() > 100) {
             throw io.spinewise.common.problem.ProblemException.invalid(IDEMPOTENCY_KEY, "must be at most 100 characters");
         }
-        CheckOffService.Outcome outcome = checkOffs.checkOff(caller.subject(), idempotencyKey.strip(), request);
+        String name = ActorName.of(token);
+        CheckOffService.Outcome outcome = checkOffs.checkOff(caller.subject(), name, idempotencyKey.strip(), request);
         audit.patient(outcome.patientId()).target("session " + outcome.view().id() + (outcome.replayed() ? " (replay)" : ""));
         if (!outcome.replayed()) {
             // written with the check-off, in the same statement

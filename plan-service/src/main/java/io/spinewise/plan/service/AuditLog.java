@@ -29,25 +29,35 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditLog {
 
-    private static final String INSERT = "INSERT INTO audit_event (clinic_id, actor, actor_role, patient_id, action,"
-            + " outcome, status, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO audit_event (clinic_id, actor, actor_name, actor_role,"
+            + " patient_id, action, outcome, status, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /*
+     * The patient's name is joined only within the record's clinic: another clinic's attempt on
+     * a patient is logged in the attempting clinic, which must learn nothing about that patient.
+     */
     private static final NamedSql QUERY = new NamedSql("""
-            SELECT id, at, actor, actor_role, patient_id, action, outcome, status, target, count(*) OVER () AS total
-            FROM audit_event
-            WHERE clinic_id = :clinic
-              AND (CAST(:patient AS uuid) IS NULL OR patient_id = CAST(:patient AS uuid))
-              AND (CAST(:from AS timestamptz) IS NULL OR at >= CAST(:from AS timestamptz))
-              AND (CAST(:to AS timestamptz) IS NULL OR at < CAST(:to AS timestamptz))
-            ORDER BY at DESC, id DESC
+            SELECT a.id, a.at, a.actor, a.actor_name, a.actor_role, a.patient_id,
+                   nullif(trim(p.first_name || ' ' || p.last_name), '') AS patient_name,
+                   a.action, a.outcome, a.status, a.target, count(*) OVER () AS total
+            FROM audit_event a
+            LEFT JOIN patient p ON p.id = a.patient_id AND p.clinic_id = a.clinic_id
+            WHERE a.clinic_id = :clinic
+              AND (CAST(:patient AS uuid) IS NULL OR a.patient_id = CAST(:patient AS uuid))
+              AND (CAST(:from AS timestamptz) IS NULL OR a.at >= CAST(:from AS timestamptz))
+              AND (CAST(:to AS timestamptz) IS NULL OR a.at < CAST(:to AS timestamptz))
+            ORDER BY a.at DESC, a.id DESC
             LIMIT :limit OFFSET :offset""");
 
     @Inject
     AgroalDataSource dataSource;
 
-    /** One record: who (subject, role) in which clinic did what to whose data, and how it ended. */
-    public record Entry(String clinicId, String actor, String actorRole, UUID patientId, String action,
-                        String outcome, int status, String target) {
+    /**
+     * One record: who (subject, display name from the token, role) in which clinic did what to
+     * whose data, and how it ended. {@code actorName} may be null (a token without a name).
+     */
+    public record Entry(String clinicId, String actor, String actorName, String actorRole, UUID patientId,
+                        String action, String outcome, int status, String target) {
     }
 
     public void record(Entry e) {
@@ -55,16 +65,17 @@ public class AuditLog {
             c.setAutoCommit(true);
             s.setString(1, e.clinicId());
             s.setString(2, e.actor());
-            s.setString(3, e.actorRole());
+            s.setString(3, e.actorName());
+            s.setString(4, e.actorRole());
             if (e.patientId() == null) {
-                s.setNull(4, Types.OTHER);
+                s.setNull(5, Types.OTHER);
             } else {
-                s.setObject(4, e.patientId());
+                s.setObject(5, e.patientId());
             }
-            s.setString(5, e.action());
-            s.setString(6, e.outcome());
-            s.setInt(7, e.status());
-            s.setString(8, e.target() == null ? null : e.target().substring(0, Math.min(300, e.target().length())));
+            s.setString(6, e.action());
+            s.setString(7, e.outcome());
+            s.setInt(8, e.status());
+            s.setString(9, e.target() == null ? null : e.target().substring(0, Math.min(300, e.target().length())));
             s.executeUpdate();
         } catch (SQLException ex) {
             throw new IllegalStateException("audit record could not be written", ex);
@@ -86,8 +97,9 @@ public class AuditLog {
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 items.add(new AuditEventView(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getString("actor"), rs.getString("actor_role"), rs.getObject("patient_id", UUID.class),
-                        rs.getString("action"), rs.getString("outcome"), rs.getInt("status"), rs.getString("target")));
+                        rs.getString("actor"), rs.getString("actor_name"), rs.getString("actor_role"),
+                        rs.getObject("patient_id", UUID.class), rs.getString("patient_name"), rs.getString("action"),
+                        rs.getString("outcome"), rs.getInt("status"), rs.getString("target")));
                 total = rs.getLong("total");
             }
         } catch (SQLException e) {

@@ -57,8 +57,9 @@ public class CheckOffService {
                 ON CONFLICT (patient_id, idempotency_key) DO NOTHING
                 RETURNING id, clinic_id, patient_id, created_at
             ), audit AS (
-                INSERT INTO audit_event (clinic_id, actor, actor_role, patient_id, action, outcome, status, target)
-                SELECT clinic_id, ?, 'patient', patient_id, 'checkoff.create', 'SUCCESS', 201, 'session ' || id
+                INSERT INTO audit_event (clinic_id, actor, actor_name, actor_role, patient_id, action, outcome,
+                                         status, target)
+                SELECT clinic_id, ?, ?, 'patient', patient_id, 'checkoff.create', 'SUCCESS', 201, 'session ' || id
                 FROM ins
             )
             SELECT id, patient_id, created_at FROM ins""";
@@ -104,7 +105,8 @@ public class CheckOffService {
     public record Outcome(CheckOffView view, UUID patientId, boolean replayed) {
     }
 
-    public Outcome checkOff(String subject, String idempotencyKey, CheckOffRequest request) {
+    /** {@code actorName}: the patient's display name for the audit record, may be null. */
+    public Outcome checkOff(String subject, String actorName, String idempotencyKey, CheckOffRequest request) {
         String itemsJson = write(request.items());
         String hash = hash(request);
         Instant now = today.now();
@@ -132,7 +134,8 @@ public class CheckOffService {
                 s.setString(i++, idempotencyKey);
                 s.setString(i++, hash);
                 s.setTimestamp(i++, nowTs);
-                s.setString(i, subject);
+                s.setString(i++, subject);
+                s.setString(i, actorName);
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next()) {
                         CheckOffView view = new CheckOffView(id, request.planId(), request.date(), request.slot(),

@@ -62,8 +62,14 @@ public class PlanClient {
         return calls.call(Service.PLAN, api::myPlans);
     }
 
+    /**
+     * One page (from 0) of the clinic's dashboard. A page number far beyond any clinic is capped
+     * so that plan-service's row offset (page × size) stays within an int: it still answers an
+     * empty page with the true total.
+     */
     public ListPage<DashboardRow> dashboard(String q, int page) {
-        return calls.call(Service.PLAN, () -> api.dashboard(blankToNull(q), page, PAGE_SIZE));
+        int bounded = Math.min(Math.max(0, page), Integer.MAX_VALUE / PAGE_SIZE - 1);
+        return calls.call(Service.PLAN, () -> api.dashboard(blankToNull(q), bounded, PAGE_SIZE));
     }
 
     public ListPage<Patient> patients(String q, int page, int size) {

@@ -34,7 +34,6 @@ import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -64,16 +63,22 @@ public class AdminPages {
     @Inject
     Downloads downloads;
 
-    /** {@code chiropractors} is null when the list could not be loaded (the page then has no select). */
-    record ReportPage(LocalDate from, LocalDate to, List<io.spinewise.web.client.model.Chiropractor> chiropractors,
-                      String chiropractor, String filter) implements TemplateInstance {
+    /**
+     * {@code from}/{@code to}: the period the report covers; {@code range}: the fields as typed,
+     * with their errors (the report is then not shown). {@code chiropractors} is null when the
+     * list could not be loaded (the page then has no select).
+     */
+    record ReportPage(LocalDate from, LocalDate to, DateRange range,
+                      List<io.spinewise.web.client.model.Chiropractor> chiropractors, String chiropractor,
+                      String filter) implements TemplateInstance {
     }
 
     record ReportSummaryTable(List<ReportSummary.Line> lines, LocalDate from, LocalDate to, String filter)
             implements TemplateInstance {
     }
 
-    record AuditPage(List<AuditEvent> events, List<Patient> patients, String patient, LocalDate from, LocalDate to)
+    /** {@code range}: the date filter as typed; when it has errors no events were asked for. */
+    record AuditPage(List<AuditEvent> events, List<Patient> patients, String patient, DateRange range)
             implements TemplateInstance {
     }
 
@@ -101,9 +106,9 @@ public class AdminPages {
 
     @GET
     @Path("reports")
-    public TemplateInstance reports(@QueryParam("from") String from, @QueryParam("to") String to,
-                                    @QueryParam("chiropractor") String chiropractor) {
-        LocalDate end = date(to, latestToday());
+    public Response reports(@QueryParam("from") String from, @QueryParam("to") String to,
+                            @QueryParam("chiropractor") String chiropractor) {
+        DateRange range = reportRange(from, to);
         List<io.spinewise.web.client.model.Chiropractor> chiropractors;
         try {
             chiropractors = plan.chiropractors();
@@ -111,8 +116,12 @@ public class AdminPages {
             chiropractors = null; // the filter is a nicety: the report works without it
         }
         String chosen = chiropractor(chiropractor);
-        return new ReportPage(date(from, end.minusDays(29)), end, chiropractors, chosen == null ? "" : chosen,
-                chiropractorQuery(chosen));
+        // dates that cannot be read are shown again with a sentence; the report waits for usable ones
+        DateRange shown = range.valid() ? range : reportRange(null, null);
+        return Response.status(range.valid() ? 200 : 400)
+                .entity(new ReportPage(shown.from().value(), shown.to().value(), range, chiropractors,
+                        chosen == null ? "" : chosen, chiropractorQuery(chosen)))
+                .build();
     }
 
     /** The summary table, loaded by the page after it showed (a long report does not block the page). */
@@ -120,8 +129,9 @@ public class AdminPages {
     @Path("reports/summary")
     public TemplateInstance summary(@QueryParam("from") String from, @QueryParam("to") String to,
                                     @QueryParam("chiropractor") String chiropractor) {
-        LocalDate end = date(to, latestToday());
-        LocalDate start = date(from, end.minusDays(29));
+        DateRange range = linkRange(from, to);
+        LocalDate start = range.from().value();
+        LocalDate end = range.to().value();
         String chosen = chiropractor(chiropractor);
         HttpResponse<InputStream> csv = downloads.open(reportPath(start, end, chosen));
         List<ReportSummary.Line> lines;
@@ -150,8 +160,9 @@ public class AdminPages {
     @Produces(MediaType.WILDCARD)
     public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
                         @QueryParam("chiropractor") String chiropractor) {
-        LocalDate end = date(to, latestToday());
-        LocalDate start = date(from, end.minusDays(29));
+        DateRange range = linkRange(from, to);
+        LocalDate start = range.from().value();
+        LocalDate end = range.to().value();
         return downloads.planFile(reportPath(start, end, chiropractor(chiropractor)),
                 "adherence-" + start + "-to-" + end + ".csv");
     }
@@ -160,10 +171,25 @@ public class AdminPages {
     @Path("reports/patients/{id}.pdf")
     @Produces(MediaType.WILDCARD)
     public Response pdf(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate end = date(to, latestToday());
-        LocalDate start = date(from, end.minusDays(29));
+        DateRange range = linkRange(from, to);
+        LocalDate start = range.from().value();
+        LocalDate end = range.to().value();
         return downloads.planFile("/api/reports/patients/" + id + ".pdf?from=" + start + "&to=" + end,
                 "patient-" + id + "-" + start + "-to-" + end + ".pdf");
+    }
+
+    /** The report's period: the last 30 days up to {@link #latestToday()} unless chosen. */
+    private static DateRange reportRange(String from, String to) {
+        return DateRange.read(from, to, latestToday(), 29);
+    }
+
+    /** The report's period from a link (summary, downloads): unusable dates answer 400 with the reason. */
+    private static DateRange linkRange(String from, String to) {
+        DateRange range = reportRange(from, to);
+        if (!range.valid()) {
+            throw new UnreadableInput(String.join(" ", range.errors().values()));
+        }
+        return range;
     }
 
     private static String reportPath(LocalDate from, LocalDate to, String chiropractor) {
@@ -185,19 +211,20 @@ public class AdminPages {
 
     @GET
     @Path("audit")
-    public TemplateInstance audit(@QueryParam("patient") String patient, @QueryParam("from") String from,
-                                  @QueryParam("to") String to) {
+    public Response audit(@QueryParam("patient") String patient, @QueryParam("from") String from,
+                          @QueryParam("to") String to) {
         UUID patientId = uuid(patient);
-        LocalDate start = date(from, null);
-        LocalDate end = date(to, null);
-        List<AuditEvent> events = plan.audit(patientId, start, end, 0);
+        DateRange range = DateRange.optional(from, to);
+        List<AuditEvent> events = range.valid()
+                ? plan.audit(patientId, range.from().value(), range.to().value(), 0) : List.of();
         List<Patient> patients;
         try {
             patients = plan.patients(null, 0, 100).itemsOrEmpty();
         } catch (ServiceException e) {
             patients = List.of();
         }
-        return new AuditPage(events, patients, patientId == null ? "" : patientId.toString(), start, end);
+        return Response.status(range.valid() ? 200 : 400)
+                .entity(new AuditPage(events, patients, patientId == null ? "" : patientId.toString(), range)).build();
     }
 
     // --- the clinic's own exercises ---
@@ -686,14 +713,6 @@ public class AdminPages {
      */
     private static LocalDate latestToday() {
         return LocalDate.now(ZoneOffset.ofHours(14));
-    }
-
-    private static LocalDate date(String value, LocalDate fallback) {
-        try {
-            return value == null || value.isBlank() ? fallback : LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            return fallback;
-        }
     }
 
     private static UUID uuid(String value) {

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public record CalendarView(List<Week> weeks) {
 
-    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     public record Week(List<Cell> days) {
     }

@@ -36,7 +36,6 @@ import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -44,6 +43,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -67,10 +67,14 @@ public class ChiropractorPages {
     @Inject
     CatalogClient catalog;
 
-    record PatientsPage(List<DashboardRow> rows, long total, String q, String sort, String dir) implements TemplateInstance {
+    /** {@code notice}: why the list is empty although patients exist (a page beyond the last), or null. */
+    record PatientsPage(List<DashboardRow> rows, Pager pager, String q, String sort, String dir, String notice)
+            implements TemplateInstance {
     }
 
-    record PatientsPage$rows(List<DashboardRow> rows, String q) implements TemplateInstance {
+    /** The list part of the page (count, table, page links), for a search or page change through htmx. */
+    record PatientsPage$list(List<DashboardRow> rows, Pager pager, String q, String sort, String dir, String notice)
+            implements TemplateInstance {
     }
 
     record EnrolPage(EnrolmentRequest entered, Map<String, String> errors, String message, List<String> timeZones)
@@ -80,8 +84,9 @@ public class ChiropractorPages {
     record CredentialsPage(Enrolment enrolment) implements TemplateInstance {
     }
 
+    /** {@code from}/{@code to}: the period shown; {@code range}: the fields as typed, with their errors. */
     record PatientPage(Patient patient, List<Plan> plans, Adherence adherence, CalendarView calendar, PainChart pain,
-                       LocalDate from, LocalDate to) implements TemplateInstance {
+                       LocalDate from, LocalDate to, DateRange range) implements TemplateInstance {
     }
 
     record PlanHistory(List<PlanVersion> versions) implements TemplateInstance {
@@ -107,17 +112,38 @@ public class ChiropractorPages {
 
     // --- patients list ---
 
+    /**
+     * One page of the clinic's patients, in plan-service's order (by name). The sort orders the
+     * rows of the page shown: the figures are computed per page, so a clinic-wide sort by them
+     * would cost as much as the whole clinic. {@code page} counts from 1; text that is not a page
+     * number answers 400, a page beyond the last 404 with links back into the list.
+     */
     @GET
-    public TemplateInstance patients(@QueryParam("q") String q, @QueryParam("sort") String sort,
-                                     @QueryParam("dir") String dir, @Context HttpHeaders headers) {
-        ListPage<DashboardRow> page = plan.dashboard(q, 0);
-        List<DashboardRow> rows = new ArrayList<>(page.itemsOrEmpty());
-        String key = sort == null ? "flags" : sort;
-        rows.sort(comparator(key, "desc".equals(dir)));
-        if (Htmx.isHtmx(headers)) {
-            return new PatientsPage$rows(rows, q == null ? "" : q);
+    public Response patients(@QueryParam("q") String q, @QueryParam("sort") String sort,
+                             @QueryParam("dir") String dir, @QueryParam("page") String pageText,
+                             @Context HttpHeaders headers) {
+        OptionalInt asked = Pager.requested(pageText);
+        if (asked.isEmpty()) {
+            return ErrorPages.page(400, "No such page", "“" + pageText + "” is not a page number. Pages are"
+                    + " numbered 1, 2, 3 and so on.", false, headers);
         }
-        return new PatientsPage(rows, page.total(), q == null ? "" : q, key, "desc".equals(dir) ? "desc" : "asc");
+        String search = q == null ? "" : q.strip();
+        String key = sort == null || sort.isBlank() ? "flags" : sort;
+        String direction = "desc".equals(dir) ? "desc" : "asc";
+        ListPage<DashboardRow> page = plan.dashboard(search, asked.getAsInt() - 1);
+        List<DashboardRow> rows = new ArrayList<>(page.itemsOrEmpty());
+        rows.sort(comparator(key, "desc".equals(direction)));
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("q", search);
+        params.put("sort", key);
+        params.put("dir", direction);
+        Pager pager = Pager.of("/patients", params, page, asked.getAsInt());
+        String notice = pager.beyondEnd() ? "There is no page " + asked.getAsInt() + " of this list: it has "
+                + pager.pages() + (pager.pages() == 1 ? " page." : " pages.") : null;
+        TemplateInstance answer = Htmx.targets(headers, "patient-list")
+                ? new PatientsPage$list(rows, pager, search, key, direction, notice)
+                : new PatientsPage(rows, pager, search, key, direction, notice);
+        return Response.status(pager.beyondEnd() ? 404 : 200).entity(answer).build();
     }
 
     static Comparator<DashboardRow> comparator(String key, boolean descending) {
@@ -180,20 +206,27 @@ public class ChiropractorPages {
 
     // --- one patient ---
 
+    /**
+     * The patient's figures over a period: five weeks up to tomorrow unless chosen. Dates that
+     * cannot be used answer 400 with the reason by the field, and the default period is shown.
+     */
     @GET
     @Path("{id}")
-    public TemplateInstance patient(@PathParam("id") UUID id, @QueryParam("from") String fromText,
-                                    @QueryParam("to") String toText) {
+    public Response patient(@PathParam("id") UUID id, @QueryParam("from") String fromText,
+                            @QueryParam("to") String toText) {
         Patient patient = plan.patient(id).orElseThrow(NotFoundException::new);
-        LocalDate to = parseDate(toText, LocalDate.now(ZoneOffset.UTC).plusDays(1));
-        LocalDate from = parseDate(fromText, to.minusDays(35));
-        if (from.isAfter(to)) {
-            from = to.minusDays(35);
-        }
+        DateRange range = patientRange(fromText, toText);
+        DateRange shown = range.valid() ? range : patientRange(null, null);
+        LocalDate from = shown.from().value();
+        LocalDate to = shown.to().value();
         Adherence adherence = plan.adherence(id, from, to);
         List<Plan> plans = plan.plans(id);
-        return new PatientPage(patient, plans, adherence, CalendarView.of(adherence), PainChart.of(adherence.pain()),
-                from, to);
+        return Response.status(range.valid() ? 200 : 400).entity(new PatientPage(patient, plans, adherence,
+                CalendarView.of(adherence), PainChart.of(adherence.pain()), from, to, range)).build();
+    }
+
+    private static DateRange patientRange(String fromText, String toText) {
+        return DateRange.read(fromText, toText, LocalDate.now(ZoneOffset.UTC).plusDays(1), 35);
     }
 
     @POST
@@ -327,13 +360,5 @@ public class ChiropractorPages {
     private static String text(MultivaluedMap<String, String> form, String field) {
         String value = form.getFirst(field);
         return value == null ? "" : value.strip();
-    }
-
-    private static LocalDate parseDate(String value, LocalDate fallback) {
-        try {
-            return value == null || value.isBlank() ? fallback : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return fallback;
-        }
     }
 }

@@ -42,6 +42,11 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
+    public Response unreadable(UnreadableInput e, HttpHeaders headers) {
+        return page(400, "That did not work", e.getMessage(), false, headers);
+    }
+
+    @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpHeaders headers) {
         return page(403, "Not allowed", "This page is not part of your role in Spinewise. Use the menu to get to your own pages.",
                 false, headers);

@@ -14,9 +14,8 @@ import java.util.Locale;
 public final class Formats {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private Formats() {
     }
@@ -31,12 +30,12 @@ public final class Formats {
         return value == null ? 0 : Math.max(0, Math.min(100, Math.round(value)));
     }
 
+    /**
+     * The one way the pages write a date, "Mon 23 Nov 2026": no all-numeric form that readers in
+     * different countries would take for different days, and always the year.
+     */
     static String day(LocalDate date) {
         return date == null ? "—" : DAY.format(date);
-    }
-
-    static String shortDay(LocalDate date) {
-        return date == null ? "—" : SHORT_DAY.format(date);
     }
 
     static String time(Instant instant) {

@@ -5,7 +5,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -119,14 +118,10 @@ final class PrescriptionForm {
     }
 
     private static LocalDate date(PrescriptionForm f, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+        DateInput input = DateInput.read(value, null);
+        if (!input.valid()) {
+            f.errors.put(field, input.error());
         }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            f.errors.put(field, "Use a date such as 2026-11-23.");
-            return null;
-        }
+        return input.value();
     }
 }
