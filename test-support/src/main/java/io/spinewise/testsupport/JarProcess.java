@@ -45,14 +45,25 @@ public final class JarProcess {
      */
     public static JarProcess start(String name, Path jar, Map<String, String> properties, URI readyUrl,
                                    Duration timeout, Path log) {
+        // small heap, quick start: a test's neighbour serves a few requests, not a load
+        return start(name, List.of(), List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), jar, properties, readyUrl,
+                timeout, log);
+    }
+
+    /**
+     * As {@link #start(String, Path, Map, URI, Duration, Path)}, with the launch in the caller's hands:
+     * {@code commandPrefix} runs before {@code java} (e.g. {@code taskset -c 1}; it must exec java, so that
+     * {@link #pid()} is the JVM's) and {@code jvmOptions} replace the tests' small-heap defaults.
+     */
+    public static JarProcess start(String name, List<String> commandPrefix, List<String> jvmOptions, Path jar,
+                                   Map<String, String> properties, URI readyUrl, Duration timeout, Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing. Build it first, e.g."
                     + " ./mvnw -pl " + name + " -am package -DskipTests (./mvnw verify builds it in order).");
         }
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(commandPrefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
@@ -108,6 +119,11 @@ public final class JarProcess {
         stop();
         throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; see "
                 + log.toAbsolutePath());
+    }
+
+    /** The child's process id (the JVM's, when a command prefix exec'd it). */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

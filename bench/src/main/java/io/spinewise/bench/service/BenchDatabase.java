@@ -1,0 +1,101 @@
+package io.spinewise.bench.service;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * The benchmark's PostgreSQL 18: embedded (the same binaries as the tests) on a free port, but
+ * with production durability ({@code fsync}, {@code synchronous_commit} and full-page writes on,
+ * unlike the tests' server) and the prod overlay's memory settings, so that write figures mean
+ * what they would mean on the CloudNativePG primary. Its log goes to a file, for {@code --explain}.
+ */
+final class BenchDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final Path log;
+
+    private BenchDatabase(EmbeddedPostgres postgres, Path dataDirectory, Path log) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.log = log;
+    }
+
+    /** Starts a fresh server in {@code workDirectory}; {@code extraConfig} adds server settings. */
+    static BenchDatabase start(Path workDirectory, Map<String, String> extraConfig) {
+        try {
+            Path data = workDirectory.resolve("postgres").toAbsolutePath();
+            Path log = workDirectory.resolve("postgres.log").toAbsolutePath();
+            Files.createDirectories(workDirectory);
+            Files.deleteIfExists(log);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(true)
+                    // k8s/overlays/prod/database-ha.yaml
+                    .setServerConfig("shared_buffers", "1GB")
+                    .setServerConfig("max_connections", "300")
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            extraConfig.forEach(builder::setServerConfig);
+            return new BenchDatabase(builder.start(), data, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    int port() {
+        return postgres.getPort();
+    }
+
+    String user() {
+        return "postgres";
+    }
+
+    String jdbcUrl(String database) {
+        return postgres.getJdbcUrl(user(), database);
+    }
+
+    Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), user(), "postgres");
+    }
+
+    void createDatabase(String name) {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            // the names are the bench's own constants, never input
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** The postmaster's process id, from its pid file: the root of every backend, for {@link CpuMeter}. */
+    long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.spinewise.bench.service;
+
+import io.spinewise.testsupport.TestIssuer;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The measured calls, as the web-ui makes them, with tokens signed by the test issuer. Tokens
+ * live five minutes, so each scenario is built just before it runs.
+ */
+final class Calls {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final Services services;
+    private final int patients;
+    /** Check-offs numbered across every check-off run, so each one takes a fresh (patient, day, slot). */
+    private final AtomicLong checkOffs = new AtomicLong();
+
+    Calls(Services services, int patients) {
+        this.services = services;
+        this.patients = patients;
+    }
+
+    /** {@code POST /api/me/sessions}: a pool patient checks off one session (first half of the pool). */
+    Scenario checkOff(List<Integer> concurrency) {
+        String[] tokens = patientTokens(ClinicData.POOL, 0, ClinicData.POOL_HALF);
+        return new Scenario("check-off POST", Scenario.Target.PLAN, concurrency, () -> {
+            long k = checkOffs.getAndIncrement();
+            int patient = (int) (k % ClinicData.POOL_HALF);
+            long round = k / ClinicData.POOL_HALF;
+            LocalDate date = LocalDate.now(ZoneOffset.UTC).minusDays(1 + (round / ClinicData.SLOTS) % ClinicData.POOL_DAYS);
+            long slot = 1 + round % ClinicData.SLOTS;
+            String body = "{\"planId\":\"" + ClinicData.planId(ClinicData.POOL, patient) + "\",\"date\":\"" + date
+                    + "\",\"slot\":" + slot + ",\"items\":" + ClinicData.CHECKOFF_ITEMS
+                    + ",\"painBefore\":4,\"painAfter\":3,\"difficulty\":2}";
+            return request(services.planUrl + "/api/me/sessions", tokens[patient])
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        });
+    }
+
+    /** {@code GET /api/me/today} of a random patient of the measured clinic. */
+    Scenario today(List<Integer> concurrency) {
+        String[] tokens = patientTokens(ClinicData.MAIN, 0, patients);
+        return new Scenario("today GET", Scenario.Target.PLAN, concurrency,
+                () -> request(services.planUrl + "/api/me/today", tokens[random(tokens.length)]).GET().build());
+    }
+
+    /** {@code GET /api/dashboard?page=&size=}: a random page of the measured clinic. */
+    Scenario dashboard(int size, List<Integer> concurrency) {
+        String token = TestIssuer.token("bench-chiro", "chiropractor", ClinicData.MAIN);
+        int pages = Math.max(1, patients / size);
+        return new Scenario("dashboard page " + size, Scenario.Target.PLAN, concurrency,
+                () -> request(dashboardUri(size, random(pages)), token).GET().build());
+    }
+
+    String dashboardUri(int size, int page) {
+        return services.planUrl + "/api/dashboard?size=" + size + "&page=" + page;
+    }
+
+    /** {@code GET /api/exercises?page=0&size=20}: the library as a chiropractor first sees it. */
+    Scenario exerciseList(List<Integer> concurrency) {
+        String token = TestIssuer.token("bench-chiro", "chiropractor", ClinicData.MAIN);
+        return new Scenario("catalog list", Scenario.Target.CATALOG, concurrency,
+                () -> request(services.catalogUrl + "/api/exercises?page=0&size=20", token).GET().build());
+    }
+
+    /** {@code GET /api/exercises?q=...}: a text search over the shared and the clinic's own exercises. */
+    Scenario exerciseSearch(List<Integer> concurrency) {
+        String token = TestIssuer.token("bench-chiro", "chiropractor", ClinicData.MAIN);
+        String[] words = {"stretch", "thoracic", "chin", "wall", "squeeze"};
+        return new Scenario("catalog search", Scenario.Target.CATALOG, concurrency,
+                () -> request(services.catalogUrl + "/api/exercises?size=20&q=" + words[random(words.length)], token)
+                        .GET().build());
+    }
+
+    /** The month-end export: the last 30 days of the measured clinic as CSV. */
+    Scenario monthReport(List<Integer> concurrency) {
+        String token = TestIssuer.token("bench-admin", "clinic-admin", ClinicData.MAIN);
+        return new Scenario("CSV report, 30 days", Scenario.Target.PLAN, concurrency,
+                () -> request(reportUri(30), token).GET().build());
+    }
+
+    /** A patient's PDF summary (two years of history), as clinics print them at month end. */
+    Scenario patientPdf(List<Integer> concurrency) {
+        String token = TestIssuer.token("bench-admin", "clinic-admin", ClinicData.MAIN);
+        return new Scenario("patient PDF", Scenario.Target.PLAN, concurrency, () -> request(services.planUrl
+                + "/api/reports/patients/" + ClinicData.md5Uuid(ClinicData.MAIN + ":patient:" + random(patients))
+                + ".pdf", token).GET().build());
+    }
+
+    /** The adherence CSV of the measured clinic over the last {@code days} days (to yesterday). */
+    String reportUri(int days) {
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        return services.planUrl + "/api/reports/adherence.csv?from=" + yesterday.minusDays(days - 1L) + "&to=" + yesterday;
+    }
+
+    HttpRequest.Builder request(String uri, String token) {
+        return HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT).header("Authorization", "Bearer " + token);
+    }
+
+    static String adminToken() {
+        return TestIssuer.token("bench-admin", "clinic-admin", ClinicData.MAIN);
+    }
+
+    private static String[] patientTokens(String clinic, int from, int count) {
+        return ClinicData.subjects(clinic, from, count).stream()
+                .map(subject -> TestIssuer.token(subject, "patient", clinic)).toArray(String[]::new);
+    }
+
+    private static int random(int bound) {
+        return ThreadLocalRandom.current().nextInt(bound);
+    }
+}

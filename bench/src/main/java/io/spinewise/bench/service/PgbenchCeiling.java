@@ -1,0 +1,112 @@
+package io.spinewise.bench.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The database's ceiling for check-offs: {@code pgbench} running plan-service's own check-off
+ * statement ({@code checkoff.pgbench.sql}) with prepared statements, as many clients as the
+ * service has connections, straight against PostgreSQL: no HTTP, no JSON, no token. Latencies
+ * come from pgbench's per-transaction log.
+ */
+final class PgbenchCeiling {
+
+    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+
+    private final BenchDatabase db;
+    private final Path work;
+    /** Where the next run's numbering starts: past every (patient, day, slot) an earlier run took. */
+    private long base;
+
+    PgbenchCeiling(BenchDatabase db, Path work) {
+        this.db = db;
+        this.work = work;
+    }
+
+    static boolean available() {
+        try {
+            return new ProcessBuilder("pgbench", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static String version() {
+        try {
+            Process p = new ProcessBuilder("pgbench", "--version").redirectErrorStream(true).start();
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "pgbench (version unknown)";
+        }
+    }
+
+    /** Runs {@code clients} pgbench clients for {@code seconds}. */
+    LoadResult run(int clients, int seconds) throws IOException, InterruptedException {
+        Path script = work.resolve("checkoff.pgbench.sql");
+        try (InputStream in = PgbenchCeiling.class.getResourceAsStream("checkoff.pgbench.sql")) {
+            Files.write(script, in.readAllBytes());
+        }
+        Path logs = Files.createDirectories(work.resolve("pgbench-" + clients));
+        try (Stream<Path> old = Files.list(logs)) {
+            old.forEach(p -> p.toFile().delete());
+        }
+        List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-M", "prepared",
+                "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)),
+                "-T", Integer.toString(seconds), "-f", script.toString(),
+                "-l", "--log-prefix=" + logs.resolve("tx"),
+                "-D", "first=" + ClinicData.POOL_HALF, "-D", "half=" + ClinicData.POOL_HALF,
+                "-D", "clients=" + clients, "-D", "n=0", "-D", "base=" + base,
+                "-D", "planprefix=" + ClinicData.POOL + ":plan:", "-D", "items=" + ClinicData.CHECKOFF_ITEMS,
+                "-h", "localhost", "-p", Integer.toString(db.port()), "-U", db.user(), "plan"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("PGPASSWORD", "postgres", "PGTZ", "UTC"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("pgbench failed:\n" + output);
+        }
+        Matcher tps = TPS.matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("no tps in pgbench's output:\n" + output);
+        }
+        List<String[]> log = log(logs);
+        long[] latencies = log.stream().mapToLong(fields -> Long.parseLong(fields[2]) * 1000).toArray();
+        long rounds = log.stream().mapToLong(fields -> Long.parseLong(fields[1]) + 1).max().orElse(0);
+        base += clients * rounds;
+        long failed = output.lines().filter(l -> l.startsWith("number of failed transactions"))
+                .map(l -> l.replaceAll("^[^:]*: *([0-9]+).*$", "$1")).mapToLong(Long::parseLong).findFirst().orElse(0);
+        // the rate is pgbench's own (connection set-up excluded); the latencies are from its log
+        double rate = Double.parseDouble(tps.group(1));
+        return LoadResult.of("pgbench, same statement", clients, failed, latencies.length / rate, latencies, 0, 0, 0);
+    }
+
+    /** pgbench's per-transaction log: client, transaction number, latency (µs), script, time, µs. */
+    private static List<String[]> log(Path logs) {
+        try (Stream<Path> files = Files.list(logs)) {
+            return files.flatMap(PgbenchCeiling::lines).map(line -> line.split(" ")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Stream<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file).stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.spinewise.bench.service;
+
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * One call under load: its name in the tables, the service that answers it (whose CPU is
+ * measured), the concurrency levels it runs at, and where the next request comes from (called
+ * from many threads at once).
+ */
+record Scenario(String name, Target target, List<Integer> concurrency, Supplier<HttpRequest> next) {
+
+    /** Which service a call goes to. */
+    enum Target { PLAN, CATALOG }
+}

@@ -1,0 +1,253 @@
+package io.spinewise.bench.service;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code bench/run service}: plan-service and catalog-service as one pod each (see {@link Services})
+ * against a PostgreSQL with a clinic of 1,000 patients and two years of check-offs; prints the
+ * rate and latency of the main calls, the CPU they cost, and the database's own ceilings for the
+ * same work (pgbench, psql COPY). Figures only: nothing here passes or fails on a time.
+ */
+public final class ServiceBench {
+
+    /** The latency target the per-pod figure is read at (docs/scaling.md). */
+    static final double P95_TARGET_MILLIS = 200;
+    /** Connections in a pod's pool: pgbench's client count for the ceiling. */
+    static final int POOL_SIZE = 10;
+
+    private final BenchOptions options;
+    private final Path work = Path.of("bench", "target", "service-bench").toAbsolutePath();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ServiceBench(BenchOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        Report.machine(args);
+        new ServiceBench(options).run();
+        // the services and PostgreSQL are stopped by shutdown hooks and close()
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(work);
+        try (BenchDatabase db = BenchDatabase.start(work, Map.of())) {
+            db.createDatabase("catalog");
+            db.createDatabase("plan");
+            if (options.explain()) {
+                QueryPlans.enable(db);
+            }
+            long started = System.nanoTime();
+            try (Services services = Services.start(db, work)) {
+                Report.line("services: catalog-service and plan-service jars, each %s; PostgreSQL 18 (embedded,"
+                        + " fsync on, shared_buffers 1GB) and the load generator unpinned; ready in %.1f s",
+                        Services.limits(), (System.nanoTime() - started) / 1e9);
+                load(db);
+                Calls calls = new Calls(services, options.patients());
+                if (options.explain()) {
+                    QueryPlans.capture(db, calls, http, work);
+                    return;
+                }
+                List<LoadResult> results = measureCalls(db, services, calls);
+                List<LoadResult> ceiling = checkOffCeiling(db);
+                compareReports(db, calls);
+                summary(results, ceiling);
+                sizes(db);
+                Report.loadAverage("load average at the end");
+            }
+        }
+    }
+
+    private void load(BenchDatabase db) throws SQLException {
+        try (Connection plan = db.connect("plan"); Connection catalog = db.connect("catalog")) {
+            try (Statement s = plan.createStatement()) {
+                // no plans of the load itself in --explain's log
+                s.execute("SET auto_explain.log_min_duration = -1");
+            } catch (SQLException notLoaded) {
+                // auto_explain is only loaded with --explain
+            }
+            ClinicData.Loaded loaded = ClinicData.loadPlan(plan, options.patients());
+            ClinicData.loadCatalog(catalog);
+            Report.line("data: %d patients in 5 clinics (%d in %s), %d check-offs (%d in %s, two years;"
+                    + " %d %% of the table's pages all-visible), 20,004 exercises of 1,000 clinics; loaded in %.0f s",
+                    loaded.patients(), options.patients(), ClinicData.MAIN, loaded.checkOffs(),
+                    loaded.mainClinicCheckOffs(), ClinicData.MAIN, loaded.allVisiblePercent(), loaded.seconds());
+        }
+    }
+
+    private List<LoadResult> measureCalls(BenchDatabase db, Services services, Calls calls) {
+        List<Integer> light = options.concurrency();
+        List<Integer> heavy = List.of(1, 4);
+        Map<String, Supplier<Scenario>> scenarios = new LinkedHashMap<>();
+        scenarios.put("check-off", () -> calls.checkOff(light));
+        scenarios.put("today", () -> calls.today(light));
+        scenarios.put("dashboard-20", () -> calls.dashboard(20, light));
+        scenarios.put("dashboard-100", () -> calls.dashboard(100, light));
+        scenarios.put("catalog-list", () -> calls.exerciseList(light));
+        scenarios.put("catalog-search", () -> calls.exerciseSearch(light));
+        scenarios.put("csv-month", () -> calls.monthReport(heavy));
+        scenarios.put("pdf", () -> calls.patientPdf(heavy));
+
+        Report.heading("Calls under load (closed loop; one pod = 1 core)");
+        Report.loadHeader();
+        ClosedLoopLoad load = new ClosedLoopLoad(http, new CpuMeter(db.postmasterPid()));
+        List<LoadResult> results = new ArrayList<>();
+        scenarios.forEach((name, make) -> {
+            if (!options.runs(name)) {
+                return;
+            }
+            Scenario scenario = make.get();
+            CpuMeter service = new CpuMeter(scenario.target() == Scenario.Target.PLAN ? services.plan.pid()
+                    : services.catalog.pid());
+            int most = scenario.concurrency().stream().mapToInt(Integer::intValue).max().orElse(1);
+            load.warmUp(scenario, most, Duration.ofSeconds(options.warmupSeconds()));
+            for (int concurrency : scenario.concurrency()) {
+                LoadResult result = load.measure(scenario, service, concurrency, Duration.ofSeconds(options.seconds()));
+                Report.loadRow(result);
+                results.add(result);
+            }
+        });
+        return results;
+    }
+
+    /** The same check-off statement straight into PostgreSQL, at one client and at a pod's pool size. */
+    private List<LoadResult> checkOffCeiling(BenchDatabase db) throws IOException, InterruptedException {
+        if (!options.runs("check-off")) {
+            return List.of();
+        }
+        Report.heading("Check-off ceiling: " + (PgbenchCeiling.available() ? PgbenchCeiling.version()
+                + ", the service's statement, prepared" : "pgbench not found: skipped"));
+        if (!PgbenchCeiling.available()) {
+            return List.of();
+        }
+        PgbenchCeiling pgbench = new PgbenchCeiling(db, work);
+        Report.loadHeader();
+        List<LoadResult> results = new ArrayList<>();
+        for (int clients : List.of(1, POOL_SIZE)) {
+            LoadResult r = pgbench.run(clients, options.seconds());
+            Report.line("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %d | – | – | – |", r.call(), r.concurrency(),
+                    r.calls(), r.perSecond(), r.percentileMillis(50), r.percentileMillis(95), r.percentileMillis(99),
+                    r.errors());
+            results.add(r);
+        }
+        return results;
+    }
+
+    /** The CSV report from the service and from psql's COPY, one after the other, best of three each. */
+    private void compareReports(BenchDatabase db, Calls calls) throws Exception {
+        if (!options.runs("csv")) {
+            return;
+        }
+        Report.heading("CSV report: service vs. " + (CopyCeiling.available()
+                ? "psql COPY ... TO STDOUT of the same query (best of 3)" : "(psql not found: no ceiling)"));
+        CopyCeiling copy = new CopyCeiling(db, work);
+        if (CopyCeiling.available()) {
+            Report.line("(psql's own start-up and connection, `psql -c 'SELECT 1'`: %.2f s, included in its times)",
+                    copy.startupSeconds());
+            Report.line("");
+        }
+        Report.line("| range | rows | MB | service s | service rows/s | psql COPY s | psql rows/s | service/psql |"
+                + " same bytes |");
+        Report.line("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        String token = Calls.adminToken();
+        for (int days : List.of(30, 730)) {
+            LocalDate to = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+            LocalDate from = to.minusDays(days - 1L);
+            Path serviceCsv = work.resolve("service-" + days + ".csv");
+            Path psqlCsv = work.resolve("psql-" + days + ".csv");
+            double serviceSeconds = Double.MAX_VALUE;
+            double psqlSeconds = Double.MAX_VALUE;
+            Instant now = Instant.now();
+            for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
+                HttpResponse<Path> response = http.send(calls.request(calls.reportUri(days), token).GET().build(),
+                        HttpResponse.BodyHandlers.ofFile(serviceCsv));
+                serviceSeconds = Math.min(serviceSeconds, (System.nanoTime() - start) / 1e9);
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("CSV report answered " + response.statusCode());
+                }
+                now = Instant.now();
+                if (CopyCeiling.available()) {
+                    psqlSeconds = Math.min(psqlSeconds, copy.export(ClinicData.MAIN, from, to, now, psqlCsv));
+                }
+            }
+            long rows = Files.lines(serviceCsv).count() - 1;
+            double mb = Files.size(serviceCsv) / 1e6;
+            boolean same = CopyCeiling.available() && Arrays.equals(Files.readAllBytes(serviceCsv),
+                    Files.readAllBytes(psqlCsv));
+            Report.line("| %d days | %d | %.1f | %.2f | %.0f | %.2f | %.0f | %.2f | %s |", days, rows, mb, serviceSeconds,
+                    rows / serviceSeconds, psqlSeconds, rows / psqlSeconds, psqlSeconds / serviceSeconds,
+                    same ? "yes" : "NO (a patient's day may have turned between the two, or the query drifted)");
+        }
+    }
+
+    private void summary(List<LoadResult> results, List<LoadResult> ceiling) {
+        Report.heading("Per pod (1 vCPU) at p95 ≤ " + (int) P95_TARGET_MILLIS + " ms");
+        Report.line("| call | req/s | at concurrency | p95 ms | service CPU ms/call | req/s if the core were the"
+                + " service's alone (1000 / CPU ms) |");
+        Report.line("|---|---:|---:|---:|---:|---:|");
+        Map<String, List<LoadResult>> byCall = new LinkedHashMap<>();
+        results.forEach(r -> byCall.computeIfAbsent(r.call(), k -> new ArrayList<>()).add(r));
+        byCall.forEach((call, runs) -> {
+            LoadResult best = Report.perPod(runs, P95_TARGET_MILLIS);
+            Report.line("| %s | %.1f | %d | %.1f | %.2f | %.0f |", call, best.perSecond(), best.concurrency(),
+                    best.percentileMillis(95), best.serviceCpuMillisPerCall(), 1000 / best.serviceCpuMillisPerCall());
+        });
+        List<LoadResult> checkOffs = byCall.getOrDefault("check-off POST", List.of());
+        if (!checkOffs.isEmpty() && !ceiling.isEmpty()) {
+            LoadResult service = checkOffs.stream().max((a, b) -> Double.compare(a.perSecond(), b.perSecond()))
+                    .orElseThrow();
+            LoadResult db = ceiling.stream().max((a, b) -> Double.compare(a.perSecond(), b.perSecond())).orElseThrow();
+            Report.line("");
+            Report.line("check-off: service best %.0f/s (concurrency %d) vs pgbench %.0f/s (%d clients): %.0f %% of the"
+                    + " database's ceiling", service.perSecond(), service.concurrency(), db.perSecond(),
+                    db.concurrency(), 100 * service.perSecond() / db.perSecond());
+        }
+    }
+
+    /** Bytes per row as stored (heap, indexes, TOAST), for the database sizing. */
+    private void sizes(BenchDatabase db) throws SQLException {
+        Report.heading("Storage");
+        try (Connection c = db.connect("plan"); Statement s = c.createStatement()) {
+            s.execute("VACUUM (ANALYZE) session_checkoff, audit_event");
+            for (String table : List.of("session_checkoff", "audit_event", "patient", "plan", "plan_version")) {
+                long rows = ClinicData.count(c, "SELECT count(*) FROM " + table);
+                long bytes = ClinicData.count(c, "SELECT pg_total_relation_size('" + table + "')");
+                Report.line("- %s: %d rows, %.1f MB with indexes, %.0f bytes per row", table, rows, bytes / 1e6,
+                        rows == 0 ? 0.0 : (double) bytes / rows);
+            }
+            Report.line("- database plan: %.1f MB", ClinicData.count(c, "SELECT pg_database_size('plan')") / 1e6);
+        }
+    }
+
+    /** Answers a request or fails loudly: for the few single calls outside the load loop. */
+    static HttpResponse<String> send(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response;
+    }
+}

@@ -1,0 +1,86 @@
+package io.spinewise.bench.service;
+
+import io.spinewise.testsupport.JarProcess;
+import io.spinewise.testsupport.TestIssuer;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * catalog-service and plan-service from their packaged jars, each shaped like one pod of
+ * {@code k8s/base}: CPU limit 1 → pinned to one core with {@code taskset} and told it has one
+ * processor ({@code -XX:ActiveProcessorCount=1}, which also picks the GC and thread pools a 1-CPU
+ * container gets); memory limit 768 MiB → a 384 MiB heap (half, as docs/scaling.md has it); a pool
+ * of 10 database connections (the ConfigMap's {@code QUARKUS_DATASOURCE_JDBC_MAX_SIZE}). Tokens are
+ * verified against the test issuer's key, as in plan-service's own tests.
+ */
+final class Services implements AutoCloseable {
+
+    /** The core the services are pinned to: the machine's last, so PostgreSQL and the load start elsewhere. */
+    static final int SERVICE_CORE = Runtime.getRuntime().availableProcessors() - 1;
+
+    final String catalogUrl;
+    final String planUrl;
+    final JarProcess catalog;
+    final JarProcess plan;
+
+    private Services(String catalogUrl, JarProcess catalog, String planUrl, JarProcess plan) {
+        this.catalogUrl = catalogUrl;
+        this.catalog = catalog;
+        this.planUrl = planUrl;
+        this.plan = plan;
+    }
+
+    static Services start(BenchDatabase db, Path logs) {
+        int catalogPort = JarProcess.freePort();
+        String catalogUrl = "http://127.0.0.1:" + catalogPort;
+        JarProcess catalog = start("catalog-service", db, "catalog", catalogPort, Map.of(), logs);
+        int planPort = JarProcess.freePort();
+        String planUrl = "http://127.0.0.1:" + planPort;
+        JarProcess plan = start("plan-service", db, "plan", planPort, Map.of(
+                "quarkus.rest-client.catalog.url", catalogUrl,
+                // no Keycloak: enrolment is not measured, and the service account is fetched lazily
+                "quarkus.oidc-client.auth-server-url", "http://127.0.0.1:9/realms/clinic"), logs);
+        return new Services(catalogUrl, catalog, planUrl, plan);
+    }
+
+    /** How the services were limited, for the report. */
+    static String limits() {
+        return (pinning().isEmpty() ? "not pinned (taskset missing)" : "taskset -c " + SERVICE_CORE)
+                + ", -XX:ActiveProcessorCount=1, -Xmx384m, 10 DB connections";
+    }
+
+    private static JarProcess start(String name, BenchDatabase db, String database, int port, Map<String, String> extra,
+                                    Path logs) {
+        Map<String, String> properties = new HashMap<>(new TestIssuer().start());
+        properties.put("quarkus.oidc.auth-server-url", "");
+        properties.put("quarkus.http.port", Integer.toString(port));
+        properties.put("quarkus.http.host", "127.0.0.1");
+        properties.put("quarkus.datasource.jdbc.url", db.jdbcUrl(database));
+        properties.put("quarkus.datasource.username", db.user());
+        properties.put("quarkus.datasource.password", "postgres");
+        properties.put("quarkus.datasource.jdbc.max-size", "10");
+        properties.put("quarkus.log.level", "WARN");
+        properties.putAll(extra);
+        Path jar = Path.of(name, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+        return JarProcess.start(name, pinning(), List.of("-XX:ActiveProcessorCount=1", "-Xmx384m"), jar, properties,
+                URI.create("http://127.0.0.1:" + port + "/q/health/ready"), Duration.ofSeconds(120),
+                logs.resolve(name + ".log"));
+    }
+
+    private static List<String> pinning() {
+        boolean taskset = Files.isExecutable(Path.of("/usr/bin/taskset")) || Files.isExecutable(Path.of("/bin/taskset"));
+        return taskset ? List.of("taskset", "-c", Integer.toString(SERVICE_CORE)) : List.of();
+    }
+
+    @Override
+    public void close() {
+        plan.stop();
+        catalog.stop();
+    }
+}
