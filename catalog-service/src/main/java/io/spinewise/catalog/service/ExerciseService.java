@@ -24,6 +24,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ExerciseService {
 
+    @Transactional
     public Page<Exercise> search(Viewer viewer, LibraryFilter filter, PageRequest paging) {
         LibraryQueries.Condition condition = LibraryQueries.visibleTo(viewer, filter.status());
         if (filter.text() != null && !filter.text().isBlank()) {
@@ -43,6 +44,7 @@ public class ExerciseService {
     }
 
     /** The exercise with this slug that the viewer may see; the clinic's own wins over the library's. */
+    @Transactional
     public Optional<Exercise> find(Viewer viewer, String slug) {
         LibraryQueries.Condition condition = LibraryQueries.visibleTo(viewer, null);
         if (viewer.staff()) {

@@ -22,6 +22,7 @@ import io.spinewise.plan.service.PlanService;
 import io.spinewise.plan.service.Today;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import java.io.ByteArrayOutputStream;
 import java.time.DayOfWeek;
@@ -55,6 +56,7 @@ public class PatientPdf {
     @Inject
     Today today;
 
+    @Transactional
     public byte[] render(Patient patient) {
         LocalDate localToday = today.in(patient.zone());
         LocalDate from = localToday.minusWeeks(WEEKS - 1L).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

@@ -16,6 +16,7 @@ public class ClinicSettingsService {
     @Inject
     PlanConfig config;
 
+    @Transactional
     public ClinicSettingsView of(String clinicId) {
         ClinicSettings s = ClinicSettings.findById(clinicId);
         if (s == null) {

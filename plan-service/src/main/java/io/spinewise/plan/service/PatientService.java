@@ -68,6 +68,7 @@ public class PatientService {
         return new Enrolment(patient, account);
     }
 
+    @Transactional
     public Page<Patient> list(String clinicId, String text, PageRequest paging) {
         StringBuilder where = new StringBuilder("clinicId = :clinic");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
@@ -83,10 +84,12 @@ public class PatientService {
     }
 
     /** A patient of this clinic; another clinic's patient is as absent as a missing one. */
+    @Transactional
     public Optional<Patient> find(String clinicId, UUID id) {
         return Patient.<Patient>findByIdOptional(id).filter(p -> p.clinicId.equals(clinicId));
     }
 
+    @Transactional
     public Optional<Patient> findBySubject(String subject) {
         return Patient.find("subject", subject).firstResultOptional();
     }

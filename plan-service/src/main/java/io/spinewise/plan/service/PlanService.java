@@ -80,15 +80,18 @@ public class PlanService {
         return new Current(plan, version);
     }
 
+    @Transactional
     public Optional<Plan> find(UUID id) {
         return Plan.findByIdOptional(id);
     }
 
+    @Transactional
     public Optional<Current> current(UUID id) {
         return find(id).map(p -> new Current(p, PlanVersion.findById(new PlanVersion.Key(p.id, p.currentVersion))));
     }
 
     /** A patient's plans with their current versions, newest first, in one query. */
+    @Transactional
     public List<Current> ofPatient(UUID patientId) {
         return em.createQuery("select p, v from Plan p, PlanVersion v where v.planId = p.id"
                         + " and v.version = p.currentVersion and p.patientId = :patient order by p.createdAt desc, p.id",
@@ -99,6 +102,7 @@ public class PlanService {
                 .toList();
     }
 
+    @Transactional
     public List<PlanVersion> versions(UUID planId) {
         return PlanVersion.list("planId = ?1 order by version", planId);
     }
@@ -157,6 +161,7 @@ public class PlanService {
     }
 
     /** Pauses and their ends, for the adherence rule. */
+    @Transactional
     public List<PlanPause> pauses(List<UUID> planIds) {
         return planIds.isEmpty() ? List.of() : PlanPause.list("planId in ?1", planIds);
     }
