@@ -282,6 +282,40 @@ class ReportsAndAuditTest {
     }
 
     @Test
+    void aPageWhoseRowOffsetWouldNotFitIsRefusedNamingThePage() {
+        for (String query : List.of("page=99999999999", "page=2147483647&size=100",
+                "page=" + (io.spinewise.common.paging.PageRequest.MAX_PAGE + 1))) {
+            for (String list : List.of("/api/audit", "/api/patients", "/api/dashboard")) {
+                as(NORTH_ADMIN).get(list + "?" + query).then().statusCode(400).contentType(PROBLEM_JSON)
+                        .body("violations.field", equalTo(List.of("page")));
+            }
+        }
+        // the highest page there is still answers: empty, with the true total
+        as(NORTH_ADMIN).get("/api/patients?size=100&page=" + io.spinewise.common.paging.PageRequest.MAX_PAGE)
+                .then().statusCode(200).body("items", hasSize(0)).body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+    }
+
+    @Test
+    void anAuditPageBeyondTheLastStillCarriesTheTotal() {
+        int total = as(NORTH_ADMIN).get("/api/audit?size=1").then().statusCode(200).extract().path("total");
+        assertThat(total).isPositive();
+        as(NORTH_ADMIN).get("/api/audit?size=100&page=1000").then().statusCode(200)
+                .body("items", hasSize(0))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(total));
+    }
+
+    @Test
+    void thePrescribersNameIsTheFullNameFromTheToken() {
+        String adaId = UUID.randomUUID().toString();
+        String ada = namedToken(adaId, io.spinewise.common.security.Roles.CHIROPRACTOR, "Ada Lovelace", "dr.ada");
+        EnrolledPatient gus = enrol(NORTH_CHIRO, NORTH, "Gus", "Europe/Dublin");
+        dailyPlan(ada, gus);
+
+        as(NORTH_ADMIN).get("/api/clinic/chiropractors").then().statusCode(200)
+                .body("find { it.id == '" + adaId + "' }.name", equalTo("Ada Lovelace"));
+    }
+
+    @Test
     void theAuditLogIsAppendOnly() throws SQLException {
         as(NORTH_CHIRO).get("/api/patients/" + quoted.id()).then().statusCode(200);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

@@ -22,11 +22,12 @@ import static org.hamcrest.Matchers.endsWith;
 @WithTestResource(StubServices.class)
 class AdminPagesTest {
 
+    /** plan-service's adherence CSV: its header names the patient on every row. */
     private static final String CSV = """
-            patient_id,date,scheduled,completed
-            %1$s,2026-11-01,1,1
-            %1$s,2026-11-02,1,0
-            %1$s,2026-11-03,2,2
+            patient_id,patient_name,date,scheduled,completed
+            %1$s,Paul Patient,2026-11-01,1,1
+            %1$s,Paul Patient,2026-11-02,1,0
+            %1$s,Paul Patient,2026-11-03,2,2
             """.formatted(Fixtures.PATIENT_ID);
 
     @BeforeEach
@@ -35,11 +36,8 @@ class AdminPagesTest {
     }
 
     @Test
-    void reportSummaryAddsUpTheStreamedCsvPerPatient() {
+    void reportSummaryAddsUpTheStreamedCsvPerPatientWithTheNamesItCarries() {
         StubServices.answer("GET", "/api/reports/adherence.csv", 200, "text/csv", CSV);
-        StubServices.json("GET", "/api/patients", """
-                {"items":[{"id":"%s","name":"Paul Patient"}],"page":0,"size":100,"total":1}
-                """.formatted(Fixtures.PATIENT_ID));
 
         String html = given().auth().oauth2(Users.admin()).header("HX-Request", "true")
                 .when().get("/admin/reports/summary?from=2026-11-01&to=2026-11-30")
@@ -49,6 +47,22 @@ class AdminPagesTest {
                 "/admin/reports/patients/" + Fixtures.PATIENT_ID + ".pdf?from=2026-11-01&amp;to=2026-11-30");
         assertThat(StubServices.requests("GET", "/api/reports/adherence.csv")).singleElement()
                 .satisfies(r -> assertThat(r.query()).isEqualTo("from=2026-11-01&to=2026-11-30"));
+        // no list of the clinic's patients: it would stop at one page in a clinic with thousands
+        assertThat(StubServices.requests("GET", "/api/patients")).isEmpty();
+    }
+
+    @Test
+    void aSummaryRowWithoutANameShowsThePatientsId() {
+        StubServices.answer("GET", "/api/reports/adherence.csv", 200, "text/csv", """
+                patient_id,patient_name,date,scheduled,completed
+                %s,,2026-11-01,1,1
+                """.formatted(Fixtures.PATIENT_ID));
+
+        String html = given().auth().oauth2(Users.admin()).header("HX-Request", "true")
+                .when().get("/admin/reports/summary?from=2026-11-01&to=2026-11-30")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("<th scope=\"row\">" + Fixtures.PATIENT_ID + "</th>");
     }
 
     @Test
@@ -94,7 +108,7 @@ class AdminPagesTest {
                 .then().statusCode(200)
                 .contentType(containsString("text/csv"))
                 .header("Content-Disposition", containsString("adherence-2026-11-01-to-2026-11-30.csv"))
-                .body(containsString("patient_id,date,scheduled,completed"));
+                .body(containsString("patient_id,patient_name,date,scheduled,completed"));
     }
 
     @Test
@@ -103,7 +117,6 @@ class AdminPagesTest {
                 {"items":[{"id":1,"at":"2026-11-23T08:00:00Z","actor":"dr.ada","actorRole":"chiropractor",
                  "patientId":"%s","action":"PLAN_CREATED","outcome":"OK","status":201,"target":"plan"}],"page":0,"size":50,"total":1}
                 """.formatted(Fixtures.PATIENT_ID));
-        StubServices.json("GET", "/api/patients", "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");
 
         given().auth().oauth2(Users.admin()).when().get("/admin/audit")
                 .then().statusCode(200)
@@ -123,7 +136,6 @@ class AdminPagesTest {
                   "patientId":"%2$s","patientName":null,"action":"patient.read","outcome":"NOT_FOUND","status":404}],
                  "page":0,"size":50,"total":2}
                 """.formatted(actor, Fixtures.PATIENT_ID));
-        StubServices.json("GET", "/api/patients", "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");
 
         String html = given().auth().oauth2(Users.admin()).when().get("/admin/audit")
                 .then().statusCode(200).extract().asString();
@@ -137,7 +149,6 @@ class AdminPagesTest {
 
     @Test
     void anUnreadableAuditDateIsExplainedAndNoEventsAreAskedFor() {
-        StubServices.json("GET", "/api/patients", "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");
 
         String html = given().auth().oauth2(Users.admin()).when().get("/admin/audit?from=1.11.2026&to=")
                 .then().statusCode(400).extract().asString();
@@ -150,13 +161,165 @@ class AdminPagesTest {
     @Test
     void theAuditDatesAreForwardedAsIsoDates() {
         StubServices.json("GET", "/api/audit", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
-        StubServices.json("GET", "/api/patients", "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");
 
         given().auth().oauth2(Users.admin()).when().get("/admin/audit?from=2026-11-01&to=2026-11-30")
                 .then().statusCode(200).body(containsString("value=\"2026-11-01\""));
 
         assertThat(StubServices.requests("GET", "/api/audit")).singleElement()
                 .satisfies(r -> assertThat(r.query()).isEqualTo("from=2026-11-01&to=2026-11-30&page=0&size=50"));
+    }
+
+    // --- audit paging and the patient filter ---
+
+    private static final String OTHER_PATIENT_ID = "7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d";
+
+    /** A page of plan-service's audit log: one event per action given, about {@link Fixtures#PATIENT_ID}. */
+    private static String auditPage(int page, long total, String... actions) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < actions.length; i++) {
+            items.append(i == 0 ? "" : ",").append("""
+                    {"id":%d,"at":"2026-11-23T08:00:00Z","actor":"dr.ada","actorName":"Ada","actorRole":"chiropractor",
+                     "patientId":"%s","patientName":"Paul Patient","action":"%s","outcome":"SUCCESS","status":200}"""
+                    .formatted(i + 1, Fixtures.PATIENT_ID, actions[i]));
+        }
+        return "{\"items\":[" + items + "],\"page\":" + page + ",\"size\":50,\"total\":" + total + "}";
+    }
+
+    private static String patients(long total, String... idsAndNames) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < idsAndNames.length; i += 2) {
+            items.append(i == 0 ? "" : ",").append("{\"id\":\"%s\",\"name\":\"%s\",\"email\":\"p%d@example.org\"}"
+                    .formatted(idsAndNames[i], idsAndNames[i + 1], i));
+        }
+        return "{\"items\":[" + items + "],\"page\":0,\"size\":10,\"total\":" + total + "}";
+    }
+
+    @Test
+    void theAuditLogPagesThroughEveryEventAndItsLinksKeepTheFilters() {
+        StubServices.json("GET", "/api/audit", auditPage(1, 120, "patient.read", "plan.create"));
+
+        String html = given().auth().oauth2(Users.admin())
+                .when().get("/admin/audit?patient=" + Fixtures.PATIENT_ID + "&from=2026-11-01&to=2026-11-30&page=2")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(StubServices.requests("GET", "/api/audit")).singleElement().satisfies(r -> assertThat(r.query())
+                .isEqualTo("patient=" + Fixtures.PATIENT_ID + "&from=2026-11-01&to=2026-11-30&page=1&size=50"));
+        String filters = "/admin/audit?patient=" + Fixtures.PATIENT_ID + "&amp;from=2026-11-01&amp;to=2026-11-30";
+        assertThat(html).contains("Rows 51–52 of 120", "Page 2 of 3",
+                "<nav class=\"pager\" aria-label=\"Pages of the audit log\" hx-boost=\"true\" hx-target=\"#audit-list\"",
+                "href=\"" + filters + "&amp;page=1\" rel=\"prev\"",
+                "href=\"" + filters + "&amp;page=3\" rel=\"next\"",
+                "href=\"" + filters + "&amp;page=2\" aria-current=\"page\"",
+                // the chosen patient is named from the events and kept by the form
+                "<input type=\"hidden\" name=\"patient\" value=\"" + Fixtures.PATIENT_ID + "\">",
+                "<strong>Paul Patient</strong>", "href=\"/admin/audit?from=2026-11-01&amp;to=2026-11-30\">All patients</a>");
+    }
+
+    @Test
+    void anHtmxAuditPageChangeGetsTheListNotTheWholePage() {
+        StubServices.json("GET", "/api/audit", auditPage(2, 120, "patient.read"));
+
+        String html = given().auth().oauth2(Users.admin()).header("HX-Request", "true").header("HX-Target", "audit-list")
+                .when().get("/admin/audit?page=3")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("Page 3 of 3", "patient.read", "rel=\"prev\"").doesNotContain("<h1>", "<form");
+    }
+
+    @Test
+    void anAuditPageNumberThatIsNotOneIsAnsweredWithoutAskingPlanService() {
+        for (String page : List.of("abc", "0", "-3")) {
+            given().auth().oauth2(Users.admin()).when().get("/admin/audit?page=" + page)
+                    .then().statusCode(400).body(containsString("“" + page + "” is not a page number"));
+        }
+        assertThat(StubServices.requests("GET", "/api/audit")).isEmpty();
+    }
+
+    @Test
+    void anAuditPageBeyondTheLastSaysHowManyThereAreAndLinksBack() {
+        StubServices.json("GET", "/api/audit", auditPage(8, 120));
+
+        String html = given().auth().oauth2(Users.admin()).when().get("/admin/audit?from=2026-11-01&page=9")
+                .then().statusCode(404).extract().asString();
+
+        assertThat(html).contains("There is no page 9 of this list: it has 3 pages.",
+                "href=\"/admin/audit?from=2026-11-01&amp;page=3\">Go to the last page");
+    }
+
+    @Test
+    void anAbsurdAuditPageStaysWithinThePagesPlanServiceAnswers() {
+        StubServices.json("GET", "/api/audit", auditPage(21474835, 120));
+
+        given().auth().oauth2(Users.admin()).when().get("/admin/audit?page=2000000000")
+                .then().statusCode(404).body(containsString("There is no page 2000000000"));
+
+        // plan-service refuses a page whose row offset (page × its largest size, 100) would not fit an int
+        assertThat(StubServices.requests("GET", "/api/audit")).singleElement().satisfies(r -> assertThat(
+                Long.parseLong(r.query().replaceAll(".*page=(\\d+).*", "$1")) * 100).isLessThanOrEqualTo(Integer.MAX_VALUE));
+    }
+
+    @Test
+    void anAuditPatientIdThatIsNotOneIsExplainedAndNoEventsAreAskedFor() {
+        String html = given().auth().oauth2(Users.admin()).when().get("/admin/audit?patient=<b>42&from=2026-11-01")
+                .then().statusCode(400).extract().asString();
+
+        assertThat(html).contains("“&lt;b&gt;42” is not a patient id. Search for the patient by name instead.",
+                "aria-invalid=\"true\"", "Correct the patient filter to see events.", "value=\"2026-11-01\"")
+                .doesNotContain("<b>42");
+        assertThat(StubServices.requests()).noneMatch(r -> r.path().startsWith("/api/"));
+    }
+
+    @Test
+    void aPatientFoundByNameFiltersTheAuditLogWithoutLoadingTheWholeClinic() {
+        StubServices.json("GET", "/api/patients", patients(1, Fixtures.PATIENT_ID, "Paul Patient"));
+        StubServices.json("GET", "/api/audit", auditPage(0, 0));
+
+        String html = given().auth().oauth2(Users.admin()).when().get("/admin/audit?find=paul&from=2026-11-01")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(StubServices.requests("GET", "/api/patients")).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo("q=paul&page=0&size=10"));
+        assertThat(StubServices.requests("GET", "/api/audit")).singleElement().satisfies(r -> assertThat(r.query())
+                .isEqualTo("patient=" + Fixtures.PATIENT_ID + "&from=2026-11-01&page=0&size=50"));
+        assertThat(html).contains("<strong>Paul Patient</strong>", "No events match.",
+                "<input type=\"hidden\" name=\"patient\" value=\"" + Fixtures.PATIENT_ID + "\">");
+    }
+
+    @Test
+    void aSearchMatchingSeveralPatientsOffersThemAndAsksForNoEventsYet() {
+        StubServices.json("GET", "/api/patients", patients(14, Fixtures.PATIENT_ID, "Paul Patient",
+                OTHER_PATIENT_ID, "Paula <i>Other</i>"));
+
+        String html = given().auth().oauth2(Users.admin()).when().get("/admin/audit?find=pau&to=2026-11-30")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("Which patient?",
+                "14 patients match “pau”; the first 2 are listed. Type more of the name to narrow the search.",
+                "<a href=\"/admin/audit?to=2026-11-30&amp;patient=" + Fixtures.PATIENT_ID + "\">Paul Patient</a>",
+                "<a href=\"/admin/audit?to=2026-11-30&amp;patient=" + OTHER_PATIENT_ID + "\">Paula &lt;i&gt;Other&lt;/i&gt;</a>",
+                "value=\"pau\"").doesNotContain("<i>Other");
+        assertThat(StubServices.requests("GET", "/api/audit")).isEmpty();
+    }
+
+    @Test
+    void aSearchMatchingNoPatientSaysSo() {
+        StubServices.json("GET", "/api/patients", patients(0));
+
+        given().auth().oauth2(Users.admin()).when().get("/admin/audit?find=zed")
+                .then().statusCode(200).body(containsString("No patient name or email contains “zed”."));
+        assertThat(StubServices.requests("GET", "/api/audit")).isEmpty();
+    }
+
+    @Test
+    void eachEventsPatientLinksToThatPatientsEventsKeepingTheDates() {
+        StubServices.json("GET", "/api/audit", auditPage(0, 1, "patient.read"));
+
+        String html = given().auth().oauth2(Users.admin()).when().get("/admin/audit?from=2026-11-01&to=2026-11-30")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("<a href=\"/admin/audit?from=2026-11-01&amp;to=2026-11-30&amp;patient="
+                + Fixtures.PATIENT_ID + "\" title=\"Only this patient's events\">Paul Patient</a>");
+        assertThat(StubServices.requests("GET", "/api/patients")).isEmpty();
     }
 
     // --- report dates ---

@@ -7,6 +7,12 @@ import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -130,6 +136,27 @@ class BffSecurityTest {
                 .doesNotContain(" style=\"")
                 .doesNotContain("<style")
                 .doesNotContainPattern("\\son[a-z]+=\"");
+    }
+
+    /**
+     * Static files are cached as immutable for a day, so every URL the layout loads carries a
+     * version made from the file's content: an upgrade changes the URL of every changed file.
+     */
+    @Test
+    void theLayoutLoadsItsFilesByContentVersionedUrlsThatAreServed() throws Exception {
+        String html = given().when().get("/signed-out").then().statusCode(200).extract().asString();
+        List<String> files = List.of("/css/app.css", "/js/app.js", "/img/logo.svg",
+                "/webjars/picocss__pico/css/pico.min.css", "/webjars/htmx.org/dist/htmx.min.js");
+        for (String file : files) {
+            Matcher url = Pattern.compile("(?:href|src)=\"(" + Pattern.quote(file) + "\\?v=([0-9a-f]{12}))\"")
+                    .matcher(html);
+            assertThat(url.find()).as("a versioned URL for %s in %s", file, html).isTrue();
+            byte[] served = given().urlEncodingEnabled(false).when().get(url.group(1)).then().statusCode(200)
+                    .header("Cache-Control", containsString("max-age")).extract().asByteArray();
+            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(served));
+            assertThat(digest).as("the version of %s is its content's", file).startsWith(url.group(2));
+        }
+        assertThat(html).doesNotContainPattern("(?:href|src)=\"/(?:css|js|img|webjars)/[^\"?]+\"");
     }
 
     @Test

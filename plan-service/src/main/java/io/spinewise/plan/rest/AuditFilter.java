@@ -81,7 +81,7 @@ public class AuditFilter implements ContainerResponseFilter {
             Object claim = jwt.getClaim(Caller.CLINIC_CLAIM);
             clinic = claim == null ? null : claim.toString().replace("\"", "");
             subject = jwt.getSubject() != null ? jwt.getSubject() : subject;
-            name = ActorName.of(jwt);
+            name = Caller.displayName(jwt);
         }
         AuditLog.Entry entry = new AuditLog.Entry(clinic, subject == null ? "unknown" : subject, name,
                 role(identity), patientId, action, outcome(status), status, target);

@@ -34,7 +34,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -81,9 +80,6 @@ public class MeResource {
 
     @Inject
     AuditContext audit;
-
-    @Inject
-    JsonWebToken token;
 
     @Context
     UriInfo uriInfo;
@@ -156,7 +152,7 @@ public class MeResource {
         if (idempotencyKey.length() > 100) {
             throw io.spinewise.common.problem.ProblemException.invalid(IDEMPOTENCY_KEY, "must be at most 100 characters");
         }
-        String name = ActorName.of(token);
+        String name = caller.displayName();
         CheckOffService.Outcome outcome = checkOffs.checkOff(caller.subject(), name, idempotencyKey.strip(), request);
         audit.patient(outcome.patientId()).target("session " + outcome.view().id() + (outcome.replayed() ? " (replay)" : ""));
         if (!outcome.replayed()) {

@@ -32,6 +32,14 @@ public class AuditLog {
     private static final String INSERT = "INSERT INTO audit_event (clinic_id, actor, actor_name, actor_role,"
             + " patient_id, action, outcome, status, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /** The filter, shared by the page and the count. */
+    private static final String WHERE = """
+            WHERE a.clinic_id = :clinic
+              AND (CAST(:patient AS uuid) IS NULL OR a.patient_id = CAST(:patient AS uuid))
+              AND (CAST(:from AS timestamptz) IS NULL OR a.at >= CAST(:from AS timestamptz))
+              AND (CAST(:to AS timestamptz) IS NULL OR a.at < CAST(:to AS timestamptz))
+            """;
+
     /*
      * The patient's name is joined only within the record's clinic: another clinic's attempt on
      * a patient is logged in the attempting clinic, which must learn nothing about that patient.
@@ -42,12 +50,12 @@ public class AuditLog {
                    a.action, a.outcome, a.status, a.target, count(*) OVER () AS total
             FROM audit_event a
             LEFT JOIN patient p ON p.id = a.patient_id AND p.clinic_id = a.clinic_id
-            WHERE a.clinic_id = :clinic
-              AND (CAST(:patient AS uuid) IS NULL OR a.patient_id = CAST(:patient AS uuid))
-              AND (CAST(:from AS timestamptz) IS NULL OR a.at >= CAST(:from AS timestamptz))
-              AND (CAST(:to AS timestamptz) IS NULL OR a.at < CAST(:to AS timestamptz))
+            """ + WHERE + """
             ORDER BY a.at DESC, a.id DESC
             LIMIT :limit OFFSET :offset""");
+
+    /** The total alone, for a page beyond the last, where the query above has no row to carry it. */
+    private static final NamedSql COUNT = new NamedSql("SELECT count(*) FROM audit_event a\n" + WHERE);
 
     @Inject
     AgroalDataSource dataSource;
@@ -102,12 +110,18 @@ public class AuditLog {
                         rs.getString("outcome"), rs.getInt("status"), rs.getString("target")));
                 total = rs.getLong("total");
             }
+            if (items.isEmpty() && paging.offset() > 0) {
+                total = count(c, values);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("audit query failed", e);
         }
-        if (items.isEmpty() && paging.offset() > 0) {
-            total = -1;
+        return new Page<>(items, paging.page(), paging.size(), total);
+    }
+
+    private static long count(Connection c, Map<String, Object> values) throws SQLException {
+        try (PreparedStatement s = COUNT.prepare(c, values); ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
-        return new Page<>(items, paging.page(), paging.size(), Math.max(total, 0));
     }
 }

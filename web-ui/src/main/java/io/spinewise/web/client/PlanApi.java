@@ -1,7 +1,7 @@
 package io.spinewise.web.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.spinewise.web.client.model.Adherence;
+import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CheckOff;
 import io.spinewise.web.client.model.CheckOffRequest;
 import io.spinewise.web.client.model.DashboardRow;
@@ -117,9 +117,8 @@ public interface PlanApi {
     @Path("/clinic/chiropractors")
     List<io.spinewise.web.client.model.Chiropractor> chiropractors();
 
-    /** A page or a plain list of audit events (read either way). */
     @GET
     @Path("/audit")
-    JsonNode audit(@QueryParam("patient") UUID patient, @QueryParam("from") LocalDate from,
+    ListPage<AuditEvent> audit(@QueryParam("patient") UUID patient, @QueryParam("from") LocalDate from,
                    @QueryParam("to") LocalDate to, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
 }

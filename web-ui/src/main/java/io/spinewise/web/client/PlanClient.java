@@ -1,7 +1,5 @@
 package io.spinewise.web.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CheckOff;
@@ -21,7 +19,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,9 +35,6 @@ public class PlanClient {
 
     @Inject
     ServiceCalls calls;
-
-    @Inject
-    ObjectMapper json;
 
     public Today today() {
         return calls.call(Service.PLAN, api::today);
@@ -63,13 +57,14 @@ public class PlanClient {
     }
 
     /**
-     * One page (from 0) of the clinic's dashboard. A page number far beyond any clinic is capped
-     * so that plan-service's row offset (page × size) stays within an int: it still answers an
-     * empty page with the true total.
+     * The highest page plan-service answers (service-common's {@code PageRequest.MAX_PAGE}: its
+     * row offset, page × size, must fit an int); it refuses a higher one with 400.
      */
+    static final int MAX_SERVICE_PAGE = Integer.MAX_VALUE / 100;
+
+    /** One page (from 0) of the clinic's dashboard. */
     public ListPage<DashboardRow> dashboard(String q, int page) {
-        int bounded = Math.min(Math.max(0, page), Integer.MAX_VALUE / PAGE_SIZE - 1);
-        return calls.call(Service.PLAN, () -> api.dashboard(blankToNull(q), bounded, PAGE_SIZE));
+        return calls.call(Service.PLAN, () -> api.dashboard(blankToNull(q), bounded(page), PAGE_SIZE));
     }
 
     public ListPage<Patient> patients(String q, int page, int size) {
@@ -117,17 +112,18 @@ public class PlanClient {
         return list == null ? List.of() : list;
     }
 
-    /** Audit events, newest first as the service sends them; read whether it answers a page or a list. */
-    public List<AuditEvent> audit(UUID patient, LocalDate from, LocalDate to, int page) {
-        JsonNode answer = calls.call(Service.PLAN, () -> api.audit(patient, from, to, page, PAGE_SIZE));
-        JsonNode items = answer != null && answer.isObject() ? answer.path("items") : answer;
-        List<AuditEvent> events = new ArrayList<>();
-        if (items != null && items.isArray()) {
-            for (JsonNode item : items) {
-                events.add(json.convertValue(item, AuditEvent.class));
-            }
-        }
-        return events;
+    /** One page (from 0) of audit events, newest first; {@code patient}, {@code from}, {@code to} may be null. */
+    public ListPage<AuditEvent> audit(UUID patient, LocalDate from, LocalDate to, int page) {
+        return calls.call(Service.PLAN, () -> api.audit(patient, from, to, bounded(page), PAGE_SIZE));
+    }
+
+    /**
+     * A page number far beyond any clinic's list (an edited link) is capped to the highest page
+     * plan-service answers: it still answers an empty page with the true total, so the page can
+     * say how many pages there are instead of failing.
+     */
+    private static int bounded(int page) {
+        return Math.min(Math.max(0, page), MAX_SERVICE_PAGE);
     }
 
     private static String blankToNull(String value) {

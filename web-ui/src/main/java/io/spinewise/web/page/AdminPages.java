@@ -8,7 +8,7 @@ import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.ExerciseRequest;
-import io.spinewise.web.client.model.Patient;
+import io.spinewise.web.client.model.ListPage;
 import io.spinewise.web.client.model.Range;
 import io.spinewise.web.client.model.Routine;
 import io.spinewise.web.client.model.RoutineRequest;
@@ -23,6 +23,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -37,11 +39,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -77,9 +79,19 @@ public class AdminPages {
             implements TemplateInstance {
     }
 
-    /** {@code range}: the date filter as typed; when it has errors no events were asked for. */
-    record AuditPage(List<AuditEvent> events, List<Patient> patients, String patient, DateRange range)
-            implements TemplateInstance {
+    /**
+     * {@code range}: the date filter as typed; {@code notice}: why the list is empty although
+     * events may exist (a filter to correct or complete, a page beyond the last), or null;
+     * {@code patientHref}: the link that filters by a patient, up to the id (it keeps the dates);
+     * {@code allPatientsHref}: the same dates for every patient.
+     */
+    record AuditPage(List<AuditEvent> events, Pager pager, AuditPatientFilter filter, DateRange range, String notice,
+                     String patientHref, String allPatientsHref) implements TemplateInstance {
+    }
+
+    /** The list part of the audit page (count, table, page links), for a page change through htmx. */
+    record AuditPage$list(List<AuditEvent> events, Pager pager, AuditPatientFilter filter, DateRange range,
+                          String notice, String patientHref, String allPatientsHref) implements TemplateInstance {
     }
 
     record LibraryPage(List<Exercise> exercises, List<Routine> templates, List<Routine> shared)
@@ -140,19 +152,7 @@ public class AdminPages {
         } catch (IOException e) {
             throw new jakarta.ws.rs.InternalServerErrorException(e);
         }
-        Map<String, String> names = new HashMap<>();
-        try {
-            plan.patients(null, 0, 100).itemsOrEmpty().forEach(p -> names.put(String.valueOf(p.id()), p.displayName()));
-        } catch (ServiceException e) {
-            // names are a nicety: the figures stand without them
-        }
-        List<ReportSummary.Line> named = new ArrayList<>();
-        for (ReportSummary.Line line : lines) {
-            named.add(new ReportSummary.Line(line.patientId(),
-                    line.name() != null ? line.name() : names.getOrDefault(line.patientId(), line.patientId()),
-                    line.scheduled(), line.completed()));
-        }
-        return new ReportSummaryTable(named, start, end, chiropractorQuery(chosen));
+        return new ReportSummaryTable(lines, start, end, chiropractorQuery(chosen));
     }
 
     @GET
@@ -209,22 +209,52 @@ public class AdminPages {
 
     // --- audit log ---
 
+    /**
+     * One page of the clinic's audit log, newest first, filtered by patient and dates. {@code page}
+     * counts from 1 like the patients list: text that is not a page number answers 400, a page
+     * beyond the last 404 with a link back; a patient id that is not one answers 400 with the
+     * reason by the patient field, as unreadable dates do.
+     */
     @GET
     @Path("audit")
-    public Response audit(@QueryParam("patient") String patient, @QueryParam("from") String from,
-                          @QueryParam("to") String to) {
-        UUID patientId = uuid(patient);
-        DateRange range = DateRange.optional(from, to);
-        List<AuditEvent> events = range.valid()
-                ? plan.audit(patientId, range.from().value(), range.to().value(), 0) : List.of();
-        List<Patient> patients;
-        try {
-            patients = plan.patients(null, 0, 100).itemsOrEmpty();
-        } catch (ServiceException e) {
-            patients = List.of();
+    public Response audit(@QueryParam("patient") String patient, @QueryParam("find") String find,
+                          @QueryParam("from") String from, @QueryParam("to") String to,
+                          @QueryParam("page") String pageText, @Context HttpHeaders headers) {
+        OptionalInt asked = Pager.requested(pageText);
+        if (asked.isEmpty()) {
+            return ErrorPages.noSuchPage(pageText, headers);
         }
-        return Response.status(range.valid() ? 200 : 400)
-                .entity(new AuditPage(events, patients, patientId == null ? "" : patientId.toString(), range)).build();
+        DateRange range = DateRange.optional(from, to);
+        AuditPatientFilter filter = AuditPatientFilter.read(patient, find, plan);
+        boolean ask = range.valid() && filter.decided();
+        ListPage<AuditEvent> events = ask
+                ? plan.audit(filter.id(), range.from().value(), range.to().value(), asked.getAsInt() - 1)
+                : new ListPage<>(List.of(), 0, PlanClient.PAGE_SIZE, 0);
+        Map<String, String> dates = new LinkedHashMap<>();
+        dates.put("from", range.valid() ? text(range.from().value()) : "");
+        dates.put("to", range.valid() ? text(range.to().value()) : "");
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("patient", filter.id() == null ? "" : filter.id().toString());
+        params.putAll(dates);
+        Pager pager = Pager.of("/admin/audit", params, events, ask ? asked.getAsInt() : 1);
+        // the events of one patient all carry that patient's name: no extra call (and audit record) to learn it
+        filter = filter.named(events.itemsOrEmpty().stream().map(AuditEvent::patientName)
+                .filter(name -> name != null).findFirst().orElse(null));
+        String notice = !range.valid() ? "Correct the marked dates to see events."
+                : filter.error() != null ? "Correct the patient filter to see events."
+                : !filter.decided() ? filter.notice()
+                : pager.beyondEndNotice();
+        String allPatients = Pager.link("/admin/audit", dates);
+        String patientHref = allPatients + (allPatients.contains("?") ? "&" : "?") + "patient=";
+        TemplateInstance answer = Htmx.targets(headers, "audit-list")
+                ? new AuditPage$list(events.itemsOrEmpty(), pager, filter, range, notice, patientHref, allPatients)
+                : new AuditPage(events.itemsOrEmpty(), pager, filter, range, notice, patientHref, allPatients);
+        int status = !range.valid() || filter.error() != null ? 400 : pager.beyondEnd() ? 404 : 200;
+        return Response.status(status).entity(answer).build();
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? "" : date.toString();
     }
 
     // --- the clinic's own exercises ---
@@ -713,13 +743,5 @@ public class AdminPages {
      */
     private static LocalDate latestToday() {
         return LocalDate.now(ZoneOffset.ofHours(14));
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return value == null || value.isBlank() ? null : UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

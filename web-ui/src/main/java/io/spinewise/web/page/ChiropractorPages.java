@@ -124,8 +124,7 @@ public class ChiropractorPages {
                              @Context HttpHeaders headers) {
         OptionalInt asked = Pager.requested(pageText);
         if (asked.isEmpty()) {
-            return ErrorPages.page(400, "No such page", "“" + pageText + "” is not a page number. Pages are"
-                    + " numbered 1, 2, 3 and so on.", false, headers);
+            return ErrorPages.noSuchPage(pageText, headers);
         }
         String search = q == null ? "" : q.strip();
         String key = sort == null || sort.isBlank() ? "flags" : sort;
@@ -138,8 +137,7 @@ public class ChiropractorPages {
         params.put("sort", key);
         params.put("dir", direction);
         Pager pager = Pager.of("/patients", params, page, asked.getAsInt());
-        String notice = pager.beyondEnd() ? "There is no page " + asked.getAsInt() + " of this list: it has "
-                + pager.pages() + (pager.pages() == 1 ? " page." : " pages.") : null;
+        String notice = pager.beyondEndNotice();
         TemplateInstance answer = Htmx.targets(headers, "patient-list")
                 ? new PatientsPage$list(rows, pager, search, key, direction, notice)
                 : new PatientsPage(rows, pager, search, key, direction, notice);

@@ -77,6 +77,12 @@ public class ErrorPages {
         return page(500, "Something went wrong", "Something went wrong on our side. Please try again.", false, headers);
     }
 
+    /** The answer to a {@code page} parameter that {@link Pager#requested} cannot read. */
+    static Response noSuchPage(String pageText, HttpHeaders headers) {
+        return page(400, "No such page", "“" + pageText + "” is not a page number. Pages are numbered 1, 2, 3"
+                + " and so on.", false, headers);
+    }
+
     static Response page(int status, String title, String message, boolean degraded, HttpHeaders headers) {
         Response.ResponseBuilder answer = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         if (headers != null && Htmx.isHtmx(headers)) {

@@ -76,6 +76,15 @@ public record Pager(String path, Map<String, String> params, int page, int pages
         return page > pages;
     }
 
+    /**
+     * Why a page beyond the last is empty ("There is no page 9 of this list: it has 3 pages."),
+     * or null when the page exists; shown with a link to {@link #lastHref()}.
+     */
+    public String beyondEndNotice() {
+        return beyondEnd() ? "There is no page " + page + " of this list: it has " + pages
+                + (pages == 1 ? " page." : " pages.") : null;
+    }
+
     public boolean hasPrevious() {
         return page > 1 && !beyondEnd();
     }
@@ -143,13 +152,22 @@ public record Pager(String path, Map<String, String> params, int page, int pages
 
     /** The link to page {@code number} (from 1), with the list's other parameters. */
     public String href(int number) {
-        StringBuilder link = new StringBuilder(path).append('?');
-        params.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                link.append(encode(name)).append('=').append(encode(value)).append('&');
+        Map<String, String> all = new LinkedHashMap<>(params);
+        all.put("page", String.valueOf(number));
+        return link(path, all);
+    }
+
+    /** {@code path?name=value&...}, URL-encoded, blank parameters left out; the bare path when none is left. */
+    static String link(String path, Map<String, String> params) {
+        StringBuilder link = new StringBuilder(path);
+        char separator = '?';
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            if (param.getValue() != null && !param.getValue().isBlank()) {
+                link.append(separator).append(encode(param.getKey())).append('=').append(encode(param.getValue()));
+                separator = '&';
             }
-        });
-        return link.append("page=").append(number).toString();
+        }
+        return link.toString();
     }
 
     private static String count(long value) {

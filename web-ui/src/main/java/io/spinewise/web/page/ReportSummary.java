@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sums plan-service's adherence CSV (one row per patient and day: {@code patient_id, date,
- * scheduled, completed}) into one line per patient, reading the stream line by line so that a
+ * Sums plan-service's adherence CSV (one row per patient and day: {@code patient_id, patient_name,
+ * date, scheduled, completed}) into one line per patient, reading the stream line by line so that a
  * long report never sits in memory whole.
  */
 public final class ReportSummary {
@@ -61,8 +61,14 @@ public final class ReportSummary {
             }
         }
         List<Line> lines = new ArrayList<>();
-        sums.forEach((patient, sum) -> lines.add(new Line(patient, names.get(patient), sum[0], sum[1])));
+        // the name comes with the figures (plan-service's patient_name column), so a report of any
+        // size needs no patient lookup; the id stands in where a row has none
+        sums.forEach((patient, sum) -> lines.add(new Line(patient, nameOr(names.get(patient), patient), sum[0], sum[1])));
         return lines;
+    }
+
+    private static String nameOr(String name, String id) {
+        return name == null || name.isBlank() ? id : name;
     }
 
     private static long parse(String value) {

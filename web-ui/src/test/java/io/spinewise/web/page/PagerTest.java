@@ -67,6 +67,18 @@ class PagerTest {
         assertThat(beyond.hasNext()).isFalse();
         assertThat(numbers(beyond)).containsExactly(1, 2, 3);
         assertThat(beyond.lastHref()).endsWith("&page=3");
+        assertThat(beyond.beyondEndNotice()).isEqualTo("There is no page 9 of this list: it has 3 pages.");
+        assertThat(pager(2, 0, 0).beyondEndNotice()).isEqualTo("There is no page 2 of this list: it has 1 page.");
+        assertThat(pager(3, 120, 20).beyondEndNotice()).isNull();
+    }
+
+    @Test
+    void aLinkWithoutParametersIsTheBarePath() {
+        Map<String, String> blank = new LinkedHashMap<>();
+        blank.put("from", "");
+        assertThat(Pager.link("/admin/audit", blank)).isEqualTo("/admin/audit");
+        blank.put("to", "2026-11-30");
+        assertThat(Pager.link("/admin/audit", blank)).isEqualTo("/admin/audit?to=2026-11-30");
     }
 
     @Test
