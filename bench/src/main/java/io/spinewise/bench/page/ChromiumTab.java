@@ -109,6 +109,13 @@ final class ChromiumTab implements AutoCloseable {
                 .toList();
     }
 
+    /** The session's cookies for the current site, as one Cookie header (for the load run). */
+    String cookieHeader() {
+        return driver.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     private void throttle(NetworkProfile profile) {
         driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of(
                 "offline", false,

@@ -1,5 +1,7 @@
 package io.spinewise.bench.page;
 
+import io.spinewise.bench.service.Report;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,11 +17,11 @@ import java.util.function.ToDoubleFunction;
 /**
  * Page weight and first paint of the web-ui's main pages, in a real Chromium signed in through
  * the real Keycloak as each demo user, on a desktop and on a throttled phone, with an empty
- * cache (a first visit) and a warm one (the next page of a visit). Prints medians; asserts
- * nothing.
+ * cache (a first visit) and a warm one (the next page of a visit); then the web-ui's own rate and
+ * CPU per page under a closed loop ({@link WebUiLoad}). Prints medians and tables; asserts nothing.
  *
  * <p>Needs the local stack with its demo data: {@code ./spinewise up}, then
- * {@code bench/run pages [--runs N] [--web http://localhost:8080]}.
+ * {@code bench/run pages [--runs N] [--seconds S] [--concurrency 1,8,32] [--web http://localhost:8080]}.
  */
 public final class PageBench {
 
@@ -30,28 +32,38 @@ public final class PageBench {
 
     private final String web;
     private final int runs;
+    private final int seconds;
+    private final List<Integer> concurrency;
     private final List<Row> rows = new ArrayList<>();
 
-    private PageBench(String web, int runs) {
+    private PageBench(String web, int runs, int seconds, List<Integer> concurrency) {
         this.web = web;
         this.runs = runs;
+        this.seconds = seconds;
+        this.concurrency = concurrency;
     }
 
     public static void main(String[] args) throws Exception {
         String web = "http://localhost:8080";
         int runs = 5;
+        int seconds = 10;
+        List<Integer> concurrency = List.of(1, 8, 32);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--web" -> web = args[++i];
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--web URL, --runs N)");
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--concurrency" -> concurrency = java.util.Arrays.stream(args[++i].split(","))
+                        .map(String::strip).map(Integer::valueOf).toList();
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--web URL, --runs N, --seconds S, --concurrency 1,8,32)");
             }
         }
         if (!reachable(web)) {
             System.err.println("The web-ui does not answer at " + web + ": start the stack with ./spinewise up first.");
             System.exit(1);
         }
-        new PageBench(web, runs).run();
+        new PageBench(web, runs, seconds, concurrency).run();
     }
 
     private void run() throws IOException {
@@ -69,6 +81,26 @@ public final class PageBench {
         }
         measureAs("admin.nora", List.of("/admin/reports", "/admin/library", "/admin/audit"));
         print();
+        throughput();
+    }
+
+    /**
+     * The web-ui's rate and CPU per page, each page fetched with a signed-in session (the
+     * services behind it answer too; their CPU is not in the web-ui column).
+     */
+    private void throughput() throws IOException {
+        WebUiLoad load = WebUiLoad.onLocalStack();
+        Duration window = Duration.ofSeconds(seconds);
+        System.out.printf("%nweb-ui under load (closed loop, %d s per level after a %d s warm-up; \"service\" = the web-ui"
+                + " process, not pinned; PostgreSQL = the stack's database)%n%n", seconds, seconds);
+        Report.loadHeader();
+        try (ChromiumTab patient = new ChromiumTab(); ChromiumTab chiropractor = new ChromiumTab()) {
+            patient.signIn(web + "/today", "patient.paul", PASSWORD);
+            load.run("web-ui /today (patient)", web + "/today", patient.cookieHeader(), concurrency, window, window);
+            chiropractor.signIn(web + "/patients", "dr.ada", PASSWORD);
+            load.run("web-ui /patients (chiropractor)", web + "/patients", chiropractor.cookieHeader(), concurrency,
+                    window, window);
+        }
     }
 
     private void measureAs(String username, List<String> paths) throws IOException {

@@ -22,22 +22,22 @@ import java.util.concurrent.Future;
  * would see, including queueing in the service. Closed loops under-report latency when the
  * server stalls (coordinated omission), so the p99 here is a floor, not a promise.
  */
-final class ClosedLoopLoad {
+public final class ClosedLoopLoad {
 
     private final HttpClient http;
     private final CpuMeter database;
 
-    ClosedLoopLoad(HttpClient http, CpuMeter database) {
+    public ClosedLoopLoad(HttpClient http, CpuMeter database) {
         this.http = http;
         this.database = database;
     }
 
     /** Runs the scenario without recording: JIT compilation, connection pools and caches warm up. */
-    void warmUp(Scenario scenario, int concurrency, Duration duration) {
+    public void warmUp(Scenario scenario, int concurrency, Duration duration) {
         drive(scenario, concurrency, duration);
     }
 
-    LoadResult measure(Scenario scenario, CpuMeter service, int concurrency, Duration duration) {
+    public LoadResult measure(Scenario scenario, CpuMeter service, int concurrency, Duration duration) {
         double serviceBefore = seconds(service.total());
         double databaseBefore = seconds(database.total());
         long start = System.nanoTime();

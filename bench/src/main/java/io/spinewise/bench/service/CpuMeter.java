@@ -8,11 +8,11 @@ import java.util.stream.Stream;
  * backends), read from the operating system. A backend that exits between two readings takes its
  * time with it; the services' pools keep theirs open, so that rarely matters here.
  */
-final class CpuMeter {
+public final class CpuMeter {
 
     private final long pid;
 
-    CpuMeter(long pid) {
+    public CpuMeter(long pid) {
         this.pid = pid;
     }
 

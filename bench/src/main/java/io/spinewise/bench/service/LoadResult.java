@@ -7,7 +7,7 @@ import java.util.Arrays;
  * (to the last byte of the answer), errors (non-2xx answers and failed requests), and the CPU
  * time the service and PostgreSQL spent in that window.
  */
-record LoadResult(String call, int concurrency, long calls, long errors, double seconds, long[] sortedNanos,
+public record LoadResult(String call, int concurrency, long calls, long errors, double seconds, long[] sortedNanos,
                   long bytes, double serviceCpuSeconds, double databaseCpuSeconds) {
 
     static LoadResult of(String call, int concurrency, long errors, double seconds, long[] nanos, long bytes,

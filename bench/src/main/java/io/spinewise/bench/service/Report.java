@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Prints the figures as Markdown tables, ready to paste into bench/README.md. */
-final class Report {
+public final class Report {
 
     private Report() {
     }
@@ -45,13 +45,13 @@ final class Report {
         }
     }
 
-    static void loadHeader() {
+    public static void loadHeader() {
         line("| call | concurrency | calls | req/s | p50 ms | p95 ms | p99 ms | errors | service CPU | service CPU ms/call"
                 + " | PostgreSQL CPU ms/call |");
         line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     }
 
-    static void loadRow(LoadResult r) {
+    public static void loadRow(LoadResult r) {
         line("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %d | %.0f %% | %.2f | %.2f |", r.call(), r.concurrency(),
                 r.calls(), r.perSecond(), r.percentileMillis(50), r.percentileMillis(95), r.percentileMillis(99),
                 r.errors(), r.serviceCpuPercent(), r.serviceCpuMillisPerCall(), r.databaseCpuMillisPerCall());

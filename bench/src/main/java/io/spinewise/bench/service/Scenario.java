@@ -9,8 +9,9 @@ import java.util.function.Supplier;
  * measured), the concurrency levels it runs at, and where the next request comes from (called
  * from many threads at once).
  */
-record Scenario(String name, Target target, List<Integer> concurrency, Supplier<HttpRequest> next) {
+public record Scenario(String name, Target target, List<Integer> concurrency, Supplier<HttpRequest> next) {
 
     /** Which service a call goes to. */
-    enum Target { PLAN, CATALOG }
+    /** WEB: web-ui, measured by the page benchmark ({@code bench/run pages}). */
+    public enum Target { PLAN, CATALOG, WEB }
 }

@@ -1,0 +1,68 @@
+package io.spinewise.bench.page;
+
+import io.spinewise.bench.service.ClosedLoopLoad;
+import io.spinewise.bench.service.CpuMeter;
+import io.spinewise.bench.service.LoadResult;
+import io.spinewise.bench.service.Report;
+import io.spinewise.bench.service.Scenario;
+import io.spinewise.launcher.Platform;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Requests per second and CPU per request of the web-ui itself: a page fetched over and over
+ * with a real signed-in session (the cookies Keycloak's login left in Chromium), through the
+ * same closed loop as the service benchmark. Each page costs web-ui its own work (session
+ * cookie decryption, token checks, template rendering, compression) plus the service calls
+ * behind it, whose CPU is not counted here; that is what sizing web-ui pods needs.
+ */
+final class WebUiLoad {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ClosedLoopLoad load;
+    private final CpuMeter webUi;
+
+    private WebUiLoad(long webUiPid, long postgresPid) {
+        this.load = new ClosedLoopLoad(http, new CpuMeter(postgresPid));
+        this.webUi = new CpuMeter(webUiPid);
+    }
+
+    /** Finds the web-ui and PostgreSQL processes of the local stack, or says why not. */
+    static WebUiLoad onLocalStack() {
+        long webUi = process(cmd -> cmd.contains("web-ui/target/quarkus-app/quarkus-run.jar"))
+                .orElseThrow(() -> new IllegalStateException("no web-ui process of ./spinewise up on this machine"));
+        long postgres = process(cmd -> cmd.contains("/bin/postgres ") && cmd.contains("-p " + Platform.DATABASE_PORT))
+                .orElseThrow(() -> new IllegalStateException("no PostgreSQL process of ./spinewise up on this machine"));
+        return new WebUiLoad(webUi, postgres);
+    }
+
+    /** Loads {@code url} with the session's cookies at each concurrency and prints one row per level. */
+    void run(String name, String url, String cookies, List<Integer> concurrency, Duration warmUp, Duration window) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Cookie", cookies)
+                .header("Accept-Encoding", "gzip")
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        Scenario scenario = new Scenario(name, Scenario.Target.WEB, concurrency, () -> request);
+        load.warmUp(scenario, concurrency.get(concurrency.size() - 1), warmUp);
+        for (int level : concurrency) {
+            LoadResult result = load.measure(scenario, webUi, level, window);
+            Report.loadRow(result);
+        }
+    }
+
+    /** The oldest matching process: PostgreSQL's postmaster rather than one of its backends. */
+    private static Optional<Long> process(java.util.function.Predicate<String> commandLine) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(commandLine::test).orElse(false))
+                .min((a, b) -> a.info().startInstant().orElse(java.time.Instant.MAX)
+                        .compareTo(b.info().startInstant().orElse(java.time.Instant.MAX)))
+                .map(ProcessHandle::pid);
+    }
+}
