@@ -99,6 +99,16 @@ class ReportsAndAuditTest {
         as(SOUTH_CHIRO).get("/api/reports/adherence.csv?from=" + from + "&to=" + to).then().statusCode(200)
                 .body(not(containsString(quoted.id())))
                 .body(containsString(sam.id()));
+
+        // the record is written when the stream has ended, with what it held
+        String rows = (lines.size() - 1) + " rows";
+        List<Map<String, Object>> records = as(NORTH_ADMIN).get("/api/audit?size=100").then().statusCode(200)
+                .extract().path("items");
+        assertThat(records).anySatisfy(r -> {
+            assertThat(r.get("action")).isEqualTo("report.adherence.csv");
+            assertThat(r.get("outcome")).isEqualTo("SUCCESS");
+            assertThat((String) r.get("target")).isEqualTo("adherence " + from + ".." + to + ", " + rows);
+        });
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.spinewise.plan.service.AdherenceQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -32,24 +31,28 @@ public class AdherenceCsv {
     @Inject
     AdherenceQueries queries;
 
-    public StreamingOutput stream(String clinicId, String chiropractor, LocalDate from, LocalDate to, Instant now) {
-        return output -> {
-            try (Connection c = dataSource.getConnection()) {
-                boolean autoCommit = c.getAutoCommit();
-                c.setAutoCommit(false);
-                c.setReadOnly(true);
-                try {
-                    OutputStream buffered = new BufferedOutputStream(output, 1 << 16);
-                    queries.copyDaily(c, buffered, now, clinicId, chiropractor, from, to);
-                    buffered.flush();
-                } finally {
-                    c.rollback();
-                    c.setReadOnly(false);
-                    c.setAutoCommit(autoCommit);
-                }
-            } catch (SQLException e) {
-                throw new IOException("adherence report failed", e);
+    /**
+     * Writes the report to {@code output} and returns the number of patient-day rows (the
+     * header not counted). The caller streams it as the response body.
+     */
+    public long write(OutputStream output, String clinicId, String chiropractor, LocalDate from, LocalDate to,
+                      Instant now) throws IOException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try {
+                OutputStream buffered = new BufferedOutputStream(output, 1 << 16);
+                long rows = queries.copyDaily(c, buffered, now, clinicId, chiropractor, from, to);
+                buffered.flush();
+                return rows;
+            } finally {
+                c.rollback();
+                c.setReadOnly(false);
+                c.setAutoCommit(autoCommit);
             }
-        };
+        } catch (SQLException e) {
+            throw new IOException("adherence report failed", e);
+        }
     }
 }

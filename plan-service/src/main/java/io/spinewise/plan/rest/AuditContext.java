@@ -22,7 +22,7 @@ public class AuditContext {
         return this;
     }
 
-    /** The service already wrote the record in its own statement (the check-off path). */
+    /** Something else writes the record: the check-off in its own statement, a streamed download when it ends. */
     public void recorded() {
         this.recorded = true;
     }

@@ -3,9 +3,6 @@ package io.spinewise.plan.rest;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.spinewise.common.security.Caller;
-import io.spinewise.common.security.Roles;
-import io.spinewise.plan.service.AuditLog;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -15,17 +12,16 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.lang.reflect.Method;
 import java.util.UUID;
 
 /**
- * Writes one audit record per call of an {@link Audited} endpoint once its outcome is known:
- * SUCCESS (2xx/3xx), DENIED (401/403), NOT_FOUND (404), REJECTED (other 4xx) or FAILED (5xx).
- * Anonymous calls reach no data and are not recorded. Calls refused before the resource ran
- * (wrong role) end on the I/O thread; their record is written on a worker.
+ * Writes one audit record per call of an {@link Audited} endpoint once its outcome is known (see
+ * {@link AuditRecorder}), unless the resource has it written otherwise (a check-off in its own
+ * statement, a streamed download when it ends). Calls refused before the resource ran (wrong
+ * role) end on the I/O thread; their record is written on a worker.
  */
 @Provider
 @Audited
@@ -34,7 +30,7 @@ public class AuditFilter implements ContainerResponseFilter {
     private static final Logger LOG = Logger.getLogger(AuditFilter.class);
 
     @Inject
-    AuditLog log;
+    AuditRecorder recorder;
 
     @Inject
     AuditContext context;
@@ -59,36 +55,14 @@ public class AuditFilter implements ContainerResponseFilter {
         UUID patientId = patientId(request);
         String action = action();
         if (BlockingOperationControl.isBlockingAllowed()) {
-            write(identities.getIdentity(), patientId, action, status, target);
+            recorder.record(identities.getIdentity(), patientId, action, status, target);
         } else {
             identities.getDeferredIdentity().subscribe().with(
                     identity -> vertx.get().executeBlocking(() -> {
-                        write(identity, patientId, action, status, target);
+                        recorder.record(identity, patientId, action, status, target);
                         return null;
                     }, false),
                     failure -> LOG.debugf("no identity to audit: %s", failure.getMessage()));
-        }
-    }
-
-    private void write(SecurityIdentity identity, UUID patientId, String action, int status, String target) {
-        if (identity == null || identity.isAnonymous()) {
-            return;
-        }
-        String clinic = null;
-        String subject = identity.getPrincipal().getName();
-        String name = null;
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object claim = jwt.getClaim(Caller.CLINIC_CLAIM);
-            clinic = claim == null ? null : claim.toString().replace("\"", "");
-            subject = jwt.getSubject() != null ? jwt.getSubject() : subject;
-            name = Caller.displayName(jwt);
-        }
-        AuditLog.Entry entry = new AuditLog.Entry(clinic, subject == null ? "unknown" : subject, name,
-                role(identity), patientId, action, outcome(status), status, target);
-        try {
-            log.record(entry);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Audit record lost: %s", entry);
         }
     }
 
@@ -117,27 +91,5 @@ public class AuditFilter implements ContainerResponseFilter {
             }
         }
         return "unknown";
-    }
-
-    private static String role(SecurityIdentity identity) {
-        for (String role : new String[] {Roles.CLINIC_ADMIN, Roles.CHIROPRACTOR, Roles.PATIENT}) {
-            if (identity.hasRole(role)) {
-                return role;
-            }
-        }
-        return null;
-    }
-
-    private static String outcome(int status) {
-        if (status < 400) {
-            return "SUCCESS";
-        }
-        if (status == 401 || status == 403) {
-            return "DENIED";
-        }
-        if (status == 404) {
-            return "NOT_FOUND";
-        }
-        return status >= 500 ? "FAILED" : "REJECTED";
     }
 }

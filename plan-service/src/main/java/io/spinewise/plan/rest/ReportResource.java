@@ -1,5 +1,7 @@
 package io.spinewise.plan.rest;
 
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.spinewise.common.problem.ProblemException;
 import io.spinewise.common.security.Caller;
 import io.spinewise.common.security.Roles;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -34,9 +37,16 @@ import java.util.UUID;
 public class ReportResource {
 
     static final String CSV = "text/csv; charset=utf-8";
+    static final String ADHERENCE_CSV = "report.adherence.csv";
 
     @Inject
     AdherenceCsv csv;
+
+    @Inject
+    AuditRecorder recorder;
+
+    @Inject
+    CurrentIdentityAssociation identities;
 
     @Inject
     PatientPdf pdf;
@@ -60,7 +70,7 @@ public class ReportResource {
     @Path("/adherence.csv")
     @Produces(CSV)
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
-    @Audited("report.adherence.csv")
+    @Audited(ReportResource.ADHERENCE_CSV)
     @Operation(summary = "The clinic's adherence, one row per patient per day (CSV, streamed)",
             description = "Columns patient_id, patient_name, date, scheduled, completed. Days run from `from` to `to`,"
                     + " cut at each patient's today. `chiropractor` (a user id, optional) keeps only the patients with"
@@ -75,9 +85,16 @@ public class ReportResource {
         }
         java.util.UUID chiropractor = Params.uuid(chiropractorParam, "chiropractor");
         String clinic = caller.clinicId();
-        audit.target("adherence " + from + ".." + to + (chiropractor == null ? "" : " chiropractor " + chiropractor));
+        String prescriber = chiropractor == null ? null : chiropractor.toString();
+        String target = "adherence " + from + ".." + to + (prescriber == null ? "" : " chiropractor " + prescriber);
         String filename = "adherence-" + clinic.replaceAll("[^A-Za-z0-9-]", "_") + "-" + from + "-" + to + ".csv";
-        return Response.ok(csv.stream(clinic, chiropractor == null ? null : chiropractor.toString(), from, to, today.now()), CSV)
+        SecurityIdentity identity = identities.getIdentity();
+        Instant now = today.now();
+        audit.recorded(); // by the stream, when it ends: whether the export completed is known only then
+        AuditedStream body = new AuditedStream(
+                output -> csv.write(output, clinic, prescriber, from, to, now),
+                (status, detail) -> recorder.record(identity, null, ADHERENCE_CSV, status, target + ", " + detail));
+        return Response.ok(body, CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .build();
     }

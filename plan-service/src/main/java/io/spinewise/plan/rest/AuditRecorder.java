@@ -1,0 +1,72 @@
+package io.spinewise.plan.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.spinewise.common.security.Caller;
+import io.spinewise.common.security.Roles;
+import io.spinewise.plan.service.AuditLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import java.util.UUID;
+
+/**
+ * Turns a call's outcome into an audit record: who (subject, name and role from the verified
+ * token) in which clinic did what to whose data, and how it ended — SUCCESS (2xx/3xx), DENIED
+ * (401/403), NOT_FOUND (404), REJECTED (other 4xx) or FAILED (5xx). Anonymous calls reach no data
+ * and are not recorded. Used by {@link AuditFilter} when a response starts and by
+ * {@link AuditedStream} when a streamed download ends.
+ */
+@ApplicationScoped
+public class AuditRecorder {
+
+    private static final Logger LOG = Logger.getLogger(AuditRecorder.class);
+
+    @Inject
+    AuditLog log;
+
+    void record(SecurityIdentity identity, UUID patientId, String action, int status, String target) {
+        if (identity == null || identity.isAnonymous()) {
+            return;
+        }
+        String clinic = null;
+        String subject = identity.getPrincipal().getName();
+        String name = null;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object claim = jwt.getClaim(Caller.CLINIC_CLAIM);
+            clinic = claim == null ? null : claim.toString().replace("\"", "");
+            subject = jwt.getSubject() != null ? jwt.getSubject() : subject;
+            name = Caller.displayName(jwt);
+        }
+        AuditLog.Entry entry = new AuditLog.Entry(clinic, subject == null ? "unknown" : subject, name,
+                role(identity), patientId, action, outcome(status), status, target);
+        try {
+            log.record(entry);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Audit record lost: %s", entry);
+        }
+    }
+
+    private static String role(SecurityIdentity identity) {
+        for (String role : new String[] {Roles.CLINIC_ADMIN, Roles.CHIROPRACTOR, Roles.PATIENT}) {
+            if (identity.hasRole(role)) {
+                return role;
+            }
+        }
+        return null;
+    }
+
+    private static String outcome(int status) {
+        if (status < 400) {
+            return "SUCCESS";
+        }
+        if (status == 401 || status == 403) {
+            return "DENIED";
+        }
+        if (status == 404) {
+            return "NOT_FOUND";
+        }
+        return status >= 500 ? "FAILED" : "REJECTED";
+    }
+}
