@@ -124,6 +124,38 @@ class PatientAndPlanTest {
     }
 
     @Test
+    void aPatientWhoMovesChangesTheirTimeZoneAndTodayFollows() {
+        EnrolledPatient mia = enrol(NORTH_CHIRO, NORTH, "Mia", "Europe/Berlin");
+        as(mia.token()).body(Map.of("timeZone", "Pacific/Kiritimati")).patch("/api/me").then().statusCode(200)
+                .body("timeZone", equalTo("Pacific/Kiritimati"));
+        as(mia.token()).get("/api/me/today").then().statusCode(200)
+                .body("date", equalTo(java.time.LocalDate.now(java.time.ZoneId.of("Pacific/Kiritimati")).toString()));
+
+        as(mia.token()).body(Map.of("timeZone", "Mars/Olympus")).patch("/api/me").then().statusCode(400)
+                .contentType(PROBLEM_JSON).body("violations[0].field", endsWith("timeZone"));
+        as(mia.token()).body(Map.of()).patch("/api/me").then().statusCode(400).contentType(PROBLEM_JSON);
+        as(mia.token()).body(Map.of("timeZone", "UTC", "clinicId", "south")).patch("/api/me").then().statusCode(400)
+                .contentType(PROBLEM_JSON);
+        as(mia.token()).get("/api/me").then().statusCode(200).body("timeZone", equalTo("Pacific/Kiritimati"));
+    }
+
+    @Test
+    void staffCorrectAPatientsTimeZoneInTheirOwnClinicOnly() {
+        EnrolledPatient noel = enrol(NORTH_CHIRO, NORTH, "Noel", "UTC");
+        as(NORTH_ADMIN).body(Map.of("timeZone", "America/Toronto")).patch("/api/patients/" + noel.id()).then()
+                .statusCode(200).body("timeZone", equalTo("America/Toronto"));
+        as(NORTH_CHIRO).get("/api/patients/" + noel.id()).then().body("timeZone", equalTo("America/Toronto"));
+
+        as(SOUTH_CHIRO).body(Map.of("timeZone", "UTC")).patch("/api/patients/" + noel.id()).then().statusCode(404)
+                .contentType(PROBLEM_JSON);
+        as(noel.token()).body(Map.of("timeZone", "UTC")).patch("/api/patients/" + noel.id()).then().statusCode(403);
+        anonymous().body(Map.of("timeZone", "UTC")).patch("/api/patients/" + noel.id()).then().statusCode(401);
+        as(NORTH_CHIRO).body(Map.of("timeZone", "Nowhere/Special")).patch("/api/patients/" + noel.id()).then()
+                .statusCode(400).contentType(PROBLEM_JSON).body("violations[0].field", endsWith("timeZone"));
+        as(NORTH_CHIRO).get("/api/patients/" + noel.id()).then().body("timeZone", equalTo("America/Toronto"));
+    }
+
+    @Test
     void patientsCannotUseStaffEndpoints() {
         as(paul.token()).get("/api/patients").then().statusCode(403).contentType(PROBLEM_JSON);
         as(paul.token()).get("/api/patients/" + paul.id()).then().statusCode(403);

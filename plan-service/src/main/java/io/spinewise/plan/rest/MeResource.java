@@ -5,6 +5,7 @@ import io.spinewise.common.security.Roles;
 import io.spinewise.plan.api.AdherenceView;
 import io.spinewise.plan.api.CheckOffRequest;
 import io.spinewise.plan.api.CheckOffView;
+import io.spinewise.plan.api.PatientPatch;
 import io.spinewise.plan.api.PatientView;
 import io.spinewise.plan.api.PlanView;
 import io.spinewise.plan.api.TodayView;
@@ -14,6 +15,7 @@ import io.spinewise.plan.domain.PlanStatus;
 import io.spinewise.plan.service.AdherenceService;
 import io.spinewise.plan.service.CheckOffService;
 import io.spinewise.plan.service.ExportService;
+import io.spinewise.plan.service.PatientService;
 import io.spinewise.plan.service.PlanService;
 import io.spinewise.plan.service.Today;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -58,6 +61,9 @@ public class MeResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @Inject
+    PatientService patients;
+
+    @Inject
     CurrentPatient me;
 
     @Inject
@@ -90,6 +96,15 @@ public class MeResource {
     @Operation(summary = "My record", description = "Created from the token's claims on first use.")
     public PatientView get() {
         return Views.patient(me.get());
+    }
+
+    @PATCH
+    @RolesAllowed(Roles.PATIENT)
+    @Audited("me.update")
+    @Operation(summary = "Change my time zone", description = "When I move: my today is then the new zone's;"
+            + " sessions already recorded keep their dates.")
+    public PatientView update(@NotNull(message = "a JSON body is required") @Valid PatientPatch patch) {
+        return Views.patient(patients.changeTimeZone(me.get().id, patch.timeZone()));
     }
 
     @GET

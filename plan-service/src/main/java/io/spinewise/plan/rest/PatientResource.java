@@ -8,6 +8,7 @@ import io.spinewise.common.security.Roles;
 import io.spinewise.plan.api.AdherenceView;
 import io.spinewise.plan.api.EnrolmentRequest;
 import io.spinewise.plan.api.EnrolmentView;
+import io.spinewise.plan.api.PatientPatch;
 import io.spinewise.plan.api.PatientView;
 import io.spinewise.plan.api.PlanRequest;
 import io.spinewise.plan.api.PlanView;
@@ -24,6 +25,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -102,6 +104,17 @@ public class PatientResource {
     @Operation(summary = "One patient of the clinic")
     public PatientView get(@PathParam("id") String id) {
         return Views.patient(patient(id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Audited("patient.update")
+    @Operation(summary = "Change a patient's time zone", description = "The zone decides the patient's today;"
+            + " sessions already recorded keep their dates.")
+    public PatientView update(@PathParam("id") String id,
+                              @NotNull(message = "a JSON body is required") @Valid PatientPatch patch) {
+        return Views.patient(patients.changeTimeZone(patient(id).id, patch.timeZone()));
     }
 
     @GET

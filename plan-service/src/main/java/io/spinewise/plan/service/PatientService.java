@@ -98,6 +98,17 @@ public class PatientService {
      * The caller's own record, created from the token on first use. Concurrent first requests
      * create one record: the insert yields to an existing subject.
      */
+    /**
+     * Moves the patient to another time zone. Sessions already recorded keep their dates (they
+     * were the patient's local dates when done); from now on "today" is the new zone's.
+     */
+    @Transactional
+    public Patient changeTimeZone(UUID patientId, String timeZone) {
+        Patient patient = Patient.findById(patientId);
+        patient.timeZone = timeZone;
+        return patient;
+    }
+
     @Transactional
     public Patient provision(TokenProfile profile, String defaultZone) {
         Optional<Patient> existing = findBySubject(profile.subject());
