@@ -32,6 +32,7 @@ import static io.spinewise.plan.Users.SOUTH_CHIRO;
 import static io.spinewise.plan.Users.anonymous;
 import static io.spinewise.plan.Users.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -229,6 +230,28 @@ class PatientAndPlanTest {
         // south cannot see north's own exercise in the catalog, so cannot prescribe it
         as(SOUTH_CHIRO).body(fromExercises(schedule(sam.today(), 1), slug)).post("/api/patients/" + sam.id() + "/plans")
                 .then().statusCode(400).body("violations[0].field", equalTo("items[0].exercise"));
+    }
+
+    @Test
+    void chosenExercisesAreCheckedTogetherAndKeepTheirOrderAndRepeats() {
+        String draft = "south-draft-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> exercise = catalogExercise(draft, "Not ready yet");
+        exercise.put("status", "DRAFT");
+        RestAssured.given().baseUri(CatalogServiceResource.url()).port(-1).auth().oauth2(SOUTH_CHIRO)
+                .contentType("application/json").body(exercise).post("/api/exercises").then().statusCode(201);
+        String url = "/api/patients/" + sam.id() + "/plans";
+
+        String plan = prescribe(SOUTH_CHIRO, sam.id(),
+                fromExercises(schedule(sam.today(), 1), "spinal-wedge", "cat-cow", "spinal-wedge"));
+        as(sam.token()).get("/api/plans/" + plan).then().statusCode(200)
+                .body("items.exercise", contains("spinal-wedge", "cat-cow", "spinal-wedge"))
+                .body("items.exerciseName", contains("Spinal wedge chest opener", "Cat-cow on all fours",
+                        "Spinal wedge chest opener"));
+        // staff see their clinic's drafts in the catalog, but only published exercises can be prescribed
+        as(SOUTH_CHIRO).body(fromExercises(schedule(sam.today(), 1), "cat-cow", draft)).post(url).then()
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("items[1].exercise"))
+                .body("violations[0].message", containsString("no published exercise"));
     }
 
     @Test

@@ -126,8 +126,7 @@ class BffSecurityTest {
     @Test
     void pagesHaveNoInlineScriptOrStyle() {
         StubServices.json("GET", "/api/me/today", Fixtures.today(false));
-        StubServices.json("GET", "/api/exercises/thoracic-wall-extension", Fixtures.WALL_EXTENSION);
-        StubServices.json("GET", "/api/exercises/cat-cow", Fixtures.CAT_COW);
+        StubServices.json("GET", "/api/exercises", Fixtures.exercisesBySlug(Fixtures.WALL_EXTENSION, Fixtures.CAT_COW));
 
         String html = given().auth().oauth2(Users.patient()).when().get("/today").then().statusCode(200)
                 .extract().asString();

@@ -296,6 +296,59 @@ class ChiropractorPagesTest {
     }
 
     @Test
+    void theHandoutAsksTheLibraryForAllItsExercisesInOneRequest() {
+        stubPatient(Fixtures.adherence());
+        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/plans", """
+                [{"id":"%s","patientId":"%s","title":"Mid-back relief","status":"ACTIVE","version":1,
+                  "schedule":{"daysOfWeek":["MONDAY"],"sessionsPerDay":1,"startDate":"2026-11-23","endDate":null},
+                  "items":[
+                   {"exercise":"thoracic-wall-extension","exerciseName":"Thoracic extension at the wall","sets":2,"holdSeconds":30,"side":"BOTH"},
+                   {"exercise":"cat-cow","exerciseName":"Cat-cow on all fours","sets":1,"reps":24,"side":"BOTH"}],
+                  "effectiveFrom":"2026-11-23"}]
+                """.formatted(Fixtures.PLAN_ID, Fixtures.PATIENT_ID));
+        StubServices.json("GET", "/api/exercises", Fixtures.exercisesBySlug(Fixtures.WALL_EXTENSION, Fixtures.CAT_COW));
+
+        given().auth().oauth2(Users.chiropractor())
+                .when().get("/patients/" + Fixtures.PATIENT_ID + "/plans/" + Fixtures.PLAN_ID + "/handout")
+                .then().statusCode(200)
+                .body(containsString("Squeeze your shoulder blades together."))
+                .body(containsString("Round up like a cat."));
+
+        assertThat(StubServices.requests("GET", "/api/exercises")).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo("slug=thoracic-wall-extension&slug=cat-cow"));
+        assertThat(StubServices.requests()).noneMatch(r -> r.path().startsWith("/api/exercises/"));
+    }
+
+    @Test
+    void thePreviewAsksTheLibraryOnceAndStillShowsThePrescriptionWhenItIsDown() {
+        stubPatient(Fixtures.adherence());
+        StubServices.json("GET", "/api/routines", "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");
+        StubServices.json("GET", "/api/exercises", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+        String token = Users.chiropractor();
+        Pages.Form page = Pages.get(token, "/patients/" + Fixtures.PATIENT_ID + "/prescribe?routine=");
+        StubServices.reset();
+        StubServices.problem("GET", "/api/exercises", 503, "catalog database gone");
+
+        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken()).formParam("action", "preview")
+                .formParam("item.exercise", "cat-cow").formParam("item.name", "Cat-cow").formParam("item.sets", "1")
+                .formParam("item.kind", "reps").formParam("item.amount", "24").formParam("item.side", "BOTH")
+                .formParam("item.exercise", "thoracic-wall-extension").formParam("item.name", "Wall extension")
+                .formParam("item.sets", "2").formParam("item.kind", "hold").formParam("item.amount", "30")
+                .formParam("item.side", "BOTH")
+                .formParam("days", "MONDAY").formParam("sessionsPerDay", "1").formParam("startDate", "2026-11-23")
+                .when().post("/patients/" + Fixtures.PATIENT_ID + "/prescribe")
+                .then().statusCode(200)
+                .body(containsString("1 × 24 reps"))
+                .body(containsString("2 × 30 s hold"))
+                .body(not(containsString("catalog database gone")));
+
+        assertThat(StubServices.requests("GET", "/api/exercises")).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo("slug=cat-cow&slug=thoracic-wall-extension"));
+    }
+
+    @Test
     void aChiropractorIsRefusedThePatientsOwnPages() {
         given().auth().oauth2(Users.chiropractor()).when().get("/today").then().statusCode(403)
                 .body(not(containsString("Exception")));

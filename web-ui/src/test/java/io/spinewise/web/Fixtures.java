@@ -39,6 +39,12 @@ final class Fixtures {
              "status":"PUBLISHED","owner":"library","version":1}
             """;
 
+    /** catalog-service's answer to a fetch by slug ({@code GET /api/exercises?slug=…}): one page of them all. */
+    static String exercisesBySlug(String... exercises) {
+        return "{\"items\":[" + String.join(",", exercises) + "],\"page\":0,\"size\":" + exercises.length
+                + ",\"total\":" + exercises.length + "}";
+    }
+
     static String checkOff() {
         return """
                 {"id":"%s","planId":"%s","date":"2026-11-23","slot":1,"items":[],"recordedAt":"2026-11-23T08:00:00Z"}

@@ -27,8 +27,7 @@ class TodayPageTest {
     void services() {
         StubServices.reset();
         StubServices.json("GET", "/api/me/today", Fixtures.today(false));
-        StubServices.json("GET", "/api/exercises/thoracic-wall-extension", Fixtures.WALL_EXTENSION);
-        StubServices.json("GET", "/api/exercises/cat-cow", Fixtures.CAT_COW);
+        StubServices.json("GET", "/api/exercises", Fixtures.exercisesBySlug(Fixtures.WALL_EXTENSION, Fixtures.CAT_COW));
     }
 
     @Test
@@ -41,6 +40,30 @@ class TodayPageTest {
                 "data-seconds=\"30\"", "data-target=\"24\"", "name=\"idempotencyKey\"", "name=\"painBefore\"");
         assertThat(StubServices.requests("GET", "/api/me/today")).singleElement()
                 .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + token));
+    }
+
+    @Test
+    void todayAsksTheLibraryForAllItsExercisesInOneRequest() {
+        String token = Users.patient();
+        given().auth().oauth2(token).when().get("/today").then().statusCode(200);
+
+        assertThat(StubServices.requests("GET", "/api/exercises")).singleElement().satisfies(r -> {
+            assertThat(r.query()).isEqualTo("slug=thoracic-wall-extension&slug=cat-cow");
+            assertThat(r.header("Authorization")).isEqualTo("Bearer " + token);
+        });
+        assertThat(StubServices.requests()).noneMatch(r -> r.path().startsWith("/api/exercises/"));
+    }
+
+    @Test
+    void anExerciseTheLibraryLeavesOutKeepsItsPrescriptionCard() {
+        StubServices.json("GET", "/api/exercises", Fixtures.exercisesBySlug(Fixtures.CAT_COW));
+
+        String html = given().auth().oauth2(Users.patient()).when().get("/today").then().statusCode(200)
+                .extract().asString();
+
+        assertThat(html).contains("Thoracic extension at the wall", "2 × 30 s hold", "Breathe out as you lean in",
+                "Round up like a cat.").doesNotContain("Squeeze your shoulder blades together.",
+                "exercise library cannot be reached");
     }
 
     @Test
@@ -112,7 +135,10 @@ class TodayPageTest {
                 .when().post("/today/sessions")
                 .then().statusCode(200).extract().asString();
 
-        assertThat(fragment).doesNotContain("<html").contains("Session saved", "Session 1 done", "Undo");
+        assertThat(fragment).doesNotContain("<html").contains("Session saved", "Session 1 done", "Undo",
+                "Round up like a cat.");
+        // one batch for the page, one for the refreshed section
+        assertThat(StubServices.requests("GET", "/api/exercises")).hasSize(2);
     }
 
     @Test
@@ -138,14 +164,28 @@ class TodayPageTest {
 
     @Test
     void withTheLibraryDownTheRoutineCanStillBeCheckedOff() {
-        StubServices.problem("GET", "/api/exercises/thoracic-wall-extension", 503, "down");
-        StubServices.problem("GET", "/api/exercises/cat-cow", 503, "down");
+        StubServices.problem("GET", "/api/exercises", 503, "catalog database gone");
 
         given().auth().oauth2(Users.patient()).when().get("/today")
                 .then().statusCode(200)
                 .body(containsString("exercise library cannot be reached"))
                 .body(containsString("Thoracic extension at the wall"))
-                .body(containsString("Save session"));
+                .body(containsString("2 × 30 s hold"))
+                .body(containsString("Save session"))
+                .body(not(containsString("catalog database gone")));
+        assertThat(StubServices.requests("GET", "/api/exercises")).hasSize(1);
+    }
+
+    @Test
+    void aLibraryRefusalLeavesThePrescriptionCardsWithoutCallingTheLibraryDown() {
+        StubServices.problem("GET", "/api/exercises", 400, "slug: at most 100 per request");
+
+        given().auth().oauth2(Users.patient()).when().get("/today")
+                .then().statusCode(200)
+                .body(containsString("Thoracic extension at the wall"))
+                .body(containsString("Save session"))
+                .body(not(containsString("exercise library cannot be reached")))
+                .body(not(containsString("at most 100")));
     }
 
     @Test

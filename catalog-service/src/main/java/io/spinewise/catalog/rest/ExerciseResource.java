@@ -42,6 +42,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
+import java.util.Set;
+
 /** The exercise library: everyone in a clinic reads it; staff maintain their clinic's own entries. */
 @Path("/api/exercises")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +52,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Exercises")
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
 public class ExerciseResource {
+
+    /** The most slugs one fetch may name; a page of search results has the same bound. */
+    static final int MAX_SLUGS = PageRequest.MAX_SIZE;
+
+    /** The search parameters, which a fetch by slug does not take. */
+    private static final List<String> SEARCH_PARAMETERS = List.of("q", "category", "equipment", "status", "page", "size");
 
     @Inject
     ExerciseService exercises;
@@ -61,8 +70,15 @@ public class ExerciseResource {
 
     @GET
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
-    @Operation(summary = "Search the library",
-            description = "The shared library plus the caller's clinic's entries. Patients see published entries only.")
+    @Operation(summary = "Search the library, or fetch several exercises by slug",
+            description = "The shared library plus the caller's clinic's entries. Patients see published entries only."
+                    + " With `slug` (repeatable, at most " + MAX_SLUGS + "): exactly those exercises, in one page,"
+                    + " under the rules of `GET /api/exercises/{slug}` (staff also get archived entries; where the"
+                    + " clinic and the shared library both have a slug, the clinic's entry is returned). A slug that"
+                    + " does not exist or that the caller may not see is simply absent from `items`; each slug"
+                    + " appears at most once, in the order asked (the page's `size` is the number of distinct slugs asked,"
+                    + " `total` the number found). `slug` cannot be combined with the search"
+                    + " parameters (q, category, equipment, status, page, size): 400.")
     public Page<ExerciseView> list(
             @Parameter(description = "Text found in the name, summary or slug", example = "wall")
             @QueryParam("q") @Size(max = 100) String q,
@@ -70,10 +86,31 @@ public class ExerciseResource {
             @Parameter(description = "Equipment or a substitute the patient has", example = "tennis ball")
             @QueryParam("equipment") @Size(max = 60) String equipment,
             @Parameter(description = "Staff only: DRAFT, PUBLISHED or ARCHIVED") @QueryParam("status") String status,
+            @Parameter(description = "Fetch these exercises instead of searching; repeat for each, at most "
+                    + MAX_SLUGS + ". Unknown or invisible slugs are absent from the answer; a malformed one is a 400.",
+                    example = "cat-cow")
+            @QueryParam("slug") List<String> slugs, // declared for the OpenAPI document; read raw below
             @Valid @BeanParam PageRequest paging) {
+        // read from the raw query: the bound list drops empty values, but "slug=" is a malformed slug, not no slug
+        List<String> asked = uriInfo.getQueryParameters().get("slug");
+        if (asked != null) {
+            return bySlugs(asked);
+        }
         LibraryFilter filter = new LibraryFilter(q, QueryParams.parseEnum(Category.class, category, "category"),
                 equipment, QueryParams.parseEnum(Status.class, status, "status"));
         return exercises.search(viewer(), filter, paging).map(LibraryMapper::view);
+    }
+
+    /** All the asked-for exercises as one page: its size is the number of distinct slugs asked. */
+    private Page<ExerciseView> bySlugs(List<String> values) {
+        // a search narrowed to slugs would mix two visibility rules (search hides archived entries,
+        // a fetch does not), so the combination is refused rather than given a meaning
+        if (SEARCH_PARAMETERS.stream().anyMatch(uriInfo.getQueryParameters()::containsKey)) {
+            throw ProblemException.invalid("slug", "cannot be combined with " + String.join(", ", SEARCH_PARAMETERS));
+        }
+        Set<String> asked = QueryParams.slugs(values, "slug", MAX_SLUGS);
+        List<ExerciseView> found = exercises.findAll(viewer(), asked).stream().map(LibraryMapper::view).toList();
+        return new Page<>(found, 0, asked.size(), found.size());
     }
 
     @GET

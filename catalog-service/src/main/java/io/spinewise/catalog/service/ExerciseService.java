@@ -15,8 +15,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,15 +50,27 @@ public class ExerciseService {
     /** The exercise with this slug that the viewer may see; the clinic's own wins over the library's. */
     @Transactional
     public Optional<Exercise> find(Viewer viewer, String slug) {
-        LibraryQueries.Condition condition = LibraryQueries.visibleTo(viewer, null);
-        if (viewer.staff()) {
-            // staff also open archived entries, e.g. to see what an old plan referred to
-            condition = new LibraryQueries.Condition("(e.clinicId is null or e.clinicId = :clinic)");
-            condition.params.put("clinic", viewer.clinicId());
+        return findAll(viewer, List.of(slug)).stream().findFirst();
+    }
+
+    /**
+     * The exercises with these slugs that the viewer may see, under the rule of {@link #find}, read
+     * in one query (a page of exercise cards costs one round trip, not one per card). Each slug
+     * at most once, in the order asked; a slug the viewer may not see, or that does not exist,
+     * is simply absent.
+     */
+    @Transactional
+    public List<Exercise> findAll(Viewer viewer, Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return List.of();
         }
-        condition.and("e.slug = :slug", "slug", slug);
-        return Exercise.<Exercise>find("from Exercise e where " + condition.where + " order by e.clinicId nulls last",
-                condition.params).firstResultOptional();
+        LibraryQueries.Condition condition = LibraryQueries.fetchableBy(viewer)
+                .and("e.slug in :slugs", "slugs", List.copyOf(slugs));
+        List<Exercise> rows = Exercise.list("from Exercise e where " + condition.where
+                + " order by " + LibraryQueries.OWN_FIRST, condition.params);
+        Map<String, Exercise> bySlug = new HashMap<>();
+        rows.forEach(e -> bySlug.putIfAbsent(e.slug, e)); // the first row of a slug is the clinic's own
+        return slugs.stream().distinct().map(bySlug::get).filter(Objects::nonNull).toList();
     }
 
     @Transactional

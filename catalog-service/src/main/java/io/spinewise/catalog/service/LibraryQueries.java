@@ -28,6 +28,23 @@ final class LibraryQueries {
         return condition;
     }
 
+    /**
+     * The rule of a fetch by slug: like {@link #visibleTo}, except that staff also open archived
+     * entries, e.g. to see what an old plan referred to. Where the clinic and the shipped library
+     * both have the slug, the caller sorts by {@link #OWN_FIRST} so the clinic's own entry wins.
+     */
+    static Condition fetchableBy(Viewer viewer) {
+        if (!viewer.staff()) {
+            return visibleTo(viewer, null);
+        }
+        Condition condition = new Condition("(e.clinicId is null or e.clinicId = :clinic)");
+        condition.params.put("clinic", viewer.clinicId());
+        return condition;
+    }
+
+    /** Order of a fetch by slug: the clinic's row before the shipped library's. */
+    static final String OWN_FIRST = "e.clinicId nulls last";
+
     /** An HQL where-clause under construction with its named parameters. */
     static final class Condition {
         final StringBuilder where;

@@ -47,13 +47,9 @@ public class RoutineService {
 
     @Transactional
     public Optional<Routine> find(Viewer viewer, String slug) {
-        LibraryQueries.Condition condition = viewer.staff()
-                ? new LibraryQueries.Condition("(e.clinicId is null or e.clinicId = :clinic)")
-                : LibraryQueries.visibleTo(viewer, null);
-        condition.params.put("clinic", viewer.clinicId());
-        condition.and("e.slug = :slug", "slug", slug);
+        LibraryQueries.Condition condition = LibraryQueries.fetchableBy(viewer).and("e.slug = :slug", "slug", slug);
         Optional<Routine> routine = Routine.<Routine>find("from Routine e where " + condition.where
-                + " order by e.clinicId nulls last", condition.params).firstResultOptional();
+                + " order by " + LibraryQueries.OWN_FIRST, condition.params).firstResultOptional();
         routine.ifPresent(r -> loadItems(List.of(r)));
         return routine;
     }

@@ -4,9 +4,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
 
 /** The two catalog-service reads plan-service needs, called with the caller's own token. */
 @RegisterRestClient(configKey = "catalog")
@@ -15,9 +18,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface CatalogApi {
 
+    /** Several exercises in one request ({@code ?slug=a&slug=b}); slugs the caller may not see are absent. */
     @GET
-    @Path("/exercises/{slug}")
-    CatalogExercise exercise(@PathParam("slug") String slug);
+    @Path("/exercises")
+    CatalogExercises exercises(@QueryParam("slug") List<String> slugs);
 
     @GET
     @Path("/routines/{slug}")

@@ -9,12 +9,16 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * catalog-service as plan-service sees it. Owns the "catalog is down" answer: a connection
  * failure, a timeout (connect and read timeouts are bounded in configuration) or a 5xx
- * becomes a 503 problem, never a hang or a 500. An entry the caller may not see is empty.
+ * becomes a 503 problem, never a hang or a 500. An entry the caller may not see is empty or absent.
  */
 @ApplicationScoped
 public class CatalogClient {
@@ -25,8 +29,22 @@ public class CatalogClient {
     @RestClient
     CatalogApi api;
 
-    public Optional<CatalogExercise> exercise(String slug) {
-        return call(() -> api.exercise(slug), "exercise " + slug);
+    /**
+     * The exercises with these slugs that the caller may see, by slug, in one request: a plan's
+     * items are checked with one round trip, not one per item. A plan has at most 20 items, well
+     * under catalog-service's maximum of 100 slugs per fetch.
+     */
+    public Map<String, CatalogExercise> exercises(Collection<String> slugs) {
+        List<String> distinct = slugs.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return Map.of(); // without a slug the same URL is a library search
+        }
+        // a 404 for the collection itself means no catalog we can use, not "no such exercise"
+        CatalogExercises found = call(() -> api.exercises(distinct), distinct.size() + " exercises")
+                .orElseThrow(CatalogClient::unavailable);
+        Map<String, CatalogExercise> bySlug = new HashMap<>();
+        found.itemsOrEmpty().forEach(e -> bySlug.put(e.slug(), e));
+        return bySlug;
     }
 
     public Optional<CatalogRoutine> routine(String slug) {

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,11 +55,12 @@ public class Prescriptions {
 
     /** Each requested exercise, checked and snapshotted; {@code field} names the list in problems. */
     public List<PlanItem> items(List<PlanItemRequest> requested, String field) {
+        Map<String, CatalogExercise> found = catalog.exercises(requested.stream().map(PlanItemRequest::exercise).toList());
         List<PlanItem> items = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             PlanItemRequest r = requested.get(i);
             String itemField = field + "[" + i + "].exercise";
-            CatalogExercise exercise = catalog.exercise(r.exercise())
+            CatalogExercise exercise = Optional.ofNullable(found.get(r.exercise()))
                     .filter(e -> PUBLISHED.equals(e.status()))
                     .orElseThrow(() -> ProblemException.invalid(itemField,
                             "no published exercise '" + r.exercise() + "' in the catalog"));

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.util.List;
+
 /** catalog-service's API (DESIGN.md), called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "catalog")
 @RegisterClientHeaders(AccessTokenForwarding.class)
@@ -35,6 +37,11 @@ public interface CatalogApi {
     ListPage<Exercise> exercises(@QueryParam("q") String q, @QueryParam("category") String category,
                                  @QueryParam("equipment") String equipment, @QueryParam("page") Integer page,
                                  @QueryParam("size") Integer size);
+
+    /** Several exercises in one request, each slug a repeated {@code slug} parameter; unknown ones are absent. */
+    @GET
+    @Path("/exercises")
+    ListPage<Exercise> exercisesBySlug(@QueryParam("slug") List<String> slugs);
 
     @GET
     @Path("/exercises/{slug}")

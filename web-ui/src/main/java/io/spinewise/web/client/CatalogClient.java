@@ -10,13 +10,17 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** catalog-service as the pages see it: every failure is a {@link ServiceException}. */
 @ApplicationScoped
 public class CatalogClient {
 
-    /** The catalog's own hard maximum page size. */
+    /** The catalog's own hard maximum page size, and of slugs per fetch. */
     public static final int MAX_PAGE = 100;
 
     @Inject
@@ -29,6 +33,23 @@ public class CatalogClient {
     public ListPage<Exercise> exercises(String q, String category, String equipment, int page, int size) {
         return calls.call(Service.CATALOG, () -> api.exercises(blankToNull(q), blankToNull(category),
                 blankToNull(equipment), page, Math.min(size, MAX_PAGE)));
+    }
+
+    /**
+     * The exercises with these slugs that the caller may see, by slug: one request for up to
+     * {@link #MAX_PAGE} slugs (the catalog's maximum per fetch), so a page of exercise cards
+     * costs one round trip instead of one per card. Slugs the caller may not see are absent.
+     */
+    public Map<String, Exercise> exercisesBySlug(Collection<String> slugs) {
+        List<String> distinct = slugs.stream().distinct().toList();
+        Map<String, Exercise> found = new HashMap<>();
+        // no request at all for no slugs: without a slug the same URL is a library search
+        for (int from = 0; from < distinct.size(); from += MAX_PAGE) {
+            List<String> batch = distinct.subList(from, Math.min(from + MAX_PAGE, distinct.size()));
+            calls.call(Service.CATALOG, () -> api.exercisesBySlug(batch)).itemsOrEmpty()
+                    .forEach(e -> found.put(e.slug(), e));
+        }
+        return found;
     }
 
     /** An exercise and its ETag, or empty when the caller may not see it. */

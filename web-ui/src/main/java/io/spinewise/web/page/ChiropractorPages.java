@@ -39,7 +39,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -333,19 +332,16 @@ public class ChiropractorPages {
                 input.errors.getOrDefault("form", "Please correct the marked fields."))).build();
     }
 
-    /** Exercise cards for plan items, with the library's details where it can be reached. */
+    /** Exercise cards for plan items, with the library's details (one request) where it can be reached. */
     private List<ExerciseCard> cards(List<PlanItem> items) {
-        Map<String, Exercise> details = new HashMap<>();
-        boolean down = false;
+        Map<String, Exercise> details = Map.of();
+        try {
+            details = catalog.exercisesBySlug(items.stream().map(PlanItem::exercise).toList());
+        } catch (ServiceException e) {
+            // a handout or preview without the library still shows the prescription itself
+        }
         List<ExerciseCard> cards = new ArrayList<>();
         for (PlanItem item : items) {
-            if (!down && !details.containsKey(item.exercise())) {
-                try {
-                    catalog.exercise(item.exercise()).ifPresent(e -> details.put(item.exercise(), e.value()));
-                } catch (ServiceException e) {
-                    down = e.unavailable();
-                }
-            }
             cards.add(new ExerciseCard("pv-" + item.exercise(), item, details.get(item.exercise())));
         }
         return cards;

@@ -30,7 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -178,18 +178,15 @@ public class PatientPages {
                 p.scheduledToday() ? open : null, key, cards, entered, errors, message, isError);
     }
 
-    /** Fills {@code details} from the library; true when the library could not be reached. */
+    /** Fills {@code details} from the library, in one request; true when the library could not be reached. */
     private boolean loadDetails(Today today, Map<String, Exercise> details) {
-        Set<String> slugs = new HashSet<>();
+        Set<String> slugs = new LinkedHashSet<>();
         today.plansOrEmpty().forEach(p -> p.itemsOrEmpty().forEach(i -> slugs.add(i.exercise())));
-        for (String slug : slugs) {
-            try {
-                catalog.exercise(slug).ifPresent(e -> details.put(slug, e.value()));
-            } catch (ServiceException e) {
-                if (e.unavailable()) {
-                    return true;
-                }
-            }
+        try {
+            details.putAll(catalog.exercisesBySlug(slugs));
+        } catch (ServiceException e) {
+            // a refusal leaves the cards with the prescription only, as an outage does, but says nothing
+            return e.unavailable();
         }
         return false;
     }
