@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 
 /** The chiropractor's pages against the stub services ({@link StubServices}). */
@@ -218,6 +219,52 @@ class ChiropractorPagesTest {
                 .when().get("/patients/" + Fixtures.PATIENT_ID + "?from=2026-11-23&to=2026-11-01")
                 .then().statusCode(400)
                 .body(containsString("The end date is before the start date. Choose an end on or after Mon 23 Nov 2026."));
+    }
+
+    @Test
+    void aPatientWhoMovedGetsANewTimeZoneFromTheirPage() {
+        stubPatient(Fixtures.adherence());
+        StubServices.json("PATCH", "/api/patients/" + Fixtures.PATIENT_ID, """
+                {"id":"%s","name":"Paul Patient","email":"paul@example.org","timeZone":"America/Chicago"}
+                """.formatted(Fixtures.PATIENT_ID));
+        String token = Users.chiropractor();
+        Pages.Form page = Pages.get(token, "/patients/" + Fixtures.PATIENT_ID);
+        assertThat(page.response().asString()).contains("action=\"/patients/" + Fixtures.PATIENT_ID + "/time-zone\"",
+                "<option value=\"Europe/Zurich\" selected>Europe/Zurich</option>");
+
+        given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken()).formParam("timeZone", "America/Chicago")
+                .when().post("/patients/" + Fixtures.PATIENT_ID + "/time-zone")
+                .then().statusCode(303).header("Location", endsWith("/patients/" + Fixtures.PATIENT_ID));
+        assertThat(StubServices.requests("PATCH", "/api/patients/" + Fixtures.PATIENT_ID)).singleElement()
+                .satisfies(r -> assertThat(r.body()).isEqualTo("{\"timeZone\":\"America/Chicago\"}"));
+    }
+
+    @Test
+    void aTimeZonePlanServiceRefusesIsExplainedOnThePage() {
+        stubPatient(Fixtures.adherence());
+        StubServices.problem("PATCH", "/api/patients/" + Fixtures.PATIENT_ID, 400,
+                "timeZone: must be a time zone such as Europe/Zurich");
+        String token = Users.chiropractor();
+        Pages.Form page = Pages.get(token, "/patients/" + Fixtures.PATIENT_ID);
+
+        given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken()).formParam("timeZone", "Mars/Olympus")
+                .when().post("/patients/" + Fixtures.PATIENT_ID + "/time-zone")
+                .then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("must be a time zone such as Europe/Zurich"))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void aTimeZoneChangeWithoutTheFormsTokenIsRefused() {
+        given().auth().oauth2(Users.chiropractor()).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("timeZone", "UTC")
+                .when().post("/patients/" + Fixtures.PATIENT_ID + "/time-zone")
+                .then().statusCode(400);
+        assertThat(StubServices.requests("PATCH", "/api/patients/" + Fixtures.PATIENT_ID)).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.spinewise.web.client.model.Enrolment;
 import io.spinewise.web.client.model.EnrolmentRequest;
 import io.spinewise.web.client.model.ListPage;
 import io.spinewise.web.client.model.Patient;
+import io.spinewise.web.client.model.PatientPatch;
 import io.spinewise.web.client.model.Plan;
 import io.spinewise.web.client.model.PlanPatch;
 import io.spinewise.web.client.model.PlanRequest;
@@ -89,6 +90,10 @@ public interface PlanApi {
     @GET
     @Path("/patients/{id}")
     Patient patient(@PathParam("id") UUID id);
+
+    @PATCH
+    @Path("/patients/{id}")
+    Patient changePatient(@PathParam("id") UUID id, PatientPatch patch);
 
     @GET
     @Path("/patients/{id}/plans")

@@ -9,6 +9,7 @@ import io.spinewise.web.client.model.Enrolment;
 import io.spinewise.web.client.model.EnrolmentRequest;
 import io.spinewise.web.client.model.ListPage;
 import io.spinewise.web.client.model.Patient;
+import io.spinewise.web.client.model.PatientPatch;
 import io.spinewise.web.client.model.Plan;
 import io.spinewise.web.client.model.PlanPatch;
 import io.spinewise.web.client.model.PlanRequest;
@@ -92,6 +93,10 @@ public class PlanClient {
 
     public Plan prescribe(UUID patientId, PlanRequest request) {
         return calls.call(Service.PLAN, () -> api.prescribe(patientId, request));
+    }
+
+    public Patient changeTimeZone(UUID patientId, String timeZone) {
+        return calls.call(Service.PLAN, () -> api.changePatient(patientId, new PatientPatch(timeZone)));
     }
 
     public Plan changeStatus(UUID planId, String status) {

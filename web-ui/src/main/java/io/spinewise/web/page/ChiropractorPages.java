@@ -85,7 +85,8 @@ public class ChiropractorPages {
 
     /** {@code from}/{@code to}: the period shown; {@code range}: the fields as typed, with their errors. */
     record PatientPage(Patient patient, List<Plan> plans, Adherence adherence, CalendarView calendar, PainChart pain,
-                       LocalDate from, LocalDate to, DateRange range) implements TemplateInstance {
+                       LocalDate from, LocalDate to, DateRange range, List<String> timeZones)
+            implements TemplateInstance {
     }
 
     record PlanHistory(List<PlanVersion> versions) implements TemplateInstance {
@@ -219,7 +220,14 @@ public class ChiropractorPages {
         Adherence adherence = plan.adherence(id, from, to);
         List<Plan> plans = plan.plans(id);
         return Response.status(range.valid() ? 200 : 400).entity(new PatientPage(patient, plans, adherence,
-                CalendarView.of(adherence), PainChart.of(adherence.pain()), from, to, range)).build();
+                CalendarView.of(adherence), PainChart.of(adherence.pain()), from, to, range, zonesFor(patient))).build();
+    }
+
+    /** The zones offered for a change: the usual ones, and first the patient's own if it is another. */
+    private static List<String> zonesFor(Patient patient) {
+        String own = patient.timeZone();
+        return own == null || TIME_ZONES.contains(own) ? TIME_ZONES
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(own), TIME_ZONES.stream()).toList();
     }
 
     private static DateRange patientRange(String fromText, String toText) {
@@ -236,6 +244,15 @@ public class ChiropractorPages {
             throw new jakarta.ws.rs.BadRequestException();
         }
         plan.changeStatus(planId, status);
+        return Response.seeOther(URI.create("/patients/" + id)).build();
+    }
+
+    /** A patient who moved, or a zone entered wrongly at enrolment: plan-service checks the zone. */
+    @POST
+    @Path("{id}/time-zone")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeTimeZone(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        plan.changeTimeZone(id, text(form, "timeZone"));
         return Response.seeOther(URI.create("/patients/" + id)).build();
     }
 
