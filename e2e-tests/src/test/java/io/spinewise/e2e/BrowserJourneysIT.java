@@ -177,6 +177,12 @@ class BrowserJourneysIT {
         patient.open(WEB + "/progress");
         patient.find("main h1");
         check(patient, "progress");
+
+        // the device's own zone is one click away (not saved here: the later journeys count this
+        // patient's sessions by the zone of enrolment; saving is covered by web-ui's and plan-service's tests)
+        String deviceZone = (String) patient.script("return Intl.DateTimeFormat().resolvedOptions().timeZone");
+        patient.click("button[data-device-time-zone]");
+        assertThat(patient.script("return document.getElementById('timeZone').value")).isEqualTo(deviceZone);
     }
 
     private static void tick(String radio) {

@@ -154,8 +154,27 @@
     input.setAttribute('aria-describedby', described ? described + ' ' + hint.id : hint.id);
   }
 
+  // --- time zone: the device knows where it is; the button picks that zone (adding it when the
+  // list lacks it). Without script, or without Intl, the button stays hidden and the list works ---
+  function offerDeviceTimeZone(button) {
+    var zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
+    var select = document.getElementById(button.dataset.deviceTimeZone);
+    if (!zone || !select) { return; }
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var option = Array.prototype.find.call(select.options, function (o) { return o.value === zone; });
+      if (!option) {
+        option = new Option(zone, zone);
+        select.insertBefore(option, select.firstChild);
+      }
+      select.value = zone;
+      select.focus();
+    });
+  }
+
   function enhance(root) {
     root.querySelectorAll('input[data-date-hint]').forEach(explainDateField);
+    root.querySelectorAll('button[data-device-time-zone]').forEach(offerDeviceTimeZone);
     root.querySelectorAll('[data-timer]').forEach(setupTimer);
     root.querySelectorAll('[data-counter]').forEach(setupCounter);
     var focus = root.querySelector && root.querySelector('[data-focus]');

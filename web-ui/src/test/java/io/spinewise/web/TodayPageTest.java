@@ -204,6 +204,7 @@ class TodayPageTest {
     void progressShowsStreakAdherenceCalendarAndPainChart() {
         StubServices.json("GET", "/api/me/adherence", Fixtures.adherence());
         StubServices.json("GET", "/api/me/plans", "[]");
+        StubServices.json("GET", "/api/me", MY_RECORD);
 
         given().auth().oauth2(Users.patient()).when().get("/progress")
                 .then().statusCode(200)
@@ -212,6 +213,41 @@ class TodayPageTest {
                 .body(containsString("class=\"calendar\""))
                 .body(containsString("polyline"))
                 .body(containsString("Download my data"));
+    }
+
+    private static final String MY_RECORD = """
+            {"id":"%s","name":"Paul Patient","email":"paul@example.org","timeZone":"Asia/Tokyo"}
+            """.formatted(Fixtures.PATIENT_ID);
+
+    @Test
+    void aPatientWhoTravelsChangesTheirTimeZoneOnTheProgressPage() {
+        StubServices.json("GET", "/api/me/adherence", Fixtures.adherence());
+        StubServices.json("GET", "/api/me/plans", "[]");
+        StubServices.json("GET", "/api/me", MY_RECORD);
+        StubServices.json("PATCH", "/api/me", MY_RECORD.replace("Asia/Tokyo", "Europe/London"));
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/progress");
+        // a zone outside the usual list is offered first, selected; the device button waits for app.js
+        assertThat(page.response().asString()).contains("<strong>Asia/Tokyo</strong>",
+                "<option value=\"Asia/Tokyo\" selected>Asia/Tokyo</option>",
+                "data-device-time-zone=\"timeZone\" hidden>");
+
+        given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken()).formParam("timeZone", "Europe/London")
+                .when().post("/progress/time-zone")
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/progress"));
+        assertThat(StubServices.requests("PATCH", "/api/me")).singleElement()
+                .satisfies(r -> assertThat(r.body()).isEqualTo("{\"timeZone\":\"Europe/London\"}"));
+    }
+
+    @Test
+    void aTimeZoneChangeWithoutTheFormsTokenIsRefused() {
+        given().auth().oauth2(Users.patient()).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("timeZone", "UTC")
+                .when().post("/progress/time-zone")
+                .then().statusCode(400);
+        assertThat(StubServices.requests("PATCH", "/api/me")).isEmpty();
     }
 
     @Test

@@ -51,6 +51,10 @@ public interface PlanApi {
     @Path("/me")
     Patient me();
 
+    @PATCH
+    @Path("/me")
+    Patient changeMe(PatientPatch patch);
+
     @GET
     @Path("/me/today")
     Today today();

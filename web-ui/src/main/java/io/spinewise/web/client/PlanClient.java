@@ -95,6 +95,14 @@ public class PlanClient {
         return calls.call(Service.PLAN, () -> api.prescribe(patientId, request));
     }
 
+    public Patient me() {
+        return calls.call(Service.PLAN, api::me);
+    }
+
+    public Patient changeMyTimeZone(String timeZone) {
+        return calls.call(Service.PLAN, () -> api.changeMe(new PatientPatch(timeZone)));
+    }
+
     public Patient changeTimeZone(UUID patientId, String timeZone) {
         return calls.call(Service.PLAN, () -> api.changePatient(patientId, new PatientPatch(timeZone)));
     }

@@ -57,9 +57,6 @@ import java.util.UUID;
 public class ChiropractorPages {
 
     static final String MID_BACK_RELIEF = "mid-back-relief";
-    static final List<String> TIME_ZONES = List.of("Europe/Zurich", "Europe/Berlin", "Europe/London", "Europe/Paris",
-            "America/New_York", "America/Chicago", "America/Los_Angeles", "Australia/Sydney", "UTC");
-
     @Inject
     PlanClient plan;
 
@@ -168,7 +165,7 @@ public class ChiropractorPages {
     @GET
     @Path("new")
     public TemplateInstance enrolForm() {
-        return new EnrolPage(new EnrolmentRequest("", "", "", "Europe/Zurich"), Map.of(), null, TIME_ZONES);
+        return new EnrolPage(new EnrolmentRequest("", "", "", "Europe/Zurich"), Map.of(), null, TimeZones.COMMON);
     }
 
     @POST
@@ -187,7 +184,7 @@ public class ChiropractorPages {
             errors.put("email", "Enter an email address such as name@example.org.");
         }
         if (!errors.isEmpty()) {
-            return Response.status(400).entity(new EnrolPage(request, errors, "Please correct the marked fields.", TIME_ZONES)).build();
+            return Response.status(400).entity(new EnrolPage(request, errors, "Please correct the marked fields.", TimeZones.COMMON)).build();
         }
         try {
             Enrolment enrolment = plan.enrol(request);
@@ -198,7 +195,7 @@ public class ChiropractorPages {
                 throw e;
             }
             e.violations().forEach(v -> errors.put(v.field(), v.message()));
-            return Response.status(400).entity(new EnrolPage(request, errors, e.readableMessage(), TIME_ZONES)).build();
+            return Response.status(400).entity(new EnrolPage(request, errors, e.readableMessage(), TimeZones.COMMON)).build();
         }
     }
 
@@ -220,14 +217,7 @@ public class ChiropractorPages {
         Adherence adherence = plan.adherence(id, from, to);
         List<Plan> plans = plan.plans(id);
         return Response.status(range.valid() ? 200 : 400).entity(new PatientPage(patient, plans, adherence,
-                CalendarView.of(adherence), PainChart.of(adherence.pain()), from, to, range, zonesFor(patient))).build();
-    }
-
-    /** The zones offered for a change: the usual ones, and first the patient's own if it is another. */
-    private static List<String> zonesFor(Patient patient) {
-        String own = patient.timeZone();
-        return own == null || TIME_ZONES.contains(own) ? TIME_ZONES
-                : java.util.stream.Stream.concat(java.util.stream.Stream.of(own), TIME_ZONES.stream()).toList();
+                CalendarView.of(adherence), PainChart.of(adherence.pain()), from, to, range, TimeZones.offeredFor(patient.timeZone()))).build();
     }
 
     private static DateRange patientRange(String fromText, String toText) {

@@ -59,8 +59,8 @@ public class PatientPages {
     record TodayPage$plan(PlanSection section) implements TemplateInstance {
     }
 
-    record ProgressPage(Adherence adherence, CalendarView calendar, PainChart pain, List<Plan> plans)
-            implements TemplateInstance {
+    record ProgressPage(Adherence adherence, CalendarView calendar, PainChart pain, List<Plan> plans, String timeZone,
+                        List<String> timeZones) implements TemplateInstance {
     }
 
     @GET
@@ -122,7 +122,19 @@ public class PatientPages {
         LocalDate to = LocalDate.now(ZoneOffset.UTC).plusDays(1);
         Adherence adherence = plan.myAdherence(to.minusDays(35), to);
         List<Plan> plans = plan.myPlans();
-        return new ProgressPage(adherence, CalendarView.of(adherence), PainChart.of(adherence.pain()), plans);
+        String zone = plan.me().timeZone();
+        return new ProgressPage(adherence, CalendarView.of(adherence), PainChart.of(adherence.pain()), plans, zone,
+                TimeZones.offeredFor(zone));
+    }
+
+    /** A patient who moves or travels: "today" follows the zone; sessions already done keep their dates. */
+    @POST
+    @Path("progress/time-zone")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeTimeZone(MultivaluedMap<String, String> form) {
+        String zone = form.getFirst("timeZone");
+        plan.changeMyTimeZone(zone == null ? "" : zone.strip());
+        return Response.seeOther(URI.create("/progress")).build();
     }
 
     @GET
