@@ -476,6 +476,31 @@ class AdminPagesTest {
     }
 
     @Test
+    void aStaleExerciseEditIsAConflictWithTheServicesMessageAndTheTypedValuesKept() {
+        StubServices.json("GET", "/api/exercises/desk-stretch", Fixtures.CAT_COW
+                .replace("\"cat-cow\"", "\"desk-stretch\"").replace("\"library\"", "\"clinic\""), Map.of("ETag", "\"2\""));
+        StubServices.problem("PUT", "/api/exercises/desk-stretch", 412,
+                "This exercise was changed by someone else since you opened it. Reload it and apply your change again.");
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/library/desk-stretch/edit");
+        assertThat(page.hidden("etag")).isEqualTo("&quot;2&quot;");
+
+        String html = given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken()).formParam("etag", "\"2\"")
+                .formParam("name", "Desk stretch, slower").formParam("summary", "Round and arch the back.")
+                .formParam("steps", "Kneel on all fours.").formParam("holdMin", "20").formParam("holdMax", "30")
+                .formParam("sets", "1").formParam("sides", "BOTH").formParam("status", "PUBLISHED")
+                .when().post("/admin/library/desk-stretch")
+                .then().statusCode(409).extract().asString();
+
+        assertThat(html).contains("This exercise was changed by someone else since you opened it.",
+                "value=\"Desk stretch, slower\"");
+        assertThat(StubServices.requests("PUT", "/api/exercises/desk-stretch")).singleElement()
+                .satisfies(r -> assertThat(r.header("If-Match")).isEqualTo("\"2\""));
+    }
+
+    @Test
     void editingATemplateSendsIfMatchAndAStaleEditShowsTheServicesMessage() {
         stubLibrary();
         StubServices.json("GET", "/api/routines/desk-break", DESK_BREAK, Map.of("ETag", "\"3\""));

@@ -299,23 +299,21 @@ public class AdminPages {
     private Response save(String slug, String etag, MultivaluedMap<String, String> values) {
         ExerciseForm form = ExerciseForm.read(values);
         Map<String, String> errors = form.check();
+        int status = 400;
         if (errors.isEmpty()) {
-            try {
+            OptionalInt refused = send(() -> {
                 if (slug == null) {
                     catalog.create(form.request());
                 } else {
                     catalog.replace(slug, etag, form.request());
                 }
+            }, errors);
+            if (refused.isEmpty()) {
                 return Response.seeOther(URI.create("/admin/library")).build();
-            } catch (ServiceException e) {
-                if (e.unavailable()) {
-                    throw e;
-                }
-                e.violations().forEach(v -> errors.put(v.field(), v.message()));
-                errors.put("form", e.readableMessage());
             }
+            status = refused.getAsInt();
         }
-        return Response.status(400).entity(formPage(slug, etag, form, errors,
+        return Response.status(status).entity(formPage(slug, etag, form, errors,
                 errors.getOrDefault("form", "Please correct the marked fields."))).build();
     }
 
@@ -399,28 +397,42 @@ public class AdminPages {
         return saveTemplate(slug, blankToNull(form.getFirst("etag")), form);
     }
 
+    /**
+     * Sends a library form to catalog-service. Empty when it was saved; otherwise the status to
+     * show the form again with — 409 when the entry changed since it was opened (the catalog's
+     * 412), else 400 — and the catalog's reasons put into {@code errors} by field. catalog-service
+     * being down is not the form's fault: it goes on to the friendly error page.
+     */
+    private static OptionalInt send(Runnable call, Map<String, String> errors) {
+        try {
+            call.run();
+            return OptionalInt.empty();
+        } catch (ServiceException e) {
+            if (e.unavailable()) {
+                throw e;
+            }
+            e.violations().forEach(v -> errors.put(v.field(), v.message()));
+            errors.put("form", e.readableMessage());
+            return OptionalInt.of(e.status() == 412 ? 409 : 400);
+        }
+    }
+
     private Response saveTemplate(String slug, String etag, MultivaluedMap<String, String> values) {
         TemplateForm form = TemplateForm.read(values);
         Map<String, String> errors = form.check();
         int status = 400;
         if (errors.isEmpty()) {
-            try {
+            OptionalInt refused = send(() -> {
                 if (slug == null) {
                     catalog.createRoutine(form.request());
                 } else {
                     catalog.replaceRoutine(slug, etag, form.request());
                 }
+            }, errors);
+            if (refused.isEmpty()) {
                 return Response.seeOther(URI.create("/admin/library")).build();
-            } catch (ServiceException e) {
-                if (e.unavailable()) {
-                    throw e;
-                }
-                e.violations().forEach(v -> errors.put(v.field(), v.message()));
-                errors.put("form", e.readableMessage());
-                if (e.status() == 412) {
-                    status = 409;
-                }
             }
+            status = refused.getAsInt();
         }
         List<Exercise> library;
         try {
