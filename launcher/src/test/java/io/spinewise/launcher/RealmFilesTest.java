@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The two realm files in {@code config/keycloak/}: the production one is derived from the
- * development one, and both keep the identity contract of DESIGN.md.
+ * development one, and both keep the identity model of docs/architecture.md.
  */
 class RealmFilesTest {
 
@@ -24,7 +24,7 @@ class RealmFilesTest {
     static final Path DEV_REALM = REALM_DIR.resolve("realm-clinic-dev.json");
     static final Path PROD_REALM = REALM_DIR.resolve("realm-clinic.json");
 
-    /** DESIGN.md's demo users: username, clinic, realm role. */
+    /** The README's demo users: username, clinic, realm role. */
     private static final Map<String, String> DEMO_USERS = new TreeMap<>(Map.of(
             "dr.ada", "north chiropractor",
             "admin.nora", "north clinic-admin",

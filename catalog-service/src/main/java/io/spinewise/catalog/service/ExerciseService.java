@@ -24,7 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads and writes the exercise library under the ownership rules of DESIGN.md. */
+/** Reads and writes the exercise library under the ownership rules of docs/architecture.md (shipped library read-only, clinic entries private). */
 @ApplicationScoped
 public class ExerciseService {
 

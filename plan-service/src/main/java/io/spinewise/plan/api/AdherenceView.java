@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Adherence over a window, with the formula shown next to the figures (DESIGN.md).
+ * Adherence over a window, with the formula shown next to the figures (docs/architecture.md, "The adherence rule").
  *
  * @param to the last day counted: the requested end, or the patient's today if earlier
  */

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The adherence rule of DESIGN.md, once, without a database: the reference that the SQL of
+ * The adherence rule of docs/architecture.md, once, without a database: the reference that the SQL of
  * the dashboard and the CSV report is tested against.
  *
  * <p>All dates are the patient's own local dates; {@code today} is the patient's today, so time

@@ -24,7 +24,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 
-/** catalog-service's API (DESIGN.md), called with the signed-in user's access token. */
+/** catalog-service's API (docs/api/, docs/architecture.md), called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "catalog")
 @RegisterClientHeaders(AccessTokenForwarding.class)
 @Path("/api")

@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * plan-service's API (DESIGN.md), called with the signed-in user's access token. Downloads
+ * plan-service's API (docs/api/, docs/architecture.md), called with the signed-in user's access token. Downloads
  * (CSV, PDF, own-data export) do not go through here but through {@link Downloads}, which streams.
  */
 @RegisterRestClient(configKey = "plan")
