@@ -35,6 +35,9 @@ final class EmbeddedDatabase extends Database {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // TCP only: a Unix socket in the shared /tmp would clash with any other PostgreSQL on this port
+                // number (a system server, or a second platform in another network namespace)
+                .setServerConfig("unix_socket_directories", "")
                 .setPGStartupWait(timeout)
                 .start();
     }
