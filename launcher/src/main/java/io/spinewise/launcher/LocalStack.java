@@ -57,14 +57,6 @@ final class LocalStack {
         return parts;
     }
 
-    /** Stops one started part and starts it again (the others keep running). */
-    void restart(String name) throws Exception {
-        Part part = parts.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no part " + name));
-        part.stop();
-        part.start(PART_TIMEOUT);
-    }
-
     private static void printLogTail(Part part) {
         Path log = part.logFile();
         if (log == null || !Files.exists(log)) {

@@ -39,11 +39,11 @@ public final class Platform implements AutoCloseable {
         this.stack = new LocalStack(parts(home));
     }
 
-    /** For tests: a platform of the given parts, with no ports to check and no database to offer. */
-    Platform(Path data, List<Part> parts) {
+    /** For tests: a platform of the given parts on the given ports, with no database to offer. */
+    Platform(Path data, List<Part> parts, Map<Integer, String> ports) {
         this.data = data;
         this.database = null;
-        this.ports = Map.of();
+        this.ports = ports;
         this.stack = new LocalStack(parts);
     }
 
@@ -54,7 +54,7 @@ public final class Platform implements AutoCloseable {
     }
 
     /** The ports the platform listens on, and what listens there. */
-    static Map<Integer, String> ports() {
+    public static Map<Integer, String> ports() {
         Map<Integer, String> ports = new LinkedHashMap<>();
         if (ExternalDatabase.fromEnvironment().isEmpty()) {
             ports.put(DATABASE_PORT, "embedded PostgreSQL");
@@ -77,7 +77,7 @@ public final class Platform implements AutoCloseable {
         Files.createDirectories(logs());
         List<String> taken = takenPorts();
         if (!taken.isEmpty()) {
-            throw new IllegalStateException("port " + String.join(", ", taken) + " is already in use");
+            throw new IllegalStateException(PortCheck.describe(taken) + " already in use");
         }
         stack.start();
     }
@@ -86,11 +86,6 @@ public final class Platform implements AutoCloseable {
     @Override
     public void close() {
         stack.stop();
-    }
-
-    /** Stops and starts one service again, e.g. to prove that its data survives a restart. */
-    public void restart(String partName) throws Exception {
-        stack.restart(partName);
     }
 
     public Path logs() {

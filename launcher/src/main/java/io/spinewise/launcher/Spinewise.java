@@ -62,7 +62,7 @@ public final class Spinewise {
         Path pidFile = data.resolve(PID_FILE);
         List<String> taken = platform.takenPorts();
         if (!taken.isEmpty()) {
-            System.err.println("Cannot start: port " + String.join(", ", taken) + " is already in use. "
+            System.err.println("Cannot start: " + PortCheck.describe(taken) + " already in use. "
                     + runningLauncher(pidFile).map(p -> "Spinewise is already running (pid " + p.pid() + "); ./spinewise down stops it.")
                     .orElse("Is Spinewise running from another folder (./spinewise down there), or another program on it?"));
             return 1;
@@ -170,7 +170,7 @@ public final class Spinewise {
         Files.deleteIfExists(pidFile);
         List<String> taken = PortCheck.taken(Platform.ports());
         if (!taken.isEmpty()) {
-            System.out.println("Stopped Spinewise, but port " + String.join(", ", taken) + " is still in use.");
+            System.out.println("Stopped Spinewise, but " + PortCheck.describe(taken) + " still in use.");
             return 1;
         }
         System.out.println("Stopped; ports " + Platform.ports().keySet().stream().map(String::valueOf)

@@ -9,12 +9,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,7 +57,7 @@ class SpinewiseTest {
 
     @Test
     void aFailedDemoLoadStopsThePlatformExitsNonZeroAndLeavesNoMarker() throws Exception {
-        Platform platform = new Platform(data, List.of(part("postgresql"), part("plan-service")));
+        Platform platform = new Platform(data, List.of(part("postgresql"), part("plan-service")), Map.of());
 
         int status = Spinewise.up(platform, data, () -> {
             events.add("demo load");
@@ -80,7 +83,7 @@ class SpinewiseTest {
                 throw new IllegalStateException("keycloak exited during start-up");
             }
         };
-        Platform platform = new Platform(data, List.of(part("postgresql"), broken, part("web-ui")));
+        Platform platform = new Platform(data, List.of(part("postgresql"), broken, part("web-ui")), Map.of());
 
         int status = Spinewise.up(platform, data, () -> events.add("demo load"));
 
@@ -89,6 +92,22 @@ class SpinewiseTest {
         assertThat(stderr()).contains("keycloak failed to start: keycloak exited during start-up");
         assertThat(data.resolve(Spinewise.PID_FILE)).doesNotExist();
         assertThat(data.resolve(DemoActivity.MARKER)).doesNotExist();
+    }
+
+    @Test
+    void aPortInUseIsNamedAndNothingIsStartedNorTheRunningLaunchersPidFileTouched() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = busy.getLocalPort();
+            Files.writeString(data.resolve(Spinewise.PID_FILE), "4242");
+            Platform platform = new Platform(data, List.of(part("web-ui")), Map.of(port, "web-ui"));
+
+            int status = Spinewise.up(platform, data, () -> events.add("demo load"));
+
+            assertThat(status).isEqualTo(1);
+            assertThat(stderr()).contains("Cannot start: port " + port + " (web-ui) is already in use.");
+            assertThat(events).isEmpty();
+            assertThat(data.resolve(Spinewise.PID_FILE)).hasContent("4242");
+        }
     }
 
     @Test
