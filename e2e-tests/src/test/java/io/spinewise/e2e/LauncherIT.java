@@ -141,8 +141,8 @@ class LauncherIT {
                         "8082 (plan-service)", "are already in use")
                 .doesNotContain("starting");
         if (!RunningPlatform.alreadyRunning()) {
-            assertThat(second.output()).contains("Spinewise is already running (pid " + RunningPlatform.current().process().pid()
-                    + "); ./spinewise down stops it.");
+            long pid = RunningPlatform.current().process().pid();
+            assertThat(second.output()).contains("Spinewise is already running (pid " + pid + "); ./spinewise down stops it.");
             assertThat(RunningPlatform.current().process().isAlive()).isTrue();
             assertThat(Files.readString(pidFile)).isEqualTo(pidBefore);
         }

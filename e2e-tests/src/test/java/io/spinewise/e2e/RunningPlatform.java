@@ -37,8 +37,9 @@ final class RunningPlatform {
     static final String WEB = "http://localhost:" + Platform.WEB_PORT;
 
     private static final Path HOME = Path.of(System.getProperty("spinewise.home", "..")).toAbsolutePath().normalize();
-    private static final Launcher LAUNCHER = new Launcher(HOME,
-            Path.of(System.getProperty("spinewise.e2e.data", "target/stack")).toAbsolutePath());
+    /** On a platform started elsewhere, the launcher is the user's, with its data in the checkout's .spinewise/. */
+    private static final Launcher LAUNCHER = new Launcher(HOME, alreadyRunning() ? HOME.resolve(".spinewise")
+            : Path.of(System.getProperty("spinewise.e2e.data", "target/stack")).toAbsolutePath());
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final KeycloakLogins LOGINS = new KeycloakLogins(ISSUER);
 

@@ -118,7 +118,8 @@ final class DemoActivity {
             plan = call("POST", "/api/patients/" + patient.get("id").asText() + "/plans", chiropractorToken,
                     Map.of("routine", ROUTINE, "schedule", Map.of("startDate", today.toString())));
         }
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl("plan"), database.user(), database.password())) {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl("plan"), database.user(),
+                database.password())) {
             connection.setAutoCommit(false);
             UUID planId = UUID.fromString(plan.get("id").asText());
             UUID patientId = UUID.fromString(patient.get("id").asText());

@@ -62,9 +62,10 @@ public final class Spinewise {
         Path pidFile = data.resolve(PID_FILE);
         List<String> taken = platform.takenPorts();
         if (!taken.isEmpty()) {
-            System.err.println("Cannot start: " + PortCheck.describe(taken) + " already in use. "
-                    + runningLauncher(pidFile).map(p -> "Spinewise is already running (pid " + p.pid() + "); ./spinewise down stops it.")
-                    .orElse("Is Spinewise running from another folder (./spinewise down there), or another program on it?"));
+            String hint = runningLauncher(pidFile)
+                    .map(p -> "Spinewise is already running (pid " + p.pid() + "); ./spinewise down stops it.")
+                    .orElse("Is Spinewise running from another folder (./spinewise down there), or another program on it?");
+            System.err.println("Cannot start: " + PortCheck.describe(taken) + " already in use. " + hint);
             return 1;
         }
 

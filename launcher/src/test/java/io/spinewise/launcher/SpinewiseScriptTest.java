@@ -30,6 +30,8 @@ class SpinewiseScriptTest {
     private static final List<String> MODULES = List.of("launcher", "catalog-service", "plan-service", "web-ui");
     private static final Instant WRITTEN = Instant.now().minus(2, ChronoUnit.HOURS);
     private static final Instant BUILT = Instant.now().minus(1, ChronoUnit.HOURS);
+    private static final String BUILD_ALL =
+            "-q -B -ntp package -DskipTests -pl launcher,catalog-service,plan-service,web-ui -am";
 
     @TempDir
     Path checkout;
@@ -73,7 +75,7 @@ class SpinewiseScriptTest {
 
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("building launcher,catalog-service,plan-service,web-ui (the first time");
-        assertThat(mavenCalls()).containsExactly("-q -B -ntp package -DskipTests -pl launcher,catalog-service,plan-service,web-ui -am");
+        assertThat(mavenCalls()).containsExactly(BUILD_ALL);
         assertThat(javaCalls()).singleElement().asString()
                 .contains("-Dspinewise.home=" + checkout.toRealPath())
                 .contains("launcher/target/classes:/repo/x.jar")
@@ -124,7 +126,7 @@ class SpinewiseScriptTest {
 
         spinewise("up");
 
-        assertThat(mavenCalls()).containsExactly("-q -B -ntp package -DskipTests -pl launcher,catalog-service,plan-service,web-ui -am");
+        assertThat(mavenCalls()).containsExactly(BUILD_ALL);
     }
 
     @Test
