@@ -18,8 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,6 +94,40 @@ class SpinewiseTest {
         assertThat(stderr()).contains("keycloak failed to start: keycloak exited during start-up");
         assertThat(data.resolve(Spinewise.PID_FILE)).doesNotExist();
         assertThat(data.resolve(DemoActivity.MARKER)).doesNotExist();
+    }
+
+    @Test
+    void aStopDuringTheStartEndsItQuietlyAndStopsThePartBeingStarted() throws Exception {
+        CountDownLatch inStart = new CountDownLatch(1);
+        Part slow = new FakePart("keycloak") {
+            @Override
+            public void start(Duration timeout) throws InterruptedException {
+                events.add("start keycloak");
+                inStart.countDown();
+                // a readiness wait, as Readiness.await does it
+                Thread.sleep(60_000);
+            }
+        };
+        LocalStack stack = new LocalStack(List.of(part("postgresql"), slow, part("web-ui")));
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread starter = new Thread(() -> {
+            try {
+                stack.start();
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        starter.start();
+        assertThat(inStart.await(10, TimeUnit.SECONDS)).isTrue();
+
+        stack.stop();
+        starter.join(10_000);
+
+        assertThat(starter.isAlive()).as("the start gave up").isFalse();
+        assertThat(failure.get()).isInstanceOf(LocalStack.StartFailure.class);
+        // stopped is stopped: web-ui is never started after the stop, keycloak is not left running
+        assertThat(events).containsExactly("start postgresql", "start keycloak", "stop keycloak", "stop postgresql");
+        assertThat(stderr()).doesNotContain("failed to start");
     }
 
     @Test
@@ -199,7 +235,7 @@ class SpinewiseTest {
         }
 
         @Override
-        public void start(Duration timeout) {
+        public void start(Duration timeout) throws Exception {
             events.add("start " + name);
             started = true;
         }
