@@ -17,13 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The whole platform, started once per test JVM with the launcher's own code on a fresh data
- * folder, and stopped when the JVM exits. Demo users' tokens are fetched once and reused:
- * Keycloak's password hashing makes every login cost about a second of CPU.
+ * The whole platform, started once per test JVM exactly as a user starts it — {@code ./spinewise up}
+ * as a child process, on a fresh data folder ({@code target/stack}) — and stopped as Ctrl-C stops
+ * it when the JVM exits. The launcher loads the demo activity on that first start (the marker
+ * file {@code <data>/demo-activity-loaded} says so), so every test sees six weeks of history.
+ * {@link LauncherIT} checks what it printed, stops it with {@code ./spinewise down} and starts it
+ * again. Demo users' tokens are fetched once and reused: Keycloak's password hashing makes every
+ * login cost about a second of CPU.
  *
  * <p>With {@code -Dspinewise.e2e.running=true} the tests use a platform that is already up
- * ({@code ./spinewise up}) instead, which makes writing a test quicker; the restart test is then
- * skipped, since the tests do not own that platform.
+ * ({@code ./spinewise up}) instead, which makes writing a test quicker; the tests that stop and
+ * restart the platform are then skipped, since the tests do not own that platform.
  */
 final class RunningPlatform {
 
@@ -32,28 +36,52 @@ final class RunningPlatform {
     static final String PLAN = "http://localhost:" + Platform.PLAN_PORT;
     static final String WEB = "http://localhost:" + Platform.WEB_PORT;
 
-    private static Platform platform;
+    private static final Path HOME = Path.of(System.getProperty("spinewise.home", "..")).toAbsolutePath().normalize();
+    /** On a platform started elsewhere, the launcher is the user's, with its data in the checkout's .spinewise/. */
+    private static final Launcher LAUNCHER = new Launcher(HOME, alreadyRunning() ? HOME.resolve(".spinewise")
+            : Path.of(System.getProperty("spinewise.e2e.data", "target/stack")).toAbsolutePath());
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final KeycloakLogins LOGINS = new KeycloakLogins(ISSUER);
+
+    private static Launcher.Up firstStart;
+    private static Launcher.Up current;
 
     private RunningPlatform() {
     }
 
-    static synchronized Platform get() {
-        if (platform == null && !alreadyRunning()) {
-            Path home = Path.of(System.getProperty("spinewise.home", "..")).toAbsolutePath().normalize();
-            Path data = Path.of(System.getProperty("spinewise.e2e.data", "target/stack")).toAbsolutePath();
-            deleteTree(data);
-            Platform started = new Platform(home, data);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-platform-stop"));
-            try {
-                started.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            platform = started;
+    /** The platform's first start in this JVM (null when the tests use one started elsewhere). */
+    static synchronized Launcher.Up get() {
+        if (firstStart == null && !alreadyRunning()) {
+            deleteTree(LAUNCHER.data());
+            Runtime.getRuntime().addShutdownHook(new Thread(RunningPlatform::stop, "e2e-platform-stop"));
+            firstStart = LAUNCHER.up();
+            current = firstStart;
         }
-        return platform;
+        return firstStart;
+    }
+
+    /** {@code ./spinewise up} again on the same data folder, after {@code ./spinewise down} stopped it. */
+    static synchronized Launcher.Up startAgain() {
+        get();
+        stop();
+        current = LAUNCHER.up();
+        return current;
+    }
+
+    /** The platform as it runs now: the first start, or the one after {@link #startAgain()}. */
+    static synchronized Launcher.Up current() {
+        get();
+        return current;
+    }
+
+    static Launcher launcher() {
+        return LAUNCHER;
+    }
+
+    private static synchronized void stop() {
+        if (current != null) {
+            current.stop();
+        }
     }
 
     /** Whether the tests use a platform started elsewhere (see the class comment). */
@@ -63,13 +91,9 @@ final class RunningPlatform {
 
     /** A connection to one of the platform's databases, e.g. {@code plan}. */
     static Connection connect(String name) throws SQLException {
-        Platform running = get();
-        if (running == null) {
-            // the embedded database of ./spinewise up
-            return DriverManager.getConnection("jdbc:postgresql://localhost:" + Platform.DATABASE_PORT + "/" + name,
-                    "postgres", "postgres");
-        }
-        Database database = running.database();
+        get();
+        // the server the launcher uses for this data folder: the embedded one, or the one SPINEWISE_DB_URL names
+        Database database = Platform.databaseFor(LAUNCHER.data());
         return DriverManager.getConnection(database.jdbcUrl(name), database.user(), database.password());
     }
 

@@ -8,12 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,11 +32,20 @@ import java.util.UUID;
  * check-offs only for the last few days (late logging is bounded), so the plan is prescribed from
  * today and then backdated, and the history is written straight into plan-service's tables — a
  * development shortcut that no production path takes.
+ *
+ * <p>The load is idempotent, so that a start that failed half-way can simply be run again: a
+ * patient's existing demo plan is reused rather than prescribed twice, and each patient's
+ * backdating and history are written in one transaction, skipped when that history is there.
  */
 final class DemoActivity {
 
+    /** The file in the data folder that says the demo activity is loaded; {@code ./spinewise up} loads it while absent. */
+    static final String MARKER = "demo-activity-loaded";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WEEKS = 6;
+    private static final String ROUTINE = "mid-back-relief";
+    private static final String KEY_PREFIX = "demo-";
 
     /** A demo patient, their chiropractor, and how faithfully they exercise (0..1). */
     private record DemoPatient(String username, String chiropractor, double diligence, int startingPain) {
@@ -42,6 +55,19 @@ final class DemoActivity {
             new DemoPatient("patient.paul", "dr.ada", 0.9, 7),
             new DemoPatient("patient.petra", "dr.ada", 0.45, 6),
             new DemoPatient("patient.sam", "dr.ben", 0.7, 8));
+
+    /** What loads the demo activity: {@link DemoActivity#load()}, or a stand-in in tests. */
+    @FunctionalInterface
+    interface Loader {
+        void load() throws LoadFailed;
+    }
+
+    /** The demo activity could not be loaded; the message names the patient and the step. */
+    static final class LoadFailed extends Exception {
+        LoadFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     private final KeycloakLogins logins;
     private final String planService;
@@ -54,42 +80,100 @@ final class DemoActivity {
         this.database = database;
     }
 
-    void load() throws IOException, InterruptedException, SQLException {
-        Random random = new Random(42);
+    /**
+     * Loads the demo activity unless the marker in {@code data} says an earlier start did, and
+     * writes the marker only once the load is complete.
+     *
+     * @return whether it loaded now (false: the marker was there)
+     */
+    static boolean loadOnFirstStart(Path data, Loader loader) throws LoadFailed, IOException {
+        Path marker = data.resolve(MARKER);
+        if (Files.exists(marker)) {
+            return false;
+        }
+        loader.load();
+        Files.writeString(marker, Instant.now().toString());
+        return true;
+    }
+
+    /** Every demo patient's plan and history; throws naming the first patient and step that failed. */
+    void load() throws LoadFailed {
         for (DemoPatient demo : PATIENTS) {
-            String patientToken = logins.accessToken(demo.username(), "demo");
-            JsonNode patient = call("GET", "/api/me", patientToken, null);
-            ZoneId zone = ZoneId.of(patient.get("timeZone").asText());
-            LocalDate start = LocalDate.now(zone).minusWeeks(WEEKS);
-            String chiropractorToken = logins.accessToken(demo.chiropractor(), "demo");
-            JsonNode plan = call("POST", "/api/patients/" + patient.get("id").asText() + "/plans", chiropractorToken,
-                    Map.of("routine", "mid-back-relief", "schedule", Map.of("startDate", LocalDate.now(zone).toString())));
-            backdate(plan, start);
-            writeHistory(patient, plan, start, LocalDate.now(zone), demo, random);
+            try {
+                load(demo);
+            } catch (Exception e) {
+                throw new LoadFailed(demo.username() + ": " + reason(e), e);
+            }
         }
     }
 
-    private void backdate(JsonNode plan, LocalDate start) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl("plan"), database.user(), database.password());
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE plan_version SET start_date = ?, effective_from = ? WHERE plan_id = ? AND version = 1")) {
+    private void load(DemoPatient demo) throws IOException, InterruptedException, SQLException {
+        String patientToken = logins.accessToken(demo.username(), "demo");
+        JsonNode patient = call("GET", "/api/me", patientToken, null);
+        ZoneId zone = ZoneId.of(patient.get("timeZone").asText());
+        LocalDate today = LocalDate.now(zone);
+        JsonNode plan = demoPlan(patientToken);
+        if (plan == null) {
+            String chiropractorToken = logins.accessToken(demo.chiropractor(), "demo");
+            plan = call("POST", "/api/patients/" + patient.get("id").asText() + "/plans", chiropractorToken,
+                    Map.of("routine", ROUTINE, "schedule", Map.of("startDate", today.toString())));
+        }
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl("plan"), database.user(),
+                database.password())) {
+            connection.setAutoCommit(false);
+            UUID planId = UUID.fromString(plan.get("id").asText());
+            UUID patientId = UUID.fromString(patient.get("id").asText());
+            if (!hasHistory(connection, patientId)) {
+                LocalDate start = today.minusWeeks(WEEKS);
+                backdate(connection, planId, start);
+                writeHistory(connection, patientId, planId, plan, start, today, demo);
+            }
+            connection.commit();
+        }
+    }
+
+    /** The patient's demo plan from an earlier, interrupted load; null when there is none. */
+    private JsonNode demoPlan(String patientToken) throws IOException, InterruptedException {
+        for (JsonNode plan : call("GET", "/api/me/plans", patientToken, null)) {
+            if (ROUTINE.equals(plan.path("routine").path("slug").asText())) {
+                return plan;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasHistory(Connection connection, UUID patientId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM session_checkoff WHERE patient_id = ? AND idempotency_key LIKE ? LIMIT 1")) {
+            query.setObject(1, patientId);
+            query.setString(2, KEY_PREFIX + "%");
+            try (ResultSet result = query.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    private static void backdate(Connection connection, UUID planId, LocalDate start) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE plan_version SET start_date = ?, effective_from = ? WHERE plan_id = ? AND version = 1")) {
             update.setDate(1, Date.valueOf(start));
             update.setDate(2, Date.valueOf(start));
-            update.setObject(3, UUID.fromString(plan.get("id").asText()));
+            update.setObject(3, planId);
             update.executeUpdate();
         }
     }
 
-    private void writeHistory(JsonNode patient, JsonNode plan, LocalDate from, LocalDate today, DemoPatient demo,
-                              Random random) throws SQLException, IOException {
+    private static void writeHistory(Connection connection, UUID patientId, UUID planId, JsonNode plan, LocalDate from,
+                                     LocalDate today, DemoPatient demo) throws SQLException, IOException {
         String items = JSON.writeValueAsString(plan.get("items").findValuesAsText("exercise").stream()
                 .map(slug -> Map.of("exercise", slug, "done", true)).toList());
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl("plan"), database.user(), database.password());
-             PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO session_checkoff (id, clinic_id, patient_id, plan_id, session_date, slot, items,
-                                                   pain_before, pain_after, difficulty, note, idempotency_key, request_hash)
-                     SELECT ?, p.clinic_id, p.id, ?, ?, 1, ?::jsonb, ?, ?, ?, NULL, ?, 'demo'
-                     FROM patient p WHERE p.id = ?""")) {
+        // one seed per patient: the same history whichever patient a retried load starts with
+        Random random = new Random(demo.username().hashCode());
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO session_checkoff (id, clinic_id, patient_id, plan_id, session_date, slot, items,
+                                              pain_before, pain_after, difficulty, note, idempotency_key, request_hash)
+                SELECT ?, p.clinic_id, p.id, ?, ?, 1, ?::jsonb, ?, ?, ?, NULL, ?, 'demo'
+                FROM patient p WHERE p.id = ?""")) {
             long days = today.toEpochDay() - from.toEpochDay();
             for (long d = 0; d < days; d++) {
                 LocalDate date = from.plusDays(d);
@@ -100,14 +184,14 @@ final class DemoActivity {
                 }
                 int painBefore = Math.max(1, demo.startingPain() - (int) (4 * d / days) + random.nextInt(2));
                 insert.setObject(1, UUID.randomUUID());
-                insert.setObject(2, UUID.fromString(plan.get("id").asText()));
+                insert.setObject(2, planId);
                 insert.setDate(3, Date.valueOf(date));
                 insert.setString(4, items);
                 insert.setInt(5, painBefore);
                 insert.setInt(6, Math.max(0, painBefore - 1 - random.nextInt(2)));
                 insert.setInt(7, 1 + random.nextInt(3));
-                insert.setString(8, "demo-" + date);
-                insert.setObject(9, UUID.fromString(patient.get("id").asText()));
+                insert.setString(8, KEY_PREFIX + date);
+                insert.setObject(9, patientId);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -123,8 +207,15 @@ final class DemoActivity {
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
-            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new IOException(method + " " + planService + path + " answered " + response.statusCode() + ": "
+                    + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** A cause for a person: connection errors often carry no message of their own. */
+    static String reason(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }

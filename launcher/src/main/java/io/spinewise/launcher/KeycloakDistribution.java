@@ -44,7 +44,7 @@ final class KeycloakDistribution {
     }
 
     /**
-     * The zip that {@code ./mvnw install} copied into {@code launcher/target/keycloak/}; failing that,
+     * The zip that the launcher's build copied into {@code launcher/target/keycloak/}; failing that,
      * the copy in the local Maven repository, which the same build downloaded.
      */
     static Path locate(Path checkout) {
@@ -58,7 +58,7 @@ final class KeycloakDistribution {
                 .filter(Files::isRegularFile)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("Keycloak distribution not found at " + candidates
-                        + "; build the launcher first (./mvnw install -DskipTests)"));
+                        + "; build the launcher first (./spinewise up builds it, or ./mvnw package -DskipTests -pl launcher)"));
     }
 
     /**

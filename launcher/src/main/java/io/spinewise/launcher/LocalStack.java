@@ -19,50 +19,75 @@ final class LocalStack {
 
     private final List<Part> parts;
     private final Deque<Part> started = new ArrayDeque<>();
+    private volatile boolean stopping;
+    private volatile Thread starting;
 
     LocalStack(List<Part> parts) {
         this.parts = parts;
     }
 
-    /** Starts every part; on a failure reports it with the part's log, stops the rest and throws. */
+    /**
+     * Starts every part; on a failure reports it with the part's log, stops the rest and throws.
+     * A {@link #stop()} meanwhile (Ctrl-C, {@code ./spinewise down}) ends it quietly.
+     */
     void start() {
-        for (Part part : parts) {
-            long begin = System.nanoTime();
-            System.out.printf("  starting %-18s ", part.name());
-            System.out.flush();
-            try {
-                started.push(part);
-                part.start(PART_TIMEOUT);
-                System.out.printf("ready in %4.1f s%n", (System.nanoTime() - begin) / 1e9);
-            } catch (Exception e) {
-                System.out.println("FAILED");
-                System.err.println(part.name() + " failed to start: " + e.getMessage());
-                printLogTail(part);
-                stop();
-                throw new StartFailure(part.name(), e);
+        starting = Thread.currentThread();
+        try {
+            for (Part part : parts) {
+                start(part);
             }
+        } finally {
+            starting = null;
         }
     }
 
-    /** Stops what was started, last first. Idempotent. */
-    synchronized void stop() {
-        while (!started.isEmpty()) {
-            Part part = started.pop();
-            System.out.println("  stopping " + part.name());
-            part.stop();
+    // one part at a time under the stack's lock, so that stop() never returns while a part it
+    // missed is still being started: that part would outlive the launcher
+    private synchronized void start(Part part) {
+        if (stopping) {
+            throw new StartFailure(part.name(), new InterruptedException("stopping"));
+        }
+        long begin = System.nanoTime();
+        System.out.printf("  starting %-18s ", part.name());
+        System.out.flush();
+        try {
+            started.push(part);
+            part.start(PART_TIMEOUT);
+            System.out.printf("ready in %4.1f s%n", (System.nanoTime() - begin) / 1e9);
+        } catch (Exception e) {
+            if (stopping) {
+                System.out.println("stopped");
+            } else {
+                System.out.println("FAILED");
+                System.err.println(part.name() + " failed to start: " + e.getMessage());
+                printLogTail(part);
+            }
+            stop();
+            throw new StartFailure(part.name(), e);
+        }
+    }
+
+    /**
+     * Stops what was started, last first, from any thread. A part being started is interrupted
+     * (its readiness wait ends) and stopped with the others. Idempotent.
+     */
+    void stop() {
+        stopping = true;
+        Thread starter = starting;
+        if (starter != null && starter != Thread.currentThread()) {
+            starter.interrupt();
+        }
+        synchronized (this) {
+            while (!started.isEmpty()) {
+                Part part = started.pop();
+                System.out.println("  stopping " + part.name());
+                part.stop();
+            }
         }
     }
 
     List<Part> parts() {
         return parts;
-    }
-
-    /** Stops one started part and starts it again (the others keep running). */
-    void restart(String name) throws Exception {
-        Part part = parts.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no part " + name));
-        part.stop();
-        part.start(PART_TIMEOUT);
     }
 
     private static void printLogTail(Part part) {

@@ -23,21 +23,40 @@ public final class Platform implements AutoCloseable {
     public static final int PLAN_PORT = 8082;
     public static final int WEB_PORT = 8080;
 
-    private final Path home;
     private final Path data;
     private final LocalStack stack;
     private final Database database;
-    private final Map<Integer, String> ports = new LinkedHashMap<>();
+    private final Map<Integer, String> ports;
 
     /**
      * @param home the repository root (service builds and {@code config/} are found below it)
      * @param data where PostgreSQL's data, Keycloak's store and the logs live
      */
     public Platform(Path home, Path data) {
-        this.home = home;
         this.data = data;
+        this.database = databaseFor(data);
+        this.ports = ports();
+        this.stack = new LocalStack(parts(home));
+    }
+
+    /** For tests: a platform of the given parts on the given ports, with no database to offer. */
+    Platform(Path data, List<Part> parts, Map<Integer, String> ports) {
+        this.data = data;
+        this.database = null;
+        this.ports = ports;
+        this.stack = new LocalStack(parts);
+    }
+
+    /** The database server a platform on {@code data} uses: the one the environment names, or the embedded one. */
+    public static Database databaseFor(Path data) {
         Optional<ExternalDatabase> external = ExternalDatabase.fromEnvironment();
-        if (external.isEmpty()) {
+        return external.isPresent() ? external.get() : new EmbeddedDatabase(data.resolve("postgres"), DATABASE_PORT);
+    }
+
+    /** The ports the platform listens on, and what listens there. */
+    public static Map<Integer, String> ports() {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        if (ExternalDatabase.fromEnvironment().isEmpty()) {
             ports.put(DATABASE_PORT, "embedded PostgreSQL");
         }
         ports.put(KEYCLOAK_PORT, "Keycloak");
@@ -45,9 +64,7 @@ public final class Platform implements AutoCloseable {
         ports.put(CATALOG_PORT, "catalog-service");
         ports.put(PLAN_PORT, "plan-service");
         ports.put(WEB_PORT, "web-ui");
-        this.database = external.isPresent() ? external.get()
-                : new EmbeddedDatabase(data.resolve("postgres"), DATABASE_PORT);
-        this.stack = new LocalStack(parts());
+        return ports;
     }
 
     /** The ports this platform needs that another program holds, e.g. "8081 (catalog-service)". */
@@ -60,7 +77,7 @@ public final class Platform implements AutoCloseable {
         Files.createDirectories(logs());
         List<String> taken = takenPorts();
         if (!taken.isEmpty()) {
-            throw new IllegalStateException("port " + String.join(", ", taken) + " is already in use");
+            throw new IllegalStateException(PortCheck.describe(taken) + " already in use");
         }
         stack.start();
     }
@@ -69,11 +86,6 @@ public final class Platform implements AutoCloseable {
     @Override
     public void close() {
         stack.stop();
-    }
-
-    /** Stops and starts one service again, e.g. to prove that its data survives a restart. */
-    public void restart(String partName) throws Exception {
-        stack.restart(partName);
     }
 
     public Path logs() {
@@ -91,7 +103,7 @@ public final class Platform implements AutoCloseable {
         return urls;
     }
 
-    private List<Part> parts() {
+    private List<Part> parts(Path home) {
         Path logs = logs();
         List<Part> parts = new ArrayList<>();
         parts.add(database);
@@ -99,22 +111,22 @@ public final class Platform implements AutoCloseable {
         parts.add(new KeycloakServer(KeycloakServer.Settings.local(KeycloakDistribution.locate(home),
                 data.resolve("keycloak"), home.resolve("config/keycloak/realm-clinic-dev.json"))
                 .withLogFile(logs.resolve("keycloak.log"))));
-        parts.add(service("catalog-service", CATALOG_PORT, Map.of(
+        parts.add(service(home, "catalog-service", CATALOG_PORT, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl("catalog"),
                 "QUARKUS_DATASOURCE_USERNAME", database.user(),
                 "QUARKUS_DATASOURCE_PASSWORD", database.password())));
-        parts.add(service("plan-service", PLAN_PORT, Map.of(
+        parts.add(service(home, "plan-service", PLAN_PORT, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl("plan"),
                 "QUARKUS_DATASOURCE_USERNAME", database.user(),
                 "QUARKUS_DATASOURCE_PASSWORD", database.password(),
                 "QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:" + CATALOG_PORT)));
-        parts.add(service("web-ui", WEB_PORT, Map.of(
+        parts.add(service(home, "web-ui", WEB_PORT, Map.of(
                 "QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:" + CATALOG_PORT,
                 "QUARKUS_REST_CLIENT_PLAN_URL", "http://localhost:" + PLAN_PORT)));
         return parts;
     }
 
-    private QuarkusService service(String name, int port, Map<String, String> environment) {
+    private QuarkusService service(Path home, String name, int port, Map<String, String> environment) {
         return new QuarkusService(name, home.resolve(name).resolve("target/quarkus-app"), port, environment, logs());
     }
 }

@@ -24,6 +24,11 @@ final class PortCheck {
         return taken;
     }
 
+    /** "port 8080 (web-ui) is" or "ports 8080 (web-ui), 8081 (catalog-service) are", for a sentence. */
+    static String describe(List<String> taken) {
+        return (taken.size() == 1 ? "port " : "ports ") + String.join(", ", taken) + (taken.size() == 1 ? " is" : " are");
+    }
+
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);

@@ -34,7 +34,8 @@ final class QuarkusService implements Part {
     public void start(Duration timeout) throws Exception {
         Path jar = appDirectory.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing; build with ./mvnw install -DskipTests");
+            throw new IllegalStateException(jar + " is missing; ./spinewise up builds it (or ./mvnw package -DskipTests -pl "
+                    + name + " -am)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
