@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
  */
 @OpenAPIDefinition(info = @Info(title = "Spinewise catalog-service", version = "0.1.0",
         description = "The exercise library and routine templates. Errors are RFC 9457 application/problem+json.",
-        license = @License(name = "Apache-2.0"), contact = @Contact(name = "Spinewise")),
+        license = @License(name = "Apache-2.0", identifier = "Apache-2.0"), contact = @Contact(name = "Spinewise")),
         servers = @Server(url = "http://localhost:8081", description = "The local platform (./spinewise up)"),
         components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
 @SecurityScheme(securitySchemeName = OpenApiDefinition.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",

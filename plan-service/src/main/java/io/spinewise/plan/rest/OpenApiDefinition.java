@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
 @OpenAPIDefinition(info = @Info(title = "Spinewise plan-service", version = "0.1.0",
         description = "Patients, prescriptions, check-offs, adherence, reports and audit."
                 + " Errors are RFC 9457 application/problem+json.",
-        license = @License(name = "Apache-2.0"), contact = @Contact(name = "Spinewise")),
+        license = @License(name = "Apache-2.0", identifier = "Apache-2.0"), contact = @Contact(name = "Spinewise")),
         servers = @Server(url = "http://localhost:8082", description = "The local platform (./spinewise up)"),
         components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
 @SecurityScheme(securitySchemeName = OpenApiDefinition.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
