@@ -1,5 +1,6 @@
 package io.spinewise.web;
 
+import java.util.List;
 import java.util.function.Function;
 
 /** Service answers for the stub, each checked against the service's OpenAPI document when registered. */
@@ -128,7 +129,7 @@ final class Fixtures {
     static Function<StubServices.Recorded, String> adherenceAsAsked(String withDays) {
         String withoutDays = withDays.replaceAll("\"days\":\\[[^\\]]*\\]", "\"days\":null");
         return request -> request != null && request.query() != null
-                && StubServices.query(request.query()).getOrDefault("days", java.util.List.of()).contains("true")
+                && StubServices.query(request.query()).getOrDefault("days", List.of()).contains("true")
                 ? withDays : withoutDays;
     }
 }

@@ -1,7 +1,6 @@
 package io.spinewise.web.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -11,9 +10,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -31,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One service's API contract: its OpenAPI document as committed in {@code docs/api/} (which the
@@ -43,9 +43,6 @@ public final class ServiceContract {
 
     public static final ServiceContract CATALOG = load("catalog-service");
     public static final ServiceContract PLAN = load("plan-service");
-
-    private static final String PROBLEM_JSON = "application/problem+json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String service;
     private final OpenAPI model;
@@ -131,7 +128,7 @@ public final class ServiceContract {
     public static Set<String> queryParameters(Route route) {
         List<Parameter> parameters = route.operation().getParameters();
         return parameters == null ? Set.of() : parameters.stream().filter(p -> "query".equals(p.getIn()))
-                .map(Parameter::getName).collect(java.util.stream.Collectors.toSet());
+                .map(Parameter::getName).collect(Collectors.toSet());
     }
 
     /**
@@ -146,7 +143,7 @@ public final class ServiceContract {
                 problems.add("query parameter '" + name + "' is not declared by " + route + " (it declares "
                         + declared.stream().sorted().toList() + ")"));
         boolean hasBody = body != null && !body.isEmpty();
-        var requestBody = route.operation().getRequestBody();
+        RequestBody requestBody = route.operation().getRequestBody();
         if (hasBody && requestBody == null) {
             problems.add(route + " takes no request body, web-ui sent one: " + body);
         } else if (requestBody != null && hasBody) {
@@ -257,14 +254,5 @@ public final class ServiceContract {
     /** A JSON pointer segment (RFC 6901). */
     private static String escape(String segment) {
         return segment.replace("~", "~0").replace("/", "~1");
-    }
-
-    static boolean isJson(String contentType) {
-        String media = mediaType(contentType);
-        return media.equals("application/json") || media.equals(PROBLEM_JSON);
-    }
-
-    static ObjectMapper json() {
-        return JSON;
     }
 }
