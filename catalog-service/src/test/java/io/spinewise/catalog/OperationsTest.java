@@ -3,6 +3,7 @@ package io.spinewise.catalog;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.spinewise.testsupport.CommittedApiDocument;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,13 @@ class OperationsTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("uri=\"/api/exercises\""));
+    }
+
+    @Test
+    void theCommittedOpenApiDocumentIsTheOneTheServiceGenerates() {
+        String generated = given().accept("application/yaml").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        CommittedApiDocument.assertCommitted("catalog-service", generated);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.spinewise.plan;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.spinewise.testsupport.CommittedApiDocument;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,13 @@ class OperationsTest {
     void prometheusMetricsAreExposed() {
         Users.as(Users.NORTH_CHIRO).get("/api/patients").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
+    }
+
+    @Test
+    void theCommittedOpenApiDocumentIsTheOneTheServiceGenerates() {
+        String generated = given().accept("application/yaml").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        CommittedApiDocument.assertCommitted("plan-service", generated);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.spinewise.plan;
 
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -175,11 +178,69 @@ class ReportsAndAuditTest {
     void thePdfSummaryIsForTheClinicsStaff() {
         Response pdf = as(NORTH_CHIRO).get("/api/reports/patients/" + quoted.id() + ".pdf");
         pdf.then().statusCode(200).contentType("application/pdf")
-                .header("Content-Disposition", containsString("patient-" + quoted.id() + ".pdf"));
+                .header("Content-Disposition", containsString("patient-" + quoted.id() + "-"));
         assertThat(new String(pdf.asByteArray(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         as(NORTH_ADMIN).get("/api/reports/patients/" + plain.id() + ".pdf").then().statusCode(200);
         as(SOUTH_ADMIN).get("/api/reports/patients/" + quoted.id() + ".pdf").then().statusCode(404).contentType(PROBLEM_JSON);
         as(quoted.token()).get("/api/reports/patients/" + quoted.id() + ".pdf").then().statusCode(403);
+    }
+
+    @Test
+    void thePdfSummaryCoversExactlyTheChosenPeriod() throws Exception {
+        EnrolledPatient pia = enrol(NORTH_CHIRO, NORTH, "Pia", "Europe/Dublin");
+        LocalDate today = pia.today();
+        String plan = Fixtures.prescribe(NORTH_CHIRO, pia.id(),
+                Fixtures.fromRoutine("mid-back-relief", Fixtures.schedule(today.minusDays(6), 1)));
+        for (int back : new int[] {6, 5, 3}) {
+            as(pia.token()).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(checkOff(plan, today.minusDays(back), 1)).post("/api/me/sessions").then().statusCode(201);
+        }
+        LocalDate from = today.minusDays(5);
+        LocalDate to = today.minusDays(3);
+
+        Response pdf = as(NORTH_ADMIN).get("/api/reports/patients/" + pia.id() + ".pdf?from=" + from + "&to=" + to);
+        pdf.then().statusCode(200).contentType("application/pdf")
+                .header("Content-Disposition",
+                        containsString("patient-" + pia.id() + "-" + from + "-to-" + to + ".pdf"));
+        String text = pdfText(pdf.asByteArray());
+        assertThat(text).contains("Period " + from + " to " + to)
+                // the three days asked for: done, missed, done; the day before them is left out
+                .contains("Overall: 2 of 3 sessions");
+
+        // without a period: the last 12 weeks up to today, which hold all three check-offs
+        String recent = pdfText(as(NORTH_ADMIN).get("/api/reports/patients/" + pia.id() + ".pdf").then()
+                .statusCode(200).extract().asByteArray());
+        assertThat(recent).contains("to " + today + " ·").contains("Overall: 3 of ");
+    }
+
+    @Test
+    void thePdfPeriodIsCheckedLikeTheCsvRange() {
+        String pdf = "/api/reports/patients/" + quoted.id() + ".pdf";
+        as(NORTH_ADMIN).get(pdf + "?from=03/04/2026").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("from"));
+        as(NORTH_ADMIN).get(pdf + "?from=2026-01-01&to=2026-13-01").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("to"));
+        as(NORTH_ADMIN).get(pdf + "?from=2026-02-01&to=2026-01-01").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("to"));
+        as(NORTH_ADMIN).get(pdf + "?from=2000-01-01&to=2026-01-01").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("to"));
+        as(NORTH_ADMIN).get(pdf + "?from=" + quoted.today().plusDays(2)).then().statusCode(400)
+                .contentType(PROBLEM_JSON).body("violations[0].field", equalTo("from"));
+    }
+
+    /** The text of every page, as a reader of the PDF sees it. */
+    private static String pdfText(byte[] pdf) throws IOException {
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
+        } finally {
+            reader.close();
+        }
     }
 
     @Test

@@ -101,6 +101,22 @@ class AdminPagesTest {
     }
 
     @Test
+    void thePatientPdfIsAskedForTheChosenPeriodAndPassedThrough() {
+        String pdf = "/api/reports/patients/" + Fixtures.PATIENT_ID + ".pdf";
+        StubServices.answer("GET", pdf, 200, "application/pdf", "%PDF-1.4 stand-in");
+
+        given().auth().oauth2(Users.admin())
+                .when().get("/admin/reports/patients/" + Fixtures.PATIENT_ID + ".pdf?from=2026-11-01&to=2026-11-30")
+                .then().statusCode(200)
+                .contentType("application/pdf")
+                .header("Content-Disposition", containsString("-2026-11-01-to-2026-11-30.pdf"))
+                .body(containsString("%PDF-1.4"));
+        // the period goes to plan-service, whose contract declares it (StubContractCheck fails it otherwise)
+        assertThat(StubServices.requests("GET", pdf)).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo("from=2026-11-01&to=2026-11-30"));
+    }
+
+    @Test
     void csvDownloadIsPassedThroughAsAnAttachment() {
         StubServices.answer("GET", "/api/reports/adherence.csv", 200, "text/csv", CSV);
 
@@ -114,8 +130,8 @@ class AdminPagesTest {
     @Test
     void auditLogShowsEventsFromAPage() {
         StubServices.json("GET", "/api/audit", """
-                {"items":[{"id":1,"at":"2026-11-23T08:00:00Z","actor":"dr.ada","actorRole":"chiropractor",
-                 "patientId":"%s","action":"PLAN_CREATED","outcome":"OK","status":201,"target":"plan"}],"page":0,"size":50,"total":1}
+                {"items":[{"id":1,"at":"2026-11-23T08:00:00Z","actor":"dr.ada","actorName":null,"actorRole":"chiropractor",
+                 "patientId":"%s","patientName":null,"action":"PLAN_CREATED","outcome":"OK","status":201,"target":"plan"}],"page":0,"size":50,"total":1}
                 """.formatted(Fixtures.PATIENT_ID));
 
         given().auth().oauth2(Users.admin()).when().get("/admin/audit")
@@ -131,9 +147,11 @@ class AdminPagesTest {
         StubServices.json("GET", "/api/audit", """
                 {"items":[
                  {"id":2,"at":"2026-11-23T09:00:00Z","actor":"%1$s","actorName":"Nora <b>Admin</b>","actorRole":"clinic-admin",
-                  "patientId":"%2$s","patientName":"Paul Patient","action":"report.patient.pdf","outcome":"SUCCESS","status":200},
+                  "patientId":"%2$s","patientName":"Paul Patient","action":"report.patient.pdf","outcome":"SUCCESS","status":200,
+                  "target":null},
                  {"id":1,"at":"2026-11-23T08:00:00Z","actor":"%1$s","actorName":null,"actorRole":"chiropractor",
-                  "patientId":"%2$s","patientName":null,"action":"patient.read","outcome":"NOT_FOUND","status":404}],
+                  "patientId":"%2$s","patientName":null,"action":"patient.read","outcome":"NOT_FOUND","status":404,
+                  "target":null}],
                  "page":0,"size":50,"total":2}
                 """.formatted(actor, Fixtures.PATIENT_ID));
 
@@ -179,7 +197,8 @@ class AdminPagesTest {
         for (int i = 0; i < actions.length; i++) {
             items.append(i == 0 ? "" : ",").append("""
                     {"id":%d,"at":"2026-11-23T08:00:00Z","actor":"dr.ada","actorName":"Ada","actorRole":"chiropractor",
-                     "patientId":"%s","patientName":"Paul Patient","action":"%s","outcome":"SUCCESS","status":200}"""
+                     "patientId":"%s","patientName":"Paul Patient","action":"%s","outcome":"SUCCESS","status":200,
+                     "target":"plan"}"""
                     .formatted(i + 1, Fixtures.PATIENT_ID, actions[i]));
         }
         return "{\"items\":[" + items + "],\"page\":" + page + ",\"size\":50,\"total\":" + total + "}";
@@ -188,8 +207,9 @@ class AdminPagesTest {
     private static String patients(long total, String... idsAndNames) {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < idsAndNames.length; i += 2) {
-            items.append(i == 0 ? "" : ",").append("{\"id\":\"%s\",\"name\":\"%s\",\"email\":\"p%d@example.org\"}"
-                    .formatted(idsAndNames[i], idsAndNames[i + 1], i));
+            String[] name = idsAndNames[i + 1].split(" ", 2);
+            items.append(i == 0 ? "" : ",").append(Fixtures.patient(idsAndNames[i], name[0], name.length > 1 ? name[1] : "",
+                    "p" + i + "@example.org", "Europe/Zurich"));
         }
         return "{\"items\":[" + items + "],\"page\":0,\"size\":10,\"total\":" + total + "}";
     }
@@ -385,9 +405,10 @@ class AdminPagesTest {
     private static final String DESK_BREAK = """
             {"slug":"desk-break","name":"Desk break","description":"Twice a day at the desk.",
              "schedule":{"daysOfWeek":["MONDAY","WEDNESDAY"],"sessionsPerDay":2},
-             "items":[{"position":1,"exercise":{"slug":"cat-cow","name":"Cat-cow on all fours"},
+             "items":[{"position":1,"exercise":{"slug":"cat-cow","name":"Cat-cow on all fours","category":"MOBILITY",
+               "position":"ALL_FOURS","summary":"Round up, then arch.","status":"PUBLISHED"},
                "dosage":{"holdSeconds":null,"reps":{"min":10,"max":12},"sets":2,"sides":"BOTH"},"note":"Slowly"}],
-             "status":"PUBLISHED","owner":"clinic","version":3}
+             "status":"PUBLISHED","owner":"clinic","version":3,"updatedAt":"2026-11-02T08:00:00Z"}
             """;
 
     private static void stubLibrary() {
@@ -402,7 +423,8 @@ class AdminPagesTest {
                 {"items":[%s,
                  {"slug":"mid-back-relief","name":"Mid-back relief","description":"The article's routine.",
                   "schedule":{"daysOfWeek":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY","SATURDAY","SUNDAY"],"sessionsPerDay":1},
-                  "items":[],"status":"PUBLISHED","owner":"library","version":1}],"page":0,"size":100,"total":2}
+                  "items":[],"status":"PUBLISHED","owner":"library","version":1,"updatedAt":"2026-11-01T08:00:00Z"}],
+                 "page":0,"size":100,"total":2}
                 """.formatted(DESK_BREAK.replace("Desk break", "<script>alert(1)</script> break")));
 
         String html = given().auth().oauth2(Users.admin()).when().get("/admin/library")
@@ -489,6 +511,8 @@ class AdminPagesTest {
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("csrf-token", page.csrfToken()).formParam("etag", "\"2\"")
                 .formParam("name", "Desk stretch, slower").formParam("summary", "Round and arch the back.")
+                // the form's selects always carry a value
+                .formParam("bodyRegion", "THORACIC").formParam("category", "MOBILITY").formParam("position", "ALL_FOURS")
                 .formParam("steps", "Kneel on all fours.").formParam("holdMin", "20").formParam("holdMax", "30")
                 .formParam("sets", "1").formParam("sides", "BOTH").formParam("status", "PUBLISHED")
                 .when().post("/admin/library/desk-stretch")

@@ -146,11 +146,11 @@ class ChiropractorPagesTest {
     // --- one patient: dates and the pain chart ---
 
     private static void stubPatient(String adherence) {
-        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID, """
-                {"id":"%s","name":"Paul Patient","email":"paul@example.org","timeZone":"Europe/Zurich"}
-                """.formatted(Fixtures.PATIENT_ID));
+        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID,
+                Fixtures.patient(Fixtures.PATIENT_ID, "Paul", "Patient", "paul@example.org", "Europe/Zurich"));
         StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/plans", "[]");
-        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/adherence", adherence);
+        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/adherence",
+                Fixtures.adherenceAsAsked(adherence));
     }
 
     @Test
@@ -191,7 +191,20 @@ class ChiropractorPagesTest {
                 "pattern=\"\\d\\d\\d\\d-\\d\\d-\\d\\d\"", "Type the date as YYYY-MM-DD, for example 2026-11-23.",
                 "Sun 22 Nov 2026", "Mon 9 Nov 2026");
         assertThat(StubServices.requests("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/adherence")).singleElement()
-                .satisfies(r -> assertThat(r.query()).isEqualTo("from=2026-10-20&to=2026-11-23"));
+                .satisfies(r -> assertThat(r.query()).isEqualTo("from=2026-10-20&to=2026-11-23&days=true"));
+    }
+
+    @Test
+    void thePatientsCalendarShowsTheDaysDoneSomeDoneAndMissed() {
+        stubPatient(Fixtures.adherence());
+
+        String html = given().auth().oauth2(Users.chiropractor())
+                .when().get("/patients/" + Fixtures.PATIENT_ID + "?from=2026-10-20&to=2026-11-23")
+                .then().statusCode(200).extract().asString();
+
+        // plan-service sends the per-day figures only when asked for them (days=true)
+        assertThat(html).contains("class=\"day done\"", "class=\"day partial\"", "class=\"day missed\"",
+                "1 of 2 sessions done", "0 of 1 sessions done");
     }
 
     @Test
@@ -208,7 +221,7 @@ class ChiropractorPagesTest {
         // the default five weeks are shown meanwhile
         java.time.LocalDate to = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
         assertThat(StubServices.requests("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/adherence")).singleElement()
-                .satisfies(r -> assertThat(r.query()).isEqualTo("from=" + to.minusDays(35) + "&to=" + to));
+                .satisfies(r -> assertThat(r.query()).isEqualTo("from=" + to.minusDays(35) + "&to=" + to + "&days=true"));
     }
 
     @Test
@@ -224,9 +237,7 @@ class ChiropractorPagesTest {
     @Test
     void aPatientWhoMovedGetsANewTimeZoneFromTheirPage() {
         stubPatient(Fixtures.adherence());
-        StubServices.json("PATCH", "/api/patients/" + Fixtures.PATIENT_ID, """
-                {"id":"%s","name":"Paul Patient","email":"paul@example.org","timeZone":"America/Chicago"}
-                """.formatted(Fixtures.PATIENT_ID));
+        StubServices.json("PATCH", "/api/patients/" + Fixtures.PATIENT_ID, Fixtures.patient(Fixtures.PATIENT_ID, "Paul", "Patient", "paul@example.org", "America/Chicago"));
         String token = Users.chiropractor();
         Pages.Form page = Pages.get(token, "/patients/" + Fixtures.PATIENT_ID);
         assertThat(page.response().asString()).contains("action=\"/patients/" + Fixtures.PATIENT_ID + "/time-zone\"",
@@ -293,7 +304,7 @@ class ChiropractorPagesTest {
     void enrolmentShowsTheOneTimePasswordOnceAndNeverCaches() {
         StubServices.json("POST", "/api/patients", 201, """
                 {"patient":{"id":"%s","firstName":"Petra","lastName":"Test","name":"Petra Test","email":"petra@example.org",
-                 "username":"petra@example.org","timeZone":"Europe/Zurich"},
+                 "username":"petra@example.org","timeZone":"Europe/Zurich","createdAt":"2026-11-23T08:00:00Z"},
                  "login":{"username":"petra@example.org","temporaryPassword":"Xk4-tmp-91","instructions":"Change it at first sign-in."}}
                 """.formatted(Fixtures.PATIENT_ID));
         String token = Users.chiropractor();
@@ -315,10 +326,9 @@ class ChiropractorPagesTest {
 
     @Test
     void prescribingFromMidBackReliefSendsTheAdjustedItems() {
-        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID, """
-                {"id":"%s","name":"Paul Patient","email":"paul@example.org","timeZone":"Europe/Zurich"}
-                """.formatted(Fixtures.PATIENT_ID));
-        StubServices.json("POST", "/api/patients/" + Fixtures.PATIENT_ID + "/plans", 201, "{\"id\":\"" + Fixtures.PLAN_ID + "\"}");
+        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID,
+                Fixtures.patient(Fixtures.PATIENT_ID, "Paul", "Patient", "paul@example.org", "Europe/Zurich"));
+        StubServices.json("POST", "/api/patients/" + Fixtures.PATIENT_ID + "/plans", 201, Fixtures.plan());
         String token = Users.chiropractor();
         StubServices.json("GET", "/api/routines", "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");
         StubServices.json("GET", "/api/exercises", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
@@ -345,14 +355,7 @@ class ChiropractorPagesTest {
     @Test
     void theHandoutAsksTheLibraryForAllItsExercisesInOneRequest() {
         stubPatient(Fixtures.adherence());
-        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/plans", """
-                [{"id":"%s","patientId":"%s","title":"Mid-back relief","status":"ACTIVE","version":1,
-                  "schedule":{"daysOfWeek":["MONDAY"],"sessionsPerDay":1,"startDate":"2026-11-23","endDate":null},
-                  "items":[
-                   {"exercise":"thoracic-wall-extension","exerciseName":"Thoracic extension at the wall","sets":2,"holdSeconds":30,"side":"BOTH"},
-                   {"exercise":"cat-cow","exerciseName":"Cat-cow on all fours","sets":1,"reps":24,"side":"BOTH"}],
-                  "effectiveFrom":"2026-11-23"}]
-                """.formatted(Fixtures.PLAN_ID, Fixtures.PATIENT_ID));
+        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/plans", "[" + Fixtures.plan() + "]");
         StubServices.json("GET", "/api/exercises", Fixtures.exercisesBySlug(Fixtures.WALL_EXTENSION, Fixtures.CAT_COW));
 
         given().auth().oauth2(Users.chiropractor())

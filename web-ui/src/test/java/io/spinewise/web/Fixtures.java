@@ -1,6 +1,9 @@
 package io.spinewise.web;
 
-/** Service answers shaped like DESIGN.md's contract, for the stub. */
+import java.util.List;
+import java.util.function.Function;
+
+/** Service answers for the stub, each checked against the service's OpenAPI document when registered. */
 final class Fixtures {
 
     static final String PLAN_ID = "0b7c9a52-6f0e-4d1e-9c57-1f2a3b4c5d6e";
@@ -28,7 +31,7 @@ final class Fixtures {
              "position":"STANDING_AT_WALL","equipment":[{"name":"Wall","substitutes":["Door frame"]}],
              "cautions":["Stop if you feel tingling in the arms."],"mediaRef":null,
              "dosage":{"holdSeconds":{"min":30,"max":60},"reps":null,"sets":2,"sides":"BOTH"},
-             "status":"PUBLISHED","owner":"library","version":1}
+             "status":"PUBLISHED","owner":"library","version":1,"updatedAt":"2026-11-01T08:00:00Z"}
             """;
 
     static final String CAT_COW = """
@@ -36,7 +39,7 @@ final class Fixtures {
              "summary":"Round up, then arch.","steps":["Round up like a cat.","Let the stomach sag (cow)."],
              "position":"ALL_FOURS","equipment":[],"cautions":[],"mediaRef":null,
              "dosage":{"holdSeconds":{"min":30,"max":60},"reps":{"min":24,"max":40},"sets":1,"sides":"BOTH"},
-             "status":"PUBLISHED","owner":"library","version":1}
+             "status":"PUBLISHED","owner":"library","version":1,"updatedAt":"2026-11-01T08:00:00Z"}
             """;
 
     /** catalog-service's answer to a fetch by slug ({@code GET /api/exercises?slug=…}): one page of them all. */
@@ -45,9 +48,44 @@ final class Fixtures {
                 + ",\"total\":" + exercises.length + "}";
     }
 
+    /** plan-service's view of a patient of the clinic. */
+    static String patient(String id, String firstName, String lastName, String email, String timeZone) {
+        return """
+                {"id":"%s","firstName":"%s","lastName":"%s","name":"%s %s","email":"%s","username":"%s",
+                 "timeZone":"%s","createdAt":"2026-10-01T09:00:00Z"}
+                """.formatted(id, firstName, lastName, firstName, lastName, email, email, timeZone);
+    }
+
+    /** plan-service's view of the patient's "Mid-back relief" plan, with two exercises, from 23 Nov 2026. */
+    static String plan() {
+        return """
+                {"id":"%s","patientId":"%s","title":"Mid-back relief","status":"ACTIVE","version":1,
+                 "routine":{"slug":"mid-back-relief","name":"Mid-back relief"},
+                 "schedule":{"daysOfWeek":["MONDAY"],"sessionsPerDay":1,"startDate":"2026-11-23","endDate":null},
+                 "items":[
+                  {"exercise":"thoracic-wall-extension","exerciseName":"Thoracic extension at the wall","sets":2,"reps":null,
+                   "holdSeconds":30,"side":"BOTH","note":null},
+                  {"exercise":"cat-cow","exerciseName":"Cat-cow on all fours","sets":1,"reps":24,"holdSeconds":null,
+                   "side":"BOTH","note":null}],
+                 "effectiveFrom":"2026-11-23","completedOn":null,"createdAt":"2026-11-22T10:00:00Z",
+                 "updatedAt":"2026-11-22T10:00:00Z"}
+                """.formatted(PLAN_ID, PATIENT_ID);
+    }
+
+    /** plan-service's own-data download ({@code GET /api/me/export}) of a patient with no plans yet. */
+    static String export() {
+        return """
+                {"exportedAt":"2026-11-23T08:00:00Z",
+                 "patient":{"id":"%s","clinicId":"north","firstName":"Paul","lastName":"Patient","email":"paul@example.org",
+                  "username":"paul@example.org","timeZone":"Europe/Zurich","createdAt":"2026-10-01T09:00:00Z"},
+                 "plans":[],"checkOffs":[],"adherence":%s}
+                """.formatted(PATIENT_ID, adherenceAsAsked(adherence()).apply(null).strip());
+    }
+
     static String checkOff() {
         return """
-                {"id":"%s","planId":"%s","date":"2026-11-23","slot":1,"items":[],"recordedAt":"2026-11-23T08:00:00Z"}
+                {"id":"%s","planId":"%s","date":"2026-11-23","slot":1,"items":[],"painBefore":null,"painAfter":null,
+                 "difficulty":null,"note":null,"recordedAt":"2026-11-23T08:00:00Z"}
                 """.formatted(CHECK_OFF_ID, PLAN_ID);
     }
 
@@ -79,7 +117,19 @@ final class Fixtures {
                  "lastSession":"2026-11-22","pain":{"latest":4,"early":6.0,"recent":4.5,"change":-1.5,"reports":8,
                  "weeks":[{"weekStart":"2026-11-09","before":6.0,"after":4.0},{"weekStart":"2026-11-16","before":4.5,"after":3.0}]},
                  "formula":"percentage = completed / scheduled × 100","days":[
-                 {"date":"2026-11-21","scheduled":1,"completed":1},{"date":"2026-11-22","scheduled":1,"completed":0}]}
+                 {"date":"2026-11-20","scheduled":2,"completed":1},{"date":"2026-11-21","scheduled":1,"completed":1},
+                 {"date":"2026-11-22","scheduled":1,"completed":0}]}
                 """.formatted(PATIENT_ID);
+    }
+
+    /**
+     * plan-service's answer to an adherence call, as its contract says: the per-day figures of
+     * {@code withDays} only when the call asked for them ({@code days=true}), else {@code "days":null}.
+     */
+    static Function<StubServices.Recorded, String> adherenceAsAsked(String withDays) {
+        String withoutDays = withDays.replaceAll("\"days\":\\[[^\\]]*\\]", "\"days\":null");
+        return request -> request != null && request.query() != null
+                && StubServices.query(request.query()).getOrDefault("days", List.of()).contains("true")
+                ? withDays : withoutDays;
     }
 }

@@ -3,23 +3,29 @@ package io.spinewise.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.spinewise.web.contract.ServiceContract;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * A stand-in for catalog-service and plan-service in the web-ui's own page tests (never in the
@@ -27,13 +33,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * registered for "METHOD /path" and records every request (headers and body), so a test can
  * check what the web-ui forwarded. It also serves the login redirect target, so an anonymous
  * page request can be followed to the (stub) authorization endpoint.
+ *
+ * <p>The stub keeps to the services' contracts ({@link ServiceContract}, their committed OpenAPI
+ * documents): an answer registered for an operation the services do not have, with a status they
+ * never give or a body their schema refuses, fails at once; a request from web-ui to a path, with
+ * a query parameter or a body that the operation does not declare, is recorded as a violation
+ * and fails the test after it ({@link #assertContractKept()}, called for every test by
+ * {@link StubContractCheck}). So a stub can never answer what the real service would not.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
 
-    /** What the stub answers for one route. */
-    public record Answer(int status, String contentType, String body, Map<String, String> headers) {
+    /**
+     * What the stub answers for one route: {@code body} is computed from the request, so an answer
+     * can follow the contract's options (e.g. per-day figures only when asked for).
+     */
+    public record Answer(int status, String contentType, Function<Recorded, String> body, Map<String, String> headers,
+                         boolean computed) {
         public Answer(int status, String contentType, String body) {
-            this(status, contentType, body, Map.of());
+            this(status, contentType, request -> body, Map.of(), false);
         }
     }
 
@@ -53,6 +70,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     /** Routes that survive {@link #reset()}: the identity provider's keys. */
     private static final Map<String, Answer> ROUTES_FIXED = new ConcurrentHashMap<>();
     private static final List<Recorded> REQUESTS = new CopyOnWriteArrayList<>();
+    /** Requests and computed answers that broke a service's contract, since the last check. */
+    private static final List<String> VIOLATIONS = new CopyOnWriteArrayList<>();
     private static HttpServer server;
 
     @Override
@@ -83,29 +102,63 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     public static void reset() {
         ROUTES.clear();
         REQUESTS.clear();
+        VIOLATIONS.clear();
     }
 
     public static void json(String method, String path, int status, String body) {
-        ROUTES.put(method + " " + path, new Answer(status, "application/json", body));
+        register(method, path, new Answer(status, "application/json", body));
     }
 
     /** A JSON answer with extra response headers, such as an {@code ETag}. */
     public static void json(String method, String path, String body, Map<String, String> headers) {
-        ROUTES.put(method + " " + path, new Answer(200, "application/json", body, Map.copyOf(headers)));
+        register(method, path, new Answer(200, "application/json", request -> body, Map.copyOf(headers), false));
     }
 
     public static void json(String method, String path, String body) {
         json(method, path, 200, body);
     }
 
+    /** A JSON answer made from the request, checked against the contract when it is given. */
+    public static void json(String method, String path, Function<Recorded, String> body) {
+        register(method, path, new Answer(200, "application/json", body, Map.of(), true));
+    }
+
     public static void problem(String method, String path, int status, String detail) {
-        ROUTES.put(method + " " + path, new Answer(status, "application/problem+json",
+        register(method, path, new Answer(status, "application/problem+json",
                 "{\"type\":\"https://spinewise.io/problems/test\",\"title\":\"Refused\",\"status\":" + status
                         + ",\"detail\":\"" + detail.replace("\"", "\\\"") + "\"}"));
     }
 
     public static void answer(String method, String path, int status, String contentType, String body) {
-        ROUTES.put(method + " " + path, new Answer(status, contentType, body));
+        register(method, path, new Answer(status, contentType, body));
+    }
+
+    /**
+     * Registers {@code answer} for "METHOD path" after checking it against the operation it
+     * stands in for; a fixed body is checked now, a computed one when it is given.
+     */
+    private static void register(String method, String path, Answer answer) {
+        ServiceContract.Route route = ServiceContract.route(method, path).orElseThrow(() -> new AssertionError(
+                "The stub answers " + method + " " + path + ", which neither service declares (docs/api/)"));
+        if (!answer.computed()) {
+            List<String> problems = ServiceContract.answerProblems(route, answer.status(), answer.contentType(),
+                    answer.body().apply(null));
+            if (!problems.isEmpty()) {
+                throw new AssertionError("The stub's answer is not one the service gives:\n  "
+                        + String.join("\n  ", problems));
+            }
+        }
+        ROUTES.put(method + " " + path, answer);
+    }
+
+    /** Fails with every contract violation since the last check (and forgets them). */
+    public static void assertContractKept() {
+        List<String> found = new ArrayList<>(VIOLATIONS);
+        VIOLATIONS.clear();
+        if (!found.isEmpty()) {
+            throw new AssertionError("web-ui and the stub left the services' contracts (docs/api/):\n  "
+                    + String.join("\n  ", found));
+        }
     }
 
     public static List<Recorded> requests() {
@@ -143,14 +196,32 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         }
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
-        REQUESTS.add(new Recorded(method, path, exchange.getRequestURI().getQuery(),
-                Map.copyOf(exchange.getRequestHeaders()), body));
+        Recorded request = new Recorded(method, path, exchange.getRequestURI().getQuery(),
+                Map.copyOf(exchange.getRequestHeaders()), body);
+        REQUESTS.add(request);
         Answer answer = ROUTES.getOrDefault(method + " " + path, ROUTES_FIXED.get(method + " " + path));
-        if (answer == null) {
-            answer = new Answer(404, "application/problem+json",
-                    "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"No stub for " + method + " " + path + "\"}");
+        boolean identityProvider = path.startsWith("/realms/");
+        Optional<ServiceContract.Route> route = identityProvider ? Optional.empty()
+                : ServiceContract.route(method, path);
+        if (!identityProvider) {
+            if (route.isEmpty()) {
+                VIOLATIONS.add("web-ui called " + method + " " + path + ", which neither service declares");
+            } else {
+                ServiceContract.requestProblems(route.get(), query(exchange.getRequestURI().getRawQuery()),
+                        request.header("Content-Type"),
+                        body).forEach(VIOLATIONS::add);
+            }
         }
-        byte[] bytes = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
+        if (answer == null) {
+            answer = new Answer(404, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Not Found\","
+                    + "\"status\":404,\"detail\":\"No stub for " + method + " " + path + "\"}");
+        }
+        String text = answer.body().apply(request);
+        if (route.isPresent() && answer.computed()) {
+            ServiceContract.answerProblems(route.get(), answer.status(), answer.contentType(), text)
+                    .forEach(VIOLATIONS::add);
+        }
+        byte[] bytes = text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
         if (answer.contentType() != null) {
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         }
@@ -159,5 +230,20 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** The parameters of a raw query string, by decoded name. */
+    static Map<String, List<String>> query(String rawQuery) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return parameters;
     }
 }

@@ -202,7 +202,7 @@ class TodayPageTest {
 
     @Test
     void progressShowsStreakAdherenceCalendarAndPainChart() {
-        StubServices.json("GET", "/api/me/adherence", Fixtures.adherence());
+        StubServices.json("GET", "/api/me/adherence", Fixtures.adherenceAsAsked(Fixtures.adherence()));
         StubServices.json("GET", "/api/me/plans", "[]");
         StubServices.json("GET", "/api/me", MY_RECORD);
 
@@ -211,17 +211,20 @@ class TodayPageTest {
                 .body(containsString("80 %"))
                 .body(containsString("day streak"))
                 .body(containsString("class=\"calendar\""))
+                // the days plan-service sends only when asked (days=true)
+                .body(containsString("class=\"day done\""))
+                .body(containsString("class=\"day partial\""))
+                .body(containsString("class=\"day missed\""))
+                .body(containsString("1 of 2 sessions done"))
                 .body(containsString("polyline"))
                 .body(containsString("Download my data"));
     }
 
-    private static final String MY_RECORD = """
-            {"id":"%s","name":"Paul Patient","email":"paul@example.org","timeZone":"Asia/Tokyo"}
-            """.formatted(Fixtures.PATIENT_ID);
+    private static final String MY_RECORD = Fixtures.patient(Fixtures.PATIENT_ID, "Paul", "Patient", "paul@example.org", "Asia/Tokyo");
 
     @Test
     void aPatientWhoTravelsChangesTheirTimeZoneOnTheProgressPage() {
-        StubServices.json("GET", "/api/me/adherence", Fixtures.adherence());
+        StubServices.json("GET", "/api/me/adherence", Fixtures.adherenceAsAsked(Fixtures.adherence()));
         StubServices.json("GET", "/api/me/plans", "[]");
         StubServices.json("GET", "/api/me", MY_RECORD);
         StubServices.json("PATCH", "/api/me", MY_RECORD.replace("Asia/Tokyo", "Europe/London"));
@@ -252,7 +255,7 @@ class TodayPageTest {
 
     @Test
     void ownDataDownloadIsStreamedFromPlanService() {
-        StubServices.answer("GET", "/api/me/export", 200, "application/json", "{\"patient\":{\"name\":\"Paul\"}}");
+        StubServices.answer("GET", "/api/me/export", 200, "application/json", Fixtures.export());
 
         given().auth().oauth2(Users.patient()).when().get("/progress/export")
                 .then().statusCode(200)

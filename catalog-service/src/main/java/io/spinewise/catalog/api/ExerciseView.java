@@ -4,6 +4,7 @@ import io.spinewise.catalog.domain.BodyRegion;
 import io.spinewise.catalog.domain.Category;
 import io.spinewise.catalog.domain.Position;
 import io.spinewise.catalog.domain.Status;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,7 @@ public record ExerciseView(
         Position position,
         List<EquipmentDto> equipment,
         List<String> cautions,
-        String mediaRef,
+                           @Schema(nullable = true) String mediaRef,
         DosageDto dosage,
         Status status,
         String owner,

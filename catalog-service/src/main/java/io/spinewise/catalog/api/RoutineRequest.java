@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -20,6 +21,7 @@ public record RoutineRequest(
         Status status) {
 
     /** One exercise of the template; without a dosage, the exercise's own applies. */
+    @Schema(name = "RoutineRequestItem")
     public record Item(
             @NotBlank @Size(max = 80) String exercise,
             @Valid DosageDto dosage,

@@ -3,6 +3,7 @@ package io.spinewise.catalog.api;
 import io.spinewise.catalog.domain.Category;
 import io.spinewise.catalog.domain.Position;
 import io.spinewise.catalog.domain.Status;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,9 @@ public record RoutineView(
         int version,
         Instant updatedAt) {
 
-    public record Item(int position, ExerciseRef exercise, DosageDto dosage, String note) {
+    @Schema(name = "RoutineItemView")
+    public record Item(int position, ExerciseRef exercise, @Schema(nullable = true) DosageDto dosage,
+                       @Schema(nullable = true) String note) {
     }
 
     /** Enough of an exercise to show a template; the full entry is one GET away. */

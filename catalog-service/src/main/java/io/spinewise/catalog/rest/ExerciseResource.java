@@ -35,10 +35,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -70,7 +74,7 @@ public class ExerciseResource {
 
     @GET
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
-    @Operation(summary = "Search the library, or fetch several exercises by slug",
+    @Operation(operationId = "listExercises", summary = "Search the library, or fetch several exercises by slug",
             description = "The shared library plus the caller's clinic's entries. Patients see published entries only."
                     + " With `slug` (repeatable, at most " + MAX_SLUGS + "): exactly those exercises, in one page,"
                     + " under the rules of `GET /api/exercises/{slug}` (staff also get archived entries; where the"
@@ -87,8 +91,8 @@ public class ExerciseResource {
             @QueryParam("equipment") @Size(max = 60) String equipment,
             @Parameter(description = "Staff only: DRAFT, PUBLISHED or ARCHIVED") @QueryParam("status") String status,
             @Parameter(description = "Fetch these exercises instead of searching; repeat for each, at most "
-                    + MAX_SLUGS + ". Unknown or invisible slugs are absent from the answer; a malformed one is a 400.",
-                    example = "cat-cow")
+                    + MAX_SLUGS + ", e.g. slug=cat-cow&slug=spinal-wedge. Unknown or invisible slugs are absent from"
+                    + " the answer; a malformed one is a 400.")
             @QueryParam("slug") List<String> slugs, // declared for the OpenAPI document; read raw below
             @Valid @BeanParam PageRequest paging) {
         // read from the raw query: the bound list drops empty values, but "slug=" is a malformed slug, not no slug
@@ -116,7 +120,15 @@ public class ExerciseResource {
     @GET
     @Path("/{slug}")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
-    @Operation(summary = "One exercise, with its ETag")
+    @Operation(operationId = "getExercise", summary = "One exercise, with its ETag",
+            description = "A shipped or own-clinic exercise; patients see published ones only. The ETag is the"
+                    + " If-Match of a later PUT or DELETE.")
+    @APIResponse(responseCode = "200", description = "The exercise",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ExerciseView.class)),
+            headers = {
+                    @Header(name = "ETag", description = "The version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING))})
     public Response get(@PathParam("slug") String slug) {
         Exercise exercise = exercises.find(viewer(), slug)
                 .orElseThrow(() -> ProblemException.notFound("No exercise '" + slug + "'."));
@@ -125,9 +137,19 @@ public class ExerciseResource {
 
     @POST
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
-    @Operation(summary = "Add an exercise to the clinic's own library")
+    @Operation(operationId = "createExercise", summary = "Add an exercise to the clinic's own library",
+            description = "The clinic comes from the token; the slug is derived from the name when not given."
+                    + " Answers 201 with the entry, its Location and its ETag.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "chin tucks",
             value = OpenApiExamples.EXERCISE)))
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ExerciseView.class)),
+            headers = {
+                    @Header(name = "Location", description = "The new entry's URL",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "The version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING))})
     public Response create(@NotNull(message = "a JSON body is required") @Valid ExerciseRequest request) {
         Exercise exercise = exercises.create(caller.clinicId(), request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(exercise.slug).build())
@@ -139,7 +161,14 @@ public class ExerciseResource {
     @PUT
     @Path("/{slug}")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
-    @Operation(summary = "Replace one of the clinic's exercises", description = "Requires If-Match with the ETag last read; a stale ETag gets 412.")
+    @Operation(operationId = "replaceExercise", summary = "Replace one of the clinic's exercises",
+            description = "Requires If-Match with the ETag last read; a stale ETag gets 412.")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ExerciseView.class)),
+            headers = {
+                    @Header(name = "ETag", description = "The version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING))})
     public Response update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull(message = "a JSON body is required") @Valid ExerciseRequest request) {
         Exercise exercise = exercises.update(caller.clinicId(), slug, ETags.required(ifMatch), request);
@@ -149,7 +178,9 @@ public class ExerciseResource {
     @DELETE
     @Path("/{slug}")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
-    @Operation(summary = "Archive one of the clinic's exercises", description = "Kept for history; hidden from patients and lists.")
+    @Operation(operationId = "archiveExercise", summary = "Archive one of the clinic's exercises",
+            description = "Kept for history; hidden from patients and lists.")
+    @APIResponse(responseCode = "204", description = "Archived")
     public Response archive(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         exercises.archive(caller.clinicId(), slug, ETags.optional(ifMatch));
         return Response.noContent().build();

@@ -4,8 +4,8 @@ import io.spinewise.catalog.api.RoutineRequest;
 import io.spinewise.catalog.api.RoutineView;
 import io.spinewise.catalog.domain.Routine;
 import io.spinewise.catalog.domain.Status;
-import io.spinewise.catalog.service.RoutineService;
 import io.spinewise.catalog.service.LibraryFilter;
+import io.spinewise.catalog.service.RoutineService;
 import io.spinewise.catalog.service.Viewer;
 import io.spinewise.common.paging.Page;
 import io.spinewise.common.paging.PageRequest;
@@ -34,10 +34,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,7 +64,7 @@ public class RoutineResource {
 
     @GET
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
-    @Operation(summary = "Search the routine templates",
+    @Operation(operationId = "listRoutines", summary = "Search the routine templates",
             description = "The shared library plus the caller's clinic's entries. Patients see published entries only.")
     public Page<RoutineView> list(
             @Parameter(description = "Text found in the name, description or slug", example = "mid-back")
@@ -74,7 +78,15 @@ public class RoutineResource {
     @GET
     @Path("/{slug}")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
-    @Operation(summary = "One routine template, with its ETag")
+    @Operation(operationId = "getRoutine", summary = "One routine template, with its ETag",
+            description = "A shipped or own-clinic template; patients see published ones only. The ETag is the"
+                    + " If-Match of a later PUT or DELETE.")
+    @APIResponse(responseCode = "200", description = "The routine template",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoutineView.class)),
+            headers = {
+                    @Header(name = "ETag", description = "The version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING))})
     public Response get(@PathParam("slug") String slug) {
         Routine routine = routines.find(viewer(), slug)
                 .orElseThrow(() -> ProblemException.notFound("No routine '" + slug + "'."));
@@ -83,9 +95,19 @@ public class RoutineResource {
 
     @POST
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
-    @Operation(summary = "Add a routine template to the clinic's own library")
+    @Operation(operationId = "createRoutine", summary = "Add a routine template to the clinic's own library",
+            description = "The clinic comes from the token; the slug is derived from the name when not given."
+                    + " Answers 201 with the template, its Location and its ETag.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "desk break",
             value = OpenApiExamples.ROUTINE)))
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoutineView.class)),
+            headers = {
+                    @Header(name = "Location", description = "The new entry's URL",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "The version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING))})
     public Response create(@NotNull(message = "a JSON body is required") @Valid RoutineRequest request) {
         Routine routine = routines.create(caller.clinicId(), request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(routine.slug).build())
@@ -97,7 +119,14 @@ public class RoutineResource {
     @PUT
     @Path("/{slug}")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
-    @Operation(summary = "Replace one of the clinic's routine templates", description = "Requires If-Match with the ETag last read; a stale ETag gets 412.")
+    @Operation(operationId = "replaceRoutine", summary = "Replace one of the clinic's routine templates",
+            description = "Requires If-Match with the ETag last read; a stale ETag gets 412.")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoutineView.class)),
+            headers = {
+                    @Header(name = "ETag", description = "The version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING))})
     public Response update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull(message = "a JSON body is required") @Valid RoutineRequest request) {
         Routine routine = routines.update(caller.clinicId(), slug, ETags.required(ifMatch), request);
@@ -107,7 +136,9 @@ public class RoutineResource {
     @DELETE
     @Path("/{slug}")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
-    @Operation(summary = "Archive one of the clinic's routine templates", description = "Kept for history; hidden from patients and lists.")
+    @Operation(operationId = "archiveRoutine", summary = "Archive one of the clinic's routine templates",
+            description = "Kept for history; hidden from patients and lists.")
+    @APIResponse(responseCode = "204", description = "Archived")
     public Response archive(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         routines.archive(caller.clinicId(), slug, ETags.optional(ifMatch));
         return Response.noContent().build();

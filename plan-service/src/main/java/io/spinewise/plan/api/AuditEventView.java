@@ -1,5 +1,7 @@
 package io.spinewise.plan.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,6 +14,8 @@ import java.util.UUID;
  * @param patientName the patient's current name (null without a patient, or for a patient of
  *                    another clinic, whose name this clinic must not learn)
  */
-public record AuditEventView(long id, Instant at, String actor, String actorName, String actorRole, UUID patientId,
-                             String patientName, String action, String outcome, int status, String target) {
+public record AuditEventView(long id, Instant at, String actor, @Schema(nullable = true) String actorName,
+                             @Schema(nullable = true) String actorRole, @Schema(nullable = true) UUID patientId,
+                             @Schema(nullable = true) String patientName, String action, String outcome, int status,
+                             @Schema(nullable = true) String target) {
 }

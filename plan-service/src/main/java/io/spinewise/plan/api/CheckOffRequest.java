@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +27,7 @@ public record CheckOffRequest(
         @Size(max = 500) String note) {
 
     /** One exercise of the session: done or not, and optionally what was actually done. */
+    @Schema(name = "CheckOffItem")
     public record Item(
             @NotNull @Size(max = 80) @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "must be a catalog slug") String exercise,
             @NotNull Boolean done,

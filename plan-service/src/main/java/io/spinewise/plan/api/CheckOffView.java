@@ -1,5 +1,7 @@
 package io.spinewise.plan.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,5 +9,7 @@ import java.util.UUID;
 
 /** A recorded check-off. */
 public record CheckOffView(UUID id, UUID planId, LocalDate date, int slot, List<CheckOffRequest.Item> items,
-                           Integer painBefore, Integer painAfter, Integer difficulty, String note, Instant recordedAt) {
+                           @Schema(nullable = true) Integer painBefore, @Schema(nullable = true) Integer painAfter,
+                           @Schema(nullable = true) Integer difficulty, @Schema(nullable = true) String note,
+                           Instant recordedAt) {
 }

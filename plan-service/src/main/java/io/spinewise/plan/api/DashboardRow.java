@@ -1,5 +1,7 @@
 package io.spinewise.plan.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -13,9 +15,10 @@ import java.util.UUID;
  * @param flags        LOW_ADHERENCE, PAIN, INACTIVE
  */
 public record DashboardRow(UUID patientId, String name, Window last7Days, Window last30Days, int streak,
-                           boolean streakAtLeast, LocalDate lastSession, Integer latestPain, Double painChange,
+                           boolean streakAtLeast, @Schema(nullable = true) LocalDate lastSession,
+                           @Schema(nullable = true) Integer latestPain, @Schema(nullable = true) Double painChange,
                            List<String> flags) {
 
-    public record Window(long scheduled, long completed, Double percentage) {
+    public record Window(long scheduled, long completed, @Schema(nullable = true) Double percentage) {
     }
 }

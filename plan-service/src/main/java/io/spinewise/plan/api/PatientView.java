@@ -1,9 +1,12 @@
 package io.spinewise.plan.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.UUID;
 
 /** A patient as the API shows it. */
-public record PatientView(UUID id, String firstName, String lastName, String name, String email, String username,
+public record PatientView(UUID id, String firstName, String lastName, String name,
+                          @Schema(nullable = true) String email, @Schema(nullable = true) String username,
                           String timeZone, Instant createdAt) {
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One prescribed exercise: a catalog slug and the dosage. Left-out dosage fields take the
@@ -20,6 +21,7 @@ public record PlanItemRequest(
         Side side,
         @Size(max = 280) String note) {
 
+    @Schema(hidden = true) // a rule on the whole body, not a property
     @AssertTrue(message = "give reps or holdSeconds, not both")
     boolean isRepsOrHold() {
         return reps == null || holdSeconds == null;

@@ -4,6 +4,7 @@ import io.spinewise.plan.domain.PlanStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -18,6 +19,7 @@ public record PlanPatch(
         @Size(min = 1, max = 20, message = "must have 1 to 20 items") List<@NotNull @Valid PlanItemRequest> items,
         @Valid ScheduleRequest schedule) {
 
+    @Schema(hidden = true) // not a property: whether the patch edits the prescription
     public boolean isEdit() {
         return items != null || schedule != null;
     }

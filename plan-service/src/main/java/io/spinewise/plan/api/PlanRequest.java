@@ -5,6 +5,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -19,6 +20,7 @@ public record PlanRequest(
         @Size(min = 1, max = 20, message = "must have 1 to 20 items") List<@NotNull @Valid PlanItemRequest> items,
         @NotNull @Valid ScheduleRequest schedule) {
 
+    @Schema(hidden = true) // a rule on the whole body, not a property
     @AssertTrue(message = "name a routine or list items")
     boolean isRoutineOrItems() {
         return routine != null || items != null;

@@ -1,6 +1,7 @@
 package io.spinewise.plan.api;
 
 import io.spinewise.plan.domain.PlanItem;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,6 @@ public record TodayView(LocalDate date, String timeZone, List<PlanToday> plans) 
     }
 
     /** A slot of the day; {@code checkOffId} is set once it was checked off. */
-    public record Session(int slot, UUID checkOffId, boolean done) {
+    public record Session(int slot, @Schema(nullable = true) UUID checkOffId, boolean done) {
     }
 }

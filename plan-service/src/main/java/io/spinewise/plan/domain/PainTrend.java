@@ -1,5 +1,7 @@
 package io.spinewise.plan.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
@@ -22,7 +24,9 @@ import java.util.TreeMap;
  * painBefore is the day-to-day level (how the back feels coming into a session); painAfter
  * says what a session did.
  */
-public record PainTrend(Integer latest, Double early, Double recent, Double change, int reports, List<Week> weeks) {
+public record PainTrend(@Schema(nullable = true) Integer latest, @Schema(nullable = true) Double early,
+                        @Schema(nullable = true) Double recent, @Schema(nullable = true) Double change, int reports,
+                        List<Week> weeks) {
 
     static final int SAMPLE = 3;
 
@@ -31,7 +35,8 @@ public record PainTrend(Integer latest, Double early, Double recent, Double chan
     }
 
     /** Weekly means (weeks start on Monday), for charts and the PDF. */
-    public record Week(LocalDate weekStart, Double before, Double after) {
+    public record Week(LocalDate weekStart, @Schema(nullable = true) Double before,
+                       @Schema(nullable = true) Double after) {
     }
 
     public static PainTrend of(List<Rating> ratings) {

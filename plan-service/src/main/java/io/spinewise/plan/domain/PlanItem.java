@@ -1,5 +1,7 @@
 package io.spinewise.plan.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One prescribed exercise as it was prescribed (stored as JSON in the plan version): the
  * catalog's name at that time and the dosage the chiropractor chose. Later catalog edits
@@ -13,6 +15,7 @@ package io.spinewise.plan.domain;
  * @param side         which side(s)
  * @param note         the chiropractor's note to the patient
  */
-public record PlanItem(String exercise, String exerciseName, int sets, Integer reps, Integer holdSeconds, Side side,
-                       String note) {
+public record PlanItem(String exercise, String exerciseName, int sets, @Schema(nullable = true) Integer reps,
+                       @Schema(nullable = true) Integer holdSeconds, Side side,
+                       @Schema(nullable = true) String note) {
 }

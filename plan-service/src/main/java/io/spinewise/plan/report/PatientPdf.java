@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PatientPdf {
 
-    /** Weeks of adherence and pain shown. */
+    /** Weeks of adherence and pain shown when no period is chosen. */
     static final int WEEKS = 12;
 
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
@@ -56,11 +56,26 @@ public class PatientPdf {
     @Inject
     Today today;
 
+    /** The days a summary covers, both included. */
+    public record Period(LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * The period of a summary: the days asked for, where a missing end is the patient's today and
+     * a missing start the Monday {@link #WEEKS} weeks back from the end (the last 12 weeks).
+     */
+    public Period period(Patient patient, LocalDate from, LocalDate to) {
+        LocalDate end = to != null ? to : today.in(patient.zone());
+        LocalDate start = from != null ? from
+                : end.minusWeeks(WEEKS - 1L).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return new Period(start, end);
+    }
+
+    /** The summary of {@code period}; the figures stop at the patient's today when the period goes beyond it. */
     @Transactional
-    public byte[] render(Patient patient) {
+    public byte[] render(Patient patient, Period period) {
         LocalDate localToday = today.in(patient.zone());
-        LocalDate from = localToday.minusWeeks(WEEKS - 1L).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        AdherenceView figures = adherence.evaluate(patient, null, from, localToday, true);
+        AdherenceView figures = adherence.evaluate(patient, null, period.from(), period.to(), true);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 42, 42, 42, 42);
         try {
@@ -68,7 +83,8 @@ public class PatientPdf {
             document.addTitle("Spinewise summary: " + patient.name());
             document.open();
             document.add(new Paragraph("Home exercise summary: " + patient.name(), TITLE));
-            document.add(new Paragraph("Time zone " + patient.timeZone + " · as of " + localToday, TEXT));
+            document.add(new Paragraph("Period " + period.from() + " to " + period.to() + " · time zone "
+                    + patient.timeZone + " · as of " + localToday, TEXT));
             plans(document, patient);
             weekly(document, figures);
             pain(document, figures.pain());
@@ -109,7 +125,7 @@ public class PatientPdf {
     }
 
     private static void weekly(Document document, AdherenceView figures) throws DocumentException {
-        document.add(new Paragraph("\nAdherence by week", HEADING));
+        document.add(new Paragraph("\nAdherence by week (days in the period only)", HEADING));
         Map<LocalDate, long[]> weeks = new TreeMap<>();
         for (AdherenceView.Day d : figures.days()) {
             long[] w = weeks.computeIfAbsent(d.date().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),

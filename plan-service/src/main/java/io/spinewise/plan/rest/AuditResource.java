@@ -42,7 +42,8 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.CLINIC_ADMIN)
     @Audited("audit.read")
-    @Operation(summary = "Who read, changed or exported which patient's data, newest first",
+    @Operation(operationId = "listAuditEvents",
+            summary = "Who read, changed or exported which patient's data, newest first",
             description = "from and to are UTC dates, both inclusive.")
     public Page<AuditEventView> query(@QueryParam("patient") String patient, @QueryParam("from") String from,
                                       @QueryParam("to") String to, @Valid @BeanParam PageRequest paging) {

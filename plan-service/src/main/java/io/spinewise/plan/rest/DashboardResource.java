@@ -50,7 +50,8 @@ public class DashboardResource {
     @Path("/dashboard")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited("dashboard.read")
-    @Operation(summary = "The clinic's patients with adherence, streak, last session, pain and flags",
+    @Operation(operationId = "getDashboard",
+            summary = "The clinic's patients with adherence, streak, last session, pain and flags",
             description = "Adherence over the last 7 and 30 days (each patient's own days); flags LOW_ADHERENCE (30-day"
                     + " adherence below the clinic's threshold), PAIN (latest pain at or above it), INACTIVE (sessions"
                     + " scheduled but none checked off for the clinic's number of days).")
@@ -63,7 +64,9 @@ public class DashboardResource {
     @Path("/clinic/settings")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited("clinic.settings.read")
-    @Operation(summary = "The clinic's dashboard thresholds")
+    @Operation(operationId = "getClinicSettings", summary = "The clinic's dashboard thresholds",
+            description = "The adherence percentage, pain rating and days without a session that raise the"
+                    + " dashboard's flags.")
     public ClinicSettingsView settings() {
         return settings.of(caller.clinicId());
     }
@@ -72,7 +75,8 @@ public class DashboardResource {
     @Path("/clinic/chiropractors")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited("clinic.chiropractors.read")
-    @Operation(summary = "The clinic's prescribers (who created its plans), for the adherence report's filter",
+    @Operation(operationId = "listChiropractors",
+            summary = "The clinic's prescribers (who created its plans), for the adherence report's filter",
             description = "`[{id, name}]`: the user id plans were created by and the display name stored at"
                     + " prescription (the id when none was stored).")
     public java.util.List<io.spinewise.plan.service.AdherenceQueries.Prescriber> chiropractors() {
@@ -83,7 +87,8 @@ public class DashboardResource {
     @Path("/clinic/settings")
     @RolesAllowed(Roles.CLINIC_ADMIN)
     @Audited("clinic.settings.change")
-    @Operation(summary = "Set the clinic's dashboard thresholds")
+    @Operation(operationId = "setClinicSettings", summary = "Set the clinic's dashboard thresholds",
+            description = "Clinic administrators only; all three values are required.")
     public ClinicSettingsView setSettings(@NotNull(message = "a JSON body is required") @Valid ClinicSettingsView view) {
         return settings.set(caller.clinicId(), caller.subject(), view);
     }

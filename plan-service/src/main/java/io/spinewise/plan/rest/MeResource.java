@@ -38,7 +38,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -93,7 +98,8 @@ public class MeResource {
     @GET
     @RolesAllowed(Roles.PATIENT)
     @Audited("me.read")
-    @Operation(summary = "My record", description = "Created from the token's claims on first use.")
+    @Operation(operationId = "getMe", summary = "My record",
+            description = "Created from the token's claims on first use.")
     public PatientView get() {
         return Views.patient(me.get());
     }
@@ -101,7 +107,8 @@ public class MeResource {
     @PATCH
     @RolesAllowed(Roles.PATIENT)
     @Audited("me.update")
-    @Operation(summary = "Change my time zone", description = "When I move: my today is then the new zone's;"
+    @Operation(operationId = "changeMe", summary = "Change my time zone",
+            description = "When I move: my today is then the new zone's;"
             + " sessions already recorded keep their dates.")
     public PatientView update(@NotNull(message = "a JSON body is required") @Valid PatientPatch patch) {
         return Views.patient(patients.changeTimeZone(me.get().id, patch.timeZone()));
@@ -111,7 +118,8 @@ public class MeResource {
     @Path("/plans")
     @RolesAllowed(Roles.PATIENT)
     @Audited("plan.list")
-    @Operation(summary = "My plans (current versions), newest first")
+    @Operation(operationId = "listMyPlans", summary = "My plans (current versions), newest first",
+            description = "Every plan prescribed to me, active, paused or completed.")
     public List<PlanView> plans() {
         return plans.ofPatient(me.get().id).stream().map(Views::plan).toList();
     }
@@ -120,7 +128,8 @@ public class MeResource {
     @Path("/today")
     @RolesAllowed(Roles.PATIENT)
     @Audited("me.today")
-    @Operation(summary = "Today's sessions of my active plans", description = "Today is the date in my time zone.")
+    @Operation(operationId = "getMyToday", summary = "Today's sessions of my active plans",
+            description = "Today is the date in my time zone.")
     public TodayView today() {
         Patient patient = me.get();
         LocalDate day = today.in(patient.zone());
@@ -154,9 +163,18 @@ public class MeResource {
     @Path("/sessions")
     @RolesAllowed(Roles.PATIENT)
     @Audited("checkoff.create")
-    @Operation(summary = "Check off a session", description = "Requires an Idempotency-Key header: a retry with the"
+    @Operation(operationId = "checkOff", summary = "Check off a session",
+            description = "Requires an Idempotency-Key header: a retry with the"
             + " same key and body gets the first answer; the same key with another body gets 422. The date is my"
             + " local date, not in the future, and at most a few days back.")
+    @APIResponse(responseCode = "201", description = "Recorded, or the first answer again for a retry",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CheckOffView.class)),
+            headers = {
+                    @Header(name = "Location", description = "The new entry's URL",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Idempotent-Replayed", description = "true when this answers a retry",
+                            schema = @Schema(type = SchemaType.STRING))})
     public Response checkOff(
             @Parameter(description = "A fresh random value per check-off, e.g. a UUID; the same value on a retry")
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -183,7 +201,9 @@ public class MeResource {
     @Path("/sessions/{id}")
     @RolesAllowed(Roles.PATIENT)
     @Audited("checkoff.undo")
-    @Operation(summary = "Undo a check-off", description = "Possible on the day it was recorded (my today).")
+    @Operation(operationId = "undoCheckOff", summary = "Undo a check-off",
+            description = "Possible on the day it was recorded (my today).")
+    @APIResponse(responseCode = "204", description = "Undone")
     public Response undo(@PathParam("id") String id) {
         UUID uuid = Params.pathId(id, "check-off");
         audit.target("session " + uuid);
@@ -195,8 +215,10 @@ public class MeResource {
     @Path("/adherence")
     @RolesAllowed(Roles.PATIENT)
     @Audited("adherence.read")
-    @Operation(summary = "My adherence over a window", description = AdherenceView.FORMULA)
+    @Operation(operationId = "getMyAdherence", summary = "My adherence over a window",
+            description = AdherenceView.FORMULA)
     public AdherenceView adherence(@QueryParam("from") String from, @QueryParam("to") String to,
+                                   @Parameter(description = AdherenceView.DAYS_PARAMETER)
                                    @QueryParam("days") boolean days) {
         return adherence.evaluate(me.get(), null, Params.date(from, "from"), Params.date(to, "to"), days);
     }
@@ -205,7 +227,14 @@ public class MeResource {
     @Path("/export")
     @RolesAllowed(Roles.PATIENT)
     @Audited("patient.export")
-    @Operation(summary = "Download all my data (JSON)")
+    @Operation(operationId = "exportMyData", summary = "Download all my data (JSON)",
+            description = "My record, my plans with every version and pause, my check-offs and my adherence.")
+    @APIResponse(responseCode = "200", description = "All my data",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ExportService.Export.class)),
+            headers = {
+                    @Header(name = "Content-Disposition", description = "The file name",
+                            schema = @Schema(type = SchemaType.STRING))})
     public Response export() {
         Patient patient = me.get();
         return Response.ok(export.of(patient))

@@ -36,7 +36,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -76,7 +81,8 @@ public class PatientResource {
     @GET
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited("patient.list")
-    @Operation(summary = "The clinic's patients, by name")
+    @Operation(operationId = "listPatients", summary = "The clinic's patients, by name",
+            description = "Paged (page from 0, size at most 100); q finds part of the name or email.")
     public Page<PatientView> list(@Parameter(description = "Text in the name or email") @QueryParam("q") @Size(max = 100) String q,
                                   @Valid @BeanParam PageRequest paging) {
         return patients.list(caller.clinicId(), q, paging).map(Views::patient);
@@ -85,8 +91,15 @@ public class PatientResource {
     @POST
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited("patient.enrol")
-    @Operation(summary = "Enrol a patient", description = "Creates the patient's login (role patient, this clinic) and"
+    @Operation(operationId = "enrolPatient", summary = "Enrol a patient",
+            description = "Creates the patient's login (role patient, this clinic) and"
             + " answers with a one-time password to hand over; it must be changed at first login.")
+    @APIResponse(responseCode = "201", description = "Enrolled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EnrolmentView.class)),
+            headers = {
+                    @Header(name = "Location", description = "The new entry's URL",
+                            schema = @Schema(type = SchemaType.STRING))})
     public Response enrol(@NotNull(message = "a JSON body is required") @Valid EnrolmentRequest request) {
         PatientService.Enrolment enrolment = patients.enrol(caller.clinicId(), caller.subject(), request);
         audit.patient(enrolment.patient().id);
@@ -101,7 +114,8 @@ public class PatientResource {
     @Path("/{id}")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited("patient.read")
-    @Operation(summary = "One patient of the clinic")
+    @Operation(operationId = "getPatient", summary = "One patient of the clinic",
+            description = "A patient of another clinic, or none, is a 404.")
     public PatientView get(@PathParam("id") String id) {
         return Views.patient(patient(id));
     }
@@ -110,7 +124,8 @@ public class PatientResource {
     @Path("/{id}")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited("patient.update")
-    @Operation(summary = "Change a patient's time zone", description = "The zone decides the patient's today;"
+    @Operation(operationId = "changePatient", summary = "Change a patient's time zone",
+            description = "The zone decides the patient's today;"
             + " sessions already recorded keep their dates.")
     public PatientView update(@PathParam("id") String id,
                               @NotNull(message = "a JSON body is required") @Valid PatientPatch patch) {
@@ -121,7 +136,8 @@ public class PatientResource {
     @Path("/{id}/plans")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited("plan.list")
-    @Operation(summary = "A patient's plans (current versions), newest first")
+    @Operation(operationId = "listPatientPlans", summary = "A patient's plans (current versions), newest first",
+            description = "Every plan of the patient, active, paused or completed.")
     public List<PlanView> plans(@PathParam("id") String id) {
         return plans.ofPatient(patient(id).id).stream().map(Views::plan).toList();
     }
@@ -130,8 +146,15 @@ public class PatientResource {
     @Path("/{id}/plans")
     @RolesAllowed(Roles.CHIROPRACTOR)
     @Audited("plan.create")
-    @Operation(summary = "Prescribe a plan", description = "From a routine template or chosen exercises; every"
+    @Operation(operationId = "prescribePlan", summary = "Prescribe a plan",
+            description = "From a routine template or chosen exercises; every"
             + " exercise is checked against catalog-service and stored as prescribed. 503 when the catalog is down.")
+    @APIResponse(responseCode = "201", description = "Prescribed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlanView.class)),
+            headers = {
+                    @Header(name = "Location", description = "The new entry's URL",
+                            schema = @Schema(type = SchemaType.STRING))})
     public Response prescribe(@PathParam("id") String id,
                               @NotNull(message = "a JSON body is required") @Valid PlanRequest request) {
         Patient patient = patient(id);
@@ -146,10 +169,12 @@ public class PatientResource {
     @Path("/{id}/adherence")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited("adherence.read")
-    @Operation(summary = "A patient's adherence over a window (all plans)",
+    @Operation(operationId = "getPatientAdherence", summary = "A patient's adherence over a window (all plans)",
             description = AdherenceView.FORMULA + ". Without from: since the first scheduled day; without to: today.")
     public AdherenceView adherence(@PathParam("id") String id, @QueryParam("from") String from,
-                                   @QueryParam("to") String to, @QueryParam("days") boolean days) {
+                                   @QueryParam("to") String to,
+                                   @Parameter(description = AdherenceView.DAYS_PARAMETER)
+                                   @QueryParam("days") boolean days) {
         Patient patient = patient(id);
         return adherence.evaluate(patient, null, Params.date(from, "from"), Params.date(to, "to"), days);
     }

@@ -27,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,7 +66,8 @@ public class PlanResource {
     @GET
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
     @Audited("plan.read")
-    @Operation(summary = "A plan with its current version")
+    @Operation(operationId = "getPlan", summary = "A plan with its current version",
+            description = "For the staff of the plan's clinic and the plan's own patient; anyone else gets 404.")
     public PlanView get(@PathParam("id") String id) {
         return Views.plan(plans.current(visible(id).id).orElseThrow());
     }
@@ -74,7 +76,9 @@ public class PlanResource {
     @Path("/versions")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
     @Audited("plan.versions")
-    @Operation(summary = "Every version of a plan, oldest first, with the days each was in force")
+    @Operation(operationId = "listPlanVersions",
+            summary = "Every version of a plan, oldest first, with the days each was in force",
+            description = "For the staff of the plan's clinic and the plan's own patient; anyone else gets 404.")
     public List<PlanVersionView> versions(@PathParam("id") String id) {
         return plans.versions(visible(id).id).stream().map(Views::version).toList();
     }
@@ -83,9 +87,12 @@ public class PlanResource {
     @Path("/adherence")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
     @Audited("adherence.read")
-    @Operation(summary = "Adherence of this plan over a window", description = AdherenceView.FORMULA)
+    @Operation(operationId = "getPlanAdherence", summary = "Adherence of this plan over a window",
+            description = AdherenceView.FORMULA)
     public AdherenceView adherence(@PathParam("id") String id, @QueryParam("from") String from,
-                                   @QueryParam("to") String to, @QueryParam("days") boolean days) {
+                                   @QueryParam("to") String to,
+                                   @Parameter(description = AdherenceView.DAYS_PARAMETER)
+                                   @QueryParam("days") boolean days) {
         Plan plan = visible(id);
         return adherence.evaluate(owner(plan), plan.id, Params.date(from, "from"), Params.date(to, "to"), days);
     }
@@ -94,7 +101,7 @@ public class PlanResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @RolesAllowed(Roles.CHIROPRACTOR)
     @Audited("plan.change")
-    @Operation(summary = "Pause, resume, complete or edit a plan",
+    @Operation(operationId = "changePlan", summary = "Pause, resume, complete or edit a plan",
             description = "status PAUSED / ACTIVE / COMPLETED, and/or new title, items or schedule. Changes take effect"
                     + " from the patient's today; an edit adds a version and keeps the earlier one and its check-offs.")
     public PlanView change(@PathParam("id") String id,

@@ -21,6 +21,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -71,10 +77,16 @@ public class ReportResource {
     @Produces(CSV)
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited(ReportResource.ADHERENCE_CSV)
-    @Operation(summary = "The clinic's adherence, one row per patient per day (CSV, streamed)",
+    @Operation(operationId = "getAdherenceCsv",
+            summary = "The clinic's adherence, one row per patient per day (CSV, streamed)",
             description = "Columns patient_id, patient_name, date, scheduled, completed. Days run from `from` to `to`,"
                     + " cut at each patient's today. `chiropractor` (a user id, optional) keeps only the patients with"
                     + " a plan that user prescribed.")
+    @APIResponse(responseCode = "200", description = "The CSV file",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
+            headers = {
+                    @Header(name = "Content-Disposition", description = "The file name",
+                            schema = @Schema(type = SchemaType.STRING))})
     public Response adherence(@QueryParam("from") String fromParam, @QueryParam("to") String toParam,
                               @QueryParam("chiropractor") String chiropractorParam) {
         LocalDate from = Params.requiredDate(fromParam, "from");
@@ -104,14 +116,37 @@ public class ReportResource {
     @Produces("application/pdf")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited("report.patient.pdf")
-    @Operation(summary = "A patient's summary: plans, adherence by week, pain trend (PDF)")
-    public Response patient(@PathParam("id") String id) {
+    @Operation(operationId = "getPatientPdf",
+            summary = "A patient's summary: plans, adherence by week, pain trend (PDF)",
+            description = "Over the period from `from` to `to` (both included, the patient's own dates; at most "
+                    + "3660 days). Without `to`: up to the patient's today; without `from`: the 12 weeks up to `to`,"
+                    + " from a Monday. Figures stop at the patient's today.")
+    public Response patient(@PathParam("id") String id,
+                            @Parameter(description = "The first day, e.g. 2026-10-01")
+                            @QueryParam("from") String fromParam,
+                            @Parameter(description = "The last day, e.g. 2026-10-31")
+                            @QueryParam("to") String toParam) {
         UUID uuid = Params.pathId(id, "patient");
+        LocalDate from = Params.date(fromParam, "from");
+        LocalDate to = Params.date(toParam, "to");
+        Params.window(from, to);
         audit.patient(uuid);
         Patient patient = patients.find(caller.clinicId(), uuid)
                 .orElseThrow(() -> ProblemException.notFound("No patient " + id + " in your clinic."));
-        return Response.ok(pdf.render(patient), "application/pdf")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"patient-" + uuid + ".pdf\"")
-                .build();
+        PatientPdf.Period period = pdf.period(patient, from, to);
+        // a defaulted end can still fall before a given start, or too far from it: name what was given
+        String named = to == null ? "from" : "to";
+        if (period.to().isBefore(period.from())) {
+            throw ProblemException.invalid(named, to == null ? "must not be after the patient's today"
+                    : "must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(period.from(), period.to()) >= config.report().maxDays()) {
+            throw ProblemException.invalid(named, "the range may span at most " + config.report().maxDays() + " days");
+        }
+        audit.target("patient summary " + period.from() + ".." + period.to());
+        return Response.ok(pdf.render(patient, period), "application/pdf")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"patient-" + uuid + "-" + period.from()
+                        + "-to-" + period.to() + ".pdf\"")
+            .build();
     }
 }

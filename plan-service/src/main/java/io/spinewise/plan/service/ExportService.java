@@ -10,6 +10,7 @@ import io.spinewise.plan.domain.PlanStatus;
 import io.spinewise.plan.domain.PlanVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,15 +38,17 @@ public class ExportService {
                          AdherenceView adherence) {
     }
 
-    public record Profile(UUID id, String clinicId, String firstName, String lastName, String email, String username,
+    public record Profile(UUID id, String clinicId, String firstName, String lastName,
+                          @Schema(nullable = true) String email, @Schema(nullable = true) String username,
                           String timeZone, Instant createdAt) {
     }
 
-    public record PlanExport(UUID id, String title, PlanStatus status, LocalDate completedOn, Instant createdAt,
+    public record PlanExport(UUID id, String title, PlanStatus status, @Schema(nullable = true) LocalDate completedOn,
+                             Instant createdAt,
                              List<PlanVersionView> versions, List<Pause> pauses) {
     }
 
-    public record Pause(LocalDate from, LocalDate until) {
+    public record Pause(LocalDate from, @Schema(nullable = true) LocalDate until) {
     }
 
     public Export of(Patient p) {

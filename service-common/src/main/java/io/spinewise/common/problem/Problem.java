@@ -1,6 +1,7 @@
 package io.spinewise.common.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -14,11 +15,14 @@ import java.util.List;
  * @param violations for validation problems: each field at fault and why
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(name = "Problem", description = "An RFC 9457 problem detail: the body of every error answer",
+        requiredProperties = {"type", "title", "status"})
 public record Problem(String type, String title, int status, String detail, List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One invalid field: a JSON path such as {@code dosage.holdSeconds.min}, and the reason. */
+    @Schema(name = "Violation", requiredProperties = {"field", "message"})
     public record Violation(String field, String message) {
     }
 

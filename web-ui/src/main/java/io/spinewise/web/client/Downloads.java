@@ -26,6 +26,11 @@ import java.time.Duration;
 @ApplicationScoped
 public class Downloads {
 
+    /** plan-service's files, as path templates of its OpenAPI document (RestClientContractTest checks them). */
+    public static final String ADHERENCE_CSV = "/api/reports/adherence.csv";
+    public static final String PATIENT_PDF = "/api/reports/patients/{id}.pdf";
+    public static final String MY_EXPORT = "/api/me/export";
+
     private static final Logger LOG = Logger.getLogger(Downloads.class);
 
     private final HttpClient http = HttpClient.newBuilder()

@@ -67,9 +67,11 @@ public interface PlanApi {
     @Path("/me/sessions/{id}")
     void undoCheckOff(@PathParam("id") UUID id);
 
+    /** {@code days}: whether to include the figures of each day (a calendar needs them). */
     @GET
     @Path("/me/adherence")
-    Adherence myAdherence(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to);
+    Adherence myAdherence(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                          @QueryParam("days") boolean days);
 
     @GET
     @Path("/me/plans")
@@ -115,10 +117,11 @@ public interface PlanApi {
     @Path("/plans/{id}/versions")
     List<PlanVersion> versions(@PathParam("id") UUID planId);
 
+    /** {@code days}: whether to include the figures of each day (a calendar needs them). */
     @GET
     @Path("/patients/{id}/adherence")
     Adherence adherence(@PathParam("id") UUID patientId, @QueryParam("from") LocalDate from,
-                        @QueryParam("to") LocalDate to);
+                        @QueryParam("to") LocalDate to, @QueryParam("days") boolean days);
 
     // --- clinic administration ---
 

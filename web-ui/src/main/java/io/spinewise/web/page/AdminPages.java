@@ -174,7 +174,8 @@ public class AdminPages {
         DateRange range = linkRange(from, to);
         LocalDate start = range.from().value();
         LocalDate end = range.to().value();
-        return downloads.planFile("/api/reports/patients/" + id + ".pdf?from=" + start + "&to=" + end,
+        String path = Downloads.PATIENT_PDF.replace("{id}", id.toString());
+        return downloads.planFile(path + "?from=" + start + "&to=" + end,
                 "patient-" + id + "-" + start + "-to-" + end + ".pdf");
     }
 
@@ -193,7 +194,7 @@ public class AdminPages {
     }
 
     private static String reportPath(LocalDate from, LocalDate to, String chiropractor) {
-        return "/api/reports/adherence.csv?from=" + from + "&to=" + to + chiropractorQuery(chiropractor);
+        return Downloads.ADHERENCE_CSV + "?from=" + from + "&to=" + to + chiropractorQuery(chiropractor);
     }
 
     /** The chosen chiropractor, or null for all; plan-service checks the format (400 when malformed). */

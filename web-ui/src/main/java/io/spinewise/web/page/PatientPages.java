@@ -141,7 +141,7 @@ public class PatientPages {
     @Path("progress/export")
     @Produces(MediaType.WILDCARD)
     public Response export() {
-        return downloads.planFile("/api/me/export", "spinewise-my-data-" + LocalDate.now(ZoneOffset.UTC) + ".json");
+        return downloads.planFile(Downloads.MY_EXPORT, "spinewise-my-data-" + LocalDate.now(ZoneOffset.UTC) + ".json");
     }
 
     /** The plan's section (htmx) or the whole Today page, fetched afresh, with a message. */
