@@ -19,7 +19,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The adherence rule on hand-picked cases; {@link AdherenceOracleTest} adds random histories. */
+/** The adherence rule on hand-picked cases; the end-to-end {@code AdherenceOracleIT} adds random histories. */
 class AdherenceRuleTest {
 
     private static final UUID PLAN = UUID.randomUUID();

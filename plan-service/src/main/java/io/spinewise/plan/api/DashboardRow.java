@@ -10,7 +10,8 @@ import java.util.UUID;
  * One patient on the clinic dashboard.
  *
  * @param streak       current streak, counted back at most {@code streakHorizonDays}
- * @param streakAtLeast true when the streak reached that horizon (it may be longer)
+ * @param streakAtLeast true when no day inside that horizon ended the streak and the schedule began before it,
+ *                      so the streak may be longer
  * @param painChange   recent − early mean painBefore over the last 30 days (negative = better)
  * @param flags        LOW_ADHERENCE, PAIN, INACTIVE
  */

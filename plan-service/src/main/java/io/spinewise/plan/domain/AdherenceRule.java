@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The adherence rule of docs/architecture.md, once, without a database: the reference that the SQL of
- * the dashboard and the CSV report is tested against.
+ * The adherence rule of docs/architecture.md, once, without a database: what the adherence API serves.
+ * The SQL of the dashboard and the CSV report computes the same in the database; the end-to-end
+ * oracle ({@code e2e-tests/.../AdherenceOracleIT}) holds all of them to the definition.
  *
  * <p>All dates are the patient's own local dates; {@code today} is the patient's today, so time
  * zones and daylight-saving changes only matter when the caller turns an instant into

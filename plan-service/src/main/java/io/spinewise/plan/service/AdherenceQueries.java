@@ -21,7 +21,7 @@ import java.util.UUID;
  * The adherence rule of {@link io.spinewise.plan.domain.AdherenceRule} in SQL: one row per
  * patient per day ({@code generate_series} over each plan version's window, weekday mask,
  * paused days removed, check-offs counted per plan and day and capped). The CSV report
- * streams it; the oracle test holds it to the Java rule on random histories.
+ * streams it; the end-to-end oracle ({@code AdherenceOracleIT}) holds it to the definition on random histories.
  */
 @ApplicationScoped
 public class AdherenceQueries {

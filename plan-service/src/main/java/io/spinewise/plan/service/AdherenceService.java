@@ -36,7 +36,7 @@ public class AdherenceService {
 
     /**
      * @param planId   null for all of the patient's plans
-     * @param from     null = the first scheduled day
+     * @param from     null = the first scheduled day (the window's end if that is later)
      * @param to       null = the patient's today
      * @param withDays include the day-by-day figures
      */
@@ -51,9 +51,11 @@ public class AdherenceService {
                 : PlanPause.<PlanPause>list("planId in ?1", planIds).stream()
                         .map(p -> new AdherenceRule.Pause(p.planId, p.pausedFrom, p.pausedUntil)).toList();
 
-        LocalDate start = from != null ? from : schedules.stream().map(AdherenceRule.Schedule::from)
-                .min(LocalDate::compareTo).orElse(localToday);
         LocalDate end = to != null ? to : localToday;
+        // without a from, the window starts with the schedule, but never after its end: a plan that
+        // starts next week has nothing scheduled yet, which is no reason to refuse the request
+        LocalDate first = schedules.stream().map(AdherenceRule.Schedule::from).min(LocalDate::compareTo).orElse(end);
+        LocalDate start = from != null ? from : first.isAfter(end) ? end : first;
         if (end.isBefore(start)) {
             throw ProblemException.invalid("to", "must not be before from");
         }

@@ -65,8 +65,7 @@ public class DashboardService {
                 GROUP BY pd.patient_id, pd.day
             ), misses AS (
                 SELECT d.patient_id,
-                       max(d.day) FILTER (WHERE d.completed < d.scheduled AND d.day < pts.today) AS last_miss,
-                       min(d.day) AS first_day
+                       max(d.day) FILTER (WHERE d.completed < d.scheduled AND d.day < pts.today) AS last_miss
                 FROM per_day d JOIN pts ON pts.id = d.patient_id
                 GROUP BY d.patient_id
             ), figures AS (
@@ -77,14 +76,20 @@ public class DashboardService {
                        sum(d.completed) FILTER (WHERE d.day > pts.today - 30) AS c30,
                        sum(d.scheduled) FILTER (WHERE d.day > pts.today - CAST(:inactive AS int)) AS s_inactive,
                        count(*) FILTER (WHERE d.completed >= d.scheduled
-                                          AND d.day > coalesce(m.last_miss, '-infinity')) AS streak,
-                       bool_and(m.last_miss IS NULL AND m.first_day = pts.today - (CAST(:horizon AS int) - 1)) AS streak_capped
+                                          AND d.day > coalesce(m.last_miss, '-infinity')) AS streak
                 FROM per_day d JOIN pts ON pts.id = d.patient_id JOIN misses m ON m.patient_id = d.patient_id
                 GROUP BY d.patient_id
             )
             SELECT pts.id, pts.today,
                    coalesce(f.s7, 0), coalesce(f.c7, 0), coalesce(f.s30, 0), coalesce(f.c30, 0),
-                   coalesce(f.s_inactive, 0), coalesce(f.streak, 0), coalesce(f.streak_capped, false),
+                   coalesce(f.s_inactive, 0), coalesce(f.streak, 0),
+                   -- the streak may run on before the horizon: no miss inside it, and a schedule that began before it
+                   NOT EXISTS (SELECT 1 FROM misses m WHERE m.patient_id = pts.id AND m.last_miss IS NOT NULL)
+                   AND EXISTS (SELECT 1 FROM plan pl JOIN plan_version v ON v.plan_id = pl.id
+                               WHERE pl.patient_id = pts.id
+                                 AND greatest(v.start_date, v.effective_from) < pts.today - (CAST(:horizon AS int) - 1)
+                                 AND greatest(v.start_date, v.effective_from)
+                                     <= least(coalesce(v.end_date, 'infinity'), coalesce(v.effective_until, 'infinity'))),
                    last.session_date AS last_session, pain.latest,
                    trend.early, trend.recent, trend.n AS reports
             FROM pts
