@@ -191,7 +191,7 @@ class ChiropractorPagesTest {
                 "pattern=\"\\d\\d\\d\\d-\\d\\d-\\d\\d\"", "Type the date as YYYY-MM-DD, for example 2026-11-23.",
                 "Sun 22 Nov 2026", "Mon 9 Nov 2026");
         assertThat(StubServices.requests("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/adherence")).singleElement()
-                .satisfies(r -> assertThat(r.query()).isEqualTo("from=2026-10-20&to=2026-11-23"));
+                .satisfies(r -> assertThat(r.query()).isEqualTo("from=2026-10-20&to=2026-11-23&days=true"));
     }
 
     @Test
@@ -208,7 +208,7 @@ class ChiropractorPagesTest {
         // the default five weeks are shown meanwhile
         java.time.LocalDate to = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
         assertThat(StubServices.requests("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/adherence")).singleElement()
-                .satisfies(r -> assertThat(r.query()).isEqualTo("from=" + to.minusDays(35) + "&to=" + to));
+                .satisfies(r -> assertThat(r.query()).isEqualTo("from=" + to.minusDays(35) + "&to=" + to + "&days=true"));
     }
 
     @Test

@@ -213,6 +213,9 @@ class TodayPageTest {
                 .body(containsString("class=\"calendar\""))
                 .body(containsString("polyline"))
                 .body(containsString("Download my data"));
+        // plan-service sends the calendar's days only when asked
+        assertThat(StubServices.requests("GET", "/api/me/adherence")).singleElement()
+                .satisfies(r -> assertThat(r.query()).contains("days=true"));
     }
 
     private static final String MY_RECORD = """

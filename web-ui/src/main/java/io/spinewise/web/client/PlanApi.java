@@ -69,7 +69,8 @@ public interface PlanApi {
 
     @GET
     @Path("/me/adherence")
-    Adherence myAdherence(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to);
+    Adherence myAdherence(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                          @QueryParam("days") boolean days);
 
     @GET
     @Path("/me/plans")
@@ -118,7 +119,7 @@ public interface PlanApi {
     @GET
     @Path("/patients/{id}/adherence")
     Adherence adherence(@PathParam("id") UUID patientId, @QueryParam("from") LocalDate from,
-                        @QueryParam("to") LocalDate to);
+                        @QueryParam("to") LocalDate to, @QueryParam("days") boolean days);
 
     // --- clinic administration ---
 

@@ -49,8 +49,9 @@ public class PlanClient {
         calls.run(Service.PLAN, () -> api.undoCheckOff(id));
     }
 
+    /** The patient's own figures with one entry per day (the calendar's cells): plan-service sends days only when asked. */
     public Adherence myAdherence(LocalDate from, LocalDate to) {
-        return calls.call(Service.PLAN, () -> api.myAdherence(from, to));
+        return calls.call(Service.PLAN, () -> api.myAdherence(from, to, true));
     }
 
     public List<Plan> myPlans() {
@@ -115,8 +116,9 @@ public class PlanClient {
         return calls.call(Service.PLAN, () -> api.versions(planId));
     }
 
+    /** A patient's figures with one entry per day (the calendar's cells): plan-service sends days only when asked. */
     public Adherence adherence(UUID patientId, LocalDate from, LocalDate to) {
-        return calls.call(Service.PLAN, () -> api.adherence(patientId, from, to));
+        return calls.call(Service.PLAN, () -> api.adherence(patientId, from, to, true));
     }
 
     /** The clinic's prescribers, for the adherence report's chiropractor filter. */
