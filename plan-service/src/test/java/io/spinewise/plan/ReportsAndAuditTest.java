@@ -1,5 +1,7 @@
 package io.spinewise.plan;
 
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +23,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -180,6 +185,56 @@ class ReportsAndAuditTest {
         as(NORTH_ADMIN).get("/api/reports/patients/" + plain.id() + ".pdf").then().statusCode(200);
         as(SOUTH_ADMIN).get("/api/reports/patients/" + quoted.id() + ".pdf").then().statusCode(404).contentType(PROBLEM_JSON);
         as(quoted.token()).get("/api/reports/patients/" + quoted.id() + ".pdf").then().statusCode(403);
+    }
+
+    @Test
+    void thePdfSummaryCoversTheChosenPeriod() throws IOException {
+        LocalDate today = quoted.today();
+        LocalDate from = today.minusDays(40);
+        LocalDate to = today.minusDays(20);
+        String text = pdfText(as(NORTH_ADMIN).get("/api/reports/patients/" + quoted.id() + ".pdf?from=" + from + "&to=" + to));
+        assertThat(text).contains("Period " + from + " to " + to).contains("Overall: 0 of 0 sessions");
+        assertThat(weekRows(text)).containsExactlyElementsOf(mondays(from, to));
+
+        // without a period: twelve weeks up to the patient's today, which holds the one session done
+        String recent = pdfText(as(NORTH_ADMIN).get("/api/reports/patients/" + quoted.id() + ".pdf"));
+        LocalDate twelveWeeksBack = today.minusWeeks(11).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        assertThat(recent).contains("Period " + twelveWeeksBack + " to " + today).contains("Overall: 1 of 1 sessions");
+        assertThat(weekRows(recent)).containsExactlyElementsOf(mondays(twelveWeeksBack, today));
+    }
+
+    @Test
+    void aPdfPeriodThatCannotBeUsedIsRefusedByField() {
+        String pdf = "/api/reports/patients/" + quoted.id() + ".pdf";
+        as(NORTH_ADMIN).get(pdf + "?from=yesterday").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("from"));
+        as(NORTH_ADMIN).get(pdf + "?from=2026-03-10&to=2026-03-01").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("to"));
+    }
+
+    /** The PDF's text, read back page by page. */
+    private static String pdfText(Response pdf) throws IOException {
+        pdf.then().statusCode(200).contentType("application/pdf");
+        StringBuilder text = new StringBuilder();
+        try (PdfReader reader = new PdfReader(pdf.asByteArray())) {
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    /** The "Week of" dates of the adherence-by-week table: its rows read "2026-10-19 7 5 71.4 %". */
+    private static List<LocalDate> weekRows(String text) {
+        return java.util.regex.Pattern.compile("(?m)^\\s*(\\d{4}-\\d{2}-\\d{2}) \\d+ \\d+ (–|[\\d.]+ %)\\s*$")
+                .matcher(text).results().map(m -> LocalDate.parse(m.group(1))).toList();
+    }
+
+    /** The Mondays of the weeks that have days in {@code from..to}. */
+    private static List<LocalDate> mondays(LocalDate from, LocalDate to) {
+        return from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).datesUntil(to.plusDays(1), java.time.Period.ofWeeks(1))
+                .toList();
     }
 
     @Test

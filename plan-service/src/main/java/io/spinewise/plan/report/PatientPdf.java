@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PatientPdf {
 
-    /** Weeks of adherence and pain shown. */
+    /** Weeks of adherence and pain shown when no period is chosen. */
     static final int WEEKS = 12;
 
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
@@ -56,11 +56,17 @@ public class PatientPdf {
     @Inject
     Today today;
 
+    /**
+     * The summary over {@code from} to {@code to}; either may be null: {@code to} is then the
+     * patient's today, {@code from} the Monday {@link #WEEKS} weeks before {@code to}.
+     */
     @Transactional
-    public byte[] render(Patient patient) {
+    public byte[] render(Patient patient, LocalDate from, LocalDate to) {
         LocalDate localToday = today.in(patient.zone());
-        LocalDate from = localToday.minusWeeks(WEEKS - 1L).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        AdherenceView figures = adherence.evaluate(patient, null, from, localToday, true);
+        LocalDate end = to != null ? to : localToday;
+        LocalDate start = from != null ? from
+                : end.minusWeeks(WEEKS - 1L).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        AdherenceView figures = adherence.evaluate(patient, null, start, end, true);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 42, 42, 42, 42);
         try {
@@ -68,7 +74,8 @@ public class PatientPdf {
             document.addTitle("Spinewise summary: " + patient.name());
             document.open();
             document.add(new Paragraph("Home exercise summary: " + patient.name(), TITLE));
-            document.add(new Paragraph("Time zone " + patient.timeZone + " · as of " + localToday, TEXT));
+            document.add(new Paragraph("Period " + start + " to " + end + " · time zone " + patient.timeZone
+                    + " · as of " + localToday, TEXT));
             plans(document, patient);
             weekly(document, figures);
             pain(document, figures.pain());

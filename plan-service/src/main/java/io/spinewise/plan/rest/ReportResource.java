@@ -104,13 +104,22 @@ public class ReportResource {
     @Produces("application/pdf")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited("report.patient.pdf")
-    @Operation(summary = "A patient's summary: plans, adherence by week, pain trend (PDF)")
-    public Response patient(@PathParam("id") String id) {
+    @Operation(summary = "A patient's summary: plans, adherence by week, pain trend (PDF)",
+            description = "Over `from` to `to` (dates, both optional): `to` defaults to the patient's today, `from` to"
+                    + " the Monday twelve weeks before it. Days after the patient's today count as not yet scheduled.")
+    public Response patient(@PathParam("id") String id, @QueryParam("from") String fromParam,
+                            @QueryParam("to") String toParam) {
         UUID uuid = Params.pathId(id, "patient");
+        LocalDate from = Params.date(fromParam, "from");
+        LocalDate to = Params.date(toParam, "to");
+        Params.window(from, to);
+        if (from != null && to != null && ChronoUnit.DAYS.between(from, to) >= config.report().maxDays()) {
+            throw ProblemException.invalid("to", "the range may span at most " + config.report().maxDays() + " days");
+        }
         audit.patient(uuid);
         Patient patient = patients.find(caller.clinicId(), uuid)
                 .orElseThrow(() -> ProblemException.notFound("No patient " + id + " in your clinic."));
-        return Response.ok(pdf.render(patient), "application/pdf")
+        return Response.ok(pdf.render(patient, from, to), "application/pdf")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"patient-" + uuid + ".pdf\"")
                 .build();
     }
