@@ -313,6 +313,50 @@ class ChiropractorPagesTest {
                 .satisfies(r -> assertThat(r.body()).contains("\"email\":\"petra@example.org\""));
     }
 
+    /** Posts the enrolment form with a name and an email, as a browser would. */
+    private static io.restassured.response.ValidatableResponse enrol(String lastName, String email) {
+        String token = Users.chiropractor();
+        Pages.Form page = Pages.get(token, "/patients/new");
+        return given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken())
+                .formParam("firstName", "Petra").formParam("lastName", lastName)
+                .formParam("email", email).formParam("timeZone", "Europe/Zurich")
+                .when().post("/patients").then();
+    }
+
+    @Test
+    void aNameTheLoginDirectoryRefusesIsShownByItsField() {
+        StubServices.answer("POST", "/api/patients", 400, "application/problem+json", """
+                {"type":"urn:spinewise:problem:validation","title":"Invalid request","status":400,
+                 "detail":"The login directory refused the patient's details: lastName contains a character it does not accept.",
+                 "violations":[{"field":"lastName","message":"contains a character the login directory does not accept"}]}
+                """);
+        String html = enrol("Test (Jones)", "petra@example.org").statusCode(400).extract().asString();
+        assertThat(html).contains("aria-invalid=\"true\" aria-describedby=\"lastName-error\"",
+                "<small id=\"lastName-error\" class=\"field-error\">contains a character the login directory does not accept</small>",
+                "value=\"Test (Jones)\"");
+    }
+
+    @Test
+    void aTakenEmailIsShownByTheEmailField() {
+        StubServices.problem("POST", "/api/patients", 409, "An account with this email address already exists.");
+        String html = enrol("Test", "taken@example.org").statusCode(409).extract().asString();
+        assertThat(html).contains("aria-describedby=\"email-error\"",
+                "<small id=\"email-error\" class=\"field-error\">An account with this email address already exists.</small>");
+    }
+
+    @Test
+    void theLoginDirectoryBeingDownKeepsTheFormAndSaysToTryAgain() {
+        StubServices.answer("POST", "/api/patients", 503, "application/problem+json", """
+                {"type":"urn:spinewise:problem:dependency-unavailable","title":"Service unavailable","status":503,
+                 "detail":"The patient could not be enrolled: the login directory is not reachable. Nothing was saved; try again later."}
+                """);
+        String html = enrol("Test", "petra@example.org").statusCode(503).extract().asString();
+        assertThat(html).contains("the login directory is not reachable. Nothing was saved; try again later.",
+                "value=\"petra@example.org\"", "Enrol patient");
+    }
+
     @Test
     void prescribingFromMidBackReliefSendsTheAdjustedItems() {
         StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID, """

@@ -191,11 +191,17 @@ public class ChiropractorPages {
             // rendered directly, never redirected: the password must not travel in a URL or be shown twice
             return Response.ok(new CredentialsPage(enrolment)).build();
         } catch (ServiceException e) {
-            if (e.unavailable()) {
-                throw e;
-            }
             e.violations().forEach(v -> errors.put(v.field(), v.message()));
-            return Response.status(400).entity(new EnrolPage(request, errors, e.readableMessage(), TimeZones.COMMON)).build();
+            if (e.status() == 409) {
+                // the address is taken: the sentence belongs by the email field
+                errors.put("email", e.readableMessage());
+            }
+            // plan-service's own words when it answered (e.g. Keycloak down: nothing saved, try again),
+            // with what was typed kept, so that trying again is one click
+            String message = e.status() > 0 && e.problem() != null && e.problem().detail() != null
+                    ? e.problem().detail() : e.readableMessage();
+            int status = e.unavailable() ? 503 : e.status() == 409 ? 409 : 400;
+            return Response.status(status).entity(new EnrolPage(request, errors, message, TimeZones.COMMON)).build();
         }
     }
 
