@@ -476,6 +476,57 @@ class AdminPagesTest {
     }
 
     @Test
+    void theCatalogsRefusalOfADoseIsShownByTheDoseFields() {
+        StubServices.answer("POST", "/api/exercises", 400, "application/problem+json", """
+                {"type":"urn:spinewise:problem:validation","title":"Invalid request","status":400,
+                 "detail":"dosage.holdSeconds min must not be greater than max.",
+                 "violations":[{"field":"dosage.holdSeconds","message":"min must not be greater than max"}]}
+                """);
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/library/new");
+
+        String html = given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken())
+                .formParam("name", "Desk stretch").formParam("summary", "Round and arch the back.")
+                .formParam("steps", "Kneel on all fours.").formParam("holdMin", "60").formParam("holdMax", "30")
+                .formParam("sets", "1").formParam("sides", "BOTH").formParam("status", "PUBLISHED")
+                .when().post("/admin/library")
+                .then().statusCode(400).extract().asString();
+
+        assertThat(html).contains("<fieldset aria-describedby=\"dosage-error\">",
+                "<small id=\"dosage-error\" class=\"field-error\">holdSeconds: min must not be greater than max</small>",
+                "value=\"Desk stretch\"");
+    }
+
+    @Test
+    void theCatalogsRefusalOfATemplateItemIsShownByItsRow() {
+        stubLibrary();
+        StubServices.answer("POST", "/api/routines", 400, "application/problem+json", """
+                {"type":"urn:spinewise:problem:validation","title":"Invalid request","status":400,
+                 "detail":"items[1].dosage.sets must be at most 20.",
+                 "violations":[{"field":"items[1].dosage.sets","message":"must be at most 20"}]}
+                """);
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/library/templates/new");
+
+        String html = given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken())
+                .formParam("name", "Desk break").formParam("description", "Twice a day at the desk.")
+                .formParam("item0.exercise", "cat-cow").formParam("item0.note", "")
+                .formParam("item1.exercise", "thoracic-wall-extension").formParam("item1.sets", "30")
+                .formParam("item1.holdMin", "30").formParam("item1.note", "")
+                .formParam("days", "MONDAY").formParam("sessionsPerDay", "1").formParam("status", "PUBLISHED")
+                .when().post("/admin/library/templates")
+                .then().statusCode(400).extract().asString();
+
+        // the message sits in the second row's fieldset, after its note field
+        assertThat(html).containsPattern("(?s)<legend>Exercise 2</legend>.*name=\"item1.note\"[^>]*>\\s*"
+                + "<small class=\"field-error\">dosage.sets: must be at most 20</small>\\s*</fieldset>");
+    }
+
+    @Test
     void aStaleExerciseEditIsAConflictWithTheServicesMessageAndTheTypedValuesKept() {
         StubServices.json("GET", "/api/exercises/desk-stretch", Fixtures.CAT_COW
                 .replace("\"cat-cow\"", "\"desk-stretch\"").replace("\"library\"", "\"clinic\""), Map.of("ETag", "\"2\""));

@@ -358,6 +358,35 @@ class ChiropractorPagesTest {
     }
 
     @Test
+    void plansServiceRefusalOfTheStartDateIsShownByTheStartField() {
+        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID, """
+                {"id":"%s","name":"Paul Patient","email":"paul@example.org","timeZone":"Europe/Zurich"}
+                """.formatted(Fixtures.PATIENT_ID));
+        StubServices.answer("POST", "/api/patients/" + Fixtures.PATIENT_ID + "/plans", 400, "application/problem+json", """
+                {"type":"urn:spinewise:problem:validation","title":"Invalid request","status":400,
+                 "detail":"schedule.startDate: may be at most 7 days in the past",
+                 "violations":[{"field":"schedule.startDate","message":"may be at most 7 days in the past"}]}
+                """);
+        StubServices.json("GET", "/api/routines", "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");
+        StubServices.json("GET", "/api/exercises", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+        String token = Users.chiropractor();
+        Pages.Form page = Pages.get(token, "/patients/" + Fixtures.PATIENT_ID + "/prescribe?routine=");
+
+        String html = given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken()).formParam("action", "save")
+                .formParam("item.exercise", "cat-cow").formParam("item.name", "Cat-cow").formParam("item.hint", "")
+                .formParam("item.sets", "1").formParam("item.kind", "reps").formParam("item.amount", "30")
+                .formParam("item.side", "BOTH").formParam("item.note", "")
+                .formParam("days", "MONDAY").formParam("sessionsPerDay", "1").formParam("startDate", "2026-01-05")
+                .when().post("/patients/" + Fixtures.PATIENT_ID + "/prescribe")
+                .then().statusCode(400).extract().asString();
+
+        assertThat(html).contains("value=\"2026-01-05\"", "aria-invalid=\"true\" aria-describedby=\"startDate-error\"",
+                "<small id=\"startDate-error\" class=\"field-error\">may be at most 7 days in the past</small>");
+    }
+
+    @Test
     void prescribingFromMidBackReliefSendsTheAdjustedItems() {
         StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID, """
                 {"id":"%s","name":"Paul Patient","email":"paul@example.org","timeZone":"Europe/Zurich"}

@@ -191,7 +191,7 @@ public class ChiropractorPages {
             // rendered directly, never redirected: the password must not travel in a URL or be shown twice
             return Response.ok(new CredentialsPage(enrolment)).build();
         } catch (ServiceException e) {
-            e.violations().forEach(v -> errors.put(v.field(), v.message()));
+            FieldErrors.put(e, errors, FieldErrors::enrolmentField);
             if (e.status() == 409) {
                 // the address is taken: the sentence belongs by the email field
                 errors.put("email", e.readableMessage());
@@ -333,7 +333,7 @@ public class ChiropractorPages {
                 if (e.unavailable()) {
                     throw e;
                 }
-                e.violations().forEach(v -> input.errors.put(v.field(), v.message()));
+                FieldErrors.put(e, input.errors, FieldErrors::prescriptionField);
                 input.errors.putIfAbsent("form", e.readableMessage());
             }
         }
