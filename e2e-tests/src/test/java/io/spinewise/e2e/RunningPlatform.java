@@ -1,6 +1,7 @@
 package io.spinewise.e2e;
 
 import io.spinewise.launcher.Database;
+import io.spinewise.launcher.DemoActivity;
 import io.spinewise.launcher.KeycloakLogins;
 import io.spinewise.launcher.Platform;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,12 +50,34 @@ final class RunningPlatform {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-platform-stop"));
             try {
                 started.start();
+                loadDemoActivityOnce(started, data);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             platform = started;
         }
         return platform;
+    }
+
+    /**
+     * The launcher's demo activity (six weeks of "Mid-back relief" for the demo patients), as
+     * {@code ./spinewise up} loads it on a first start, with the same marker file; unlike the
+     * launcher, a failure fails the tests, which rely on that history.
+     */
+    private static void loadDemoActivityOnce(Platform started, Path data) throws IOException {
+        Path marker = data.resolve("demo-activity-loaded");
+        if (Files.exists(marker)) {
+            return;
+        }
+        try {
+            new DemoActivity(LOGINS, PLAN, started.database()).load();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("demo activity interrupted", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("demo activity could not be written", e);
+        }
+        Files.writeString(marker, Instant.now().toString());
     }
 
     /** Whether the tests use a platform started elsewhere (see the class comment). */

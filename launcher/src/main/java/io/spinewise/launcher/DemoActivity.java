@@ -29,7 +29,7 @@ import java.util.UUID;
  * today and then backdated, and the history is written straight into plan-service's tables — a
  * development shortcut that no production path takes.
  */
-final class DemoActivity {
+public final class DemoActivity {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WEEKS = 6;
@@ -48,13 +48,13 @@ final class DemoActivity {
     private final Database database;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    DemoActivity(KeycloakLogins logins, String planService, Database database) {
+    public DemoActivity(KeycloakLogins logins, String planService, Database database) {
         this.logins = logins;
         this.planService = planService;
         this.database = database;
     }
 
-    void load() throws IOException, InterruptedException, SQLException {
+    public void load() throws IOException, InterruptedException, SQLException {
         Random random = new Random(42);
         for (DemoPatient demo : PATIENTS) {
             String patientToken = logins.accessToken(demo.username(), "demo");
