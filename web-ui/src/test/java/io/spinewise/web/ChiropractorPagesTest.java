@@ -358,6 +358,28 @@ class ChiropractorPagesTest {
     }
 
     @Test
+    void theEmptyTemplateChoiceStartsWithNoExercisesAndNoChoiceStartsFromMidBackRelief() {
+        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID, """
+                {"id":"%s","name":"Paul Patient","email":"paul@example.org","timeZone":"Europe/Zurich"}
+                """.formatted(Fixtures.PATIENT_ID));
+        StubServices.json("GET", "/api/routines", "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");
+        StubServices.json("GET", "/api/routines/mid-back-relief", """
+                {"slug":"mid-back-relief","name":"Mid-back relief","description":"Daily.",
+                 "schedule":{"daysOfWeek":["MONDAY"],"sessionsPerDay":1},
+                 "items":[{"position":1,"exercise":{"slug":"cat-cow","name":"Cat-cow on all fours"},
+                   "dosage":{"holdSeconds":null,"reps":{"min":10,"max":12},"sets":1,"sides":"BOTH"},"note":null}],
+                 "status":"PUBLISHED","owner":"library","version":1}
+                """);
+        StubServices.json("GET", "/api/exercises", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+        String token = Users.chiropractor();
+
+        assertThat(Pages.get(token, "/patients/" + Fixtures.PATIENT_ID + "/prescribe?routine=").response().asString())
+                .doesNotContain("class=\"item-row\"");
+        assertThat(Pages.get(token, "/patients/" + Fixtures.PATIENT_ID + "/prescribe").response().asString())
+                .contains("class=\"item-row\"", "value=\"cat-cow\"");
+    }
+
+    @Test
     void plansServiceRefusalOfTheStartDateIsShownByTheStartField() {
         StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID, """
                 {"id":"%s","name":"Paul Patient","email":"paul@example.org","timeZone":"Europe/Zurich"}

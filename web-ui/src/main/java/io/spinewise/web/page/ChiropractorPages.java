@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 import java.time.DayOfWeek;
@@ -269,12 +270,19 @@ public class ChiropractorPages {
 
     // --- prescribing ---
 
+    /**
+     * The prescription form, from "Mid-back relief" unless another template is asked for;
+     * {@code ?routine=} (the "empty" choice) starts with no exercises. The framework reads an
+     * empty query value as absent, hence the look at the query itself.
+     */
     @GET
     @Path("{id}/prescribe")
-    public TemplateInstance prescribeForm(@PathParam("id") UUID id, @QueryParam("routine") String routineSlug) {
+    public TemplateInstance prescribeForm(@PathParam("id") UUID id, @QueryParam("routine") String routineSlug,
+                                          @Context UriInfo uri) {
         Patient patient = plan.patient(id).orElseThrow(NotFoundException::new);
         List<Routine> routines = catalog.routines().itemsOrEmpty();
-        String slug = routineSlug == null ? MID_BACK_RELIEF : routineSlug;
+        String slug = routineSlug != null ? routineSlug
+                : uri.getQueryParameters().containsKey("routine") ? "" : MID_BACK_RELIEF;
         List<ItemRow> rows = new ArrayList<>();
         Set<DayOfWeek> days = EnumSet.allOf(DayOfWeek.class);
         Integer sessions = 1;
