@@ -2,6 +2,7 @@ package io.spinewise.web;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -377,6 +378,67 @@ class ChiropractorPagesTest {
                 .doesNotContain("class=\"item-row\"");
         assertThat(Pages.get(token, "/patients/" + Fixtures.PATIENT_ID + "/prescribe").response().asString())
                 .contains("class=\"item-row\"", "value=\"cat-cow\"");
+    }
+
+    private static final String ACTIVE_PLAN = """
+            [{"id":"%s","patientId":"%s","title":"Mid-back relief","status":"%s","version":1,
+              "schedule":{"daysOfWeek":["MONDAY","THURSDAY"],"sessionsPerDay":2,"startDate":"2026-11-02","endDate":null},
+              "items":[{"exercise":"cat-cow","exerciseName":"Cat-cow on all fours","sets":2,"reps":24,"holdSeconds":null,
+                        "side":"BOTH","note":"Slowly"},
+                       {"exercise":"spinal-wedge","exerciseName":"Spinal wedge chest opener","sets":1,"reps":null,
+                        "holdSeconds":60,"side":"BOTH","note":null}],
+              "effectiveFrom":"2026-11-02"}]
+            """;
+
+    @Test
+    void aPlanIsEditedOnThePrescriptionFormAndSavedAsAnEdit() {
+        stubPatient(Fixtures.adherence());
+        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/plans",
+                ACTIVE_PLAN.formatted(Fixtures.PLAN_ID, Fixtures.PATIENT_ID, "ACTIVE"));
+        StubServices.json("GET", "/api/exercises", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+        StubServices.json("PATCH", "/api/plans/" + Fixtures.PLAN_ID, "{\"id\":\"" + Fixtures.PLAN_ID + "\"}");
+        String token = Users.chiropractor();
+        String edit = "/patients/" + Fixtures.PATIENT_ID + "/plans/" + Fixtures.PLAN_ID + "/edit";
+        assertThat(Pages.get(token, "/patients/" + Fixtures.PATIENT_ID).response().asString()).contains("href=\"" + edit + "\"");
+
+        Pages.Form page = Pages.get(token, edit);
+        assertThat(page.response().statusCode()).isEqualTo(200);
+        assertThat(page.response().asString()).contains("action=\"" + edit + "\"", "Save changes",
+                "value=\"cat-cow\"", "value=\"24\"", "value=\"60\"", "value=\"Slowly\"", "value=\"2026-11-02\"",
+                "value=\"THURSDAY\" checked").doesNotContain("value=\"FRIDAY\" checked", "Load template");
+
+        given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken()).formParam("action", "save").formParam("title", "Mid-back relief")
+                .formParam("item.exercise", "cat-cow").formParam("item.name", "Cat-cow on all fours").formParam("item.hint", "")
+                .formParam("item.sets", "3").formParam("item.kind", "reps").formParam("item.amount", "30")
+                .formParam("item.side", "BOTH").formParam("item.note", "Slowly")
+                .formParam("days", "MONDAY").formParam("days", "THURSDAY")
+                .formParam("sessionsPerDay", "2").formParam("startDate", "2026-11-02").formParam("endDate", "")
+                .when().post(edit)
+                .then().statusCode(303).header("Location", endsWith("/patients/" + Fixtures.PATIENT_ID));
+        assertThat(StubServices.requests("PATCH", "/api/plans/" + Fixtures.PLAN_ID)).singleElement().satisfies(r -> {
+            JsonPath json = JsonPath.from(r.body());
+            assertThat(json.getMap("$")).doesNotContainKeys("status", "routine");
+            assertThat(json.getString("title")).isEqualTo("Mid-back relief");
+            assertThat(json.getList("items.exercise")).containsExactly("cat-cow");
+            assertThat(json.getInt("items[0].sets")).isEqualTo(3);
+            assertThat(json.getInt("items[0].reps")).isEqualTo(30);
+            assertThat(json.getList("schedule.daysOfWeek")).containsExactlyInAnyOrder("MONDAY", "THURSDAY");
+            assertThat(json.getString("schedule.startDate")).isEqualTo("2026-11-02");
+        });
+    }
+
+    @Test
+    void aCompletedPlanCannotBeEdited() {
+        stubPatient(Fixtures.adherence());
+        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/plans",
+                ACTIVE_PLAN.formatted(Fixtures.PLAN_ID, Fixtures.PATIENT_ID, "COMPLETED"));
+        given().auth().oauth2(Users.chiropractor())
+                .when().get("/patients/" + Fixtures.PATIENT_ID + "/plans/" + Fixtures.PLAN_ID + "/edit")
+                .then().statusCode(404);
+        assertThat(Pages.get(Users.chiropractor(), "/patients/" + Fixtures.PATIENT_ID).response().asString())
+                .doesNotContain("/plans/" + Fixtures.PLAN_ID + "/edit");
     }
 
     @Test

@@ -93,9 +93,11 @@ public class ChiropractorPages {
     record Handout(Patient patient, Plan plan, List<ExerciseCard> cards) implements TemplateInstance {
     }
 
+    /** The prescription form; {@code planId} is the plan being edited (see {@link PlanEditing}), null for a new one. */
     record PrescribePage(Patient patient, List<Routine> routines, String routine, String title, List<ItemRow> rows,
                          Set<DayOfWeek> days, Integer sessionsPerDay, LocalDate startDate, LocalDate endDate,
-                         List<Exercise> library, List<String> categories, Map<String, String> errors, String message)
+                         List<Exercise> library, List<String> categories, Map<String, String> errors, String message,
+                         UUID planId)
             implements TemplateInstance {
     }
 
@@ -303,7 +305,7 @@ public class ChiropractorPages {
         }
         List<Exercise> library = catalog.exercises(null, null, null, 0, 50).itemsOrEmpty();
         return new PrescribePage(patient, routines, chosen, title, rows, days, sessions,
-                LocalDate.now(ZoneOffset.UTC), null, library, categories(), Map.of(), null);
+                LocalDate.now(ZoneOffset.UTC), null, library, categories(), Map.of(), null, null);
     }
 
     @GET
@@ -350,7 +352,7 @@ public class ChiropractorPages {
         List<Exercise> library = catalog.exercises(null, null, null, 0, 50).itemsOrEmpty();
         return Response.status(400).entity(new PrescribePage(patient, routines, input.routine, input.title, input.rows,
                 input.days, input.sessionsPerDay, input.startDate, input.endDate, library, categories(), input.errors,
-                input.errors.getOrDefault("form", "Please correct the marked fields."))).build();
+                input.errors.getOrDefault("form", "Please correct the marked fields."), null)).build();
     }
 
     /** Exercise cards for plan items, with the library's details (one request) where it can be reached. */
