@@ -9,18 +9,21 @@ import org.openqa.selenium.WebElement;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static io.spinewise.e2e.MainStoryIT.as;
 import static io.spinewise.e2e.RunningPlatform.PLAN;
 import static io.spinewise.e2e.RunningPlatform.WEB;
 import static io.spinewise.e2e.RunningPlatform.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The clinic administrator's report and audit pages against the real services: a period chosen
  * in the report form gives a summary and a patient PDF for exactly that period (the PDF's text
- * read back), with the figures plan-service counts for it; the audit log filtered by a patient
- * found by name shows that download.
+ * read back), with the figures plan-service counts for it; the clinic settings are changed (a
+ * range plan-service refuses is shown by its field); the audit log filtered by a patient found
+ * by name shows that download.
  */
 class AdminPagesIT {
 
@@ -45,6 +48,8 @@ class AdminPagesIT {
         admin.script("arguments[0].value = arguments[1]; arguments[2].value = arguments[3]",
                 admin.find("#from"), from.toString(), admin.find("#to"), to.toString());
         admin.click("form.search-row button[type='submit']");
+        // the new page's summary (htmx, after the page), not the default period's still on screen
+        admin.waitFor(d -> admin.url().contains("from=" + from + "&to=" + to));
         WebElement row = admin.waitFor(d -> d.findElements(By.xpath(
                 "//div[@id='summary']//tr[th[normalize-space()='" + PAUL + "']]")).stream().findFirst().orElse(null));
 
@@ -63,6 +68,35 @@ class AdminPagesIT {
                 .contains("Period " + from + " to " + to)
                 .contains("Overall: " + completed + " of " + scheduled + " sessions");
         assertThat(Pdfs.weekRows(text)).containsExactlyElementsOf(Pdfs.mondays(from, to));
+    }
+
+    @Test
+    void theClinicSettingsAreChangedAndARangePlanServiceRefusesIsShownByItsField() {
+        Browser admin = SignedIn.as("admin.nora");
+        Map<String, Object> before = as(token("admin.nora")).get(PLAN + "/api/clinic/settings").then().statusCode(200)
+                .extract().path("$");
+        try {
+            admin.open(WEB + "/admin/reports");
+            admin.click("nav a[href='/admin/settings']");
+            assertThat(admin.find("#painThreshold").getAttribute("value")).isEqualTo(String.valueOf(before.get("painThreshold")));
+
+            admin.type("#lowAdherencePercent", "150");
+            admin.click("form[action='/admin/settings'] button[type='submit']");
+            assertThat(admin.find("#lowAdherencePercent").getAttribute("aria-describedby")).isEqualTo("lowAdherencePercent-error");
+            assertThat(admin.text("#lowAdherencePercent-error")).isEqualTo("must be between 0 and 100");
+            assertThat(as(token("admin.nora")).get(PLAN + "/api/clinic/settings").<Map<String, Object>>path("$"))
+                    .isEqualTo(before);
+
+            admin.type("#lowAdherencePercent", "75");
+            admin.type("#inactiveDays", "3");
+            admin.click("form[action='/admin/settings'] button[type='submit']");
+            assertThat(admin.text("section[aria-labelledby='settings-title'] .notice.success")).startsWith("Saved.");
+            as(token("admin.nora")).get(PLAN + "/api/clinic/settings").then().statusCode(200)
+                    .body("lowAdherencePercent", equalTo(75)).body("inactiveDays", equalTo(3))
+                    .body("painThreshold", equalTo(before.get("painThreshold")));
+        } finally {
+            as(token("admin.nora")).body(before).put(PLAN + "/api/clinic/settings").then().statusCode(200);
+        }
     }
 
     @Test

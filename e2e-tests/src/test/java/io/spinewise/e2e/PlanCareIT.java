@@ -6,6 +6,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -27,7 +28,8 @@ import static org.hamcrest.Matchers.equalTo;
  * together from the library picker (search, add and remove rows), previewed, refused by
  * plan-service for a start date too far back (the reason by the Start field, nothing saved),
  * then prescribed; paused, resumed, its history and handout shown, completed; and the
- * patient's time zone changed. Each step is checked in plan-service.
+ * patient's time zone changed; the plan edited on the same form, as a new version. Each step is
+ * checked in plan-service.
  *
  * <p>One patient's story, hence the fixed order.
  */
@@ -55,6 +57,7 @@ class PlanCareIT {
                 .extract().path("$");
     }
 
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> plan() {
         return plans().stream().filter(p -> planId.equals(p.get("id"))).findFirst().orElseThrow();
     }
@@ -138,16 +141,44 @@ class PlanCareIT {
 
     @Test
     @Order(3)
+    void thePlanIsEditedAsANewVersion() {
+        chiropractor.open(WEB + "/patients/" + patientId);
+        chiropractor.click("a[href='/patients/" + patientId + "/plans/" + planId + "/edit']");
+        assertThat(rows()).containsExactly("cat-cow", "spinal-wedge");
+        WebElement catCow = chiropractor.find("fieldset.item-row:has(input[value='cat-cow'])");
+        new Select(catCow.findElement(By.name("item.kind"))).selectByValue("reps");
+        WebElement amount = catCow.findElement(By.name("item.amount"));
+        amount.clear();
+        amount.sendKeys("24");
+        chiropractor.find("fieldset.item-row:has(input[value='spinal-wedge']) [data-remove-row]").click();
+        chiropractor.type("input[name='sessionsPerDay']", "2");
+        chiropractor.click("button[name='action'][value='save']");
+        chiropractor.waitFor(d -> chiropractor.path().equals("/patients/" + patientId));
+
+        Map<String, Object> edited = plan();
+        assertThat(edited.get("version")).isEqualTo(2);
+        assertThat((List<Map<String, Object>>) edited.get("items")).singleElement().satisfies(item -> {
+            assertThat(item.get("exercise")).isEqualTo("cat-cow");
+            assertThat(item.get("reps")).isEqualTo(24);
+        });
+        assertThat(((Map<?, ?>) edited.get("schedule")).get("sessionsPerDay")).isEqualTo(2);
+        chiropractor.click("button[hx-get$='/plans/" + planId + "/history']");
+        chiropractor.waitFor(d -> chiropractor.text("#history-" + planId).contains("Version 2"));
+    }
+
+    @Test
+    @Order(4)
     void thePlanIsCompleted() {
         chiropractor.open(WEB + "/patients/" + patientId);
         statusButton("COMPLETED").click();
         chiropractor.waitFor(d -> !chiropractor.findAll("article.plan-summary .badge.completed").isEmpty());
         assertThat(plan().get("status")).isEqualTo("COMPLETED");
         assertThat(chiropractor.findAll("article.plan-summary form[action$='/status']")).isEmpty();
+        assertThat(chiropractor.findAll("a[href$='/plans/" + planId + "/edit']")).isEmpty();
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void thePatientsTimeZoneIsChanged() {
         chiropractor.open(WEB + "/patients/" + patientId);
         chiropractor.click("details.time-zone-change summary");
