@@ -3,6 +3,7 @@ package io.spinewise.e2e;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -25,6 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
  * range plan-service refuses is shown by its field); the audit log filtered by a patient found
  * by name shows that download.
  */
+@ExtendWith(PagesOnFailure.class)
 class AdminPagesIT {
 
     private static final String PAUL = "Paul Meyer";

@@ -3,6 +3,7 @@ package io.spinewise.e2e;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * demo history has one session a day, so it has no partial days: a fresh patient with two
  * sessions a day supplies them. Screenshots of both calendars at desktop and phone widths.
  */
+@ExtendWith(PagesOnFailure.class)
 class CalendarIT {
 
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);

@@ -4,6 +4,7 @@ import io.restassured.response.Response;
 import io.spinewise.launcher.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.support.ui.Select;
 
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * field; a role mapping that fails takes the new account back. Checked in Keycloak through its
  * Admin API, in plan-service, and on the web-ui's enrolment form.
  */
+@ExtendWith(PagesOnFailure.class)
 class EnrolmentFailuresIT {
 
     private static final String KEYCLOAK = "http://localhost:" + Platform.KEYCLOAK_PORT;

@@ -2,6 +2,7 @@ package io.spinewise.e2e;
 
 import io.spinewise.launcher.Platform;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unknown address (404), a page number that is not one (400), and a signed-in account with no
  * Spinewise role (403, its own page) — never an exception or a blank page.
  */
+@ExtendWith(PagesOnFailure.class)
 class ErrorPagesIT {
 
     private static final String KEYCLOAK = "http://localhost:" + Platform.KEYCLOAK_PORT;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>One entry's life, hence the fixed order.
  */
+@ExtendWith(PagesOnFailure.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LibraryIT {
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A demo patient's own pages against the real plan-service: today's session checked off and
  * undone, the time zone changed on Progress (and set back), and their data downloaded.
  */
+@ExtendWith(PagesOnFailure.class)
 class PatientSelfServiceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

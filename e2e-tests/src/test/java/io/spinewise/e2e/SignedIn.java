@@ -22,6 +22,11 @@ final class SignedIn {
     private SignedIn() {
     }
 
+    /** Every signed-in browser's page, saved for the diagnosis of a failed test. */
+    static void saveForDiagnosis(String test) {
+        BROWSERS.forEach((user, browser) -> browser.saveForDiagnosis("failed-" + test + "-" + user));
+    }
+
     /** The demo user's browser (password {@code demo}), signed in and on their start page. */
     static Browser as(String username) {
         RunningPlatform.get();
