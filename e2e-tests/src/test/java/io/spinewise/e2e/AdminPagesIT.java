@@ -81,11 +81,12 @@ class AdminPagesIT {
             admin.open(WEB + "/admin/reports");
             admin.click("nav a[href='/admin/settings']");
             assertThat(admin.find("#painThreshold").getAttribute("value")).isEqualTo(String.valueOf(before.get("painThreshold")));
+            assertThat(admin.seriousAccessibilityViolations()).as("axe-core on the settings page").isEmpty();
 
             admin.type("#lowAdherencePercent", "150");
             admin.click("form[action='/admin/settings'] button[type='submit']");
-            assertThat(admin.find("#lowAdherencePercent").getAttribute("aria-describedby")).isEqualTo("lowAdherencePercent-error");
             assertThat(admin.text("#lowAdherencePercent-error")).isEqualTo("must be between 0 and 100");
+            assertThat(admin.find("#lowAdherencePercent").getAttribute("aria-describedby")).isEqualTo("lowAdherencePercent-error");
             assertThat(as(token("admin.nora")).get(PLAN + "/api/clinic/settings").<Map<String, Object>>path("$"))
                     .isEqualTo(before);
 

@@ -108,8 +108,7 @@ class LibraryIT {
         admin.type("input[name='sessionsPerDay']", "2");
         admin.click("form[action='/admin/library/templates'] button[type='submit']");
 
-        WebElement secondRow = admin.find("fieldset:has(#item1-exercise)");
-        assertThat(secondRow.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("dosage.sets: must be at most 20");
+        assertThat(admin.text("fieldset:has(#item1-exercise) .field-error")).isEqualTo("dosage.sets: must be at most 20");
         assertThat(admin.findAll("fieldset:has(#item0-exercise) .field-error")).isEmpty();
         assertThat(catalog("/api/routines?size=100").<List<String>>path("items.name")).doesNotContain(TEMPLATE);
 

@@ -147,6 +147,7 @@ class PlanCareIT {
         chiropractor.open(WEB + "/patients/" + patientId);
         chiropractor.click("a[href='/patients/" + patientId + "/plans/" + planId + "/edit']");
         assertThat(rows()).containsExactly("cat-cow", "spinal-wedge");
+        assertThat(chiropractor.seriousAccessibilityViolations()).as("axe-core on the plan edit page").isEmpty();
         WebElement catCow = chiropractor.find("fieldset.item-row:has(input[value='cat-cow'])");
         new Select(catCow.findElement(By.name("item.kind"))).selectByValue("reps");
         WebElement amount = catCow.findElement(By.name("item.amount"));
