@@ -6,6 +6,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -138,7 +139,8 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<? super org.openqa.selenium.WebDriver, T> condition, Duration timeout) {
-        return new WebDriverWait(driver, timeout).until(condition);
+        // a page that htmx or a navigation replaces while it is read leaves stale elements: read again
+        return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     Object script(String script, Object... args) {
@@ -239,6 +241,18 @@ final class Browser implements AutoCloseable {
     private void metrics(int width, int height, boolean mobile) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    /** The page as it is now, for a failed test: a screenshot and the HTML, as {@code NAME.png} and {@code NAME.html}. */
+    void saveForDiagnosis(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(SCREENSHOTS.resolve(name + ".html"), "<!-- " + driver.getCurrentUrl() + " -->\n"
+                    + driver.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            // diagnosis only: the test's own failure is what counts
+        }
     }
 
     /** Waits for a finished download whose name matches, and returns it. */

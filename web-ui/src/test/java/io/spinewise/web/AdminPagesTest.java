@@ -498,6 +498,106 @@ class AdminPagesTest {
     }
 
     @Test
+    void theClinicSettingsAreShownAndSavedWithPut() {
+        StubServices.json("GET", "/api/clinic/settings", "{\"lowAdherencePercent\":60,\"painThreshold\":7,\"inactiveDays\":5}");
+        StubServices.json("PUT", "/api/clinic/settings", "{\"lowAdherencePercent\":50,\"painThreshold\":8,\"inactiveDays\":4}");
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/settings");
+        assertThat(page.response().statusCode()).isEqualTo(200);
+        assertThat(page.response().asString()).contains("name=\"lowAdherencePercent\" type=\"number\" inputmode=\"numeric\" value=\"60\"",
+                "value=\"7\"", "value=\"5\"", "href=\"/admin/settings\" aria-current=\"page\"");
+
+        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
+                .formParam("lowAdherencePercent", "50").formParam("painThreshold", "8").formParam("inactiveDays", " 4 ")
+                .when().post("/admin/settings")
+                .then().statusCode(200).body(containsString("Saved.")).body(containsString("value=\"50\""));
+        assertThat(StubServices.requests("PUT", "/api/clinic/settings")).singleElement().satisfies(r -> {
+            assertThat(r.header("Authorization")).isEqualTo("Bearer " + token);
+            assertThat(JsonPath.from(r.body()).getMap("$"))
+                    .isEqualTo(Map.of("lowAdherencePercent", 50, "painThreshold", 8, "inactiveDays", 4));
+        });
+    }
+
+    @Test
+    void aThresholdPlanServiceRefusesIsShownByItsFieldAndTextIsNotSent() {
+        StubServices.json("GET", "/api/clinic/settings", "{\"lowAdherencePercent\":60,\"painThreshold\":7,\"inactiveDays\":5}");
+        StubServices.answer("PUT", "/api/clinic/settings", 400, "application/problem+json", """
+                {"type":"urn:spinewise:problem:validation","title":"Invalid request","status":400,
+                 "detail":"lowAdherencePercent must be between 0 and 100.",
+                 "violations":[{"field":"lowAdherencePercent","message":"must be between 0 and 100"}]}
+                """);
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/settings");
+
+        String html = given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
+                .formParam("lowAdherencePercent", "150").formParam("painThreshold", "7").formParam("inactiveDays", "5")
+                .when().post("/admin/settings").then().statusCode(400).extract().asString();
+        assertThat(html).contains("value=\"150\" required aria-invalid=\"true\" aria-describedby=\"lowAdherencePercent-error\"",
+                "<small id=\"lowAdherencePercent-error\" class=\"field-error\">must be between 0 and 100</small>");
+
+        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
+                .formParam("lowAdherencePercent", "sixty").formParam("painThreshold", "7").formParam("inactiveDays", "5")
+                .when().post("/admin/settings").then().statusCode(400)
+                .body(containsString("<small id=\"lowAdherencePercent-error\" class=\"field-error\">Enter a whole number.</small>"));
+        assertThat(StubServices.requests("PUT", "/api/clinic/settings")).hasSize(1);
+    }
+
+    @Test
+    void theCatalogsRefusalOfADoseIsShownByTheDoseFields() {
+        StubServices.answer("POST", "/api/exercises", 400, "application/problem+json", """
+                {"type":"urn:spinewise:problem:validation","title":"Invalid request","status":400,
+                 "detail":"dosage.holdSeconds min must not be greater than max.",
+                 "violations":[{"field":"dosage.holdSeconds","message":"min must not be greater than max"}]}
+                """);
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/library/new");
+
+        String html = given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken())
+                .formParam("name", "Desk stretch").formParam("summary", "Round and arch the back.")
+                .formParam("steps", "Kneel on all fours.").formParam("holdMin", "60").formParam("holdMax", "30")
+                .formParam("bodyRegion", "THORACIC").formParam("category", "MOBILITY").formParam("position", "ALL_FOURS")
+                .formParam("sets", "1").formParam("sides", "BOTH").formParam("status", "PUBLISHED")
+                .when().post("/admin/library")
+                .then().statusCode(400).extract().asString();
+
+        assertThat(html).contains("<fieldset aria-describedby=\"dosage-error\">",
+                "<small id=\"dosage-error\" class=\"field-error\">holdSeconds: min must not be greater than max</small>",
+                "value=\"Desk stretch\"");
+    }
+
+    @Test
+    void theCatalogsRefusalOfATemplateItemIsShownByItsRow() {
+        stubLibrary();
+        StubServices.answer("POST", "/api/routines", 400, "application/problem+json", """
+                {"type":"urn:spinewise:problem:validation","title":"Invalid request","status":400,
+                 "detail":"items[1].dosage.sets must be at most 20.",
+                 "violations":[{"field":"items[1].dosage.sets","message":"must be at most 20"}]}
+                """);
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/library/templates/new");
+
+        String html = given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken())
+                .formParam("name", "Desk break").formParam("description", "Twice a day at the desk.")
+                .formParam("item0.exercise", "cat-cow").formParam("item0.note", "")
+                .formParam("item1.exercise", "thoracic-wall-extension").formParam("item1.sets", "30")
+                .formParam("item1.holdMin", "30").formParam("item1.note", "")
+                .formParam("days", "MONDAY").formParam("sessionsPerDay", "1").formParam("status", "PUBLISHED")
+                .when().post("/admin/library/templates")
+                .then().statusCode(400).extract().asString();
+
+        // the message sits in the second row's fieldset, after its note field
+        assertThat(html).containsPattern("(?s)<legend>Exercise 2</legend>.*name=\"item1.note\"[^>]*>\\s*"
+                + "<small class=\"field-error\">dosage.sets: must be at most 20</small>\\s*</fieldset>");
+    }
+
+    @Test
     void aStaleExerciseEditIsAConflictWithTheServicesMessageAndTheTypedValuesKept() {
         StubServices.json("GET", "/api/exercises/desk-stretch", Fixtures.CAT_COW
                 .replace("\"cat-cow\"", "\"desk-stretch\"").replace("\"library\"", "\"clinic\""), Map.of("ETag", "\"2\""));
@@ -612,6 +712,14 @@ class AdminPagesTest {
                 .then().statusCode(404);
         given().auth().oauth2(Users.admin()).when().get("/admin/library/templates/mid-back-relief/archive")
                 .then().statusCode(404);
+    }
+
+    @Test
+    void chiropractorsAndPatientsCannotReachTheClinicSettings() {
+        for (String token : List.of(Users.chiropractor(), Users.patient())) {
+            given().auth().oauth2(token).when().get("/admin/settings").then().statusCode(403);
+        }
+        assertThat(StubServices.requests("GET", "/api/clinic/settings")).isEmpty();
     }
 
     @Test

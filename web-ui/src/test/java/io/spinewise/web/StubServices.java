@@ -1,5 +1,7 @@
 package io.spinewise.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -19,10 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -66,6 +70,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Answer> ROUTES = new ConcurrentHashMap<>();
     /** Routes that survive {@link #reset()}: the identity provider's keys. */
     private static final Map<String, Answer> ROUTES_FIXED = new ConcurrentHashMap<>();
@@ -207,9 +212,11 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             if (route.isEmpty()) {
                 VIOLATIONS.add("web-ui called " + method + " " + path + ", which neither service declares");
             } else {
+                Set<String> refused = answer == null ? Set.of() : refusedFields(answer, request);
                 ServiceContract.requestProblems(route.get(), query(exchange.getRequestURI().getRawQuery()),
                         request.header("Content-Type"),
-                        body).forEach(VIOLATIONS::add);
+                        body).stream().filter(problem -> !aboutRefusedField(problem, route.get(), refused))
+                        .forEach(VIOLATIONS::add);
             }
         }
         if (answer == null) {
@@ -230,6 +237,38 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /**
+     * The fields a 400 answer refuses, as JSON pointers into the request ({@code items[1].dosage.sets}
+     * → {@code /items/1/dosage/sets}). A test that stubs the service's refusal of a value sends that
+     * value on purpose: the schema breaking there is what the refusal is about, not a drift.
+     */
+    private static Set<String> refusedFields(Answer answer, Recorded request) {
+        if (answer.status() != 400) {
+            return Set.of();
+        }
+        try {
+            JsonNode problem = JSON.readTree(answer.body().apply(request));
+            Set<String> pointers = new HashSet<>();
+            problem.path("violations").forEach(v -> pointers.add(
+                    "/" + v.path("field").asText().replaceAll("\\[(\\d+)]", ".$1").replace('.', '/')));
+            return pointers;
+        } catch (IOException | RuntimeException e) {
+            return Set.of();
+        }
+    }
+
+    /** Whether a request problem lies on (or above) a field the stubbed answer refuses. */
+    private static boolean aboutRefusedField(String problem, ServiceContract.Route route, Set<String> refused) {
+        String prefix = "request body to " + route + ": ";
+        if (refused.isEmpty() || !problem.startsWith(prefix)) {
+            return false;
+        }
+        String rest = problem.substring(prefix.length());
+        int end = rest.indexOf(": ");
+        String pointer = end < 0 ? rest : rest.substring(0, end);
+        return refused.stream().anyMatch(field -> field.equals(pointer) || field.startsWith(pointer + "/"));
     }
 
     /** The parameters of a raw query string, by decoded name. */

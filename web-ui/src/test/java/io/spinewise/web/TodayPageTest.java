@@ -218,6 +218,9 @@ class TodayPageTest {
                 .body(containsString("1 of 2 sessions done"))
                 .body(containsString("polyline"))
                 .body(containsString("Download my data"));
+        // plan-service sends the calendar's days only when asked
+        assertThat(StubServices.requests("GET", "/api/me/adherence")).singleElement()
+                .satisfies(r -> assertThat(r.query()).contains("days=true"));
     }
 
     private static final String MY_RECORD = Fixtures.patient(Fixtures.PATIENT_ID, "Paul", "Patient", "paul@example.org", "Asia/Tokyo");

@@ -3,6 +3,7 @@ package io.spinewise.plan.client;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,7 +18,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import java.util.List;
 import java.util.Map;
 
-/** The few Keycloak Admin API calls of enrolment, with the plan-service service account's token. */
+/**
+ * The few Keycloak Admin API calls of enrolment, with the plan-service service account's token.
+ * Asynchronous, so that the caller can bound each call as a whole: the read timeout does not
+ * cover the token request made by the filter.
+ */
 @RegisterRestClient(configKey = "keycloak-admin")
 @OidcClientFilter
 @Path("/admin/realms/{realm}")
@@ -27,19 +32,19 @@ public interface KeycloakAdminApi {
 
     @POST
     @Path("/users")
-    Response createUser(@PathParam("realm") String realm, UserRepresentation user);
+    Uni<Response> createUser(@PathParam("realm") String realm, UserRepresentation user);
 
     @DELETE
     @Path("/users/{id}")
-    Response deleteUser(@PathParam("realm") String realm, @PathParam("id") String userId);
+    Uni<Response> deleteUser(@PathParam("realm") String realm, @PathParam("id") String userId);
 
     @GET
     @Path("/users/{id}/role-mappings/realm/available")
-    List<RoleRepresentation> availableRealmRoles(@PathParam("realm") String realm, @PathParam("id") String userId);
+    Uni<List<RoleRepresentation>> availableRealmRoles(@PathParam("realm") String realm, @PathParam("id") String userId);
 
     @POST
     @Path("/users/{id}/role-mappings/realm")
-    Response addRealmRoles(@PathParam("realm") String realm, @PathParam("id") String userId,
+    Uni<Response> addRealmRoles(@PathParam("realm") String realm, @PathParam("id") String userId,
                            List<RoleRepresentation> roles);
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

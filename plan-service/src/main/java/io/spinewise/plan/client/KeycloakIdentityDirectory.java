@@ -1,5 +1,10 @@
 package io.spinewise.plan.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
+import io.spinewise.common.problem.Problem;
 import io.spinewise.common.problem.ProblemException;
 import io.spinewise.common.problem.ProblemType;
 import io.spinewise.common.security.Caller;
@@ -13,7 +18,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +35,9 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     // no look-alikes (0/O, 1/l/I): the password is read out or written down once
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Keycloak's user attributes as the fields of the enrolment request (the login name is the email). */
+    private static final Map<String, String> REQUEST_FIELDS = Map.of(
+            "firstName", "firstName", "lastName", "lastName", "email", "email", "username", "email");
 
     @Inject
     @RestClient
@@ -36,68 +46,135 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     @Inject
     PlanConfig config;
 
+    @Inject
+    ObjectMapper json;
+
     @Override
     public CreatedAccount createPatientAccount(NewAccount account) {
         String password = temporaryPassword();
-        String realm = config.keycloakRealm();
+        String subject = createUser(account, password);
         try {
-            KeycloakAdminApi.UserRepresentation user = new KeycloakAdminApi.UserRepresentation(
-                    account.username(), account.email(), account.firstName(), account.lastName(), true, false,
-                    Map.of(Caller.CLINIC_CLAIM, List.of(account.clinicId())),
-                    List.of(new KeycloakAdminApi.Credential("password", password, true)));
-            String subject;
-            try (Response created = admin.createUser(realm, user)) {
-                String location = created.getHeaderString("Location");
-                if (location == null) {
-                    throw unavailable("Keycloak created the user but did not say where");
-                }
-                subject = location.substring(location.lastIndexOf('/') + 1);
+            grantPatientRole(subject);
+        } catch (RuntimeException e) {
+            // a login without the patient role is of no use to anyone: take it back
+            deletePatientAccount(subject);
+            throw e instanceof ProblemException problem ? problem : unreachable(e);
+        }
+        return new CreatedAccount(subject, account.username(), password);
+    }
+
+    private String createUser(NewAccount account, String password) {
+        KeycloakAdminApi.UserRepresentation user = new KeycloakAdminApi.UserRepresentation(
+                account.username(), account.email(), account.firstName(), account.lastName(), true, false,
+                Map.of(Caller.CLINIC_CLAIM, List.of(account.clinicId())),
+                List.of(new KeycloakAdminApi.Credential("password", password, true)));
+        try (Response created = await(admin.createUser(config.keycloakRealm(), user))) {
+            String location = created.getHeaderString("Location");
+            if (location == null) {
+                throw unavailable("Keycloak created the user but did not say where");
             }
-            try {
-                // manage-users may map roles but not read /roles (that needs view-realm)
-                KeycloakAdminApi.RoleRepresentation role = admin.availableRealmRoles(realm, subject).stream()
-                        .filter(r -> Roles.PATIENT.equals(r.name())).findFirst()
-                        .orElseThrow(() -> unavailable("the realm has no role " + Roles.PATIENT));
-                admin.addRealmRoles(realm, subject, List.of(role)).close();
-            } catch (RuntimeException e) {
-                // a login without the patient role is of no use to anyone: take it back
-                deletePatientAccount(subject);
-                throw e;
-            }
-            return new CreatedAccount(subject, account.username(), password);
+            return location.substring(location.lastIndexOf('/') + 1);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 409) {
-                throw ProblemException.conflict("An account with this email already exists in the clinic's login"
-                        + " directory; look the patient up instead of enrolling them again.");
+                // the same words whichever clinic holds the address: the answer must not tell another clinic's patients apart
+                throw ProblemException.conflict("An account with this email address already exists, so no new login was"
+                        + " created. If the patient is already enrolled in your clinic, find them in the patients list;"
+                        + " otherwise ask the patient for another email address.");
             }
             if (status == 400) {
-                // Keycloak's user profile refused a value the request validation let through
-                throw new ProblemException(ProblemType.VALIDATION,
-                        "The login directory refused the patient's name or email; use letters, spaces, hyphens and apostrophes.");
+                throw refused(e.getResponse());
             }
             LOG.warnf("Keycloak Admin API answered %d", status);
             throw unavailable("the login directory refused the request (" + status + ")");
-        } catch (ProcessingException e) {
-            LOG.warnf("Keycloak Admin API unreachable: %s", e.getMessage());
-            throw unavailable("the login directory is not reachable");
+        } catch (ProblemException e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (e instanceof ProblemException) {
-                throw e;
-            }
-            // e.g. the service-account token could not be obtained
-            LOG.warnf("Keycloak enrolment failed: %s", e.toString());
-            throw unavailable("the login directory is not reachable");
+            throw unreachable(e);
         }
+    }
+
+    private void grantPatientRole(String subject) {
+        String realm = config.keycloakRealm();
+        // manage-users may map roles but not read /roles (that needs view-realm)
+        KeycloakAdminApi.RoleRepresentation role = await(admin.availableRealmRoles(realm, subject)).stream()
+                .filter(r -> Roles.PATIENT.equals(r.name())).findFirst()
+                .orElseThrow(() -> unavailable("the login directory has no role " + Roles.PATIENT));
+        await(admin.addRealmRoles(realm, subject, List.of(role))).close();
+    }
+
+    /** One Admin API call, token request included, given at most {@code keycloak-timeout}. */
+    private <T> T await(Uni<T> call) {
+        return call.await().atMost(config.keycloakTimeout());
+    }
+
+    /**
+     * Keycloak's user profile refused a value that the request's own validation let through:
+     * a 400 naming the request's fields, from Keycloak's {@code {"field", "errorMessage"}} or
+     * {@code {"errors": [...]}} answer.
+     */
+    private ProblemException refused(Response response) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        try {
+            JsonNode body = json.readTree(response.readEntity(String.class));
+            JsonNode errors = body.has("errors") ? body.get("errors") : json.createArrayNode().add(body);
+            for (JsonNode error : errors) {
+                String field = REQUEST_FIELDS.get(error.path("field").asText());
+                if (field != null && violations.stream().noneMatch(v -> v.field().equals(field))) {
+                    violations.add(new Problem.Violation(field, reason(error.path("errorMessage").asText())));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Keycloak's refusal could not be read: %s", e.toString());
+        }
+        if (violations.isEmpty()) {
+            return new ProblemException(ProblemType.VALIDATION,
+                    "The login directory refused the patient's name or email; use letters, spaces, hyphens and apostrophes.");
+        }
+        StringBuilder detail = new StringBuilder("The login directory refused the patient's details:");
+        violations.forEach(v -> detail.append(' ').append(v.field()).append(' ').append(v.message()).append('.'));
+        return new ProblemException(Problem.invalid(detail.toString(), violations));
+    }
+
+    /** Keycloak's message keys in words; unknown ones say only that the value was refused. */
+    private static String reason(String messageKey) {
+        return switch (messageKey) {
+            case "error-person-name-invalid-character" -> "contains a character the login directory does not accept"
+                    + " in names; use letters, spaces, hyphens, apostrophes, dots and commas";
+            case "error-invalid-email" -> "is not an email address the login directory accepts";
+            case "error-invalid-length" -> "is too long for the login directory";
+            case "error-username-invalid-character", "error-username-homograph" ->
+                    "contains characters the login directory does not accept in a login name";
+            default -> "was refused by the login directory";
+        };
     }
 
     @Override
     public void deletePatientAccount(String subject) {
-        try (Response ignored = admin.deleteUser(config.keycloakRealm(), subject)) {
+        try (Response ignored = await(admin.deleteUser(config.keycloakRealm(), subject))) {
             LOG.infof("Removed the unfinished patient account %s", subject);
         } catch (RuntimeException e) {
             LOG.errorf("Could not remove the unfinished patient account %s: %s", subject, e.toString());
         }
+    }
+
+    /** Keycloak (or its token endpoint) could not be reached, timed out, or answered an error. */
+    private static ProblemException unreachable(RuntimeException e) {
+        if (e instanceof WebApplicationException web) {
+            LOG.warnf("Keycloak Admin API answered %d", web.getResponse().getStatus());
+            return unavailable("the login directory refused the request (" + web.getResponse().getStatus() + ")");
+        }
+        if (e instanceof TimeoutException) {
+            LOG.warn("Keycloak did not answer in time");
+            return unavailable("the login directory did not answer in time");
+        }
+        if (e instanceof ProcessingException) {
+            LOG.warnf("Keycloak Admin API unreachable: %s", e.getMessage());
+        } else {
+            // e.g. the service-account token could not be obtained
+            LOG.warnf("Keycloak enrolment failed: %s", e.toString());
+        }
+        return unavailable("the login directory is not reachable");
     }
 
     private static ProblemException unavailable(String why) {

@@ -19,6 +19,13 @@ public interface PlanConfig {
     @WithDefault("clinic")
     String keycloakRealm();
 
+    /**
+     * The longest wait for one Keycloak Admin API call, fetching the service account's token
+     * included (the token request has a connect timeout only); then enrolment answers 503.
+     */
+    @WithDefault("6s")
+    java.time.Duration keycloakTimeout();
+
     /** Dashboard defaults; a clinic may set its own thresholds (clinic_settings). */
     Dashboard dashboard();
 

@@ -4,6 +4,7 @@ import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CheckOff;
 import io.spinewise.web.client.model.CheckOffRequest;
+import io.spinewise.web.client.model.ClinicSettings;
 import io.spinewise.web.client.model.DashboardRow;
 import io.spinewise.web.client.model.Enrolment;
 import io.spinewise.web.client.model.EnrolmentRequest;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -124,6 +126,14 @@ public interface PlanApi {
                         @QueryParam("to") LocalDate to, @QueryParam("days") boolean days);
 
     // --- clinic administration ---
+
+    @GET
+    @Path("/clinic/settings")
+    ClinicSettings clinicSettings();
+
+    @PUT
+    @Path("/clinic/settings")
+    ClinicSettings changeClinicSettings(ClinicSettings settings);
 
     @GET
     @Path("/clinic/chiropractors")

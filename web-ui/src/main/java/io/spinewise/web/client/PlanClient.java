@@ -4,6 +4,7 @@ import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CheckOff;
 import io.spinewise.web.client.model.CheckOffRequest;
+import io.spinewise.web.client.model.ClinicSettings;
 import io.spinewise.web.client.model.DashboardRow;
 import io.spinewise.web.client.model.Enrolment;
 import io.spinewise.web.client.model.EnrolmentRequest;
@@ -49,7 +50,7 @@ public class PlanClient {
         calls.run(Service.PLAN, () -> api.undoCheckOff(id));
     }
 
-    /** The patient's own adherence with the figures of each day, which the calendar draws. */
+    /** The patient's own figures with one entry per day (the calendar's cells): plan-service sends days only when asked. */
     public Adherence myAdherence(LocalDate from, LocalDate to) {
         return calls.call(Service.PLAN, () -> api.myAdherence(from, to, true));
     }
@@ -109,16 +110,29 @@ public class PlanClient {
     }
 
     public Plan changeStatus(UUID planId, String status) {
-        return calls.call(Service.PLAN, () -> api.changePlan(planId, new PlanPatch(status)));
+        return calls.call(Service.PLAN, () -> api.changePlan(planId, PlanPatch.status(status)));
+    }
+
+    /** A new version of the plan (title, items, schedule), in force from the patient's today. */
+    public Plan edit(UUID planId, PlanRequest changed) {
+        return calls.call(Service.PLAN, () -> api.changePlan(planId, PlanPatch.edit(changed)));
     }
 
     public List<PlanVersion> versions(UUID planId) {
         return calls.call(Service.PLAN, () -> api.versions(planId));
     }
 
-    /** A patient's adherence with the figures of each day, which the calendar draws. */
+    /** A patient's figures with one entry per day (the calendar's cells): plan-service sends days only when asked. */
     public Adherence adherence(UUID patientId, LocalDate from, LocalDate to) {
         return calls.call(Service.PLAN, () -> api.adherence(patientId, from, to, true));
+    }
+
+    public ClinicSettings clinicSettings() {
+        return calls.call(Service.PLAN, api::clinicSettings);
+    }
+
+    public ClinicSettings changeClinicSettings(ClinicSettings settings) {
+        return calls.call(Service.PLAN, () -> api.changeClinicSettings(settings));
     }
 
     /** The clinic's prescribers, for the adherence report's chiropractor filter. */

@@ -42,6 +42,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -308,7 +309,7 @@ public class AdminPages {
                 } else {
                     catalog.replace(slug, etag, form.request());
                 }
-            }, errors);
+            }, errors, FieldErrors::exerciseField);
             if (refused.isEmpty()) {
                 return Response.seeOther(URI.create("/admin/library")).build();
             }
@@ -401,10 +402,11 @@ public class AdminPages {
     /**
      * Sends a library form to catalog-service. Empty when it was saved; otherwise the status to
      * show the form again with — 409 when the entry changed since it was opened (the catalog's
-     * 412), else 400 — and the catalog's reasons put into {@code errors} by field. catalog-service
+     * 412), else 400 — and the catalog's reasons put into {@code errors} by form field. catalog-service
      * being down is not the form's fault: it goes on to the friendly error page.
      */
-    private static OptionalInt send(Runnable call, Map<String, String> errors) {
+    private static OptionalInt send(Runnable call, Map<String, String> errors,
+                                    Function<String, FieldErrors.Target> formField) {
         try {
             call.run();
             return OptionalInt.empty();
@@ -412,7 +414,7 @@ public class AdminPages {
             if (e.unavailable()) {
                 throw e;
             }
-            e.violations().forEach(v -> errors.put(v.field(), v.message()));
+            FieldErrors.put(e, errors, formField);
             errors.put("form", e.readableMessage());
             return OptionalInt.of(e.status() == 412 ? 409 : 400);
         }
@@ -429,7 +431,7 @@ public class AdminPages {
                 } else {
                     catalog.replaceRoutine(slug, etag, form.request());
                 }
-            }, errors);
+            }, errors, FieldErrors::templateField);
             if (refused.isEmpty()) {
                 return Response.seeOther(URI.create("/admin/library")).build();
             }

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 import java.time.DayOfWeek;
@@ -92,9 +93,11 @@ public class ChiropractorPages {
     record Handout(Patient patient, Plan plan, List<ExerciseCard> cards) implements TemplateInstance {
     }
 
+    /** The prescription form; {@code planId} is the plan being edited (see {@link PlanEditing}), null for a new one. */
     record PrescribePage(Patient patient, List<Routine> routines, String routine, String title, List<ItemRow> rows,
                          Set<DayOfWeek> days, Integer sessionsPerDay, LocalDate startDate, LocalDate endDate,
-                         List<Exercise> library, List<String> categories, Map<String, String> errors, String message)
+                         List<Exercise> library, List<String> categories, Map<String, String> errors, String message,
+                         UUID planId)
             implements TemplateInstance {
     }
 
@@ -191,11 +194,17 @@ public class ChiropractorPages {
             // rendered directly, never redirected: the password must not travel in a URL or be shown twice
             return Response.ok(new CredentialsPage(enrolment)).build();
         } catch (ServiceException e) {
-            if (e.unavailable()) {
-                throw e;
+            FieldErrors.put(e, errors, FieldErrors::enrolmentField);
+            if (e.status() == 409) {
+                // the address is taken: the sentence belongs by the email field
+                errors.put("email", e.readableMessage());
             }
-            e.violations().forEach(v -> errors.put(v.field(), v.message()));
-            return Response.status(400).entity(new EnrolPage(request, errors, e.readableMessage(), TimeZones.COMMON)).build();
+            // plan-service's own words when it answered (e.g. Keycloak down: nothing saved, try again),
+            // with what was typed kept, so that trying again is one click
+            String message = e.status() > 0 && e.problem() != null && e.problem().detail() != null
+                    ? e.problem().detail() : e.readableMessage();
+            int status = e.unavailable() ? 503 : e.status() == 409 ? 409 : 400;
+            return Response.status(status).entity(new EnrolPage(request, errors, message, TimeZones.COMMON)).build();
         }
     }
 
@@ -263,12 +272,19 @@ public class ChiropractorPages {
 
     // --- prescribing ---
 
+    /**
+     * The prescription form, from "Mid-back relief" unless another template is asked for;
+     * {@code ?routine=} (the "empty" choice) starts with no exercises. The framework reads an
+     * empty query value as absent, hence the look at the query itself.
+     */
     @GET
     @Path("{id}/prescribe")
-    public TemplateInstance prescribeForm(@PathParam("id") UUID id, @QueryParam("routine") String routineSlug) {
+    public TemplateInstance prescribeForm(@PathParam("id") UUID id, @QueryParam("routine") String routineSlug,
+                                          @Context UriInfo uri) {
         Patient patient = plan.patient(id).orElseThrow(NotFoundException::new);
         List<Routine> routines = catalog.routines().itemsOrEmpty();
-        String slug = routineSlug == null ? MID_BACK_RELIEF : routineSlug;
+        String slug = routineSlug != null ? routineSlug
+                : uri.getQueryParameters().containsKey("routine") ? "" : MID_BACK_RELIEF;
         List<ItemRow> rows = new ArrayList<>();
         Set<DayOfWeek> days = EnumSet.allOf(DayOfWeek.class);
         Integer sessions = 1;
@@ -289,7 +305,7 @@ public class ChiropractorPages {
         }
         List<Exercise> library = catalog.exercises(null, null, null, 0, 50).itemsOrEmpty();
         return new PrescribePage(patient, routines, chosen, title, rows, days, sessions,
-                LocalDate.now(ZoneOffset.UTC), null, library, categories(), Map.of(), null);
+                LocalDate.now(ZoneOffset.UTC), null, library, categories(), Map.of(), null, null);
     }
 
     @GET
@@ -327,7 +343,7 @@ public class ChiropractorPages {
                 if (e.unavailable()) {
                     throw e;
                 }
-                e.violations().forEach(v -> input.errors.put(v.field(), v.message()));
+                FieldErrors.put(e, input.errors, FieldErrors::prescriptionField);
                 input.errors.putIfAbsent("form", e.readableMessage());
             }
         }
@@ -336,7 +352,7 @@ public class ChiropractorPages {
         List<Exercise> library = catalog.exercises(null, null, null, 0, 50).itemsOrEmpty();
         return Response.status(400).entity(new PrescribePage(patient, routines, input.routine, input.title, input.rows,
                 input.days, input.sessionsPerDay, input.startDate, input.endDate, library, categories(), input.errors,
-                input.errors.getOrDefault("form", "Please correct the marked fields."))).build();
+                input.errors.getOrDefault("form", "Please correct the marked fields."), null)).build();
     }
 
     /** Exercise cards for plan items, with the library's details (one request) where it can be reached. */

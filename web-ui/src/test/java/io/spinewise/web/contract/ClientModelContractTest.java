@@ -4,6 +4,7 @@ import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CheckOff;
 import io.spinewise.web.client.model.CheckOffRequest;
+import io.spinewise.web.client.model.ClinicSettings;
 import io.spinewise.web.client.model.Chiropractor;
 import io.spinewise.web.client.model.DashboardRow;
 import io.spinewise.web.client.model.Enrolment;
@@ -84,6 +85,7 @@ class ClientModelContractTest {
             new Mapping(ListPage.class, ServiceContract.PLAN, "PagePatientView", false),
             new Mapping(Problem.class, ServiceContract.PLAN, "Problem", false),
             new Mapping(CheckOffRequest.class, ServiceContract.PLAN, "CheckOffRequest", true),
+            new Mapping(ClinicSettings.class, ServiceContract.PLAN, "ClinicSettingsView", true),
             new Mapping(EnrolmentRequest.class, ServiceContract.PLAN, "EnrolmentRequest", true),
             new Mapping(PatientPatch.class, ServiceContract.PLAN, "PatientPatch", true),
             new Mapping(PlanPatch.class, ServiceContract.PLAN, "PlanPatch", true),

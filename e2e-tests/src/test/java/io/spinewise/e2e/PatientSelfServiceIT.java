@@ -1,0 +1,102 @@
+package io.spinewise.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static io.spinewise.e2e.MainStoryIT.as;
+import static io.spinewise.e2e.RunningPlatform.PLAN;
+import static io.spinewise.e2e.RunningPlatform.WEB;
+import static io.spinewise.e2e.RunningPlatform.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A demo patient's own pages against the real plan-service: today's session checked off and
+ * undone, the time zone changed on Progress (and set back), and their data downloaded.
+ */
+@ExtendWith(PagesOnFailure.class)
+class PatientSelfServiceIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Browser paul;
+    private static String paulId;
+
+    @BeforeAll
+    static void signIn() {
+        paul = SignedIn.as("patient.paul");
+        paulId = as(token("patient.paul")).get(PLAN + "/api/me").then().statusCode(200).extract().path("id");
+    }
+
+    private static int completedToday() {
+        Response adherence = as(token("patient.paul")).get(PLAN + "/api/me/adherence");
+        String today = adherence.path("today");
+        List<Map<String, Object>> days = as(token("patient.paul"))
+                .get(PLAN + "/api/me/adherence?from=" + today + "&to=" + today + "&days=true").path("days");
+        return days.stream().mapToInt(d -> (Integer) d.get("completed")).sum();
+    }
+
+    @Test
+    void aSessionCheckedOffTodayCanBeUndone() {
+        paul.open(WEB + "/today");
+        // the demo history stops yesterday: today's session is open
+        assertThat(completedToday()).isZero();
+        for (WebElement box : paul.findAll("input[name='done']")) {
+            paul.script("arguments[0].scrollIntoView({block: 'center'})", box);
+            box.click();
+        }
+        paul.click("button.save");
+        paul.waitFor(d -> paul.findAll(".session-done").size() == 1);
+        assertThat(paul.text(".session-done")).contains("Session 1 done");
+        assertThat(completedToday()).isEqualTo(1);
+
+        paul.click(".session-done form button[type='submit']");
+        paul.waitFor(d -> paul.findAll(".session-done").isEmpty() && !paul.findAll("form.check-off").isEmpty());
+        assertThat(paul.text("section.plan [role='status']")).contains("Check-off undone.");
+        assertThat(completedToday()).isZero();
+    }
+
+    @Test
+    void thePatientChangesTheirTimeZoneOnProgress() {
+        String before = as(token("patient.paul")).get(PLAN + "/api/me").path("timeZone");
+        String other = "Europe/London".equals(before) ? "Europe/Paris" : "Europe/London";
+        try {
+            chooseZone(other);
+            assertThat(paul.text("section[aria-labelledby='zone-title'] strong")).isEqualTo(other);
+            assertThat(as(token("patient.paul")).get(PLAN + "/api/me").<String>path("timeZone")).isEqualTo(other);
+        } finally {
+            chooseZone(before);
+        }
+        assertThat(as(token("patient.paul")).get(PLAN + "/api/me").<String>path("timeZone")).isEqualTo(before);
+    }
+
+    private static void chooseZone(String zone) {
+        paul.open(WEB + "/progress");
+        new Select(paul.find("#timeZone")).selectByValue(zone);
+        paul.click("form.time-zone-change button[type='submit']");
+        paul.waitFor(d -> paul.text("section[aria-labelledby='zone-title'] strong").equals(zone));
+    }
+
+    @Test
+    void thePatientDownloadsTheirOwnData() throws IOException {
+        paul.open(WEB + "/progress");
+        paul.click("a[href='/progress/export']");
+        JsonNode export = JSON.readTree(paul.downloaded(".json").toFile());
+        assertThat(export.at("/patient/id").asText()).isEqualTo(paulId);
+        assertThat(export.toString()).contains("Mid-back relief");
+        // the demo history: weeks of check-offs, the latest yesterday or today
+        List<String> dates = export.get("checkOffs").findValuesAsText("date");
+        assertThat(dates).hasSizeGreaterThan(20);
+        assertThat(dates.stream().map(LocalDate::parse).max(LocalDate::compareTo).orElseThrow())
+                .isAfterOrEqualTo(LocalDate.now().minusDays(2));
+    }
+}
