@@ -97,6 +97,8 @@ class CalendarIT {
         assertThat(cells.get(today.minusDays(2)).words()).endsWith(": 1 of 2 sessions done");
         assertThat(cells.get(today.minusDays(1)).state()).isEqualTo("done");
         assertThat(cells.get(today.minusDays(4)).state()).isEqualTo("rest");
+        // nothing done yet today: the day is not over, so it is not missed
+        assertThat(cells.get(today).state()).isEqualTo("today");
         chiropractor.screenshots("calendar-partial-day");
     }
 
@@ -134,7 +136,8 @@ class CalendarIT {
     /**
      * What each drawn day should show, from plan-service's per-day figures over the period the
      * page shows (its first and last day that are not outside it): outside, upcoming (after the
-     * patient's today), rest (nothing scheduled), else done, partial or missed.
+     * patient's today), rest (nothing scheduled), else done, partial or missed — or "today" for
+     * today while it is unfinished.
      */
     private static Map<LocalDate, String> expectedStates(Map<LocalDate, Cell> cells, String adherencePath, String token) {
         List<LocalDate> inPeriod = cells.values().stream().filter(c -> !"outside".equals(c.state())).map(Cell::date).toList();
@@ -156,10 +159,10 @@ class CalendarIT {
             String state = date.isBefore(from) || date.isAfter(to) ? "outside"
                     : date.isAfter(today) ? "upcoming"
                     : f == null || f[0] == 0 ? "rest"
-                    : f[1] >= f[0] ? "done" : f[1] > 0 ? "partial" : "missed";
+                    : f[1] >= f[0] ? "done" : date.equals(today) ? "today" : f[1] > 0 ? "partial" : "missed";
             expected.put(date, state);
             if (f != null && f[0] > 0 && !date.isAfter(today)) {
-                assertThat(cells.get(date).words()).as(date.toString()).endsWith(": " + f[1] + " of " + f[0] + " sessions done");
+                assertThat(cells.get(date).words()).as(date.toString()).contains(": ").contains(f[1] + " of " + f[0] + " sessions done");
             }
         }
         return expected;

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * A month-style calendar of scheduled against done sessions: weeks from Monday, one cell per
- * day with a state (done, partial, missed, rest, upcoming, outside) and words for screen readers.
+ * day with a state (done, partial, missed, today — not finished yet —, rest, upcoming, outside) and words for screen readers.
  */
 public record CalendarView(List<Week> weeks) {
 
@@ -62,8 +62,14 @@ public record CalendarView(List<Week> weeks) {
         if (day == null || day.scheduled() == 0) {
             return new Cell(date, date.getDayOfMonth(), "rest", words + ": nothing scheduled");
         }
-        String state = day.completed() >= day.scheduled() ? "done" : day.completed() > 0 ? "partial" : "missed";
-        return new Cell(date, date.getDayOfMonth(), state,
-                words + ": " + day.completed() + " of " + day.scheduled() + " sessions done");
+        String done = day.completed() + " of " + day.scheduled() + " sessions done";
+        if (day.completed() >= day.scheduled()) {
+            return new Cell(date, date.getDayOfMonth(), "done", words + ": " + done);
+        }
+        if (date.equals(today)) {
+            // the day is not over: nothing is missed yet
+            return new Cell(date, date.getDayOfMonth(), "today", words + ": today, " + done + " so far");
+        }
+        return new Cell(date, date.getDayOfMonth(), day.completed() > 0 ? "partial" : "missed", words + ": " + done);
     }
 }
