@@ -58,6 +58,20 @@ final class ChildProcess {
         }
     }
 
+    /** SIGKILL to the process and its children, as a crash of the machine's memory would end them. */
+    void kill() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     Path logFile() {
         return logFile;
     }

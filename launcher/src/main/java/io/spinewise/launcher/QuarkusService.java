@@ -54,6 +54,11 @@ final class QuarkusService implements Part {
     }
 
     @Override
+    public void kill() {
+        process.kill();
+    }
+
+    @Override
     public Path logFile() {
         return process.logFile();
     }
