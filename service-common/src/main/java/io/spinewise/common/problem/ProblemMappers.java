@@ -148,6 +148,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // not a bug: the database is down or restarting, and the same request will work again soon
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return Response.status(503).type(Problem.MEDIA_TYPE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .entity(Problem.of(ProblemType.DEPENDENCY_UNAVAILABLE,
+                            "The database is unavailable for the moment; retry in a few seconds."))
+                    .build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(Problem.of(ProblemType.INTERNAL,

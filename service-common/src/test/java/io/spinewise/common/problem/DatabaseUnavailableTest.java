@@ -1,0 +1,37 @@
+package io.spinewise.common.problem;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which failures are an unreachable database (503, retry) and which are bugs (500). */
+class DatabaseUnavailableTest {
+
+    @Test
+    void connectionFailuresAnywhereInTheChainAreAnOutage() {
+        assertThat(DatabaseUnavailable.causedBy(new SQLException("refused", "08001"))).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new SQLException("I/O error", "08006"))).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new SQLException("terminating connection", "57P01"))).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new SQLException("the database system is starting up", "57P03")))
+                .isTrue();
+        assertThat(DatabaseUnavailable.causedBy(
+                new IllegalStateException("check-off failed", new SQLException("wrapped", "08006")))).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new RuntimeException(new ConnectException("Connection refused"))))
+                .isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new SQLTransientConnectionException(
+                "Acquisition timeout while waiting for new connection"))).isTrue();
+    }
+
+    @Test
+    void otherDatabaseErrorsAndBugsAreNot() {
+        assertThat(DatabaseUnavailable.causedBy(new SQLException("duplicate key", "23505"))).isFalse();
+        assertThat(DatabaseUnavailable.causedBy(new SQLException("syntax error", "42601"))).isFalse();
+        assertThat(DatabaseUnavailable.causedBy(new IllegalStateException("bug", new NullPointerException())))
+                .isFalse();
+        assertThat(DatabaseUnavailable.causedBy(new SQLException("no state"))).isFalse();
+    }
+}
