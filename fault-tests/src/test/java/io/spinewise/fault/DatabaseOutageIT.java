@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatabaseOutageIT {
 
     private static final int POOL_WIDE = 12;
-    private static final long OUTAGE_MILLIS = 8_000;
+    private static final long OUTAGE_MILLIS = 10_000;
     private static final long FAST_MILLIS = 5_000;
 
     @Test
@@ -96,6 +96,39 @@ class DatabaseOutageIT {
                 .allMatch(r -> r.statusCode() / 100 == 2);
         assertThat(servedAgain / 1_000_000_000).as("seconds until both serve again").isLessThan(30);
         assertThat(readyAgain).as("both ready again").isTrue();
+    }
+
+    @Test
+    void noRequestFailsOnAPooledConnectionThatDiedWithTheDatabase() throws Exception {
+        Platform platform = FaultPlatform.get();
+        Api.User chiropractor = new Api.User("dr.ada", "demo");
+        List<Callable<HttpResponse<String>>> calls = List.of(
+                () -> Api.send(chiropractor, "GET", FaultPlatform.PLAN + "/api/patients", null),
+                () -> Api.send(chiropractor, "GET", FaultPlatform.CATALOG + "/api/exercises", null));
+        assertThat(concurrently(calls, POOL_WIDE)).allMatch(r -> r.statusCode() == 200);
+
+        // a quick restart with no request meanwhile: every pooled connection is dead, and none knows it yet
+        long begin = System.nanoTime();
+        platform.kill("postgresql");
+        platform.start("postgresql");
+        long down = System.nanoTime() - begin;
+        List<HttpResponse<String>> after = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            after.addAll(concurrently(calls, POOL_WIDE));
+        }
+
+        long failed = after.stream().filter(r -> r.statusCode() != 200).count();
+        FaultReport.table("Pooled connections: PostgreSQL killed and started again between two bursts of calls",
+                List.of("calls before", "down until ready again", "calls after", "failed after", "answers"),
+                List.of(List.of(Integer.toString(POOL_WIDE * calls.size()), FaultReport.seconds(down),
+                        Integer.toString(after.size()), Long.toString(failed), statusCounts(after))));
+        assertThat(failed).as("calls failed on a dead pooled connection").isZero();
+    }
+
+    private static String statusCounts(List<HttpResponse<String>> answers) {
+        Map<Integer, Long> counts = new java.util.TreeMap<>();
+        answers.forEach(r -> counts.merge(r.statusCode(), 1L, Long::sum));
+        return counts.toString();
     }
 
     private static boolean isRetryableProblem(HttpResponse<String> r) {
