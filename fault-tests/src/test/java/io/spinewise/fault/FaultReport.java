@@ -15,6 +15,15 @@ final class FaultReport {
 
     private static final Path FILE = Path.of(System.getProperty("spinewise.fault.report", "target/fault-report.md"));
 
+    static {
+        // one run's tables, not every run's since the last clean
+        try {
+            Files.deleteIfExists(FILE);
+        } catch (IOException e) {
+            System.err.println("could not delete " + FILE + ": " + e.getMessage());
+        }
+    }
+
     private FaultReport() {
     }
 
