@@ -1,5 +1,6 @@
 package io.spinewise.common.problem;
 
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
@@ -10,6 +11,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which failures are an unreachable database (503, retry) and which are bugs (500). */
 class DatabaseUnavailableTest {
+
+    @Test
+    void anUnreachableDatabaseIsA503ProblemWithRetryAfterAndABugA500() {
+        Response outage = new ProblemMappers().unexpected(
+                new IllegalStateException("check-off failed", new SQLException("Connection refused", "08001")));
+        Response bug = new ProblemMappers().unexpected(new IllegalStateException("bug"));
+
+        assertThat(outage.getStatus()).isEqualTo(503);
+        assertThat(outage.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
+        assertThat(outage.getHeaderString("Retry-After")).isEqualTo("5");
+        assertThat(((Problem) outage.getEntity()).type()).isEqualTo(ProblemType.DEPENDENCY_UNAVAILABLE.uri());
+        assertThat(((Problem) outage.getEntity()).detail()).doesNotContain("SQLException", "Connection refused");
+        assertThat(bug.getStatus()).isEqualTo(500);
+        assertThat(bug.getHeaderString("Retry-After")).isNull();
+    }
 
     @Test
     void connectionFailuresAnywhereInTheChainAreAnOutage() {
