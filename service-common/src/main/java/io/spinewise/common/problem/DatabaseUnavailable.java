@@ -12,9 +12,6 @@ import java.util.Set;
  */
 final class DatabaseUnavailable {
 
-    /** Seconds a client should wait before retrying: about what a PostgreSQL restart takes. */
-    static final int RETRY_AFTER_SECONDS = 5;
-
     private DatabaseUnavailable() {
     }
 

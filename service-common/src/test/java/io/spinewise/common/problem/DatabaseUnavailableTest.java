@@ -28,6 +28,15 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void everyServiceUnavailableProblemTellsWhenToRetry() {
+        Response catalogDown = new ProblemMappers().problem(new ProblemException(ProblemType.DEPENDENCY_UNAVAILABLE,
+                "The exercise catalog is not reachable right now."));
+
+        assertThat(catalogDown.getStatus()).isEqualTo(503);
+        assertThat(catalogDown.getHeaderString("Retry-After")).isEqualTo("5");
+    }
+
+    @Test
     void connectionFailuresAnywhereInTheChainAreAnOutage() {
         assertThat(DatabaseUnavailable.causedBy(new SQLException("refused", "08001"))).isTrue();
         assertThat(DatabaseUnavailable.causedBy(new SQLException("I/O error", "08006"))).isTrue();
