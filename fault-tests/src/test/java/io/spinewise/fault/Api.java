@@ -39,6 +39,14 @@ final class Api {
             this.password = password;
         }
 
+        /** The token this user holds now, kept as it is: for calls while Keycloak cannot issue a new one. */
+        User holdingCurrentToken() {
+            User holder = new User(username, password);
+            holder.token = token();
+            holder.renewAt = Instant.MAX;
+            return holder;
+        }
+
         synchronized String token() {
             if (Instant.now().isAfter(renewAt)) {
                 token = FaultPlatform.logins().accessToken(username, password);

@@ -23,6 +23,16 @@ interface Part {
         throw new UnsupportedOperationException(name() + " cannot be killed");
     }
 
+    /** Freezes the part (SIGSTOP): its ports stay open and answer nothing, as a hung program's do. For fault tests. */
+    default void pause() throws Exception {
+        throw new UnsupportedOperationException(name() + " cannot be paused");
+    }
+
+    /** Lets a paused part run on (SIGCONT). */
+    default void resume() throws Exception {
+        throw new UnsupportedOperationException(name() + " cannot be resumed");
+    }
+
     /** The part's log file, shown when it fails to start; null when it has none. */
     Path logFile();
 

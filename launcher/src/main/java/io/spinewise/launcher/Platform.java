@@ -103,6 +103,16 @@ public final class Platform implements AutoCloseable {
         part(part).start(LocalStack.PART_TIMEOUT);
     }
 
+    /** Freezes the named part with SIGSTOP (a hung program: ports open, no answers), for fault tests. */
+    public void pause(String part) throws Exception {
+        part(part).pause();
+    }
+
+    /** Lets a part that {@link #pause} froze run on. */
+    public void resume(String part) throws Exception {
+        part(part).resume();
+    }
+
     /** Stops and starts the named part. */
     public void restart(String part) throws Exception {
         stop(part);
