@@ -1,6 +1,7 @@
 package io.spinewise.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spinewise.launcher.KeycloakLogins;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -124,7 +125,7 @@ final class CheckOffLoad {
                 }
             } catch (IOException e) {
                 failure = "connection";
-            } catch (io.spinewise.launcher.KeycloakLogins.LoginFailed e) {
+            } catch (KeycloakLogins.LoginFailed e) {
                 failure = "login";
             }
             failures.computeIfAbsent(failure, k -> new AtomicInteger()).incrementAndGet();

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,7 +58,7 @@ class CrashIT {
         }
         // by plan, half the plans to each case
         Map<UUID, List<CheckOffLoad.Slot>> byPlan = all.stream()
-                .collect(Collectors.groupingBy(CheckOffLoad.Slot::plan, java.util.LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(CheckOffLoad.Slot::plan, LinkedHashMap::new, Collectors.toList()));
         List<List<CheckOffLoad.Slot>> plans = new ArrayList<>(byPlan.values());
         for (int half = 0; half < 2; half++) {
             List<CheckOffLoad.Slot> slots = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -126,7 +127,7 @@ class DatabaseOutageIT {
     }
 
     private static String statusCounts(List<HttpResponse<String>> answers) {
-        Map<Integer, Long> counts = new java.util.TreeMap<>();
+        Map<Integer, Long> counts = new TreeMap<>();
         answers.forEach(r -> counts.merge(r.statusCode(), 1L, Long::sum));
         return counts.toString();
     }
