@@ -2,6 +2,7 @@ package io.spinewise.e2e;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.spinewise.launcher.Durability;
 import io.spinewise.launcher.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -93,6 +94,21 @@ class LauncherIT {
             assertThat(token(user)).as(user + " logs in with password demo").isNotBlank();
         }
         assertThat(RunningPlatform.launcher().data().resolve("demo-activity-loaded")).exists();
+    }
+
+    @Test
+    @Order(1)
+    void thePlatformsPostgresqlIsDurableAndUpSaysSo() throws Exception {
+        // asked of the running server itself: acknowledged check-offs must survive a crash of it
+        Durability settings = Platform.databaseFor(RunningPlatform.launcher().data()).durability();
+
+        assertThat(settings.fsync()).as("fsync").isEqualTo("on");
+        assertThat(settings.synchronousCommit()).as("synchronous_commit").isEqualTo("on");
+        assertThat(settings.fullPageWrites()).as("full_page_writes").isEqualTo("on");
+        if (!RunningPlatform.alreadyRunning()) {
+            assertThat(RunningPlatform.get().output())
+                    .contains("durability         fsync=on, synchronous_commit=on, full_page_writes=on");
+        }
     }
 
     @Test

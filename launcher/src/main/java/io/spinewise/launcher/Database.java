@@ -20,6 +20,11 @@ public abstract class Database implements Part {
 
     public abstract String password();
 
+    /** The server's durability settings as it reports them. */
+    public Durability durability() throws SQLException {
+        return Durability.of(adminUrl(), user(), password());
+    }
+
     /** JDBC URL of the named database on this server. */
     public String jdbcUrl(String database) {
         String admin = adminUrl();

@@ -141,6 +141,16 @@ final class KeycloakServer implements Part {
     }
 
     @Override
+    public void pause() throws IOException, InterruptedException {
+        process.signal("STOP");
+    }
+
+    @Override
+    public void resume() throws IOException, InterruptedException {
+        process.signal("CONT");
+    }
+
+    @Override
     public Path logFile() {
         return settings.logFile();
     }

@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class LocalStack {
 
-    private static final Duration PART_TIMEOUT = Duration.ofSeconds(180);
+    static final Duration PART_TIMEOUT = Duration.ofSeconds(180);
     private static final int LOG_LINES_ON_FAILURE = 25;
 
     private final List<Part> parts;

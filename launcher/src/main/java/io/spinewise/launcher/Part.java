@@ -15,6 +15,24 @@ interface Part {
     /** Stops the part; safe to call when it never started. */
     void stop();
 
+    /**
+     * Ends the part as a crash would (SIGKILL, no shutdown), for the fault tests; a part that
+     * cannot be killed, because it is not ours, is left alone.
+     */
+    default void kill() {
+        throw new UnsupportedOperationException(name() + " cannot be killed");
+    }
+
+    /** Freezes the part (SIGSTOP): its ports stay open and answer nothing, as a hung program's do. For fault tests. */
+    default void pause() throws Exception {
+        throw new UnsupportedOperationException(name() + " cannot be paused");
+    }
+
+    /** Lets a paused part run on (SIGCONT). */
+    default void resume() throws Exception {
+        throw new UnsupportedOperationException(name() + " cannot be resumed");
+    }
+
     /** The part's log file, shown when it fails to start; null when it has none. */
     Path logFile();
 

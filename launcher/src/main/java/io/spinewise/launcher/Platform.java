@@ -88,6 +88,42 @@ public final class Platform implements AutoCloseable {
         stack.stop();
     }
 
+    /** Ends the named part (e.g. {@code plan-service}, {@code postgresql}) with SIGKILL, as a crash would: for fault tests. */
+    public void kill(String part) {
+        part(part).kill();
+    }
+
+    /** Stops the named part cleanly, the others left running: for fault tests. */
+    public void stop(String part) {
+        part(part).stop();
+    }
+
+    /** Starts the named part again, e.g. after {@link #kill} or {@link #stop}, and waits until it is ready. */
+    public void start(String part) throws Exception {
+        part(part).start(LocalStack.PART_TIMEOUT);
+    }
+
+    /** Freezes the named part with SIGSTOP (a hung program: ports open, no answers), for fault tests. */
+    public void pause(String part) throws Exception {
+        part(part).pause();
+    }
+
+    /** Lets a part that {@link #pause} froze run on. */
+    public void resume(String part) throws Exception {
+        part(part).resume();
+    }
+
+    /** Stops and starts the named part. */
+    public void restart(String part) throws Exception {
+        stop(part);
+        start(part);
+    }
+
+    private Part part(String name) {
+        return stack.parts().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no part named " + name));
+    }
+
     public Path logs() {
         return data.resolve("logs");
     }

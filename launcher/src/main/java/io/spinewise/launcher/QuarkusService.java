@@ -1,5 +1,6 @@
 package io.spinewise.launcher;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,21 @@ final class QuarkusService implements Part {
     @Override
     public void stop() {
         process.stop();
+    }
+
+    @Override
+    public void kill() {
+        process.kill();
+    }
+
+    @Override
+    public void pause() throws IOException, InterruptedException {
+        process.signal("STOP");
+    }
+
+    @Override
+    public void resume() throws IOException, InterruptedException {
+        process.signal("CONT");
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.spinewise.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -109,6 +110,7 @@ public final class Spinewise {
         }
         System.out.printf("%nSpinewise is up in %.1f s:%n", (System.nanoTime() - begin) / 1e9);
         platform.urls().forEach((name, url) -> System.out.printf("  %-18s %s%n", name, url));
+        printDurability(platform.database());
         System.out.println("  API docs           http://localhost:" + Platform.CATALOG_PORT + "/q/swagger-ui, http://localhost:"
                 + Platform.PLAN_PORT + "/q/swagger-ui");
         System.out.println("""
@@ -123,6 +125,27 @@ public final class Spinewise {
                 Press Ctrl-C or run ./spinewise down to stop.""".formatted(Platform.WEB_PORT, Platform.KEYCLOAK_PORT));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Prints the database server's effective durability settings; warns when an external server
+     * (the user's own, which the launcher does not configure) could lose acknowledged writes.
+     */
+    static void printDurability(Database database) {
+        if (database == null) {
+            return;
+        }
+        try {
+            Durability settings = database.durability();
+            System.out.printf("  %-18s %s%n", "durability", settings);
+            if (!settings.durable()) {
+                System.err.println("WARNING: the PostgreSQL at " + database.url() + " is not durable (" + settings
+                        + "): a crash can lose check-offs that were already confirmed. Set fsync=on,"
+                        + " synchronous_commit=on and full_page_writes=on on that server.");
+            }
+        } catch (SQLException e) {
+            System.err.println("WARNING: could not read the durability settings of " + database.url() + ": " + e.getMessage());
+        }
     }
 
     /** Stops the platform from the main thread, unless the shutdown hook is already doing it. */

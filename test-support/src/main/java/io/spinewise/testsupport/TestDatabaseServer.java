@@ -52,7 +52,8 @@ public final class TestDatabaseServer {
     private static TestDatabaseServer startEmbedded() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    // fsync off: test data is thrown away, and it makes schema creation fast
+                    // deliberately not durable, unlike the servers of ./spinewise up and the bench (launcher's
+                    // Durability): test data is thrown away, and fsync off makes schema creation fast
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")

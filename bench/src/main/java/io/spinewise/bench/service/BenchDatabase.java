@@ -1,5 +1,6 @@
 package io.spinewise.bench.service;
 
+import io.spinewise.launcher.Durability;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -15,22 +16,30 @@ import java.util.Map;
 /**
  * The benchmark's PostgreSQL 18: embedded (the same binaries as the tests) on a free port, but
  * with production durability ({@code fsync}, {@code synchronous_commit} and full-page writes on,
- * unlike the tests' server) and the prod overlay's memory settings, so that write figures mean
- * what they would mean on the CloudNativePG primary. Its log goes to a file, for {@code --explain}.
+ * set over the embedded library's defaults, which turn the first two off, and read back with
+ * {@code SHOW}: see {@link #durability()}) and the prod overlay's memory settings, so that write
+ * figures mean what they would mean on the CloudNativePG primary. Its log goes to a file, for
+ * {@code --explain}.
  */
 final class BenchDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final Path log;
+    private final Durability durability;
 
     private BenchDatabase(EmbeddedPostgres postgres, Path dataDirectory, Path log) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.log = log;
+        try {
+            this.durability = Durability.of(jdbcUrl("postgres"), user(), "postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the server's durability settings", e);
+        }
     }
 
-    /** Starts a fresh server in {@code workDirectory}; {@code extraConfig} adds server settings. */
+    /** Starts a fresh durable server in {@code workDirectory}; {@code extraConfig} adds (or overrides) server settings. */
     static BenchDatabase start(Path workDirectory, Map<String, String> extraConfig) {
         try {
             Path data = workDirectory.resolve("postgres").toAbsolutePath();
@@ -45,11 +54,17 @@ final class BenchDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "300")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Durability.SERVER_SETTINGS.forEach(builder::setServerConfig);
             extraConfig.forEach(builder::setServerConfig);
             return new BenchDatabase(builder.start(), data, log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
         }
+    }
+
+    /** The durability settings the running server reports. */
+    Durability durability() {
+        return durability;
     }
 
     int port() {

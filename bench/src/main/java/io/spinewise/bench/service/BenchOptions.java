@@ -10,10 +10,11 @@ import java.util.List;
  * (levels for the light calls; the exports run at 1 and 4), {@code --only name,...} (a subset:
  * check-off, today, dashboard-20, dashboard-100, catalog-list, catalog-search, csv-month, pdf, and
  * csv for the service-vs-psql report comparison), {@code --explain} (print the query plans of the dashboard and the CSV report
- * instead of measuring).
+ * instead of measuring), {@code --allow-non-durable} (measure the database's ceilings even when the server reports
+ * fsync or synchronous commit off; refused otherwise).
  */
 record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> concurrency, List<String> only,
-                    boolean explain) {
+                    boolean explain, boolean allowNonDurable) {
 
     static BenchOptions parse(String[] args) {
         int patients = 1000;
@@ -22,6 +23,7 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
         List<Integer> concurrency = List.of(1, 8, 32);
         List<String> only = List.of();
         boolean explain = false;
+        boolean allowNonDurable = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--patients" -> patients = Integer.parseInt(value(args, ++i));
@@ -31,14 +33,15 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
                         .map(String::strip).map(Integer::valueOf).toList();
                 case "--only" -> only = List.of(value(args, ++i).split(","));
                 case "--explain" -> explain = true;
+                case "--allow-non-durable" -> allowNonDurable = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --patients N"
-                        + " --seconds S --warmup S --concurrency 1,8,32 --only check-off,today,... --explain");
+                        + " --seconds S --warmup S --concurrency 1,8,32 --only check-off,today,... --explain --allow-non-durable");
             }
         }
         if (patients < 20) {
             throw new IllegalArgumentException("--patients must be at least 20 (a dashboard page of 20)");
         }
-        return new BenchOptions(patients, seconds, warmup, concurrency, only, explain);
+        return new BenchOptions(patients, seconds, warmup, concurrency, only, explain, allowNonDurable);
     }
 
     boolean runs(String call) {

@@ -61,8 +61,8 @@ public final class ServiceBench {
             long started = System.nanoTime();
             try (Services services = Services.start(db, work)) {
                 Report.line("services: catalog-service and plan-service jars, each %s; PostgreSQL 18 (embedded,"
-                        + " fsync on, shared_buffers 1GB) and the load generator unpinned; ready in %.1f s",
-                        Services.limits(), (System.nanoTime() - started) / 1e9);
+                        + " %s, shared_buffers 1GB) and the load generator unpinned; ready in %.1f s",
+                        Services.limits(), db.durability(), (System.nanoTime() - started) / 1e9);
                 load(db);
                 Calls calls = new Calls(services, options.patients());
                 if (options.explain()) {
@@ -139,6 +139,11 @@ public final class ServiceBench {
         Report.heading("Check-off ceiling: " + (PgbenchCeiling.available() ? PgbenchCeiling.version()
                 + ", the service's statement, prepared" : "pgbench not found: skipped"));
         if (!PgbenchCeiling.available()) {
+            return List.of();
+        }
+        if (!db.durability().durable() && !options.allowNonDurable()) {
+            // a ceiling without fsync measures memory, not the commits a clinic relies on
+            Report.line("Refused: the server is not durable (%s); --allow-non-durable measures it anyway", db.durability());
             return List.of();
         }
         PgbenchCeiling pgbench = new PgbenchCeiling(db, work);

@@ -1,0 +1,95 @@
+package io.spinewise.fault;
+
+import io.spinewise.launcher.Platform;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keycloak outage, hung (SIGSTOP: its ports open, nothing answered) and then stopped: tokens
+ * already issued keep working on both services, which verify them with the keys they already
+ * hold; what needs Keycloak itself (enrolling a patient) is refused fast with a 503 problem.
+ */
+class KeycloakOutageIT {
+
+    private static final long FAST_MILLIS = 8_000;
+
+    @Test
+    void issuedTokensKeepWorkingAndEnrolmentIsAFast503WhileKeycloakIsHungOrStopped() throws Exception {
+        Platform platform = FaultPlatform.get();
+        Api.User chiropractorLogin = new Api.User("dr.ada", "demo");
+        Api.Patient patient = Api.enrol(chiropractorLogin, "keyless");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        UUID plan = Api.prescribe(chiropractorLogin, patient, today.minusDays(1));
+        Api.User chiropractor = chiropractorLogin.holdingCurrentToken();
+        Api.User patientUser = patient.user().holdingCurrentToken();
+        List<Callable<HttpResponse<String>>> withTokens = List.of(
+                () -> Api.send(patientUser, "GET", FaultPlatform.PLAN + "/api/me/today", null),
+                () -> Api.send(patientUser, "GET", FaultPlatform.CATALOG + "/api/routines/mid-back-relief", null),
+                () -> Api.send(chiropractor, "GET", FaultPlatform.PLAN + "/api/patients/" + patient.id(), null),
+                () -> Api.send(chiropractor, "GET", FaultPlatform.CATALOG + "/api/exercises", null));
+        Callable<HttpResponse<String>> enrol = () -> Api.send(chiropractor, "POST", FaultPlatform.PLAN + "/api/patients",
+                Map.of("firstName", "Nokey", "lastName", "Fault", "email",
+                        "nokey." + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "timeZone", "UTC"));
+
+        List<List<String>> rows = new ArrayList<>();
+        List<HttpResponse<String>> tokenCalls = new ArrayList<>();
+        List<HttpResponse<String>> enrolments = new ArrayList<>();
+        long slowestEnrolment = 0;
+        for (String fault : List.of("hung", "stopped")) {
+            if (fault.equals("hung")) {
+                platform.pause("keycloak");
+            } else {
+                platform.stop("keycloak");
+            }
+            try {
+                List<HttpResponse<String>> calls = new ArrayList<>();
+                for (Callable<HttpResponse<String>> call : withTokens) {
+                    calls.add(call.call());
+                }
+                calls.add(Api.send(patientUser, "POST", FaultPlatform.PLAN + "/api/me/sessions",
+                        Api.checkOff(plan, today.minusDays(1), fault.equals("hung") ? 1 : 2),
+                        Map.of("Idempotency-Key", UUID.randomUUID().toString())));
+                long begin = System.nanoTime();
+                HttpResponse<String> enrolled = enrol.call();
+                long took = System.nanoTime() - begin;
+                slowestEnrolment = Math.max(slowestEnrolment, took);
+                tokenCalls.addAll(calls);
+                enrolments.add(enrolled);
+                rows.add(List.of(fault, calls.stream().filter(r -> r.statusCode() / 100 == 2).count() + " of " + calls.size(),
+                        enrolled.statusCode() + " " + enrolled.headers().firstValue("Content-Type").orElse(""),
+                        FaultReport.seconds(took)));
+            } finally {
+                if (fault.equals("hung")) {
+                    platform.resume("keycloak");
+                } else {
+                    platform.start("keycloak");
+                }
+            }
+        }
+        HttpResponse<String> enrolledAfter = Api.send(chiropractorLogin, "POST", FaultPlatform.PLAN + "/api/patients",
+                Map.of("firstName", "Keyback", "lastName", "Fault", "email",
+                        "keyback." + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "timeZone", "UTC"));
+        rows.add(List.of("back", "", enrolledAfter.statusCode() + "", ""));
+        FaultReport.table("Keycloak outage: hung (SIGSTOP), then stopped",
+                List.of("Keycloak", "calls with tokens issued before (both services, reads and a check-off)",
+                        "enrolment (needs Keycloak)", "enrolment answered in"), rows);
+
+        assertThat(tokenCalls).as("calls with tokens issued before the outage").allMatch(r -> r.statusCode() / 100 == 2);
+        assertThat(enrolments).as("enrolment while Keycloak is away: a 503 problem with Retry-After")
+                .allMatch(r -> r.statusCode() == 503
+                        && r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                        && r.headers().firstValue("Retry-After").isPresent());
+        assertThat(slowestEnrolment / 1_000_000).as("ms to refuse an enrolment").isLessThan(FAST_MILLIS);
+        assertThat(enrolledAfter.statusCode()).as("enrolment once Keycloak is back").isEqualTo(201);
+    }
+}
