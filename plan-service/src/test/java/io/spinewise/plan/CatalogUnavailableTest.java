@@ -5,19 +5,12 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.spinewise.testsupport.PostgresTestResource;
+import io.spinewise.testsupport.SilentPort;
 import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.spinewise.plan.Fixtures.EnrolledPatient;
 import static io.spinewise.plan.Fixtures.enrol;
@@ -56,7 +49,7 @@ class CatalogUnavailableTest {
 
     @Test
     void aCatalogThatAcceptsButNeverAnswersGivesA503WithinTheTimeout() {
-        SilentCatalog.listen();
+        SilentCatalog.PORT.hang();
         long started = System.nanoTime();
         as(NORTH_CHIRO).body(fromRoutine("mid-back-relief", schedule(paul.today(), 1)))
                 .post("/api/patients/" + paul.id() + "/plans").then()
@@ -72,70 +65,27 @@ class CatalogUnavailableTest {
 
     @Test
     void aClosedPortGivesA503AtOnce() {
-        SilentCatalog.close();
+        SilentCatalog.PORT.close();
         as(NORTH_CHIRO).body(fromExercises(schedule(paul.today(), 1), "cat-cow"))
                 .post("/api/patients/" + paul.id() + "/plans").then()
                 .statusCode(503).contentType(PROBLEM_JSON)
                 .time(lessThan(5_000L));
     }
 
-    /** A TCP port that either accepts connections and never answers, or refuses them (closed). */
+    /** catalog-service's port: hung (from the start) or closed. */
     public static class SilentCatalog implements QuarkusTestResourceLifecycleManager {
 
-        private static int port;
-        private static ServerSocket server;
-        private static final List<Socket> HELD = new CopyOnWriteArrayList<>();
+        static final SilentPort PORT = new SilentPort();
 
         @Override
         public Map<String, String> start() {
-            port = io.spinewise.testsupport.JarProcess.freePort();
-            listen();
-            return Map.of("quarkus.rest-client.catalog.url", "http://127.0.0.1:" + port);
-        }
-
-        static synchronized void listen() {
-            if (server != null) {
-                return;
-            }
-            try {
-                server = new ServerSocket();
-                server.setReuseAddress(true);
-                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            ServerSocket listening = server;
-            Thread acceptor = new Thread(() -> {
-                while (!listening.isClosed()) {
-                    try {
-                        HELD.add(listening.accept());
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            }, "silent-catalog");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        static synchronized void close() {
-            try {
-                if (server != null) {
-                    server.close();
-                }
-                for (Socket s : HELD) {
-                    s.close();
-                }
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-            HELD.clear();
-            server = null;
+            PORT.hang();
+            return Map.of("quarkus.rest-client.catalog.url", PORT.url());
         }
 
         @Override
         public void stop() {
-            close();
+            PORT.close();
         }
     }
 }

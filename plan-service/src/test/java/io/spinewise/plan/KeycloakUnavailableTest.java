@@ -9,21 +9,13 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
-import io.spinewise.testsupport.JarProcess;
 import io.spinewise.testsupport.PostgresTestResource;
+import io.spinewise.testsupport.SilentPort;
 import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.spinewise.plan.Users.NORTH_CHIRO;
 import static io.spinewise.plan.Users.PROBLEM_JSON;
@@ -57,7 +49,7 @@ class KeycloakUnavailableTest {
 
     @Test
     void aKeycloakThatAcceptsButNeverAnswersGivesA503WithinTheTimeout() {
-        SilentKeycloak.listen();
+        SilentKeycloak.PORT.hang();
         long started = System.nanoTime();
         Response answer = enrol("silent");
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -65,13 +57,13 @@ class KeycloakUnavailableTest {
         answer.then().body("detail", containsString("did not answer in time"));
         // spinewise.plan.keycloak-timeout (6 s) bounds the wait; without it the request hung for good
         assertThat(millis).as("milliseconds until the answer").isBetween(5_000L, 15_000L);
-        assertThat(SilentKeycloak.connections()).as("connections Keycloak's port accepted").isPositive();
+        assertThat(SilentKeycloak.PORT.connections()).as("connections Keycloak's port accepted").isPositive();
         nothingSaved("silent");
     }
 
     @Test
     void aClosedKeycloakPortGivesA503AtOnce() {
-        SilentKeycloak.close();
+        SilentKeycloak.PORT.close();
         long started = System.nanoTime();
         Response answer = enrol("closed");
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -101,72 +93,20 @@ class KeycloakUnavailableTest {
         as(NORTH_CHIRO).get("/api/patients?q=" + lastName).then().statusCode(200).body("total", equalTo(0));
     }
 
-    /** One TCP port standing for Keycloak: accepting connections and never answering, or closed. */
+    /** One TCP port standing for Keycloak's token endpoint and Admin API: hung or closed. */
     public static class SilentKeycloak implements QuarkusTestResourceLifecycleManager {
 
-        private static int port;
-        private static ServerSocket server;
-        private static final List<Socket> HELD = new CopyOnWriteArrayList<>();
-        private static int accepted;
+        static final SilentPort PORT = new SilentPort();
 
         @Override
         public Map<String, String> start() {
-            port = JarProcess.freePort();
-            String keycloak = "http://127.0.0.1:" + port;
-            return Map.of("quarkus.oidc-client.auth-server-url", keycloak + "/realms/clinic",
-                    "quarkus.rest-client.keycloak-admin.url", keycloak);
-        }
-
-        static synchronized int connections() {
-            return accepted;
-        }
-
-        static synchronized void listen() {
-            if (server != null) {
-                return;
-            }
-            try {
-                server = new ServerSocket();
-                server.setReuseAddress(true);
-                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            ServerSocket listening = server;
-            Thread acceptor = new Thread(() -> {
-                while (!listening.isClosed()) {
-                    try {
-                        HELD.add(listening.accept());
-                        synchronized (SilentKeycloak.class) {
-                            accepted++;
-                        }
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            }, "silent-keycloak");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        static synchronized void close() {
-            try {
-                if (server != null) {
-                    server.close();
-                }
-                for (Socket s : HELD) {
-                    s.close();
-                }
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-            HELD.clear();
-            server = null;
+            return Map.of("quarkus.oidc-client.auth-server-url", PORT.url() + "/realms/clinic",
+                    "quarkus.rest-client.keycloak-admin.url", PORT.url());
         }
 
         @Override
         public void stop() {
-            close();
+            PORT.close();
         }
     }
 }
