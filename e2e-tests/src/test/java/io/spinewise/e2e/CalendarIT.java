@@ -8,12 +8,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.spinewise.e2e.MainStoryIT.as;
 import static io.spinewise.e2e.RunningPlatform.PLAN;
@@ -121,7 +123,7 @@ class CalendarIT {
         for (List<String> cell : raw) {
             String words = cell.get(1);
             LocalDate date = LocalDate.parse(words.substring(0, words.indexOf(':')), LABEL);
-            cells.put(date, new Cell(date, cell.get(0).replace("day", "").strip(), words));
+            cells.put(date, new Cell(date, stateOf(cell.get(0)), words));
         }
         assertThat(cells).as("calendar cells").isNotEmpty();
         return cells;
@@ -131,6 +133,11 @@ class CalendarIT {
         Map<LocalDate, String> states = new LinkedHashMap<>();
         cells.forEach((date, cell) -> states.put(date, cell.state()));
         return states;
+    }
+
+    /** The cell's state: its classes besides {@code day} ("day today" is "today", not "to"). */
+    private static String stateOf(String classes) {
+        return Arrays.stream(classes.split("\\s+")).filter(c -> !c.equals("day")).collect(Collectors.joining(" "));
     }
 
     /**
