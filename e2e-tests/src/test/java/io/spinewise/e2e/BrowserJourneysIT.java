@@ -288,8 +288,34 @@ class BrowserJourneysIT {
         assertThat(chiropractor.script("return window.__xss === undefined")).isEqualTo(true);
     }
 
+    /**
+     * Another site can send the browser to /logout by a link (a GET, which carries the Lax session
+     * cookie) or post to it without the CSRF token: neither may end the session.
+     */
     @Test
     @Order(8)
+    void neitherALinkToLogoutNorAPostWithoutTheTokenSignsOut() {
+        patient.open(WEB + "/logout");
+        assertThat(patient.path()).isEqualTo("/logout");
+        assertThat(patient.text("main")).contains("Error 405");
+        assertThat(patient.findAll("form[action='/logout'] button")).hasSize(1);
+        patient.open(WEB + "/today");
+        assertThat(patient.path()).as("still signed in after GET /logout, at " + patient.url()).isEqualTo("/today");
+
+        Object status = patient.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/logout', { method: 'POST', credentials: 'same-origin', redirect: 'manual',
+                                   headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' })
+                  .then(r => done(r.status)).catch(e => done(String(e)));
+                """);
+        assertThat(((Number) status).intValue()).isIn(400, 403);
+        patient.open(WEB + "/today");
+        assertThat(patient.path()).as("still signed in after a POST without the token, at " + patient.url()).isEqualTo("/today");
+        assertThat(patient.onKeycloakLogin()).isFalse();
+    }
+
+    @Test
+    @Order(9)
     void signingOutEndsTheSessionAtKeycloakToo() {
         patient.open(WEB + "/today");
         patient.click("form[action='/logout'] button");
@@ -301,7 +327,7 @@ class BrowserJourneysIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void everyMainPageHasNoSeriousOrCriticalAccessibilityViolation() {
         assertThat(ACCESSIBILITY.keySet()).containsAll(MAIN_PAGES);
         List<String> found = new ArrayList<>();

@@ -7,6 +7,9 @@ import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -105,6 +108,64 @@ class BffSecurityTest {
                 .when().post("/today/sessions")
                 .then().statusCode(400);
         assertThat(StubServices.requests("POST", "/api/me/sessions")).isEmpty();
+    }
+
+    /**
+     * Sign-out ends the session, so it is a state change like any other: a link or an image on
+     * another site (a GET) must not do it. The answer is the 405 page, which has the sign-out form.
+     */
+    @Test
+    void signOutByGetIsRefusedWithAPageThatOffersTheForm() {
+        Response answer = given().auth().oauth2(Users.patient()).redirects().follow(false).when().get("/logout");
+
+        assertThat(answer.statusCode()).isEqualTo(405);
+        assertThat(answer.getHeader("Location")).isNull();
+        assertThat(answer.asString()).contains("<form method=\"post\" action=\"/logout\"");
+    }
+
+    @Test
+    void signOutPostWithoutCsrfTokenIsRefused() {
+        Response answer = given().auth().oauth2(Users.patient()).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .when().post("/logout");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.getHeader("Location")).isNull();
+    }
+
+    @Test
+    void signOutPostWithForgedCsrfTokenIsRefused() {
+        StubServices.json("GET", "/api/me/today", Fixtures.today(false));
+        Pages.Form page = Pages.get(Users.patient(), "/today");
+
+        Response answer = given().auth().oauth2(Users.patient()).redirects().follow(false)
+                .cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", "forged" + page.csrfToken())
+                .when().post("/logout");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.getHeader("Location")).isNull();
+    }
+
+    /** With the token, the browser goes on to Keycloak's end-session endpoint, which returns it to /signed-out. */
+    @Test
+    void signOutPostWithCsrfTokenEndsTheSessionAtKeycloak() {
+        StubServices.json("GET", "/api/me/today", Fixtures.today(false));
+        Pages.Form page = Pages.get(Users.patient(), "/today");
+        assertThat(page.csrfToken()).isNotBlank();
+
+        Response answer = given().auth().oauth2(Users.patient()).redirects().follow(false)
+                .cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken())
+                .when().post("/logout");
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        URI keycloak = URI.create(answer.getHeader("Location"));
+        assertThat(keycloak.getPath()).isEqualTo("/realms/clinic/protocol/openid-connect/logout");
+        assertThat(URLDecoder.decode(keycloak.getRawQuery(), StandardCharsets.UTF_8))
+                .matches("post_logout_redirect_uri=http://localhost:\\d+/signed-out");
     }
 
     @Test
