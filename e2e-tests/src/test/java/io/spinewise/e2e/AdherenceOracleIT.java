@@ -381,13 +381,22 @@ class AdherenceOracleIT {
         for (int i = 0; i < days.size(); i++) {
             AdherenceDefinition.Day e = days.get(i);
             String[] row = served.get(i);
-            if (!row[1].equals(h.name()) || !row[2].equals(e.date().toString())
+            if (!row[1].equals(nameCell(h.name())) || !row[2].equals(e.date().toString())
                     || Integer.parseInt(row[3]) != e.scheduled() || Integer.parseInt(row[4]) != e.completed()) {
-                return List.of("(today " + today + ") day " + e.date() + ": expected \"" + h.name() + "\" "
+                return List.of("(today " + today + ") day " + e.date() + ": expected \"" + nameCell(h.name()) + "\" "
                         + e.completed() + " of " + e.scheduled() + ", row " + String.join(" | ", row));
             }
         }
         return List.of();
+    }
+
+    /**
+     * A name as the CSV must carry it: one that begins with = + - @, a tab or a carriage return
+     * would run as a formula in a spreadsheet, so it gets a leading ' (OWASP's CSV injection advice);
+     * any other name as it is.
+     */
+    private static String nameCell(String name) {
+        return !name.isEmpty() && "=+-@\t\r".indexOf(name.charAt(0)) >= 0 ? "'" + name : name;
     }
 
     /** The report's rows by patient, in the order sent; checks the header. */

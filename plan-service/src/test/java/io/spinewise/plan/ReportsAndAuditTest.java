@@ -1,5 +1,8 @@
 package io.spinewise.plan;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.agroal.api.AgroalDataSource;
@@ -8,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
+import io.spinewise.common.security.Roles;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
 import jakarta.inject.Inject;
@@ -24,6 +28,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -144,6 +150,68 @@ class ReportsAndAuditTest {
                 .body("$", hasSize(1));
         as(cleo.token()).get("/api/clinic/chiropractors").then().statusCode(403).contentType(PROBLEM_JSON);
         anonymous().get("/api/clinic/chiropractors").then().statusCode(401);
+    }
+
+    @Test
+    void aNameASpreadsheetWouldRunAsAFormulaIsExportedAsText() throws Exception {
+        // a clinic of its own, so these names and their line breaks stay out of the other tests' reports
+        String clinic = "formula-" + UUID.randomUUID().toString().substring(0, 8);
+        String chiro = TestIssuer.token(Roles.CHIROPRACTOR, clinic);
+        Map<String, String> cellByFirstName = new LinkedHashMap<>();
+        cellByFirstName.put("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\") Tester");
+        cellByFirstName.put("+1", "'+1 Tester");
+        cellByFirstName.put("-2", "'-2 Tester");
+        cellByFirstName.put("@SUM(A1)", "'@SUM(A1) Tester");
+        cellByFirstName.put("Ann, \"Nan\" =1", "Ann, \"Nan\" =1 Tester");
+        cellByFirstName.put("'Quoted", "'Quoted Tester");
+        Map<String, String> expected = new HashMap<>();
+        EnrolledPatient any = null;
+        for (Map.Entry<String, String> name : cellByFirstName.entrySet()) {
+            any = enrol(chiro, clinic, name.getKey(), "Europe/Dublin");
+            expected.put(any.id(), name.getValue());
+        }
+        // enrolment strips blanks, but a name from the identity provider's token is stored as it comes
+        expected.put(patientNamed(clinic, "\tTab"), "'\tTab Tester");
+        expected.put(patientNamed(clinic, "\rReturn"), "'\rReturn Tester");
+        LocalDate to = any.today();
+        LocalDate from = to.minusDays(1);
+
+        String csv = as(TestIssuer.token(Roles.CLINIC_ADMIN, clinic))
+                .get("/api/reports/adherence.csv?from=" + from + "&to=" + to).then().statusCode(200)
+                .extract().asString();
+        List<List<String>> rows;
+        try (MappingIterator<List<String>> lines = new CsvMapper()
+                .readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readValues(csv)) {
+            rows = lines.readAll();
+        }
+        assertThat(String.join(",", rows.get(0))).isEqualTo(io.spinewise.plan.report.AdherenceCsv.HEADER);
+        List<List<String>> data = rows.subList(1, rows.size());
+        assertThat(data).hasSize(expected.size() * 2).allSatisfy(row -> {
+            assertThat(row).hasSize(5);
+            assertThat(row.get(1)).as("the name of " + row.get(0)).isEqualTo(expected.get(row.get(0)));
+            // the id, date and count cells are not user text: untouched
+            assertThat(UUID.fromString(row.get(0)).toString()).isEqualTo(row.get(0));
+            assertThat(LocalDate.parse(row.get(2))).isBetween(from, to);
+            assertThat(row.subList(3, 5)).containsExactly("0", "0");
+        });
+        assertThat(data.stream().map(row -> row.get(0))).containsAll(expected.keySet());
+    }
+
+    /** A patient of {@code clinic} named exactly {@code firstName} Tester, written as the token's profile would be. */
+    private String patientNamed(String clinic, String firstName) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO patient (id, clinic_id, subject, first_name, last_name, time_zone) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setObject(1, id);
+            s.setString(2, clinic);
+            s.setString(3, UUID.randomUUID().toString());
+            s.setString(4, firstName);
+            s.setString(5, "Tester");
+            s.setString(6, "Europe/Dublin");
+            s.executeUpdate();
+        }
+        return id.toString();
     }
 
     @Test

@@ -32,8 +32,9 @@ public final class Histories {
             "America/Los_Angeles", "America/St_Johns", "America/Santiago", "America/Sao_Paulo", "Asia/Kolkata",
             "Asia/Kathmandu", "UTC");
 
+    /** The last five are names a spreadsheet would run as a formula, which the CSV must turn into text. */
     private static final String[] FIRST = {"Ada", "Ben", "Chloé", "Dev", "Émile", "Farah", "Gus", "Hana", "Ivo",
-        "Jo", "Kai", "Lena", "Mō", "Nia", "Otto", "Priya"};
+        "Jo", "Kai", "Lena", "Mō", "Nia", "Otto", "Priya", "=Quinn", "+Rae", "-Sol", "@Tia", "\tUma"};
     /** Names that need quoting in CSV and escaping in HTML. */
     private static final String[] LAST = {"Keller", "O'Neill", "Smith, Jr.", "Ng \"Tiny\"", "Müller", "<b>Bold</b>",
         "Åberg", "Tanaka", "Dupont-Roux", "Ōta"};

@@ -79,7 +79,9 @@ public class ReportResource {
     @Audited(ReportResource.ADHERENCE_CSV)
     @Operation(operationId = "getAdherenceCsv",
             summary = "The clinic's adherence, one row per patient per day (CSV, streamed)",
-            description = "Columns patient_id, patient_name, date, scheduled, completed. Days run from `from` to `to`,"
+            description = "Columns patient_id, patient_name, date, scheduled, completed. A patient_name that begins with"
+                    + " `=`, `+`, `-`, `@`, a tab or a carriage return is sent with a leading `'`, so a spreadsheet shows it"
+                    + " as text instead of running it as a formula. Days run from `from` to `to`,"
                     + " cut at each patient's today. `chiropractor` (a user id, optional) keeps only the patients with"
                     + " a plan that user prescribed.")
     @APIResponse(responseCode = "200", description = "The CSV file",

@@ -78,11 +78,23 @@ public class AdherenceQueries {
     private static final NamedSql DAILY_SQL = new NamedSql(DAILY);
 
     /**
+     * The name cell of the CSV, safe to open in a spreadsheet: Excel and LibreOffice run a cell
+     * that begins with {@code = + - @}, a tab or a carriage return as a formula, so a patient
+     * named {@code =HYPERLINK("http://...")} would put a live link (or worse) into the clinic's
+     * sheet (CSV injection). As OWASP recommends, such a name gets a leading single quote, which
+     * the spreadsheet shows as text; every other name, and the id, date and count columns (not
+     * user text), stay as they are. Done here, in the SQL, so the report stays a server-side COPY.
+     */
+    static final String SPREADSHEET_SAFE_NAME = "CASE WHEN left(pts.name, 1) IN ('=', '+', '-', '@', chr(9), chr(13))"
+            + " THEN '''' || pts.name ELSE pts.name END AS patient_name";
+
+    /**
      * The same query for {@code COPY ... TO STDOUT}, which takes no bind parameters: the values
      * come from transaction-local settings set with bound parameters first, so no caller's
      * text is ever spliced into SQL.
      */
     private static final String DAILY_COPY = "COPY (" + DAILY
+            .replace("pts.name AS patient_name", SPREADSHEET_SAFE_NAME)
             .replace("CAST(:chiro AS text)", "nullif(current_setting('spinewise.report_chiro'), '')")
             .replace("CAST(:now AS timestamptz)", "CAST(current_setting('spinewise.report_now') AS timestamptz)")
             .replace(":clinic", "current_setting('spinewise.report_clinic')")
@@ -117,7 +129,7 @@ public class AdherenceQueries {
 
     /**
      * Streams a clinic's daily rows as CSV (RFC 4180 quoting by PostgreSQL's CSV format, a
-     * header row) straight from the server's COPY protocol into {@code out}: no row objects,
+     * header row, a name a spreadsheet would run as a formula prefixed with {@code '}) straight from the server's COPY protocol into {@code out}: no row objects,
      * constant memory. The caller owns the connection and runs this in a transaction (the
      * settings are transaction-local). {@code chiropractor} (null = all) keeps only the patients with a plan
      * that user prescribed.
