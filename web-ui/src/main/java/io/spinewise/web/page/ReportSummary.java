@@ -56,7 +56,7 @@ public final class ReportSummary {
                 sum[0] += parse(cells.get(scheduled));
                 sum[1] += parse(cells.get(completed));
                 if (name >= 0 && name < cells.size()) {
-                    names.putIfAbsent(cells.get(id), cells.get(name));
+                    names.putIfAbsent(cells.get(id), shownName(cells.get(name)));
                 }
             }
         }
@@ -65,6 +65,18 @@ public final class ReportSummary {
         // size needs no patient lookup; the id stands in where a row has none
         sums.forEach((patient, sum) -> lines.add(new Line(patient, nameOr(names.get(patient), patient), sum[0], sum[1])));
         return lines;
+    }
+
+    /**
+     * The name as the patient wrote it: plan-service's CSV puts a {@code '} before a name that a
+     * spreadsheet would run as a formula ({@code = + - @}, tab, CR); a web page runs nothing, so
+     * the summary shows the name without it.
+     */
+    static String shownName(String cell) {
+        if (cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0) {
+            return cell.substring(1);
+        }
+        return cell;
     }
 
     private static String nameOr(String name, String id) {
