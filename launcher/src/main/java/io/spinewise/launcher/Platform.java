@@ -163,6 +163,10 @@ public final class Platform implements AutoCloseable {
     }
 
     private QuarkusService service(Path home, String name, int port, Map<String, String> environment) {
-        return new QuarkusService(name, home.resolve(name).resolve("target/quarkus-app"), port, environment, logs());
+        // the local profile: the services keep application.properties' development secrets, which the
+        // prod profile (the container images') refuses
+        Map<String, String> local = new LinkedHashMap<>(environment);
+        local.put("QUARKUS_PROFILE", "local");
+        return new QuarkusService(name, home.resolve(name).resolve("target/quarkus-app"), port, local, logs());
     }
 }

@@ -66,6 +66,8 @@ final class Services implements AutoCloseable {
         properties.put("quarkus.datasource.password", "postgres");
         properties.put("quarkus.datasource.jdbc.max-size", "10");
         properties.put("quarkus.log.level", "WARN");
+        // not prod: plan-service keeps its development client secret (the prod profile refuses it)
+        properties.put("quarkus.profile", "local");
         properties.putAll(extra);
         Path jar = Path.of(name, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         return JarProcess.start(name, pinning(), List.of("-XX:ActiveProcessorCount=1", "-Xmx384m"), jar, properties,

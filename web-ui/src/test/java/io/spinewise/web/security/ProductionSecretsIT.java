@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The packaged web-ui jar, run as the container images run it (the prod profile, no profile set):
  * with application.properties' development secrets it exits during start-up naming the property,
- * and with secrets of its own it starts. Keycloak is absent; the readiness check does not need it.
+ * and with secrets of its own it starts; under the launcher's local profile the development secrets
+ * still serve. Keycloak is absent; the readiness check does not need it.
  */
 class ProductionSecretsIT {
 
@@ -58,6 +59,19 @@ class ProductionSecretsIT {
         properties.put("quarkus.rest-csrf.token-signature-key", "r".repeat(40));
 
         JarProcess web = start(properties, Path.of("target", "production-secrets-own.log"));
+        try {
+            assertThat(web.isAlive()).isTrue();
+        } finally {
+            web.stop();
+        }
+    }
+
+    @Test
+    void startsWithTheDevelopmentSecretsUnderTheLocalProfileOfSpinewiseUp() {
+        Map<String, String> properties = settings();
+        properties.put("quarkus.profile", "local");
+
+        JarProcess web = start(properties, Path.of("target", "production-secrets-local.log"));
         try {
             assertThat(web.isAlive()).isTrue();
         } finally {
