@@ -335,17 +335,8 @@ public class ChiropractorPages {
             return Response.ok(new Preview(cards(items), input.title == null ? "Your routine" : input.title, schedule))
                     .build();
         }
-        if (input.errors.isEmpty()) {
-            try {
-                plan.prescribe(id, input.request());
-                return Response.seeOther(URI.create("/patients/" + id)).build();
-            } catch (ServiceException e) {
-                if (e.unavailable()) {
-                    throw e;
-                }
-                FieldErrors.put(e, input.errors, FieldErrors::prescriptionField);
-                input.errors.putIfAbsent("form", e.readableMessage());
-            }
+        if (input.send(request -> plan.prescribe(id, request))) {
+            return Response.seeOther(URI.create("/patients/" + id)).build();
         }
         Patient patient = plan.patient(id).orElseThrow(NotFoundException::new);
         List<Routine> routines = catalog.routines().itemsOrEmpty();

@@ -3,7 +3,6 @@ package io.spinewise.web.page;
 import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.CatalogClient;
 import io.spinewise.web.client.PlanClient;
-import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.client.model.Plan;
@@ -65,17 +64,8 @@ public class PlanEditing {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@PathParam("id") UUID id, @PathParam("planId") UUID planId, MultivaluedMap<String, String> form) {
         PrescriptionForm input = PrescriptionForm.read(form);
-        if (input.errors.isEmpty()) {
-            try {
-                plan.edit(planId, input.request());
-                return Response.seeOther(URI.create("/patients/" + id)).build();
-            } catch (ServiceException e) {
-                if (e.unavailable()) {
-                    throw e;
-                }
-                FieldErrors.put(e, input.errors, FieldErrors::prescriptionField);
-                input.errors.putIfAbsent("form", e.readableMessage());
-            }
+        if (input.send(request -> plan.edit(planId, request))) {
+            return Response.seeOther(URI.create("/patients/" + id)).build();
         }
         Patient patient = plan.patient(id).orElseThrow(NotFoundException::new);
         return Response.status(400).entity(new ChiropractorPages.PrescribePage(patient, List.of(), null, input.title,

@@ -1,5 +1,6 @@
 package io.spinewise.web.page;
 
+import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.PlanRequest;
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -123,5 +125,28 @@ final class PrescriptionForm {
             f.errors.put(field, input.error());
         }
         return input.value();
+    }
+
+    /**
+     * Sends the prescription with {@code call} unless the form already has errors; a service's
+     * refusal becomes field errors (and a form-level sentence), "unavailable" is thrown on.
+     *
+     * @return whether the service accepted it
+     */
+    boolean send(Consumer<PlanRequest> call) {
+        if (!errors.isEmpty()) {
+            return false;
+        }
+        try {
+            call.accept(request());
+            return true;
+        } catch (ServiceException e) {
+            if (e.unavailable()) {
+                throw e;
+            }
+            FieldErrors.put(e, errors, FieldErrors::prescriptionField);
+            errors.putIfAbsent("form", e.readableMessage());
+            return false;
+        }
     }
 }
