@@ -2,6 +2,7 @@ package io.spinewise.plan;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.spinewise.testsupport.JarProcess;
+import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestDatabaseServer;
 import io.spinewise.testsupport.TestIssuer;
 
@@ -41,9 +42,7 @@ public class CatalogServiceResource implements QuarkusTestResourceLifecycleManag
             properties.put("quarkus.oidc.auth-server-url", "");
             properties.put("quarkus.http.port", Integer.toString(port));
             properties.put("quarkus.http.host", "127.0.0.1");
-            properties.put("quarkus.datasource.jdbc.url", db.createDatabase("catalog"));
-            properties.put("quarkus.datasource.username", db.user());
-            properties.put("quarkus.datasource.password", db.password());
+            properties.putAll(PostgresTestResource.properties(db.createServiceDatabase("catalog")));
             properties.put("quarkus.log.level", "WARN");
             String base = "http://127.0.0.1:" + port;
             JarProcess.start("catalog-service", Path.of(System.getProperty("spinewise.catalog.app",

@@ -72,19 +72,69 @@ public final class TestDatabaseServer {
         }
     }
 
-    /** Creates an empty database with a unique name and returns its JDBC URL. */
+    /** Creates an empty database with a unique name and returns its JDBC URL (for the server's own user). */
     public String createDatabase(String purpose) {
-        String name = (purpose.replaceAll("[^a-z0-9]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8))
-                .toLowerCase();
-        try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create test database " + name, e);
-        }
+        String name = uniqueName(purpose);
+        execute(adminUrl, "CREATE DATABASE " + name);
         return urlPrefix + name;
     }
 
+    /**
+     * A fresh database as a service gets it in production: owned by a migration role (Flyway runs as it)
+     * and used by a runtime role that owns nothing, is no superuser and may only connect; what it may do
+     * to the tables is what the service's migrations grant it. A service test that runs as the runtime
+     * role proves those grants are enough.
+     */
+    public ServiceDatabase createServiceDatabase(String purpose) {
+        String name = uniqueName(purpose);
+        ServiceDatabase database = new ServiceDatabase(urlPrefix + name, name + "_owner", name + "_owner",
+                name + "_app", name + "_app");
+        // every name is ours (a fixed word and random hex), never input
+        execute(adminUrl,
+                "CREATE ROLE " + database.owner() + " LOGIN PASSWORD '" + database.ownerPassword() + "'",
+                "CREATE ROLE " + database.runtimeUser() + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS"
+                        + " PASSWORD '" + database.runtimePassword() + "'",
+                "CREATE DATABASE " + name + " OWNER " + database.owner(),
+                "REVOKE ALL ON DATABASE " + name + " FROM PUBLIC",
+                "GRANT CONNECT ON DATABASE " + name + " TO " + database.runtimeUser());
+        // PostgreSQL before 15 lets everyone create in schema public; the owner's schema is the owner's alone
+        execute(database.url(), "ALTER SCHEMA public OWNER TO " + database.owner(),
+                "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        return database;
+    }
+
+    /**
+     * A service's database and its two roles.
+     *
+     * @param owner       owns the schema; the migrations run as it
+     * @param runtimeUser what the service connects as
+     */
+    public record ServiceDatabase(String url, String owner, String ownerPassword, String runtimeUser,
+                                  String runtimePassword) {
+    }
+
+    private void execute(String url, String... statements) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not prepare a test database: " + e.getMessage(), e);
+        }
+    }
+
+    private static String uniqueName(String purpose) {
+        return (purpose.replaceAll("[^a-z0-9]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase();
+    }
+
+    /** The server's JDBC URL of {@code database}, for the server's own user (a superuser on the embedded server). */
+    public String jdbcUrl(String database) {
+        return urlPrefix + database;
+    }
+
+    /** The server's own user: it creates the databases (the embedded server's superuser). */
     public String user() {
         return user;
     }
