@@ -3,24 +3,31 @@ package io.spinewise.plan.rest;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.spinewise.common.problem.Problem;
+import io.spinewise.common.problem.ProblemMappers;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.UUID;
 
 /**
  * Writes one audit record per call of an {@link Audited} endpoint once its outcome is known (see
  * {@link AuditRecorder}), unless the resource has it written otherwise (a check-off in its own
- * statement, a streamed download when it ends). Calls refused before the resource ran (wrong
+ * statement, a streamed download when it ends). A read whose record cannot be written is answered
+ * with a 503 problem instead of its data (fail closed). Calls refused before the resource ran (wrong
  * role) end on the I/O thread; their record is written on a worker.
  */
 @Provider
@@ -55,7 +62,14 @@ public class AuditFilter implements ContainerResponseFilter {
         UUID patientId = patientId(request);
         String action = action();
         if (BlockingOperationControl.isBlockingAllowed()) {
-            recorder.record(identities.getIdentity(), patientId, action, status, target);
+            try {
+                recorder.write(identities.getIdentity(), patientId, action, status, target);
+            } catch (AuditRecorder.AuditUnavailable e) {
+                LOG.errorf(e.getCause(), "Audit record not written: %s", e.getMessage());
+                if (status < 400 && HttpMethod.GET.equals(request.getMethod())) {
+                    withhold(response);
+                }
+            }
         } else {
             identities.getDeferredIdentity().subscribe().with(
                     identity -> vertx.get().executeBlocking(() -> {
@@ -64,6 +78,20 @@ public class AuditFilter implements ContainerResponseFilter {
                     }, false),
                     failure -> LOG.debugf("no identity to audit: %s", failure.getMessage()));
         }
+    }
+
+    /**
+     * Replaces a read's answer, not yet sent, with a 503 problem: data whose reading is not on record
+     * is not served. (A change already committed keeps its answer, or a client would repeat it.)
+     */
+    private static void withhold(ContainerResponseContext response) {
+        Problem problem = AuditRecorder.AuditUnavailable.problem().problem();
+        response.getHeaders().remove(HttpHeaders.CONTENT_DISPOSITION);
+        response.getHeaders().remove(HttpHeaders.ETAG);
+        response.getHeaders().remove(HttpHeaders.LOCATION);
+        response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, ProblemMappers.RETRY_AFTER_SECONDS);
+        response.setStatus(problem.status());
+        response.setEntity(problem, new Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
     }
 
     private UUID patientId(ContainerRequestContext request) {

@@ -1,6 +1,8 @@
 package io.spinewise.plan.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.spinewise.common.problem.ProblemException;
+import io.spinewise.common.problem.ProblemType;
 import io.spinewise.common.security.Caller;
 import io.spinewise.common.security.Roles;
 import io.spinewise.plan.service.AuditLog;
@@ -16,7 +18,8 @@ import java.util.UUID;
  * token) in which clinic did what to whose data, and how it ended — SUCCESS (2xx/3xx), DENIED
  * (401/403), NOT_FOUND (404), REJECTED (other 4xx) or FAILED (5xx). Anonymous calls reach no data
  * and are not recorded. Used by {@link AuditFilter} when a response starts and by
- * {@link AuditedStream} when a streamed download ends.
+ * {@link AuditedStream} when a streamed download ends. Reading and exporting fail closed: when the
+ * record of a successful read cannot be written, the caller gets a 503 problem instead of the data.
  */
 @ApplicationScoped
 public class AuditRecorder {
@@ -26,7 +29,20 @@ public class AuditRecorder {
     @Inject
     AuditLog log;
 
+    /** Records the call; a record that cannot be written is logged with what it held. */
     void record(SecurityIdentity identity, UUID patientId, String action, int status, String target) {
+        try {
+            write(identity, patientId, action, status, target);
+        } catch (AuditUnavailable e) {
+            LOG.errorf(e.getCause(), "Audit record lost: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Records the call or throws {@link AuditUnavailable}: for a caller that must not serve patient data
+     * whose reading is not on record (fail closed).
+     */
+    void write(SecurityIdentity identity, UUID patientId, String action, int status, String target) {
         if (identity == null || identity.isAnonymous()) {
             return;
         }
@@ -44,7 +60,22 @@ public class AuditRecorder {
         try {
             log.record(entry);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Audit record lost: %s", entry);
+            throw new AuditUnavailable(entry, e);
+        }
+    }
+
+    /** The audit record of a call could not be written (the database refused it or is away). */
+    static final class AuditUnavailable extends RuntimeException {
+
+        AuditUnavailable(AuditLog.Entry entry, RuntimeException cause) {
+            super(entry.toString(), cause);
+        }
+
+        /** The answer instead of data whose reading is not on record: nothing of the data, and when to retry. */
+        static ProblemException problem() {
+            return new ProblemException(ProblemType.DEPENDENCY_UNAVAILABLE,
+                    "The audit log cannot record this access right now, so the data is not shown; retry in a few"
+                            + " seconds.");
         }
     }
 

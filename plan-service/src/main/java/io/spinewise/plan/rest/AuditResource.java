@@ -5,6 +5,7 @@ import io.spinewise.common.paging.PageRequest;
 import io.spinewise.common.security.Caller;
 import io.spinewise.common.security.Roles;
 import io.spinewise.plan.api.AuditEventView;
+import io.spinewise.plan.api.AuditVerificationView;
 import io.spinewise.plan.service.AuditLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -55,5 +56,18 @@ public class AuditResource {
         return log.query(caller.clinicId(), patientId,
                 fromDate == null ? null : fromDate.atStartOfDay().toInstant(ZoneOffset.UTC),
                 toDate == null ? null : toDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), paging);
+    }
+
+    @GET
+    @Path("/verification")
+    @RolesAllowed(Roles.CLINIC_ADMIN)
+    @Audited("audit.verify")
+    @Operation(operationId = "verifyAuditChain",
+            summary = "Whether my clinic's audit log is as it was written",
+            description = "Walks the clinic's hash chain (each record holds the hash of the one before it):"
+                    + " a record changed or deleted in the database, past the service, shows as the first broken"
+                    + " record. Only records of the caller's clinic are walked.")
+    public AuditVerificationView verify() {
+        return log.verify(caller.clinicId());
     }
 }

@@ -104,7 +104,14 @@ public class ReportResource {
         String filename = "adherence-" + clinic.replaceAll("[^A-Za-z0-9-]", "_") + "-" + from + "-" + to + ".csv";
         SecurityIdentity identity = identities.getIdentity();
         Instant now = today.now();
-        audit.recorded(); // by the stream, when it ends: whether the export completed is known only then
+        // on record before a byte leaves: an export the audit log cannot hold is not sent at all (fail closed)
+        try {
+            recorder.write(identity, null, ADHERENCE_CSV, 200, target + ", started");
+        } catch (AuditRecorder.AuditUnavailable e) {
+            audit.recorded(); // it could not be, and the answer holds no data
+            throw AuditRecorder.AuditUnavailable.problem();
+        }
+        audit.recorded(); // and again by the stream when it ends: whether the export completed is known only then
         AuditedStream body = new AuditedStream(
                 output -> csv.write(output, clinic, prescriber, from, to, now),
                 (status, detail) -> recorder.record(identity, null, ADHERENCE_CSV, status, target + ", " + detail));

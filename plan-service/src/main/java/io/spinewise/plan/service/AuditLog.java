@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.spinewise.common.paging.Page;
 import io.spinewise.common.paging.PageRequest;
 import io.spinewise.plan.api.AuditEventView;
+import io.spinewise.plan.api.AuditVerificationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,7 +24,9 @@ import java.util.UUID;
 
 /**
  * The append-only audit log (table {@code audit_event}; a trigger refuses updates and
- * deletes). Written in its own autocommit statement, so that a refused or failed request is
+ * deletes, and the service's database role may only insert and read). Each clinic's records form
+ * a hash chain, linked by an insert trigger (V5__audit_hash_chain.sql), which {@link #verify}
+ * walks. Written in its own autocommit statement, so that a refused or failed request is
  * recorded too.
  */
 @ApplicationScoped
@@ -57,6 +60,29 @@ public class AuditLog {
     /** The total alone, for a page beyond the last, where the query above has no row to carry it. */
     private static final NamedSql COUNT = new NamedSql("SELECT count(*) FROM audit_event a\n" + WHERE);
 
+    /*
+     * The clinic's chain in the order it was written (ids are taken under the chain's lock, see
+     * V5__audit_hash_chain.sql): a record breaks it when its hash is not the hash of its fields
+     * (audit_event_hash, the one definition the insert trigger uses too), or when its prev_hash is not
+     * the hash of the record before it.
+     */
+    private static final String VERIFY = """
+            WITH chain AS (
+                SELECT a.id, a.at, a.hash, a.hash = audit_event_hash(a) AS unchanged,
+                       a.prev_hash IS NOT DISTINCT FROM lag(a.hash) OVER (ORDER BY a.id) AS linked
+                FROM audit_event a
+                WHERE a.clinic_id = ?
+            ), first_break AS (
+                SELECT id, at, unchanged FROM chain WHERE NOT (unchanged AND linked) ORDER BY id LIMIT 1
+            )
+            SELECT (SELECT count(*) FROM chain) AS records, b.id AS broken_id, b.at AS broken_at, b.unchanged,
+                   good.at AS good_at, good.hash AS good_hash
+            FROM (SELECT 1) AS one
+            LEFT JOIN first_break b ON true
+            LEFT JOIN LATERAL (
+                SELECT c.at, c.hash FROM chain c WHERE b.id IS NULL OR c.id < b.id ORDER BY c.id DESC LIMIT 1
+            ) good ON true""";
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -87,6 +113,27 @@ public class AuditLog {
             s.executeUpdate();
         } catch (SQLException ex) {
             throw new IllegalStateException("audit record could not be written", ex);
+        }
+    }
+
+    /** Walks the clinic's hash chain and tells whether it is intact, or where it first breaks. */
+    public AuditVerificationView verify(String clinicId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(VERIFY)) {
+            s.setString(1, clinicId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                OffsetDateTime goodAt = rs.getObject("good_at", OffsetDateTime.class);
+                long brokenId = rs.getLong("broken_id");
+                AuditVerificationView.BrokenRecord broken = rs.wasNull() ? null
+                        : new AuditVerificationView.BrokenRecord(brokenId,
+                                rs.getObject("broken_at", OffsetDateTime.class).toInstant(),
+                                rs.getBoolean("unchanged") ? AuditVerificationView.Problem.PREVIOUS_MISSING_OR_CHANGED
+                                        : AuditVerificationView.Problem.CHANGED);
+                return new AuditVerificationView(broken == null, rs.getLong("records"),
+                        goodAt == null ? null : goodAt.toInstant(), rs.getString("good_hash"), broken);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit verification failed", e);
         }
     }
 

@@ -1,0 +1,311 @@
+package io.spinewise.plan;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.spinewise.common.security.Roles;
+import io.spinewise.testsupport.PostgresTestResource;
+import io.spinewise.testsupport.TestDatabaseServer;
+import io.spinewise.testsupport.TestIssuer;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.spinewise.plan.Fixtures.EnrolledPatient;
+import static io.spinewise.plan.Fixtures.enrol;
+import static io.spinewise.plan.Users.PROBLEM_JSON;
+import static io.spinewise.plan.Users.anonymous;
+import static io.spinewise.plan.Users.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * The audit log holds against the service's own database role, shows tampering by anyone else, and
+ * patient data is not served when its reading cannot be recorded. The service runs as the runtime
+ * role of {@link PostgresTestResource}; tampering is done as the server's superuser, past every grant.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = TestIssuer.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+class AuditIntegrityTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void theRuntimeRoleCanNeitherChangeNorRemoveAuditRecords() throws SQLException {
+        Clinic clinic = Clinic.fresh();
+        as(clinic.chiro()).get("/api/patients").then().statusCode(200);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            for (String sql : List.of("UPDATE audit_event SET actor = 'someone else'", "DELETE FROM audit_event",
+                    "TRUNCATE audit_event", "ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+                    "ALTER TABLE audit_event DISABLE TRIGGER ALL", "DROP TRIGGER audit_event_no_update ON audit_event",
+                    "DROP TABLE audit_event", "ALTER TABLE audit_event OWNER TO CURRENT_USER",
+                    "CREATE OR REPLACE FUNCTION audit_event_is_append_only() RETURNS trigger LANGUAGE plpgsql"
+                            + " AS 'BEGIN RETURN OLD; END'",
+                    "CREATE TABLE audit_copy (id bigint)")) {
+                assertThatThrownBy(() -> s.execute(sql)).as(sql).isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(sql + ": " + e.getMessage())
+                                .isEqualTo("42501")) // insufficient_privilege: refused by the grants, not the trigger
+                        .hasMessageNotContaining("append-only");
+            }
+            assertThat(s.executeUpdate("INSERT INTO audit_event (clinic_id, actor, action, outcome, status)"
+                    + " VALUES ('" + clinic.id() + "', 'a', 'test.insert', 'SUCCESS', 200)")).isEqualTo(1);
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM audit_event WHERE clinic_id = '" + clinic.id() + "'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isGreaterThanOrEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void theRuntimeRoleIsNoSuperuserAndOwnsNothing() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("""
+                    SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb, rolreplication,
+                           (SELECT count(*) FROM pg_class WHERE relowner = r.oid) AS relations,
+                           (SELECT count(*) FROM pg_proc WHERE proowner = r.oid) AS functions,
+                           (SELECT count(*) FROM pg_namespace WHERE nspowner = r.oid) AS schemas,
+                           (SELECT count(*) FROM pg_database WHERE datdba = r.oid) AS databases,
+                           has_schema_privilege(r.oid, 'public', 'CREATE') AS creates,
+                           has_database_privilege(r.oid, current_database(), 'CREATE') AS creates_schemas,
+                           has_table_privilege(r.oid, 'audit_event', 'UPDATE') AS updates_audit,
+                           has_table_privilege(r.oid, 'audit_event', 'DELETE') AS deletes_audit,
+                           has_table_privilege(r.oid, 'audit_event', 'TRUNCATE') AS truncates_audit,
+                           has_table_privilege(r.oid, 'audit_event', 'TRIGGER') AS triggers_audit,
+                           has_table_privilege(r.oid, 'flyway_schema_history', 'SELECT') AS reads_migrations,
+                           (SELECT count(*) FROM pg_auth_members WHERE member = r.oid) AS memberships
+                    FROM pg_roles r WHERE r.rolname = current_user""")) {
+                assertThat(rs.next()).isTrue();
+                for (String column : List.of("rolsuper", "rolbypassrls", "rolcreaterole", "rolcreatedb", "rolreplication",
+                        "creates", "creates_schemas", "updates_audit", "deletes_audit", "truncates_audit",
+                        "triggers_audit", "reads_migrations")) {
+                    assertThat(rs.getBoolean(column)).as(column).isFalse();
+                }
+                for (String column : List.of("relations", "functions", "schemas", "databases", "memberships")) {
+                    assertThat(rs.getLong(column)).as(column + " owned or joined").isZero();
+                }
+            }
+            // and the tables are the migration role's: not the runtime role, not the superuser
+            try (ResultSet rs = s.executeQuery("SELECT DISTINCT pg_get_userbyid(relowner) FROM pg_class"
+                    + " WHERE relnamespace = 'public'::regnamespace")) {
+                List<String> owners = new ArrayList<>();
+                while (rs.next()) {
+                    owners.add(rs.getString(1));
+                }
+                assertThat(owners).containsExactly(ConfigProvider.getConfig().getValue("quarkus.flyway.username",
+                        String.class));
+            }
+        }
+    }
+
+    @Test
+    void anIntactChainVerifies() {
+        Clinic clinic = Clinic.fresh();
+        as(clinic.admin()).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(true)).body("records", equalTo(0))
+                .body("verifiedUpTo", nullValue()).body("firstBroken", nullValue());
+        EnrolledPatient patient = enrol(clinic.chiro(), clinic.id(), "Ina", "Europe/Oslo");
+        for (int i = 0; i < 3; i++) {
+            as(clinic.chiro()).get("/api/patients/" + patient.id()).then().statusCode(200);
+        }
+        // the enrolment, three reads and the first verification itself
+        as(clinic.admin()).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(true)).body("records", equalTo(5))
+                .body("verifiedUpTo", notNullValue()).body("lastHash", not(emptyString()))
+                .body("firstBroken", nullValue());
+    }
+
+    @Test
+    void concurrentWritersOfOneClinicKeepOneChain() throws Exception {
+        Clinic clinic = Clinic.fresh();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        insertAsService(clinic.id(), "writer");
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        as(clinic.admin()).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(true)).body("records", equalTo(200));
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE prev_hash IS NULL),"
+                     + " count(DISTINCT prev_hash), count(*) FROM audit_event WHERE clinic_id = '" + clinic.id() + "'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("records that start a chain").isEqualTo(1);
+            assertThat(rs.getLong(2)).as("distinct predecessors: no two records follow the same one")
+                    .isEqualTo(rs.getLong(3) - 1);
+        }
+    }
+
+    @Test
+    void aRecordChangedPastTheTriggerIsFound() throws SQLException {
+        Clinic clinic = Clinic.fresh();
+        List<Long> ids = writeRecords(clinic, 5);
+        long changed = ids.get(2);
+        asSuperuser("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+                "UPDATE audit_event SET actor = 'nobody' WHERE id = " + changed,
+                "ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+
+        as(clinic.admin()).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("firstBroken.id", equalTo((int) changed))
+                .body("firstBroken.at", notNullValue())
+                .body("firstBroken.problem", equalTo("CHANGED"));
+    }
+
+    @Test
+    void aRecordChangedWithItsHashRecomputedIsFoundAtTheNextRecord() throws SQLException {
+        Clinic clinic = Clinic.fresh();
+        List<Long> ids = writeRecords(clinic, 5);
+        long changed = ids.get(1);
+        asSuperuser("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+                "UPDATE audit_event SET outcome = 'DENIED' WHERE id = " + changed,
+                "UPDATE audit_event a SET hash = audit_event_hash(a) WHERE id = " + changed,
+                "ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+
+        as(clinic.admin()).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("firstBroken.id", equalTo(ids.get(2).intValue()))
+                .body("firstBroken.problem", equalTo("PREVIOUS_MISSING_OR_CHANGED"));
+    }
+
+    @Test
+    void aDeletedRecordIsFound() throws SQLException {
+        Clinic clinic = Clinic.fresh();
+        List<Long> ids = writeRecords(clinic, 5);
+        asSuperuser("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+                "DELETE FROM audit_event WHERE id = " + ids.get(3),
+                "ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+
+        as(clinic.admin()).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("records", equalTo(4))
+                .body("firstBroken.id", equalTo(ids.get(4).intValue()))
+                .body("firstBroken.problem", equalTo("PREVIOUS_MISSING_OR_CHANGED"));
+    }
+
+    @Test
+    void aClinicVerifiesItsOwnChainOnlyAndOnlyItsAdministrator() throws SQLException {
+        Clinic tampered = Clinic.fresh();
+        Clinic other = Clinic.fresh();
+        List<Long> ids = writeRecords(tampered, 3);
+        writeRecords(other, 2);
+        asSuperuser("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+                "DELETE FROM audit_event WHERE id = " + ids.get(0),
+                "ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+
+        // the other clinic's administrator walks the other clinic's records alone: nothing of the tampered chain
+        as(other.admin()).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(true)).body("records", equalTo(2));
+        as(tampered.admin()).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(false)).body("firstBroken.id", equalTo(ids.get(1).intValue()));
+        as(tampered.chiro()).get("/api/audit/verification").then().statusCode(403).contentType(PROBLEM_JSON);
+        as(TestIssuer.token(Roles.PATIENT, tampered.id())).get("/api/audit/verification").then().statusCode(403);
+        anonymous().get("/api/audit/verification").then().statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void patientDataIsNotServedWhenItsReadingCannotBeRecorded() throws SQLException {
+        Clinic clinic = Clinic.fresh();
+        EnrolledPatient patient = enrol(clinic.chiro(), clinic.id(), "Zelda", "Europe/Oslo");
+        LocalDate today = patient.today();
+        String runtimeRole = ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class);
+        asSuperuser("REVOKE INSERT ON audit_event FROM " + runtimeRole);
+        try {
+            for (String path : List.of("/api/patients/" + patient.id(), "/api/patients",
+                    "/api/reports/patients/" + patient.id() + ".pdf",
+                    "/api/reports/adherence.csv?from=" + today.minusDays(1) + "&to=" + today)) {
+                as(clinic.chiro()).get(path).then().statusCode(503).contentType(PROBLEM_JSON)
+                        .header("Retry-After", notNullValue())
+                        .header("Content-Disposition", nullValue())
+                        .body("detail", containsString("audit"))
+                        .body(not(containsString("Zelda")));
+            }
+            as(patient.token()).get("/api/me/export").then().statusCode(503).contentType(PROBLEM_JSON)
+                    .header("Content-Disposition", nullValue())
+                    .body(not(containsString("Zelda")));
+        } finally {
+            asSuperuser("GRANT INSERT ON audit_event TO " + runtimeRole);
+        }
+        // the same reads are served again once they can be recorded
+        as(clinic.chiro()).get("/api/patients/" + patient.id()).then().statusCode(200)
+                .body("firstName", equalTo("Zelda"));
+    }
+
+    /** Audit records written as the service writes them, in order; their ids. */
+    private List<Long> writeRecords(Clinic clinic, int count) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(insertAsService(clinic.id(), "record " + i));
+        }
+        return ids;
+    }
+
+    private long insertAsService(String clinic, String target) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO audit_event (clinic_id, actor, action, outcome, status, target)"
+                        + " VALUES (?, 'tester', 'patient.read', 'SUCCESS', 200, ?) RETURNING id")) {
+            c.setAutoCommit(true);
+            s.setString(1, clinic);
+            s.setString(2, target);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Runs statements as the server's superuser on the service's database: past every grant and trigger. */
+    private static void asSuperuser(String... statements) throws SQLException {
+        TestDatabaseServer server = TestDatabaseServer.get();
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        try (Connection c = DriverManager.getConnection(url, server.user(), server.password());
+             Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /** A clinic of its own per test, so that one test's tampering breaks no other test's chain. */
+    private record Clinic(String id, String chiro, String admin) {
+
+        static Clinic fresh() {
+            String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
+            return new Clinic(id, TestIssuer.token(Roles.CHIROPRACTOR, id), TestIssuer.token(Roles.CLINIC_ADMIN, id));
+        }
+    }
+}
