@@ -147,6 +147,27 @@ class DockerComposeTest {
     }
 
     @Test
+    void servicesRunAsTheirRuntimeRoleAndMigrateAsTheOwner() {
+        String init = Repo.read("docker-compose.yml");
+        for (String database : List.of("catalog", "plan")) {
+            Map<String, Object> env = map(services.get(database + "-service").get("environment"));
+            String runtime = database + "_app";
+            assertThat(env.get("QUARKUS_DATASOURCE_USERNAME")).as(database + "-service's runtime role").isEqualTo(runtime);
+            assertThat(env.get("QUARKUS_FLYWAY_USERNAME")).as(database + "-service's migration role").isEqualTo(database);
+            assertThat(env.get("QUARKUS_DATASOURCE_PASSWORD")).as("the two roles' passwords")
+                    .isNotEqualTo(env.get("QUARKUS_FLYWAY_PASSWORD"));
+            // the init script creates the runtime role without any special attribute and makes it owner of nothing
+            assertThat(init).containsPattern("CREATE ROLE " + runtime + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
+                            + " NOBYPASSRLS PASSWORD")
+                    .contains("CREATE DATABASE " + database + " OWNER " + database + ";")
+                    .contains("GRANT CONNECT ON DATABASE " + database + " TO " + runtime + ";")
+                    .doesNotContain("OWNER " + runtime)
+                    // a member of the owner role would hold the owner's rights
+                    .doesNotContain("GRANT " + database + " TO " + runtime);
+        }
+    }
+
+    @Test
     void everyVariableComesFromTheCommittedExampleEnvironment() throws Exception {
         Set<String> used = new TreeSet<>();
         Matcher m = VARIABLE.matcher(Repo.read("docker-compose.yml").replace("$$", ""));

@@ -509,24 +509,61 @@ final class ManifestChecks {
 
     /**
      * All databases share one Cluster, so no NetworkPolicy can keep catalog-service away from
-     * plan's database: PostgreSQL's roles do. A service must log in with the Secret of its own
-     * database's owner role, never another service's.
+     * plan's database: PostgreSQL's roles do. A service runs its migrations with the Secret of its
+     * own database's owner role ({@code QUARKUS_FLYWAY_*}) and connects at run time with the Secret of
+     * that owner's runtime role {@code <owner>_app} ({@code QUARKUS_DATASOURCE_*}): a managed role
+     * without any special attribute or membership, so the service's connections own nothing.
      */
     private void ownCredentials(String deployment, ObjectNode cluster, String database) {
         String owner = ownerOf(cluster, database);
         String ownerSecret = secretOfRole(cluster, owner);
+        String runtime = owner + "_app";
+        String runtimeSecret = secretOfRole(cluster, runtime);
+        runtimeRole(cluster, runtime, database);
         find("Deployment", deployment.substring("Deployment/".length())).ifPresent(d -> {
             for (JsonNode container : Yaml.at(d, "spec.template.spec.containers")) {
+                Set<String> variables = new LinkedHashSet<>();
                 for (JsonNode env : container.path("env")) {
                     String variable = env.path("name").asText();
+                    variables.add(variable);
                     String secret = env.path("valueFrom").path("secretKeyRef").path("name").asText(null);
-                    if (variable.startsWith("QUARKUS_DATASOURCE_") && secret != null && !secret.equals(ownerSecret)) {
+                    if (variable.startsWith("QUARKUS_DATASOURCE_") && secret != null && !secret.equals(runtimeSecret)) {
+                        problem(deployment + ": " + variable + " comes from Secret " + secret + ", not from "
+                                + runtimeSecret + ", the Secret of role " + runtime + " that runs the service on database "
+                                + database + " (owned by " + owner + ")");
+                    }
+                    if (variable.startsWith("QUARKUS_FLYWAY_") && secret != null && !secret.equals(ownerSecret)) {
                         problem(deployment + ": " + variable + " comes from Secret " + secret + ", not from " + ownerSecret
                                 + ", the Secret of role " + owner + " that owns database " + database);
                     }
                 }
+                for (String needed : List.of("QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD")) {
+                    if (!variables.contains(needed)) {
+                        problem(deployment + ": " + needed + " is not set, so the migrations would run as the runtime"
+                                + " role, which may not change the schema");
+                    }
+                }
             }
         });
+    }
+
+    /** The runtime role exists as a managed role that can log in and has no attribute beyond that. */
+    private void runtimeRole(ObjectNode cluster, String runtime, String database) {
+        Optional<JsonNode> role = stream(Yaml.at(cluster, "spec.managed.roles"))
+                .filter(r -> runtime.equals(r.path("name").asText())).findFirst();
+        if (role.isEmpty()) {
+            problem(Yaml.id(cluster) + " has no managed role " + runtime + " for the service on database " + database);
+            return;
+        }
+        for (String attribute : List.of("superuser", "createdb", "createrole", "bypassrls", "replication")) {
+            if (role.get().path(attribute).asBoolean(false)) {
+                problem(Yaml.id(cluster) + ": runtime role " + runtime + " has " + attribute);
+            }
+        }
+        if (!role.get().path("inRoles").isEmpty()) {
+            problem(Yaml.id(cluster) + ": runtime role " + runtime + " is a member of " + role.get().path("inRoles")
+                    + ", whose rights it would hold");
+        }
     }
 
     /** The owner role of a database: initdb's for the first one, the Database resource's otherwise. */

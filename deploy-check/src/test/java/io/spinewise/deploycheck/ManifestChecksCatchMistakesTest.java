@@ -281,7 +281,56 @@ class ManifestChecksCatchMistakesTest {
         assertThat(problemsAfter(docs -> container(docs, "catalog-service").path("env").forEach(env ->
                 ((ObjectNode) env.path("valueFrom").path("secretKeyRef")).put("name", "plan-db"))))
                 .anySatisfy(p -> assertThat(p).contains("Deployment/catalog-service: QUARKUS_DATASOURCE_PASSWORD comes from Secret plan-db")
+                        .contains("database catalog (owned by catalog)"))
+                .anySatisfy(p -> assertThat(p).contains("Deployment/catalog-service: QUARKUS_FLYWAY_PASSWORD comes from Secret plan-db")
                         .contains("owns database catalog"));
+    }
+
+    @Test
+    void serviceRunningAsItsDatabasesOwnerIsReported() {
+        assertThat(problemsAfter(docs -> container(docs, "plan-service").path("env").forEach(env -> {
+            if (env.path("name").asText().startsWith("QUARKUS_DATASOURCE_")) {
+                ((ObjectNode) env.path("valueFrom").path("secretKeyRef")).put("name", "plan-db");
+            }
+        }))).anySatisfy(p -> assertThat(p).contains("Deployment/plan-service: QUARKUS_DATASOURCE_USERNAME comes from Secret"
+                + " plan-db, not from plan-db-app"));
+    }
+
+    @Test
+    void migrationsWithoutTheOwnersCredentialsAreReported() {
+        assertThat(problemsAfter(docs -> {
+            ArrayNode env = (ArrayNode) container(docs, "catalog-service").path("env");
+            for (int i = env.size() - 1; i >= 0; i--) {
+                if (env.get(i).path("name").asText().startsWith("QUARKUS_FLYWAY_")) {
+                    env.remove(i);
+                }
+            }
+        })).anySatisfy(p -> assertThat(p).contains("Deployment/catalog-service: QUARKUS_FLYWAY_USERNAME is not set"));
+    }
+
+    @Test
+    void aRuntimeRoleWithPowersOrMembershipsIsReported() {
+        assertThat(problemsAfter(docs -> {
+            for (JsonNode role : doc(docs, "Cluster", "spinewise-db").path("spec").path("managed").path("roles")) {
+                if ("plan_app".equals(role.path("name").asText())) {
+                    ((ObjectNode) role).put("superuser", true);
+                    ((ObjectNode) role).putArray("inRoles").add("plan");
+                }
+            }
+        })).anySatisfy(p -> assertThat(p).contains("runtime role plan_app has superuser"))
+                .anySatisfy(p -> assertThat(p).contains("runtime role plan_app is a member of"));
+    }
+
+    @Test
+    void aServiceWithoutARuntimeRoleIsReported() {
+        assertThat(problemsAfter(docs -> {
+            ArrayNode roles = (ArrayNode) doc(docs, "Cluster", "spinewise-db").path("spec").path("managed").path("roles");
+            for (int i = roles.size() - 1; i >= 0; i--) {
+                if ("catalog_app".equals(roles.get(i).path("name").asText())) {
+                    roles.remove(i);
+                }
+            }
+        })).anySatisfy(p -> assertThat(p).contains("has no managed role catalog_app"));
     }
 
     @Test
