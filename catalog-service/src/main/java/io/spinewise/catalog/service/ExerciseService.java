@@ -12,6 +12,7 @@ import io.spinewise.common.paging.PageRequest;
 import io.spinewise.common.problem.ProblemException;
 import io.spinewise.common.query.LikePattern;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -27,6 +28,9 @@ import java.util.UUID;
 /** Reads and writes the exercise library under the ownership rules of docs/architecture.md (shipped library read-only, clinic entries private). */
 @ApplicationScoped
 public class ExerciseService {
+
+    @Inject
+    ChangeLog changes;
 
     @Transactional
     public Page<Exercise> search(Viewer viewer, LibraryFilter filter, PageRequest paging) {
@@ -87,6 +91,7 @@ public class ExerciseService {
         exercise.createdAt = Instant.now();
         apply(request, exercise);
         exercise.persistAndFlush();
+        changes.record(clinicId, "exercise.create", "exercise " + slug);
         return exercise;
     }
 
@@ -99,6 +104,7 @@ public class ExerciseService {
         }
         apply(request, exercise);
         exercise.persistAndFlush();
+        changes.record(clinicId, "exercise.update", "exercise " + slug);
         return exercise;
     }
 
@@ -113,6 +119,7 @@ public class ExerciseService {
             exercise.updatedAt = Instant.now();
             exercise.persistAndFlush();
         }
+        changes.record(clinicId, "exercise.archive", "exercise " + slug);
         return exercise;
     }
 

@@ -29,6 +29,9 @@ import java.util.UUID;
 public class RoutineService {
 
     @Inject
+    ChangeLog changes;
+
+    @Inject
     ExerciseService exercises;
 
     @Transactional
@@ -68,6 +71,7 @@ public class RoutineService {
         routine.createdAt = Instant.now();
         apply(clinicId, request, routine);
         routine.persistAndFlush();
+        changes.record(clinicId, "routine.create", "routine " + slug);
         return routine;
     }
 
@@ -86,6 +90,7 @@ public class RoutineService {
         routine.updatedAt = Instant.now();
         Routine.getEntityManager().lock(routine, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         routine.persistAndFlush();
+        changes.record(clinicId, "routine.update", "routine " + slug);
         return routine;
     }
 
@@ -100,6 +105,7 @@ public class RoutineService {
             routine.updatedAt = Instant.now();
             routine.persistAndFlush();
         }
+        changes.record(clinicId, "routine.archive", "routine " + slug);
         return routine;
     }
 
