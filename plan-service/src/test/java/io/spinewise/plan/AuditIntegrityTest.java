@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -263,6 +264,52 @@ class AuditIntegrityTest {
         // the same reads are served again once they can be recorded
         as(clinic.chiro()).get("/api/patients/" + patient.id()).then().statusCode(200)
                 .body("firstName", equalTo("Zelda"));
+    }
+
+    @Test
+    void aChangeWhoseRecordCannotBeWrittenIsNotMade() throws SQLException {
+        Clinic clinic = Clinic.fresh();
+        EnrolledPatient patient = enrol(clinic.chiro(), clinic.id(), "Vera", "Europe/Oslo");
+        int lowAdherence = as(clinic.admin()).get("/api/clinic/settings").then().statusCode(200)
+                .extract().path("lowAdherencePercent");
+        String runtimeRole = ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class);
+        asSuperuser("REVOKE INSERT ON audit_event FROM " + runtimeRole);
+        try {
+            as(clinic.chiro()).body(Map.of("timeZone", "Asia/Tokyo")).patch("/api/patients/" + patient.id())
+                    .then().statusCode(503).contentType(PROBLEM_JSON).body("detail", containsString("not made"));
+            as(patient.token()).body(Map.of("timeZone", "Asia/Tokyo")).patch("/api/me")
+                    .then().statusCode(503).contentType(PROBLEM_JSON);
+            as(clinic.admin()).body(Map.of("lowAdherencePercent", lowAdherence == 42 ? 43 : 42, "painThreshold", 5,
+                    "inactiveDays", 9)).put("/api/clinic/settings").then().statusCode(503).contentType(PROBLEM_JSON);
+            as(clinic.chiro()).body(Map.of("firstName", "Unrecorded", "lastName", "Tester", "timeZone", "Europe/Oslo",
+                    "email", "unrecorded-" + UUID.randomUUID() + "@patients.example")).post("/api/patients")
+                    .then().statusCode(503).contentType(PROBLEM_JSON);
+        } finally {
+            asSuperuser("GRANT INSERT ON audit_event TO " + runtimeRole);
+        }
+        as(clinic.chiro()).get("/api/patients/" + patient.id()).then().statusCode(200)
+                .body("timeZone", equalTo("Europe/Oslo"));
+        as(clinic.admin()).get("/api/clinic/settings").then().statusCode(200)
+                .body("lowAdherencePercent", equalTo(lowAdherence));
+        as(clinic.chiro()).get("/api/patients").then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void aChangeIsRecordedOnceWithItsPatient() {
+        Clinic clinic = Clinic.fresh();
+        EnrolledPatient patient = enrol(clinic.chiro(), clinic.id(), "Wanda", "Europe/Oslo");
+        as(clinic.chiro()).body(Map.of("timeZone", "Asia/Tokyo")).patch("/api/patients/" + patient.id())
+                .then().statusCode(200);
+        List<Map<String, Object>> records = as(clinic.admin()).get("/api/audit?size=100").then().statusCode(200)
+                .extract().path("items");
+        assertThat(records).filteredOn(r -> "patient.update".equals(r.get("action"))).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.get("outcome")).isEqualTo("SUCCESS");
+                    assertThat(r.get("status")).isEqualTo(200);
+                    assertThat(r.get("patientId")).isEqualTo(patient.id());
+                });
+        assertThat(records).filteredOn(r -> "patient.enrol".equals(r.get("action"))).singleElement()
+                .satisfies(r -> assertThat(r.get("patientId")).isEqualTo(patient.id()));
     }
 
     /** Audit records written as the service writes them, in order; their ids. */

@@ -11,6 +11,16 @@ public class AuditContext {
     private UUID patientId;
     private String target;
     private boolean recorded;
+    private String action;
+    private String call;
+    private UUID pathPatientId;
+
+    /** What {@link AuditFilter} learnt before the resource ran: the action, "METHOD path", a patient id in the path. */
+    void call(String action, String call, UUID pathPatientId) {
+        this.action = action;
+        this.call = call;
+        this.pathPatientId = pathPatientId;
+    }
 
     public AuditContext patient(UUID id) {
         this.patientId = id;
@@ -22,7 +32,10 @@ public class AuditContext {
         return this;
     }
 
-    /** Something else writes the record: the check-off in its own statement, a streamed download when it ends. */
+    /**
+     * Something else writes the record: the check-off in its own statement, a change in its own transaction
+     * ({@link AuditRecorder#change}), a streamed download when it ends.
+     */
     public void recorded() {
         this.recorded = true;
     }
@@ -38,5 +51,19 @@ public class AuditContext {
 
     boolean isRecorded() {
         return recorded;
+    }
+
+    String action() {
+        return action;
+    }
+
+    /** The patient named by the resource, else the one in the path. */
+    UUID patientOrPathPatient() {
+        return patientId != null ? patientId : pathPatientId;
+    }
+
+    /** The target named by the resource, else "METHOD path". */
+    String targetOrCall() {
+        return target != null ? target : call;
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -26,13 +27,13 @@ import java.util.UUID;
 /**
  * Writes one audit record per call of an {@link Audited} endpoint once its outcome is known (see
  * {@link AuditRecorder}), unless the resource has it written otherwise (a check-off in its own
- * statement, a streamed download when it ends). A read whose record cannot be written is answered
+ * statement, a change in its own transaction, a streamed download when it ends). A read whose record cannot be written is answered
  * with a 503 problem instead of its data (fail closed). Calls refused before the resource ran (wrong
  * role) end on the I/O thread; their record is written on a worker.
  */
 @Provider
 @Audited
-public class AuditFilter implements ContainerResponseFilter {
+public class AuditFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Logger LOG = Logger.getLogger(AuditFilter.class);
 
@@ -50,6 +51,12 @@ public class AuditFilter implements ContainerResponseFilter {
 
     @Context
     ResourceInfo resource;
+
+    /** Before the resource runs: what a change recorded in its own transaction needs to know. */
+    @Override
+    public void filter(ContainerRequestContext request) {
+        context.call(action(), request.getMethod() + " " + request.getUriInfo().getPath(), patientId(request));
+    }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {

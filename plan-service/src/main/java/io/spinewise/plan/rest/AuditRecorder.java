@@ -1,5 +1,7 @@
 package io.spinewise.plan.rest;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.spinewise.common.problem.ProblemException;
 import io.spinewise.common.problem.ProblemType;
@@ -12,6 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Turns a call's outcome into an audit record: who (subject, name and role from the verified
@@ -28,6 +31,45 @@ public class AuditRecorder {
 
     @Inject
     AuditLog log;
+
+    @Inject
+    AuditContext context;
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    /**
+     * Runs a change and writes its audit record in one transaction (the caller's, or a new one): the
+     * change is committed with its record or not at all. A record that cannot be written undoes the
+     * change and answers 503. The resource may name the patient and target inside {@code change}.
+     *
+     * @param status the answer on success, e.g. 200 or 201
+     */
+    <T> T change(int status, Supplier<T> change) {
+        T result = QuarkusTransaction.joiningExisting().call(() -> {
+            T value = change.get();
+            recordChange(status);
+            return value;
+        });
+        context.recorded();
+        return result;
+    }
+
+    /**
+     * Writes the current call's record as a successful change, in the current transaction, for a change
+     * that runs its own transaction (an enrolment, whose login is created outside it). The caller marks
+     * the call {@link AuditContext#recorded() recorded} once that transaction has committed.
+     */
+    void recordChange(int status) {
+        try {
+            write(identities.getIdentity(), context.patientOrPathPatient(), context.action(), status,
+                    context.targetOrCall());
+        } catch (AuditUnavailable e) {
+            LOG.errorf(e.getCause(), "Change refused, its audit record could not be written: %s", e.getMessage());
+            throw new ProblemException(ProblemType.DEPENDENCY_UNAVAILABLE,
+                    "The audit log cannot record this change right now, so it was not made; retry in a few seconds.");
+        }
+    }
 
     /** Records the call; a record that cannot be written is logged with what it held. */
     void record(SecurityIdentity identity, UUID patientId, String action, int status, String target) {

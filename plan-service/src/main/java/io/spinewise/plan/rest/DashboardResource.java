@@ -44,6 +44,9 @@ public class DashboardResource {
     Caller caller;
 
     @Inject
+    AuditRecorder recorder;
+
+    @Inject
     io.spinewise.plan.service.AdherenceQueries adherenceQueries;
 
     @GET
@@ -90,6 +93,6 @@ public class DashboardResource {
     @Operation(operationId = "setClinicSettings", summary = "Set the clinic's dashboard thresholds",
             description = "Clinic administrators only; all three values are required.")
     public ClinicSettingsView setSettings(@NotNull(message = "a JSON body is required") @Valid ClinicSettingsView view) {
-        return settings.set(caller.clinicId(), caller.subject(), view);
+        return recorder.change(200, () -> settings.set(caller.clinicId(), caller.subject(), view));
     }
 }

@@ -92,6 +92,9 @@ public class MeResource {
     @Inject
     AuditContext audit;
 
+    @Inject
+    AuditRecorder recorder;
+
     @Context
     UriInfo uriInfo;
 
@@ -111,7 +114,8 @@ public class MeResource {
             description = "When I move: my today is then the new zone's;"
             + " sessions already recorded keep their dates.")
     public PatientView update(@NotNull(message = "a JSON body is required") @Valid PatientPatch patch) {
-        return Views.patient(patients.changeTimeZone(me.get().id, patch.timeZone()));
+        java.util.UUID patientId = me.get().id;
+        return recorder.change(200, () -> Views.patient(patients.changeTimeZone(patientId, patch.timeZone())));
     }
 
     @GET
@@ -207,7 +211,12 @@ public class MeResource {
     public Response undo(@PathParam("id") String id) {
         UUID uuid = Params.pathId(id, "check-off");
         audit.target("session " + uuid);
-        audit.patient(checkOffs.undo(caller.subject(), uuid));
+        CheckOffService.Undo undo = checkOffs.undo(caller.subject(), caller.displayName(), uuid);
+        audit.patient(undo.patientId());
+        if (undo.recorded()) {
+            // written with the undo, in the same statement
+            audit.recorded();
+        }
         return Response.noContent().build();
     }
 

@@ -75,6 +75,9 @@ public class PatientResource {
     @Inject
     AuditContext audit;
 
+    @Inject
+    AuditRecorder recorder;
+
     @Context
     UriInfo uriInfo;
 
@@ -101,8 +104,11 @@ public class PatientResource {
                     @Header(name = "Location", description = "The new entry's URL",
                             schema = @Schema(type = SchemaType.STRING))})
     public Response enrol(@NotNull(message = "a JSON body is required") @Valid EnrolmentRequest request) {
-        PatientService.Enrolment enrolment = patients.enrol(caller.clinicId(), caller.subject(), request);
-        audit.patient(enrolment.patient().id);
+        PatientService.Enrolment enrolment = patients.enrol(caller.clinicId(), caller.subject(), request, saved -> {
+            audit.patient(saved.id);
+            recorder.recordChange(201);
+        });
+        audit.recorded();
         EnrolmentView view = new EnrolmentView(Views.patient(enrolment.patient()), new EnrolmentView.Login(
                 enrolment.account().username(), enrolment.account().temporaryPassword(),
                 "Log in with this username and one-time password; you will be asked to choose your own password."));
@@ -129,7 +135,7 @@ public class PatientResource {
             + " sessions already recorded keep their dates.")
     public PatientView update(@PathParam("id") String id,
                               @NotNull(message = "a JSON body is required") @Valid PatientPatch patch) {
-        return Views.patient(patients.changeTimeZone(patient(id).id, patch.timeZone()));
+        return recorder.change(200, () -> Views.patient(patients.changeTimeZone(patient(id).id, patch.timeZone())));
     }
 
     @GET
@@ -158,9 +164,14 @@ public class PatientResource {
     public Response prescribe(@PathParam("id") String id,
                               @NotNull(message = "a JSON body is required") @Valid PlanRequest request) {
         Patient patient = patient(id);
+        // the catalog is asked first, outside the transaction that stores the plan with its audit record
         Prescriptions.Content content = prescriptions.resolve(request);
-        PlanService.Current created = plans.create(patient, caller.subject(), caller.displayName(), content, request.schedule());
-        audit.target("plan " + created.plan().id);
+        PlanService.Current created = recorder.change(201, () -> {
+            PlanService.Current plan = plans.create(patient, caller.subject(), caller.displayName(), content,
+                    request.schedule());
+            audit.target("plan " + plan.plan().id);
+            return plan;
+        });
         return Response.created(uriInfo.getBaseUriBuilder().path("/api/plans/" + created.plan().id).build())
                 .entity(Views.plan(created)).build();
     }

@@ -63,6 +63,9 @@ public class PlanResource {
     @Inject
     AuditContext audit;
 
+    @Inject
+    AuditRecorder recorder;
+
     @GET
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
     @Audited("plan.read")
@@ -110,8 +113,9 @@ public class PlanResource {
         if (patch.status() == null && patch.title() == null && !patch.isEdit()) {
             throw ProblemException.invalid("body", "name a status, a title, items or a schedule to change");
         }
+        // the catalog is asked first, outside the transaction that stores the change with its audit record
         List<PlanItem> items = patch.items() == null ? null : prescriptions.items(patch.items(), "items");
-        return Views.plan(plans.change(owner(plan), plan.id, caller.subject(), patch, items));
+        return Views.plan(recorder.change(200, () -> plans.change(owner(plan), plan.id, caller.subject(), patch, items)));
     }
 
     /** The plan if the caller may see it: staff of its clinic, or its own patient; else 404. */

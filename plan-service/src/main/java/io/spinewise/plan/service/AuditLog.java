@@ -27,7 +27,7 @@ import java.util.UUID;
  * deletes, and the service's database role may only insert and read). Each clinic's records form
  * a hash chain, linked by an insert trigger (V5__audit_hash_chain.sql), which {@link #verify}
  * walks. Written in its own autocommit statement, so that a refused or failed request is
- * recorded too.
+ * recorded too, or in the transaction of the change it records.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -95,8 +95,8 @@ public class AuditLog {
     }
 
     public void record(Entry e) {
+        // autocommit (the pool's default) outside a transaction; inside one, the change's own connection
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
-            c.setAutoCommit(true);
             s.setString(1, e.clinicId());
             s.setString(2, e.actor());
             s.setString(3, e.actorName());

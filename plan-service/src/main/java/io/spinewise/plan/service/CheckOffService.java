@@ -75,12 +75,21 @@ public class CheckOffService {
             FROM patient p LEFT JOIN plan pl ON pl.patient_id = p.id AND pl.id = ?
             WHERE p.subject = ?""";
 
+    /* the undo and its audit record in one statement, as the check-off itself: both or neither */
     private static final String UNDO = """
-            UPDATE session_checkoff c SET undone_at = ?
-            FROM patient p
-            WHERE c.id = ? AND c.patient_id = p.id AND p.subject = ? AND c.undone_at IS NULL
-              AND (c.created_at AT TIME ZONE p.time_zone)::date = (?::timestamptz AT TIME ZONE p.time_zone)::date
-            RETURNING c.patient_id""";
+            WITH undone AS (
+                UPDATE session_checkoff c SET undone_at = ?
+                FROM patient p
+                WHERE c.id = ? AND c.patient_id = p.id AND p.subject = ? AND c.undone_at IS NULL
+                  AND (c.created_at AT TIME ZONE p.time_zone)::date = (?::timestamptz AT TIME ZONE p.time_zone)::date
+                RETURNING c.id, c.clinic_id, c.patient_id
+            ), audit AS (
+                INSERT INTO audit_event (clinic_id, actor, actor_name, actor_role, patient_id, action, outcome,
+                                         status, target)
+                SELECT clinic_id, ?, ?, 'patient', patient_id, 'checkoff.undo', 'SUCCESS', 204, 'session ' || id
+                FROM undone
+            )
+            SELECT patient_id FROM undone""";
 
     private static final String UNDO_DIAGNOSE = """
             SELECT c.patient_id, c.undone_at FROM session_checkoff c JOIN patient p ON p.id = c.patient_id
@@ -202,8 +211,16 @@ public class CheckOffService {
         throw ProblemException.conflict("The plan changed while checking off; try again.");
     }
 
-    /** Undoes a check-off made today (the patient's today). Undoing twice is harmless. */
-    public UUID undo(String subject, UUID id) {
+    /** An undone check-off's patient, and whether this call undid it (and wrote its audit record). */
+    public record Undo(UUID patientId, boolean recorded) {
+    }
+
+    /**
+     * Undoes a check-off made today (the patient's today), writing its audit record in the same
+     * statement. Undoing twice is harmless: the second call changes and records nothing.
+     * {@code actorName}: the patient's display name for the audit record, may be null.
+     */
+    public Undo undo(String subject, String actorName, UUID id) {
         Timestamp now = Timestamp.from(today.now());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
@@ -212,9 +229,11 @@ public class CheckOffService {
                 s.setObject(2, id);
                 s.setString(3, subject);
                 s.setTimestamp(4, now);
+                s.setString(5, subject);
+                s.setString(6, actorName);
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next()) {
-                        return rs.getObject(1, UUID.class);
+                        return new Undo(rs.getObject(1, UUID.class), true);
                     }
                 }
             }
@@ -226,7 +245,7 @@ public class CheckOffService {
                         throw ProblemException.notFound("You have no check-off " + id + ".");
                     }
                     if (rs.getObject("undone_at") != null) {
-                        return rs.getObject("patient_id", UUID.class);
+                        return new Undo(rs.getObject("patient_id", UUID.class), false);
                     }
                     throw ProblemException.conflict("A check-off can only be undone on the day it was recorded.");
                 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Patients of a clinic: enrolment, look-ups, and first-login provisioning. */
 @ApplicationScoped
@@ -41,9 +42,11 @@ public class PatientService {
 
     /**
      * Creates the login first (outside the transaction: a slow directory must not hold a
-     * database connection), then the record.
+     * database connection), then the record, and in the record's transaction {@code alsoInTransaction}
+     * (the enrolment's audit record): a failure there undoes both.
      */
-    public Enrolment enrol(String clinicId, String enrolledBy, EnrolmentRequest request) {
+    public Enrolment enrol(String clinicId, String enrolledBy, EnrolmentRequest request,
+                           Consumer<Patient> alsoInTransaction) {
         String email = request.email().strip().toLowerCase(Locale.ROOT);
         IdentityDirectory.CreatedAccount account = directory.createPatientAccount(new IdentityDirectory.NewAccount(
                 email, email, request.firstName().strip(), request.lastName().strip(), clinicId));
@@ -59,7 +62,10 @@ public class PatientService {
         patient.enrolledBy = enrolledBy;
         patient.createdAt = Instant.now();
         try {
-            QuarkusTransaction.requiringNew().run(patient::persistAndFlush);
+            QuarkusTransaction.requiringNew().run(() -> {
+                patient.persistAndFlush();
+                alsoInTransaction.accept(patient);
+            });
         } catch (RuntimeException e) {
             // nothing half-written: no login may outlive a patient record that was not saved
             directory.deletePatientAccount(account.subject());
