@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** Creates each service's database on the server when it is missing (a first start). */
+/** Creates each service's database and its roles on the server when they are missing (a first start). */
 final class DatabaseSetup implements Part {
 
     private final Database database;
-    private final List<String> databases;
+    private final List<Database.ServiceRoles> databases;
 
-    DatabaseSetup(Database database, List<String> databases) {
+    DatabaseSetup(Database database, List<Database.ServiceRoles> databases) {
         this.database = database;
         this.databases = databases;
     }
@@ -22,8 +22,8 @@ final class DatabaseSetup implements Part {
 
     @Override
     public void start(Duration timeout) throws Exception {
-        for (String name : databases) {
-            database.ensureDatabase(name);
+        for (Database.ServiceRoles roles : databases) {
+            database.ensureServiceDatabase(roles);
         }
     }
 

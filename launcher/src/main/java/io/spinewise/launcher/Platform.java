@@ -143,23 +143,30 @@ public final class Platform implements AutoCloseable {
         Path logs = logs();
         List<Part> parts = new ArrayList<>();
         parts.add(database);
-        parts.add(new DatabaseSetup(database, List.of("catalog", "plan")));
+        Database.ServiceRoles catalog = Database.ServiceRoles.of("catalog");
+        Database.ServiceRoles plan = Database.ServiceRoles.of("plan");
+        parts.add(new DatabaseSetup(database, List.of(catalog, plan)));
         parts.add(new KeycloakServer(KeycloakServer.Settings.local(KeycloakDistribution.locate(home),
                 data.resolve("keycloak"), home.resolve("config/keycloak/realm-clinic-dev.json"))
                 .withLogFile(logs.resolve("keycloak.log"))));
-        parts.add(service(home, "catalog-service", CATALOG_PORT, Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl("catalog"),
-                "QUARKUS_DATASOURCE_USERNAME", database.user(),
-                "QUARKUS_DATASOURCE_PASSWORD", database.password())));
-        parts.add(service(home, "plan-service", PLAN_PORT, Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl("plan"),
-                "QUARKUS_DATASOURCE_USERNAME", database.user(),
-                "QUARKUS_DATASOURCE_PASSWORD", database.password(),
-                "QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:" + CATALOG_PORT)));
+        // each service as its runtime role, its migrations as its database's owner: never as the server's user
+        parts.add(service(home, "catalog-service", CATALOG_PORT, databaseEnvironment(catalog)));
+        Map<String, String> planEnvironment = new LinkedHashMap<>(databaseEnvironment(plan));
+        planEnvironment.put("QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:" + CATALOG_PORT);
+        parts.add(service(home, "plan-service", PLAN_PORT, planEnvironment));
         parts.add(service(home, "web-ui", WEB_PORT, Map.of(
                 "QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:" + CATALOG_PORT,
                 "QUARKUS_REST_CLIENT_PLAN_URL", "http://localhost:" + PLAN_PORT)));
         return parts;
+    }
+
+    private Map<String, String> databaseEnvironment(Database.ServiceRoles roles) {
+        return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(roles.database()),
+                "QUARKUS_DATASOURCE_USERNAME", roles.runtime(),
+                "QUARKUS_DATASOURCE_PASSWORD", roles.runtimePassword(),
+                "QUARKUS_FLYWAY_USERNAME", roles.owner(),
+                "QUARKUS_FLYWAY_PASSWORD", roles.ownerPassword());
     }
 
     private QuarkusService service(Path home, String name, int port, Map<String, String> environment) {

@@ -83,10 +83,19 @@ final class BenchDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(database), user(), "postgres");
     }
 
+    /**
+     * A service's database as the launcher makes it: owned by the role {@code name}, which runs the
+     * migrations, and used by the runtime role {@code name_app}, which holds only the migrations' grants,
+     * so the services are measured with the privileges they run with everywhere (passwords = names).
+     */
     void createDatabase(String name) {
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
             // the names are the bench's own constants, never input
-            s.execute("CREATE DATABASE " + name);
+            s.execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + name + "'");
+            s.execute("CREATE ROLE " + name + "_app LOGIN PASSWORD '" + name + "_app'");
+            s.execute("CREATE DATABASE " + name + " OWNER " + name);
+            s.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
+            s.execute("GRANT CONNECT ON DATABASE " + name + " TO " + name + "_app");
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
         }

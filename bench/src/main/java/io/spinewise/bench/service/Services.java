@@ -62,8 +62,11 @@ final class Services implements AutoCloseable {
         properties.put("quarkus.http.port", Integer.toString(port));
         properties.put("quarkus.http.host", "127.0.0.1");
         properties.put("quarkus.datasource.jdbc.url", db.jdbcUrl(database));
-        properties.put("quarkus.datasource.username", db.user());
-        properties.put("quarkus.datasource.password", "postgres");
+        // as ./spinewise up runs them: the runtime role at run time, the owner for the migrations (BenchDatabase)
+        properties.put("quarkus.datasource.username", database + "_app");
+        properties.put("quarkus.datasource.password", database + "_app");
+        properties.put("quarkus.flyway.username", database);
+        properties.put("quarkus.flyway.password", database);
         properties.put("quarkus.datasource.jdbc.max-size", "10");
         properties.put("quarkus.log.level", "WARN");
         // not prod: plan-service keeps its development client secret (the prod profile refuses it)
