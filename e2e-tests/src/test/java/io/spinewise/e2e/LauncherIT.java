@@ -19,9 +19,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +113,30 @@ class LauncherIT {
             assertThat(RunningPlatform.get().output())
                     .contains("durability         fsync=on, synchronous_commit=on, full_page_writes=on");
         }
+    }
+
+    @Test
+    @Order(1)
+    void theServicesConnectAsTheirRuntimeRolesNotAsTheSuperuser() throws Exception {
+        // a request each, so that each service holds a connection to its database right now
+        as(token("dr.ada")).get(CATALOG + "/api/exercises").then().statusCode(200);
+        as(token("dr.ada")).get(PLAN + "/api/dashboard").then().statusCode(200);
+        Map<String, List<String>> users = new LinkedHashMap<>();
+        try (Connection connection = RunningPlatform.connect("postgres");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT a.datname, a.usename, r.rolsuper OR r.rolbypassrls OR r.rolcreaterole OR r.rolcreatedb
+                     FROM pg_stat_activity a JOIN pg_roles r ON r.oid = a.usesysid
+                     WHERE a.datname IN ('catalog', 'plan') AND a.backend_type = 'client backend'
+                       AND a.pid <> pg_backend_pid()
+                     ORDER BY 1, 2""")) {
+            while (rows.next()) {
+                users.computeIfAbsent(rows.getString(1), d -> new ArrayList<>()).add(rows.getString(2));
+                assertThat(rows.getBoolean(3)).as(rows.getString(2) + " has a special attribute").isFalse();
+            }
+        }
+        assertThat(users.get("catalog")).as("catalog-service's connections").isNotEmpty().containsOnly("catalog_app");
+        assertThat(users.get("plan")).as("plan-service's connections").isNotEmpty().containsOnly("plan_app");
     }
 
     @Test
