@@ -27,9 +27,10 @@ import java.util.UUID;
 /**
  * Writes one audit record per call of an {@link Audited} endpoint once its outcome is known (see
  * {@link AuditRecorder}), unless the resource has it written otherwise (a check-off in its own
- * statement, a change in its own transaction, a streamed download when it ends). A read whose record cannot be written is answered
- * with a 503 problem instead of its data (fail closed). Calls refused before the resource ran (wrong
- * role) end on the I/O thread; their record is written on a worker.
+ * statement, a change in its own transaction, a streamed download when it ends). A read whose
+ * record cannot be written is answered with a 503 problem instead of its data (fail closed). Calls
+ * refused before the resource ran (wrong role) end on the I/O thread; their record is written on a
+ * worker.
  */
 @Provider
 @Audited
@@ -89,7 +90,8 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
 
     /**
      * Replaces a read's answer, not yet sent, with a 503 problem: data whose reading is not on record
-     * is not served. (A change already committed keeps its answer, or a client would repeat it.)
+     * is not served. (A change is recorded in its own transaction, {@link AuditRecorder#change}; a
+     * refused call served no data.)
      */
     private static void withhold(ContainerResponseContext response) {
         Problem problem = AuditRecorder.AuditUnavailable.problem().problem();
