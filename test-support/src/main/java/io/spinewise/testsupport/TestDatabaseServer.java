@@ -17,8 +17,9 @@ import java.util.UUID;
  * <p>By default an embedded PostgreSQL (real server binaries, started from Maven artifacts,
  * no Docker needed). When {@code SPINEWISE_TEST_DB_URL} names a server (a JDBC URL of a
  * database the user may connect to, with {@code SPINEWISE_TEST_DB_USER} and
- * {@code SPINEWISE_TEST_DB_PASSWORD}), that server is used instead, e.g. a CI database or a
- * container started by hand where Docker exists.
+ * {@code SPINEWISE_TEST_DB_PASSWORD}; a superuser, since it creates each test database's roles and
+ * hands over its schema), that server is used instead, e.g. a CI database or a container started
+ * by hand where Docker exists.
  */
 public final class TestDatabaseServer {
 
