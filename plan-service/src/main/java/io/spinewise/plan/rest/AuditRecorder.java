@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  * token) in which clinic did what to whose data, and how it ended — SUCCESS (2xx/3xx), DENIED
  * (401/403), NOT_FOUND (404), REJECTED (other 4xx) or FAILED (5xx). Anonymous calls reach no data
  * and are not recorded. Used by {@link AuditFilter} when a response starts and by
- * {@link AuditedStream} when a streamed download ends. Reading and exporting fail closed: when the
- * record of a successful read cannot be written, the caller gets a 503 problem instead of the data.
+ * {@link AuditedStream} when a streamed download ends, and by resources for a change, which
+ * {@link #change} writes in one transaction with its record. Reading and exporting fail closed: when
+ * the record of a successful read cannot be written, the caller gets a 503 problem instead of the data.
  */
 @ApplicationScoped
 public class AuditRecorder {

@@ -114,7 +114,7 @@ public class MeResource {
             description = "When I move: my today is then the new zone's;"
             + " sessions already recorded keep their dates.")
     public PatientView update(@NotNull(message = "a JSON body is required") @Valid PatientPatch patch) {
-        java.util.UUID patientId = me.get().id;
+        UUID patientId = me.get().id;
         return recorder.change(200, () -> Views.patient(patients.changeTimeZone(patientId, patch.timeZone())));
     }
 
