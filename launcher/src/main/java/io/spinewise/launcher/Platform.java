@@ -145,7 +145,8 @@ public final class Platform implements AutoCloseable {
         parts.add(database);
         parts.add(new DatabaseSetup(database, List.of("catalog", "plan")));
         parts.add(new KeycloakServer(KeycloakServer.Settings.local(KeycloakDistribution.locate(home),
-                data.resolve("keycloak"), home.resolve("config/keycloak/realm-clinic-dev.json"))
+                data.resolve("keycloak"), home.resolve("config/keycloak/realm-clinic-dev.json"),
+                KeycloakDistribution.enrolmentExtension(home))
                 .withLogFile(logs.resolve("keycloak.log"))));
         parts.add(service(home, "catalog-service", CATALOG_PORT, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl("catalog"),

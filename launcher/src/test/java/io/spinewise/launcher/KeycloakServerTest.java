@@ -66,7 +66,8 @@ class KeycloakServerTest {
             management = b.getLocalPort();
         }
         // the zip is never opened: every refusal happens before the unpack
-        return KeycloakServer.Settings.local(directory.resolve("missing.zip"), directory.resolve("keycloak"), realm)
+        return KeycloakServer.Settings.local(directory.resolve("missing.zip"), directory.resolve("keycloak"), realm,
+                        directory.resolve("missing.jar"))
                 .withPorts(http, management)
                 .withEnvironment(Map.of());
     }
