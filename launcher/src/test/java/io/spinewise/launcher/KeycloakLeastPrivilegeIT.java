@@ -177,20 +177,31 @@ class KeycloakLeastPrivilegeIT {
     // --- the extension: what it does ---
 
     @Test
-    void thePatientGoesIntoTheStaffMembersClinicWhateverTheBodySays() throws Exception {
+    void thePatientGoesIntoTheStaffMembersClinicAsAPatientOnly() throws Exception {
+        String email = "southern-" + suffix() + "@south.example";
+        HttpResponse<String> answer = enrol(REALM, service, staffToken("dr.ben"), patient(email, "Sou", "Thern", PASSWORD));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        String id = json(answer).get("id").asText();
+        JsonNode stored = json(send(bearer(adminUrl(REALM) + "/users/" + id, admin)));
+        assertThat(stored.get("username").asText()).isEqualTo(email);
+        assertThat(texts(stored.at("/attributes/clinic_id"))).containsExactly("south");
+        assertThat(texts(stored.get("requiredActions"))).containsExactly("UPDATE_PASSWORD");
+        JsonNode roles = json(send(bearer(adminUrl(REALM) + "/users/" + id + "/role-mappings/realm/composite", admin)));
+        assertThat(roles.findValuesAsText("name")).contains("patient").doesNotContain("clinic-admin", "chiropractor");
+    }
+
+    @Test
+    void aBodyNamingAClinicOrRolesIsRefusedNotObeyed() throws Exception {
         String email = "sneaky-" + suffix() + "@south.example";
         HttpResponse<String> answer = enrol(REALM, service, staffToken("dr.ben"), """
                 {"email": "%s", "firstName": "Sne", "lastName": "Aky", "temporaryPassword": "%s",
-                 "clinic_id": "north", "clinicId": "north", "attributes": {"clinic_id": ["north"]},
-                 "realmRoles": ["clinic-admin"]}
+                 "clinic_id": "north", "attributes": {"clinic_id": ["north"]}, "realmRoles": ["clinic-admin"]}
                 """.formatted(email, PASSWORD));
 
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-        JsonNode stored = json(send(bearer(adminUrl(REALM) + "/users/" + json(answer).get("id").asText(), admin)));
-        assertThat(texts(stored.at("/attributes/clinic_id"))).containsExactly("south");
-        JsonNode roles = json(send(bearer(adminUrl(REALM) + "/users/" + stored.get("id").asText()
-                + "/role-mappings/realm/composite", admin)));
-        assertThat(roles.findValuesAsText("name")).contains("patient").doesNotContain("clinic-admin", "chiropractor");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("clinic_id");
+        assertThat(usersNamed(email)).isEmpty();
     }
 
     @Test
