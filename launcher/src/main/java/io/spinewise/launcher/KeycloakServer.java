@@ -125,6 +125,7 @@ final class KeycloakServer implements Part {
         Map<String, String> environment = environment();
         List<String> realms = realmNames();
         requirePlaceholdersSet(environment);
+        requireProviders();
 
         Path home = KeycloakDistribution.unpack(settings.distribution(), settings.directory());
         if (settings.freshStore()) {
@@ -260,11 +261,17 @@ final class KeycloakServer implements Part {
             }
         }
         for (Path jar : settings.providers()) {
+            Files.copy(jar, providers.resolve(jar.getFileName()));
+        }
+    }
+
+    /** Without the enrolment extension Keycloak would start, and every enrolment would fail: refuse first. */
+    private void requireProviders() {
+        for (Path jar : settings.providers()) {
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException("Keycloak extension " + jar + " is missing; build it with"
                         + " ./mvnw package -DskipTests -pl keycloak-enrolment");
             }
-            Files.copy(jar, providers.resolve(jar.getFileName()));
         }
     }
 
