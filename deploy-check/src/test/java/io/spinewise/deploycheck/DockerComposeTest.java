@@ -53,7 +53,11 @@ class DockerComposeTest {
             assertThat(context.resolve((String) build.get("dockerfile"))).as(name + " Dockerfile").isRegularFile();
             assertThat((String) services.get(name).get("image")).startsWith("ghcr.io/spinewise/" + name + ":");
         }
-        assertThat((String) services.get("keycloak").get("image")).startsWith("quay.io/keycloak/keycloak:26.7.");
+        // Keycloak with the enrolment extension, built from keycloak-enrolment (KeycloakImageTest checks the Dockerfile)
+        assertThat((String) services.get("keycloak").get("image")).startsWith("ghcr.io/spinewise/keycloak:26.7.");
+        Map<String, Object> keycloakBuild = map(services.get("keycloak").get("build"));
+        assertThat((String) keycloakBuild.get("context")).isEqualTo("./keycloak-enrolment");
+        assertThat(Repo.path("keycloak-enrolment").resolve((String) keycloakBuild.get("dockerfile"))).isRegularFile();
     }
 
     @Test

@@ -84,7 +84,7 @@ class CalendarIT {
                         "startDate", today.minusDays(3).toString(), "sessionsPerDay", 2)))
                 .post(PLAN + "/api/patients/" + patientId + "/plans").then().statusCode(201).extract().path("id");
         String patientToken = RunningPlatform.logins().firstLogin(enrolled.path("login.username"),
-                enrolled.path("login.temporaryPassword"), "Thoracic-spine-2026", "web-ui", "web-ui-dev-secret", WEB + "/");
+                enrolled.path("login.temporaryPassword"), "Thoracic-spine-2026", "web-ui", "web-ui-dev-secret", WEB + "/callback");
         // three days ago nothing, the day before yesterday one of two sessions, yesterday both
         checkOff(patientToken, planId, today.minusDays(2), 1);
         checkOff(patientToken, planId, today.minusDays(1), 1);

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Enrolment's failure paths against the real Keycloak (plan-service's own tests use a stand-in):
  * a taken email answers 409 with a sentence that does not tell whose account it is, the same
  * whichever clinic holds it; a name Keycloak's user profile refuses answers 400 naming the
- * field; a role mapping that fails takes the new account back. Checked in Keycloak through its
+ * field; a role mapping that fails leaves no account. Checked in Keycloak through its
  * Admin API, in plan-service, and on the web-ui's enrolment form.
  */
 @ExtendWith(PagesOnFailure.class)
@@ -109,13 +109,14 @@ class EnrolmentFailuresIT {
     }
 
     /**
-     * The realm role {@code patient} renamed for the duration of one enrolment: plan-service
-     * creates the user, finds no role to map, and must delete the user again. Role mappings are
+     * The realm role {@code patient} renamed for the duration of one enrolment: Keycloak's
+     * enrolment extension finds no role to map and creates no user (one transaction), and
+     * plan-service answers 503 with nothing saved. Role mappings are
      * by id, so renaming it back restores every patient's role (and tokens issued meanwhile are
      * not used).
      */
     @Test
-    void aFailedRoleMappingTakesTheNewAccountBack() {
+    void aFailedRoleMappingLeavesNoAccount() {
         String hidden = "patient-renamed-" + UUID.randomUUID().toString().substring(0, 8);
         String email = email("rolemap");
         Response answer;

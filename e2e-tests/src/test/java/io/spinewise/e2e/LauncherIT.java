@@ -245,7 +245,7 @@ class LauncherIT {
         as(token("dr.ada")).get(PLAN + "/api/patients/" + enrolledPatientId + "/plans").then().statusCode(200)
                 .body("[0].routine.slug", equalTo("mid-back-relief"));
         String patientToken = RunningPlatform.logins().firstLogin(enrolledUsername, enrolledPassword, "Thoracic-spine-2026",
-                "web-ui", "web-ui-dev-secret", RunningPlatform.WEB + "/");
+                "web-ui", "web-ui-dev-secret", RunningPlatform.WEB + "/callback");
         as(patientToken).get(PLAN + "/api/me").then().statusCode(200).body("id", equalTo(enrolledPatientId));
         as(patientToken).get(CATALOG + "/api/routines/mid-back-relief").then().statusCode(200);
     }

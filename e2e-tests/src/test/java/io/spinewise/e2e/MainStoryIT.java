@@ -94,7 +94,7 @@ class MainStoryIT {
     @Order(3)
     void theNewPatientLogsInWithTheHandedOverPasswordAndChoosesTheirOwn() {
         patientToken = RunningPlatform.logins().firstLogin(patientUsername, oneTimePassword, NEW_PASSWORD,
-                "web-ui", "web-ui-dev-secret", RunningPlatform.WEB + "/");
+                "web-ui", "web-ui-dev-secret", RunningPlatform.WEB + "/callback");
         as(patientToken).get(PLAN + "/api/me").then().statusCode(200).body("id", equalTo(patientId));
         // from now on the chosen password is the patient's
         assertThat(RunningPlatform.logins().accessToken(patientUsername, NEW_PASSWORD)).isNotBlank();

@@ -71,7 +71,7 @@ final class Api {
         JsonNode body = expect(enrolled, 201);
         String username = body.at("/login/username").asText();
         FaultPlatform.logins().firstLogin(username, body.at("/login/temporaryPassword").asText(), NEW_PASSWORD,
-                "web-ui", "web-ui-dev-secret", FaultPlatform.WEB + "/");
+                "web-ui", "web-ui-dev-secret", FaultPlatform.WEB + "/callback");
         return new Patient(UUID.fromString(body.at("/patient/id").asText()), new User(username, NEW_PASSWORD));
     }
 

@@ -58,7 +58,12 @@ final class KeycloakDistribution {
                 .filter(Files::isRegularFile)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("Keycloak distribution not found at " + candidates
-                        + "; build the launcher first (./spinewise up builds it, or ./mvnw package -DskipTests -pl launcher)"));
+                        + "; build the launcher first (./spinewise up builds it, or ./mvnw package -DskipTests -pl launcher -am)"));
+    }
+
+    /** The enrolment extension jar that the reactor built in {@code keycloak-enrolment/target/}. */
+    static Path enrolmentExtension(Path checkout) {
+        return checkout.resolve("keycloak-enrolment/target/spinewise-keycloak-enrolment.jar");
     }
 
     /**

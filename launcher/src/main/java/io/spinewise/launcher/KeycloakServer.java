@@ -55,10 +55,11 @@ final class KeycloakServer implements Part {
      * @param adminPassword  its password
      * @param freshStore     drop Keycloak's store before starting, so the realm files are imported again
      * @param environment    extra environment, e.g. values for the realm files' placeholders
+     * @param providers      extension jars put into Keycloak's {@code providers/} (the enrolment extension)
      */
     record Settings(Path distribution, Path directory, List<Path> realmFiles, Path logFile, int httpPort,
                     int managementPort, String adminUser, String adminPassword, boolean freshStore,
-                    Map<String, String> environment) {
+                    Map<String, String> environment, List<Path> providers) {
 
         static final int HTTP_PORT = 8180;
         static final int MANAGEMENT_PORT = 9000;
@@ -66,37 +67,41 @@ final class KeycloakServer implements Part {
         Settings {
             realmFiles = List.copyOf(realmFiles);
             environment = Map.copyOf(environment);
+            providers = List.copyOf(providers);
         }
 
-        /** The local stack's Keycloak: ports 8180 and 9000, admin/admin, the store kept across runs. */
-        static Settings local(Path distribution, Path directory, Path realmFile) {
+        /**
+         * The local stack's Keycloak: ports 8180 and 9000, admin/admin, the store kept across runs,
+         * with the enrolment extension (plan-service cannot enrol without it).
+         */
+        static Settings local(Path distribution, Path directory, Path realmFile, Path enrolmentExtension) {
             return new Settings(distribution, directory, List.of(realmFile), directory.resolve("keycloak.log"),
-                    HTTP_PORT, MANAGEMENT_PORT, "admin", "admin", false, Map.of());
+                    HTTP_PORT, MANAGEMENT_PORT, "admin", "admin", false, Map.of(), List.of(enrolmentExtension));
         }
 
         Settings withRealmFiles(List<Path> files) {
             return new Settings(distribution, directory, files, logFile, httpPort, managementPort, adminUser,
-                    adminPassword, freshStore, environment);
+                    adminPassword, freshStore, environment, providers);
         }
 
         Settings withLogFile(Path file) {
             return new Settings(distribution, directory, realmFiles, file, httpPort, managementPort, adminUser,
-                    adminPassword, freshStore, environment);
+                    adminPassword, freshStore, environment, providers);
         }
 
         Settings withPorts(int http, int management) {
             return new Settings(distribution, directory, realmFiles, logFile, http, management, adminUser,
-                    adminPassword, freshStore, environment);
+                    adminPassword, freshStore, environment, providers);
         }
 
         Settings withFreshStore(boolean fresh) {
             return new Settings(distribution, directory, realmFiles, logFile, httpPort, managementPort, adminUser,
-                    adminPassword, fresh, environment);
+                    adminPassword, fresh, environment, providers);
         }
 
         Settings withEnvironment(Map<String, String> variables) {
             return new Settings(distribution, directory, realmFiles, logFile, httpPort, managementPort, adminUser,
-                    adminPassword, freshStore, variables);
+                    adminPassword, freshStore, variables, providers);
         }
     }
 
@@ -120,12 +125,14 @@ final class KeycloakServer implements Part {
         Map<String, String> environment = environment();
         List<String> realms = realmNames();
         requirePlaceholdersSet(environment);
+        requireProviders();
 
         Path home = KeycloakDistribution.unpack(settings.distribution(), settings.directory());
         if (settings.freshStore()) {
             KeycloakDistribution.deleteTree(home.resolve("data/h2"));
         }
         copyRealmFiles(home.resolve("data/import"));
+        copyProviders(home.resolve("providers"));
 
         process.start(command(home), home, environment);
         Readiness.await(name(), URI.create("http://localhost:" + settings.managementPort() + "/health/ready"), timeout,
@@ -239,6 +246,32 @@ final class KeycloakServer implements Part {
         }
         for (Path file : settings.realmFiles()) {
             Files.copy(file, importDirectory.resolve(file.getFileName()));
+        }
+    }
+
+    /**
+     * Start-dev rebuilds Keycloak with whatever {@code providers/} holds at each start, so a rebuilt
+     * extension is picked up by the next start. Jars put there by an earlier run are ours to replace.
+     */
+    private void copyProviders(Path providers) throws IOException {
+        Files.createDirectories(providers);
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(providers, "spinewise-*.jar")) {
+            for (Path file : stale) {
+                Files.delete(file);
+            }
+        }
+        for (Path jar : settings.providers()) {
+            Files.copy(jar, providers.resolve(jar.getFileName()));
+        }
+    }
+
+    /** Without the enrolment extension Keycloak would start, and every enrolment would fail: refuse first. */
+    private void requireProviders() {
+        for (Path jar : settings.providers()) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("Keycloak extension " + jar + " is missing; build it with"
+                        + " ./mvnw package -DskipTests -pl keycloak-enrolment");
+            }
         }
     }
 

@@ -147,7 +147,8 @@ public final class Platform implements AutoCloseable {
         Database.ServiceRoles plan = Database.ServiceRoles.of("plan");
         parts.add(new DatabaseSetup(database, List.of(catalog, plan)));
         parts.add(new KeycloakServer(KeycloakServer.Settings.local(KeycloakDistribution.locate(home),
-                data.resolve("keycloak"), home.resolve("config/keycloak/realm-clinic-dev.json"))
+                data.resolve("keycloak"), home.resolve("config/keycloak/realm-clinic-dev.json"),
+                KeycloakDistribution.enrolmentExtension(home))
                 .withLogFile(logs.resolve("keycloak.log"))));
         // each service as its runtime role, its migrations as its database's owner: never as the server's user
         parts.add(service(home, "catalog-service", CATALOG_PORT, databaseEnvironment(catalog)));

@@ -36,6 +36,17 @@ class KeycloakServerTest {
     }
 
     @Test
+    void aMissingEnrolmentExtensionIsRefusedBeforeAnythingIsUnpacked() throws Exception {
+        KeycloakServer server = new KeycloakServer(settings(RealmFilesTest.DEV_REALM));
+
+        assertThatThrownBy(() -> server.start(Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Keycloak extension " + directory.resolve("missing.jar") + " is missing")
+                .hasMessageContaining("-pl keycloak-enrolment");
+        assertThat(directory.resolve("keycloak")).doesNotExist();
+    }
+
+    @Test
     void busyPortIsRefusedRatherThanMistakenForAReadyKeycloak() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             KeycloakServer server = new KeycloakServer(settings(RealmFilesTest.DEV_REALM)
@@ -66,7 +77,8 @@ class KeycloakServerTest {
             management = b.getLocalPort();
         }
         // the zip is never opened: every refusal happens before the unpack
-        return KeycloakServer.Settings.local(directory.resolve("missing.zip"), directory.resolve("keycloak"), realm)
+        return KeycloakServer.Settings.local(directory.resolve("missing.zip"), directory.resolve("keycloak"), realm,
+                        directory.resolve("missing.jar"))
                 .withPorts(http, management)
                 .withEnvironment(Map.of());
     }

@@ -111,9 +111,11 @@ class RealmFilesTest {
         assertThat(client(realm, "plan-service").get("serviceAccountsEnabled").asBoolean()).isTrue();
         JsonNode serviceAccount = realm.get("users").get(0);
         assertThat(serviceAccount.get("serviceAccountClientId").asText()).isEqualTo("plan-service");
-        assertThat(serviceAccount.path("clientRoles").path("realm-management"))
-                .extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("manage-users", "view-users", "query-users");
+        // no realm-management role at all: enrolment goes through the spinewise-enrolment extension
+        assertThat(serviceAccount.path("clientRoles").properties()).singleElement()
+                .satisfies(roles -> assertThat(roles.getKey()).isEqualTo("plan-service"))
+                .satisfies(roles -> assertThat(roles.getValue()).extracting(JsonNode::asText).containsExactly("enrol-patients"));
+        assertThat(serviceAccount.path("realmRoles")).extracting(JsonNode::asText).containsExactly("default-roles-clinic");
     }
 
     @Test

@@ -27,11 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SpinewiseScriptTest {
 
-    private static final List<String> MODULES = List.of("launcher", "catalog-service", "plan-service", "web-ui");
+    private static final List<String> MODULES = List.of("launcher", "keycloak-enrolment", "catalog-service", "plan-service", "web-ui");
     private static final Instant WRITTEN = Instant.now().minus(2, ChronoUnit.HOURS);
     private static final Instant BUILT = Instant.now().minus(1, ChronoUnit.HOURS);
     private static final String BUILD_ALL =
-            "-q -B -ntp package -DskipTests -pl launcher,catalog-service,plan-service,web-ui -am";
+            "-q -B -ntp package -DskipTests -pl launcher,keycloak-enrolment,catalog-service,plan-service,web-ui -am";
 
     @TempDir
     Path checkout;
@@ -59,6 +59,7 @@ class SpinewiseScriptTest {
                 for m in "${built[@]}"; do
                     case $m in
                         launcher) mkdir -p launcher/target/classes && echo /repo/x.jar > launcher/target/classpath.txt ;;
+                        keycloak-enrolment) mkdir -p "$m/target" && touch "$m/target/spinewise-keycloak-enrolment.jar" ;;
                         *) mkdir -p "$m/target/quarkus-app" && touch "$m/target/quarkus-app/quarkus-run.jar" ;;
                     esac
                 done
@@ -74,7 +75,7 @@ class SpinewiseScriptTest {
         Run run = spinewise("up");
 
         assertThat(run.status()).isZero();
-        assertThat(run.output()).contains("building launcher,catalog-service,plan-service,web-ui (the first time");
+        assertThat(run.output()).contains("building launcher,keycloak-enrolment,catalog-service,plan-service,web-ui (the first time");
         assertThat(mavenCalls()).containsExactly(BUILD_ALL);
         assertThat(javaCalls()).singleElement().asString()
                 .contains("-Dspinewise.home=" + checkout.toRealPath())
@@ -109,6 +110,17 @@ class SpinewiseScriptTest {
     }
 
     @Test
+    void aChangedKeycloakExtensionIsRebuiltSoThatKeycloakGetsTheNewJar() throws Exception {
+        MODULES.forEach(this::built);
+        Files.setLastModifiedTime(checkout.resolve("keycloak-enrolment/src/main/java/io/spinewise/keycloakenrolment/Main.java"),
+                FileTime.from(Instant.now()));
+
+        spinewise("up");
+
+        assertThat(mavenCalls()).containsExactly("-q -B -ntp package -DskipTests -pl keycloak-enrolment -am");
+    }
+
+    @Test
     void aChangeToTheSharedCodeRebuildsTheServicesThatUseIt() throws Exception {
         MODULES.forEach(this::built);
         Files.setLastModifiedTime(checkout.resolve("service-common/src/main/java/io/spinewise/common/Caller.java"),
@@ -137,7 +149,7 @@ class SpinewiseScriptTest {
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("COMPILATION ERROR", "the build failed (see above); nothing was started",
-                "./mvnw package -DskipTests -pl launcher,catalog-service,plan-service,web-ui -am");
+                "./mvnw package -DskipTests -pl launcher,keycloak-enrolment,catalog-service,plan-service,web-ui -am");
         assertThat(javaCalls()).isEmpty();
     }
 
@@ -224,8 +236,11 @@ class SpinewiseScriptTest {
     /** The module's build, newer than every source. */
     private void built(String module) {
         try {
-            Path artifact = checkout.resolve(module.equals("launcher") ? "launcher/target/classpath.txt"
-                    : module + "/target/quarkus-app/quarkus-run.jar");
+            Path artifact = checkout.resolve(switch (module) {
+                case "launcher" -> "launcher/target/classpath.txt";
+                case "keycloak-enrolment" -> "keycloak-enrolment/target/spinewise-keycloak-enrolment.jar";
+                default -> module + "/target/quarkus-app/quarkus-run.jar";
+            });
             Files.createDirectories(artifact.getParent());
             Files.writeString(artifact, "/repo/x.jar");
             Files.createDirectories(checkout.resolve(module + "/target/classes"));

@@ -31,7 +31,7 @@ public interface IdentityDirectory {
     CreatedAccount createPatientAccount(NewAccount account);
 
     /**
-     * Removes an account that enrolment created but could not finish (e.g. the patient record
+     * Removes an account that enrolment created moments ago in the same request but could not finish (e.g. the patient record
      * was not saved), so that no login exists without a patient. Best effort: failures are logged.
      */
     void deletePatientAccount(String subject);

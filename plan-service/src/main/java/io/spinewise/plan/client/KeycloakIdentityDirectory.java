@@ -7,14 +7,13 @@ import io.smallrye.mutiny.Uni;
 import io.spinewise.common.problem.Problem;
 import io.spinewise.common.problem.ProblemException;
 import io.spinewise.common.problem.ProblemType;
-import io.spinewise.common.security.Caller;
-import io.spinewise.common.security.Roles;
 import io.spinewise.plan.config.PlanConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -25,8 +24,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Patient accounts in Keycloak realm {@code clinic}, created through the Admin API with the
- * {@code plan-service} client's service account (it holds {@code manage-users}).
+ * Patient accounts in Keycloak realm {@code clinic}, created by the {@code spinewise-enrolment}
+ * realm extension: the {@code plan-service} service account's token plus the calling staff
+ * member's own token, from which Keycloak takes the clinic. Keycloak creates the user, its
+ * one-time password, {@code clinic_id} and role {@code patient} in one transaction.
  */
 @ApplicationScoped
 public class KeycloakIdentityDirectory implements IdentityDirectory {
@@ -41,7 +42,11 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
 
     @Inject
     @RestClient
-    KeycloakAdminApi admin;
+    KeycloakEnrolmentApi enrolment;
+
+    /** The staff member's access token of the request being served, forwarded to Keycloak. */
+    @Inject
+    JsonWebToken caller;
 
     @Inject
     PlanConfig config;
@@ -52,28 +57,14 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     @Override
     public CreatedAccount createPatientAccount(NewAccount account) {
         String password = temporaryPassword();
-        String subject = createUser(account, password);
-        try {
-            grantPatientRole(subject);
-        } catch (RuntimeException e) {
-            // a login without the patient role is of no use to anyone: take it back
-            deletePatientAccount(subject);
-            throw e instanceof ProblemException problem ? problem : unreachable(e);
-        }
-        return new CreatedAccount(subject, account.username(), password);
-    }
-
-    private String createUser(NewAccount account, String password) {
-        KeycloakAdminApi.UserRepresentation user = new KeycloakAdminApi.UserRepresentation(
-                account.username(), account.email(), account.firstName(), account.lastName(), true, false,
-                Map.of(Caller.CLINIC_CLAIM, List.of(account.clinicId())),
-                List.of(new KeycloakAdminApi.Credential("password", password, true)));
-        try (Response created = await(admin.createUser(config.keycloakRealm(), user))) {
+        KeycloakEnrolmentApi.NewPatient patient = new KeycloakEnrolmentApi.NewPatient(
+                account.email(), account.firstName(), account.lastName(), password);
+        try (Response created = await(enrolment.enrol(config.keycloakRealm(), caller.getRawToken(), patient))) {
             String location = created.getHeaderString("Location");
             if (location == null) {
                 throw unavailable("Keycloak created the user but did not say where");
             }
-            return location.substring(location.lastIndexOf('/') + 1);
+            return new CreatedAccount(location.substring(location.lastIndexOf('/') + 1), account.username(), password);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 409) {
@@ -85,7 +76,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             if (status == 400) {
                 throw refused(e.getResponse());
             }
-            LOG.warnf("Keycloak Admin API answered %d", status);
+            LOG.warnf("Keycloak's enrolment extension answered %d", status);
             throw unavailable("the login directory refused the request (" + status + ")");
         } catch (ProblemException e) {
             throw e;
@@ -94,16 +85,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         }
     }
 
-    private void grantPatientRole(String subject) {
-        String realm = config.keycloakRealm();
-        // manage-users may map roles but not read /roles (that needs view-realm)
-        KeycloakAdminApi.RoleRepresentation role = await(admin.availableRealmRoles(realm, subject)).stream()
-                .filter(r -> Roles.PATIENT.equals(r.name())).findFirst()
-                .orElseThrow(() -> unavailable("the login directory has no role " + Roles.PATIENT));
-        await(admin.addRealmRoles(realm, subject, List.of(role))).close();
-    }
-
-    /** One Admin API call, token request included, given at most {@code keycloak-timeout}. */
+    /** One call to Keycloak, service-account token request included, given at most {@code keycloak-timeout}. */
     private <T> T await(Uni<T> call) {
         return call.await().atMost(config.keycloakTimeout());
     }
@@ -151,7 +133,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
 
     @Override
     public void deletePatientAccount(String subject) {
-        try (Response ignored = await(admin.deleteUser(config.keycloakRealm(), subject))) {
+        try (Response ignored = await(enrolment.takeBack(config.keycloakRealm(), caller.getRawToken(), subject))) {
             LOG.infof("Removed the unfinished patient account %s", subject);
         } catch (RuntimeException e) {
             LOG.errorf("Could not remove the unfinished patient account %s: %s", subject, e.toString());
@@ -161,7 +143,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     /** Keycloak (or its token endpoint) could not be reached, timed out, or answered an error. */
     private static ProblemException unreachable(RuntimeException e) {
         if (e instanceof WebApplicationException web) {
-            LOG.warnf("Keycloak Admin API answered %d", web.getResponse().getStatus());
+            LOG.warnf("Keycloak's enrolment extension answered %d", web.getResponse().getStatus());
             return unavailable("the login directory refused the request (" + web.getResponse().getStatus() + ")");
         }
         if (e instanceof TimeoutException) {
@@ -169,7 +151,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             return unavailable("the login directory did not answer in time");
         }
         if (e instanceof ProcessingException) {
-            LOG.warnf("Keycloak Admin API unreachable: %s", e.getMessage());
+            LOG.warnf("Keycloak unreachable: %s", e.getMessage());
         } else {
             // e.g. the service-account token could not be obtained
             LOG.warnf("Keycloak enrolment failed: %s", e.toString());
