@@ -18,13 +18,18 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * JSON bodies are read strictly, so that what a client sent is either what the service stores or
  * a 400 naming the field: text goes through {@link PlainText}; a number with a fraction is not
  * cut to a whole one (1.5 sets is not 1); a key given twice is refused rather than the last one
  * winning; anything after the body is refused rather than ignored (a half-merged request must
- * not be obeyed); null for a number that cannot be null is refused rather than read as 0.
+ * not be obeyed); null for a number that cannot be null is refused rather than read as 0; dates
+ * and UUIDs are read in one spelling only ({@link PlausibleValues}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -38,6 +43,19 @@ public class StrictJson implements ObjectMapperCustomizer {
         SimpleModule module = new SimpleModule("spinewise-plain-text");
         module.addDeserializer(String.class, new PlainTextDeserializer());
         module.setDeserializerModifier(new BeanDeserializerModifier() {
+            // a modifier rather than added deserializers: it has the last word over the java.time module's
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                          JsonDeserializer<?> deserializer) {
+                if (description.getBeanClass() == LocalDate.class) {
+                    return new StrictScalar<>(LocalDate.class, PlausibleValues::date, PlausibleValues.DATE_RULE);
+                }
+                if (description.getBeanClass() == UUID.class) {
+                    return new StrictScalar<>(UUID.class, PlausibleValues::uuid, PlausibleValues.UUID_RULE);
+                }
+                return deserializer;
+            }
+
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                                                               BeanDescription description, JsonDeserializer<?> deserializer) {
@@ -67,6 +85,27 @@ public class StrictJson implements ObjectMapperCustomizer {
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             check(parser, String.class);
             return StringDeserializer.instance.deserialize(parser, context);
+        }
+    }
+
+    /** A value written as a JSON string in exactly one spelling, else refused with {@code rule}. */
+    static final class StrictScalar<T> extends StdScalarDeserializer<T> {
+
+        private final Function<String, Optional<T>> reader;
+        private final String rule;
+
+        StrictScalar(Class<T> type, Function<String, Optional<T>> reader, String rule) {
+            super(type);
+            this.reader = reader;
+            this.rule = rule;
+        }
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw new RefusedTextException(parser, rule, handledType());
+            }
+            return reader.apply(parser.getText()).orElseThrow(() -> new RefusedTextException(parser, rule, handledType()));
         }
     }
 

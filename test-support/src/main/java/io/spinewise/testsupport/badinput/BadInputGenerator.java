@@ -106,7 +106,19 @@ public final class BadInputGenerator {
     }
 
     /** What every case of one operation shares. */
-    private record Operation(String id, String as, String method, String target, Map<String, String> headers) {
+    private record Operation(String id, String as, String method, String target, Map<String, String> headers,
+                             String path, Map<String, String> query) {
+    }
+
+    /** The operation's path with its needed query, {@code name} set to {@code value} (added when it has none). */
+    private static String withQuery(Operation o, String name, String value) {
+        Map<String, String> query = new LinkedHashMap<>(o.query);
+        if (name != null) {
+            query.put(name, value);
+        }
+        StringBuilder target = new StringBuilder(o.path);
+        query.forEach((n, v) -> target.append(target.indexOf("?") < 0 ? '?' : '&').append(n).append('=').append(v));
+        return target.toString();
     }
 
     private void operation(String path, String method, JsonNode op, JsonNode pathItem) {
@@ -128,9 +140,11 @@ public final class BadInputGenerator {
                 target = target.replace(placeholder, "${" + fixture.variable() + "}");
             }
         }
-        Operation o = new Operation(id, as, method, target, headers);
+        Map<String, String> query = settings.queries().getOrDefault(id, Map.of());
+        Operation o = new Operation(id, as, method, withQuery(new Operation(id, as, method, target, headers, target, query), null, null),
+                headers, target, query);
         JsonNode body = settings.bodies().get(id);
-        pathParams.forEach((placeholder, fixture) -> pathCases(o, path, placeholder, fixture, body));
+        pathParams.forEach((placeholder, fixture) -> pathCases(o, placeholder, fixture, body));
         for (JsonNode p : op.path("parameters")) {
             if (p.path("in").asText().equals("query")) {
                 queryCases(o, p.path("name").asText(), resolve(p.path("schema")), body);
@@ -163,7 +177,7 @@ public final class BadInputGenerator {
         return null;
     }
 
-    private void pathCases(Operation o, String path, String placeholder, GeneratorSettings.PathId fixture, JsonNode body) {
+    private void pathCases(Operation o, String placeholder, GeneratorSettings.PathId fixture, JsonNode body) {
         String bodyText = body == null ? null : compact(body);
         String at = "${" + fixture.variable() + "}";
         Map<String, String> notFound = orderedMap(
@@ -241,9 +255,8 @@ public final class BadInputGenerator {
                 values.put("malformed percent-encoding", "a%zzb");
             }
         }
-        String joiner = o.target.contains("?") ? "&" : "?";
         values.forEach((what, value) -> add(o, "query " + kindOf(what), "query " + name + ": " + what,
-                o.target + joiner + name + "=" + value, o.headers, bodyText, List.of(400), name));
+                withQuery(o, name, value), o.headers, bodyText, List.of(400), name));
     }
 
     private void bodyCases(Operation o, JsonNode schema, JsonNode body) {

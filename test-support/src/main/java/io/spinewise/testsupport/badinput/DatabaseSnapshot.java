@@ -65,6 +65,11 @@ public record DatabaseSnapshot(Map<String, String> tables, Map<String, Long> las
         return tables;
     }
 
+    /** The single number {@code sql} selects. */
+    public static long count(DataSource database, String sql) {
+        return Long.parseLong(query(database, sql).get(0));
+    }
+
     /** The first column of every row of {@code sql}. */
     static List<String> query(DataSource database, String sql) {
         List<String> values = new ArrayList<>();
