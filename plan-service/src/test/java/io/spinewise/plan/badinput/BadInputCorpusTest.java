@@ -77,13 +77,15 @@ class BadInputCorpusTest {
                 "chiropractor", chiropractor,
                 "admin", TestIssuer.token(Roles.CLINIC_ADMIN, CLINIC),
                 "patient", patientToken);
-        Map<String, String> fixtures = Map.of(
-                "patient", patient,
-                "plan", plan,
-                "session", session,
-                "today", today.toString(),
-                "monthAgo", today.minusMonths(1).toString(),
-                "nextMonth", today.plusMonths(1).toString());
+        Map<String, String> fixtures = Map.ofEntries(
+                Map.entry("patient", patient),
+                Map.entry("plan", plan),
+                Map.entry("session", session),
+                Map.entry("today", today.toString()),
+                Map.entry("monthAgo", today.minusMonths(1).toString()),
+                Map.entry("nextMonth", today.plusMonths(1).toString()),
+                Map.entry("tomorrow", today.plusDays(1).toString()),
+                Map.entry("yearAgo", today.minusYears(1).toString()));
 
         BadInputCorpus corpus = BadInputCorpus.load("generated.json", "hand-written.json");
         DatabaseSnapshot before = DatabaseSnapshot.of(database, Set.of(AUDIT));

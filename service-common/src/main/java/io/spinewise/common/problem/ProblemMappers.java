@@ -97,9 +97,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response jsonLimit(StreamConstraintsException e) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String where = pathOf(e.getProcessor());
         String detail = message.contains("nesting depth")
                 ? "The body nests arrays or objects deeper than this service reads (" + MAX_NESTING + " levels)."
-                : "The body holds a number or text longer than this service reads.";
+                : (where.equals("body") ? "The body" : where) + " holds a number or text longer than this service reads.";
         return respond(Problem.of(ProblemType.MALFORMED_REQUEST, detail));
     }
 

@@ -20,11 +20,17 @@ import java.util.Map;
  *                  and an empty value leaves a header out
  * @param body      the body as text (UTF-8), or null for none
  * @param status    the statuses that are right for it (all 4xx)
- * @param names     a word the problem must contain (case-insensitive): the field, the parameter, or what was wrong
+ * @param names     a word the problem must contain (case-insensitive): the field, the parameter, or what was wrong;
+ *                  {@code a|b} where either answer is right (a path that normalises to another resource)
+ * @param answeredBy null when the service answers; {@value #HTTP_CODEC} for a request the HTTP codec refuses
+ *                   before any handler runs (a request line or header block over its limit): an empty answer
+ *                   with the status is all it can give (see service-common's RequestLineGuard)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record BadInputCase(String name, String kind, String operation, String as, String method, String target,
-                           Map<String, String> headers, String body, List<Integer> status, String names) {
+                           Map<String, String> headers, String body, List<Integer> status, String names, String answeredBy) {
+
+    public static final String HTTP_CODEC = "http-codec";
 
     public BadInputCase {
         headers = headers == null ? Map.of() : headers;

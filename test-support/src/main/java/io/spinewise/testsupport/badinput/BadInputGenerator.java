@@ -161,7 +161,7 @@ public final class BadInputGenerator {
         String other = METHODS.stream().sorted().filter(m -> !pathItem.has(m)).findFirst().orElse(null);
         if (other != null && method.equals(firstMethod(pathItem))) {
             BadInputCase wrong = new BadInputCase("method " + other.toUpperCase() + " is not one of this path's", "wrong method", id, as,
-                    other.toUpperCase(), target, headers, body == null ? null : compact(body), List.of(405), "method");
+                    other.toUpperCase(), target, headers, body == null ? null : compact(body), List.of(405), "method", null);
             cases.add(wrong);
         }
     }
@@ -503,7 +503,7 @@ public final class BadInputGenerator {
 
     private void add(Operation o, String kind, String name, String target, Map<String, String> headers, String body,
                      List<Integer> status, String names) {
-        cases.add(new BadInputCase(name, kind, o.id, o.as, o.method, target, headers, body, status, names));
+        cases.add(new BadInputCase(name, kind, o.id, o.as, o.method, target, headers, body, status, names, null));
     }
 
     private static Map<String, String> with(Map<String, String> headers, String name, String value) {
