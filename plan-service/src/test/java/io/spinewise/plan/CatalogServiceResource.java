@@ -44,6 +44,7 @@ public class CatalogServiceResource implements QuarkusTestResourceLifecycleManag
             properties.put("quarkus.http.host", "127.0.0.1");
             properties.putAll(PostgresTestResource.properties(db.createServiceDatabase("catalog")));
             properties.put("quarkus.log.level", "WARN");
+            properties.put("vertx.disableURIValidation", "true"); // as the launcher and the Dockerfile run it
             String base = "http://127.0.0.1:" + port;
             JarProcess.start("catalog-service", Path.of(System.getProperty("spinewise.catalog.app",
                             "../catalog-service/target/quarkus-app/quarkus-run.jar")), properties,

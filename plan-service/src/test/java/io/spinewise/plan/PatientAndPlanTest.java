@@ -330,7 +330,7 @@ class PatientAndPlanTest {
         String plan = Fixtures.dailyPlan(NORTH_CHIRO, pia);
         as(NORTH_CHIRO).body(Map.of("status", "PAUSED")).patch("/api/plans/" + plan).then().statusCode(200)
                 .body("status", equalTo("PAUSED"));
-        as(NORTH_CHIRO).body(Map.of("status", "ACTIVE")).contentType("application/merge-patch+json")
+        as(NORTH_CHIRO).body(Map.of("status", "ACTIVE")).contentType("application/merge-patch+json; charset=UTF-8") // JSON is UTF-8 (RFC 8259); another charset gets 415
                 .patch("/api/plans/" + plan).then().statusCode(200).body("status", equalTo("ACTIVE"));
         as(NORTH_CHIRO).body(Map.of("status", "COMPLETED")).patch("/api/plans/" + plan).then().statusCode(200)
                 .body("status", equalTo("COMPLETED"))

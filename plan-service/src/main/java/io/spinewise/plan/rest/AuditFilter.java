@@ -1,5 +1,6 @@
 package io.spinewise.plan.rest;
 
+import io.spinewise.common.input.PlausibleValues;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -110,11 +111,7 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
         String path = request.getUriInfo().getPath();
         String id = request.getUriInfo().getPathParameters().getFirst("id");
         if (id != null && path.startsWith("/api/patients/")) {
-            try {
-                return UUID.fromString(id);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
+            return PlausibleValues.uuid(id).orElse(null);
         }
         return null;
     }

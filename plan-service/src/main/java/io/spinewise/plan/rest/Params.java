@@ -1,9 +1,9 @@
 package io.spinewise.plan.rest;
 
+import io.spinewise.common.input.PlausibleValues;
 import io.spinewise.common.problem.ProblemException;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -19,11 +19,7 @@ final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be a date like 2026-11-23");
-        }
+        return PlausibleValues.date(value.strip()).orElseThrow(() -> ProblemException.invalid(name, PlausibleValues.DATE_RULE));
     }
 
     static LocalDate requiredDate(String value, String name) {
@@ -38,20 +34,13 @@ final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "must be a UUID");
-        }
+        return PlausibleValues.uuid(value.strip()).orElseThrow(() -> ProblemException.invalid(name, PlausibleValues.UUID_RULE));
     }
 
     /** A path id that is not a UUID names nothing: 404, like any unknown id. */
     static UUID pathId(String value, String what) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No " + what + " " + value + ".");
-        }
+        // UUID.fromString would take 1-1-1-1-1 for 00000001-0001-0001-0001-000000000001
+        return PlausibleValues.uuid(value).orElseThrow(() -> ProblemException.notFound("No " + what + " " + value + "."));
     }
 
     static void window(LocalDate from, LocalDate to) {

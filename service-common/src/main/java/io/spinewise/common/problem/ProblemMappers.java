@@ -1,6 +1,11 @@
 package io.spinewise.common.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -8,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.spinewise.common.input.RefusedTextException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -36,6 +42,7 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int MAX_NESTING = StreamReadConstraints.DEFAULT_MAX_DEPTH;
     /** Seconds a client should wait before retrying a 503: about what a restart of PostgreSQL or a service takes. */
     public static final int RETRY_AFTER_SECONDS = 5;
 
@@ -58,9 +65,43 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e) {
-        return respond(Problem.of(ProblemType.MALFORMED_REQUEST,
-                "The body is not valid JSON (line " + e.getLocation().getLineNr()
-                        + ", column " + e.getLocation().getColumnNr() + ")."));
+        String where = " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Duplicate field '")) {
+            String field = message.substring("Duplicate field '".length(), message.indexOf('\'', "Duplicate field '".length()));
+            return respond(Problem.invalid("The field '" + field + "' is given twice" + where + ".",
+                    List.of(new Problem.Violation(field, "is given twice"))));
+        }
+        if (message.contains("UTF-8") || message.contains("UTF8")) {
+            return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "The body is not valid UTF-8 JSON" + where + "."));
+        }
+        if (message.startsWith("Trailing token")) {
+            return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "The body goes on after its JSON value ends" + where + "."));
+        }
+        return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON" + where + "."));
+    }
+
+    @ServerExceptionMapper
+    public Response refusedText(RefusedTextException e) {
+        String field = pathOf(e);
+        return respond(Problem.invalid(field + " " + e.reason() + ".", List.of(new Problem.Violation(field, e.reason()))));
+    }
+
+    @ServerExceptionMapper
+    public Response numberOutOfRange(InputCoercionException e) {
+        String field = pathOf(e.getProcessor());
+        String message = "is out of range for a " + (e.getTargetType() == null ? "number" : e.getTargetType().getSimpleName().toLowerCase());
+        return respond(Problem.invalid(field + " " + message + ".", List.of(new Problem.Violation(field, message))));
+    }
+
+    @ServerExceptionMapper
+    public Response jsonLimit(StreamConstraintsException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String where = pathOf(e.getProcessor());
+        String detail = message.contains("nesting depth")
+                ? "The body nests arrays or objects deeper than this service reads (" + MAX_NESTING + " levels)."
+                : (where.equals("body") ? "The body" : where) + " holds a number or text longer than this service reads.";
+        return respond(Problem.of(ProblemType.MALFORMED_REQUEST, detail));
     }
 
     @ServerExceptionMapper
@@ -93,7 +134,37 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e) {
+        if (e.getCause() instanceof JsonProcessingException inner && inner != e) {
+            // Jackson wraps a parser's refusal as it unwinds: answer the refusal
+            return json(inner);
+        }
         return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "The body could not be read as JSON."));
+    }
+
+    /** The answer to a JSON reading failure that arrived wrapped, as its own mapper gives it. */
+    private Response json(JsonProcessingException e) {
+        if (e instanceof RefusedTextException text) {
+            return refusedText(text);
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownProperty(unknown);
+        }
+        if (e instanceof InvalidFormatException format) {
+            return invalidValue(format);
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return mismatchedInput(mismatch);
+        }
+        if (e instanceof StreamConstraintsException limit) {
+            return jsonLimit(limit);
+        }
+        if (e instanceof InputCoercionException range) {
+            return numberOutOfRange(range);
+        }
+        if (e instanceof JsonParseException parse) {
+            return malformedJson(parse);
+        }
+        return otherJson(e);
     }
 
     @ServerExceptionMapper
@@ -119,9 +190,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
-        if (e.getCause() instanceof JsonParseException parse) {
-            // the REST layer wraps syntax errors; the caller still deserves to know where it broke
-            return malformedJson(parse);
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            // the REST layer wraps reading errors; the caller still deserves to know where it broke
+            return json(cause);
         }
         if (e instanceof NotFoundException && e.getCause() != null) {
             // JAX-RS answers a query parameter it cannot convert (page=abc) with 404; it is a bad request
@@ -211,6 +282,26 @@ public class ProblemMappers {
             field.append(node.getName());
         }
         return field.length() == 0 ? "body" : field.toString();
+    }
+
+    /** Where a parser stood when it refused: {@code items[0].reps}, from its open objects and arrays. */
+    private static String pathOf(Object processor) {
+        if (!(processor instanceof JsonParser parser)) {
+            return "body";
+        }
+        List<JsonStreamContext> open = new ArrayList<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            open.add(0, c);
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c : open) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                path.append(path.length() > 0 ? "." : "").append(c.getCurrentName());
+            } else if (c.inArray()) {
+                path.append('[').append(Math.max(c.getCurrentIndex(), 0)).append(']');
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
     }
 
     private static String pathOf(JsonMappingException e) {

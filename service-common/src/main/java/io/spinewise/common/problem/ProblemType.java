@@ -13,9 +13,11 @@ public enum ProblemType {
     LENGTH_REQUIRED(411, "Length required"),
     PRECONDITION_FAILED(412, "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "Unprocessable request"),
     PRECONDITION_REQUIRED(428, "Precondition required"),
+    HEADERS_TOO_LARGE(431, "Request header fields too large"),
     INTERNAL(500, "Internal error"),
     DEPENDENCY_UNAVAILABLE(503, "Service unavailable");
 

@@ -1,0 +1,530 @@
+package io.spinewise.testsupport.badinput;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the generated part of a service's bad-input corpus from its OpenAPI document: for
+ * every operation, every path parameter, query parameter and body field is given values that
+ * the document (its types, formats, bounds, patterns and required lists) says are wrong, one at
+ * a time, plus the whole-body and transport mistakes every operation with a body must refuse.
+ * The output is committed ({@code bad-input/generated.json}) so the corpus can be reviewed; a
+ * service test fails when it falls behind the document, and {@code -Dspinewise.badinput.refresh}
+ * writes it anew.
+ */
+public final class BadInputGenerator {
+
+    public static final String REFRESH = "spinewise.badinput.refresh";
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+    private static final String MARK = "@@spoiled@@";
+    /** Text a free string field must refuse whatever its pattern: invisible, reordering or unencodable characters. */
+    private static final Map<String, String> HOSTILE_TEXT = orderedMap(
+            "NUL", "a\\u0000b",
+            "control character (BEL)", "a\\u0007b",
+            "terminal escape", "\\u001b[31mred",
+            "lone high surrogate", "a\\ud800b",
+            "lone low surrogate", "a\\udfffb",
+            "RTL override", "abc\\u202edef",
+            "zero-width space", "a\\u200bb",
+            "byte-order mark", "\\ufeffabc");
+    /** Text a patterned field refuses when its pattern does not match it. */
+    private static final Map<String, String> PATTERN_CANDIDATES = orderedMap(
+            "blank", "\"   \"",
+            "emoji", "\"🦴\"",
+            "NFD (decomposed accent)", "\"cafe\\u0301\"",
+            "spaces and capitals", "\"Not A Slug!\"",
+            "markup", "\"<b>x</b>\"");
+    private static final String HUGE = "{{repeat:1048576:x}}";
+
+    private final JsonNode document;
+    private final GeneratorSettings settings;
+    private final List<BadInputCase> cases = new ArrayList<>();
+
+    private BadInputGenerator(JsonNode document, GeneratorSettings settings) {
+        this.document = document;
+        this.settings = settings;
+    }
+
+    /** The generated cases for the OpenAPI {@code document} of a service. */
+    public static List<BadInputCase> generate(JsonNode document, GeneratorSettings settings) {
+        BadInputGenerator generator = new BadInputGenerator(document, settings);
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (METHODS.contains(op.getKey())) {
+                generator.operation(path.getKey(), op.getKey().toUpperCase(), op.getValue(), path.getValue());
+            }
+        }));
+        return generator.cases;
+    }
+
+    /**
+     * Fails unless {@code src/test/resources/bad-input/generated.json} is what the service's
+     * committed OpenAPI document and {@code bad-input/generator.json} give (or, with
+     * {@value #REFRESH}, writes it). Run from the service module's directory.
+     */
+    public static void assertCommitted(String service) {
+        try {
+            JsonNode document = new YAMLMapper().readTree(Path.of("..", "docs", "api", service + ".openapi.yaml").toFile());
+            Path folder = BadInputCorpus.FOLDER;
+            GeneratorSettings settings = BadInputCorpus.JSON.readValue(folder.resolve("generator.json").toFile(), GeneratorSettings.class);
+            // one case a line: a change to the document shows as the cases it adds, drops or changes
+            List<String> lines = new ArrayList<>();
+            for (BadInputCase c : generate(document, settings)) {
+                lines.add(BadInputCorpus.JSON.writeValueAsString(c));
+            }
+            String generated = "[\n" + String.join(",\n", lines) + "\n]\n";
+            Path file = folder.resolve("generated.json");
+            if (System.getProperty(REFRESH) != null && !"false".equals(System.getProperty(REFRESH))) {
+                Files.writeString(file, generated, StandardCharsets.UTF_8);
+                return;
+            }
+            if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(generated)) {
+                throw new AssertionError(file + " is not what docs/api/" + service + ".openapi.yaml gives; write it anew with "
+                        + "./mvnw -pl " + service + " -am test -Dtest=BadInputCorpusTest -Dsurefire.failIfNoSpecifiedTests=false -D"
+                        + REFRESH + " and review the difference");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What every case of one operation shares. */
+    private record Operation(String id, String as, String method, String target, Map<String, String> headers,
+                             String path, Map<String, String> query) {
+    }
+
+    /** The operation's path with its needed query, {@code name} set to {@code value} (added when it has none). */
+    private static String withQuery(Operation o, String name, String value) {
+        Map<String, String> query = new LinkedHashMap<>(o.query);
+        if (name != null) {
+            query.put(name, value);
+        }
+        StringBuilder target = new StringBuilder(o.path);
+        query.forEach((n, v) -> target.append(target.indexOf("?") < 0 ? '?' : '&').append(n).append('=').append(v));
+        return target.toString();
+    }
+
+    private void operation(String path, String method, JsonNode op, JsonNode pathItem) {
+        String id = op.path("operationId").asText();
+        String tag = op.path("tags").path(0).asText();
+        String as = settings.identities().getOrDefault(id, settings.identities().getOrDefault(tag, settings.identities().get("default")));
+        Map<String, String> headers = settings.headers().getOrDefault(id, Map.of());
+        String target = path;
+        Map<String, GeneratorSettings.PathId> pathParams = new LinkedHashMap<>();
+        for (JsonNode p : op.path("parameters")) {
+            if (p.path("in").asText().equals("path")) {
+                String placeholder = "{" + p.path("name").asText() + "}";
+                String upTo = path.substring(0, path.indexOf(placeholder) + placeholder.length());
+                GeneratorSettings.PathId fixture = settings.pathIds().get(upTo);
+                if (fixture == null) {
+                    throw new IllegalStateException("generator.json names no fixture for " + upTo);
+                }
+                pathParams.put(placeholder, fixture);
+                target = target.replace(placeholder, "${" + fixture.variable() + "}");
+            }
+        }
+        Map<String, String> query = settings.queries().getOrDefault(id, Map.of());
+        Operation o = new Operation(id, as, method, withQuery(new Operation(id, as, method, target, headers, target, query), null, null),
+                headers, target, query);
+        JsonNode body = settings.bodies().get(id);
+        pathParams.forEach((placeholder, fixture) -> pathCases(o, placeholder, fixture, body));
+        for (JsonNode p : op.path("parameters")) {
+            if (p.path("in").asText().equals("query")) {
+                queryCases(o, p.path("name").asText(), resolve(p.path("schema")), body);
+            }
+        }
+        if (op.has("requestBody")) {
+            if (body == null) {
+                throw new IllegalStateException("generator.json has no valid body for " + id);
+            }
+            bodyCases(o, resolve(op.path("requestBody").path("content").path("application/json").path("schema")), body);
+        } else if (method.equals("GET")) {
+            add(o, "media type", "Accept: application/xml only", o.target, Map.of("Accept", "application/xml"), null, List.of(406), "media type");
+        }
+        String other = METHODS.stream().sorted().filter(m -> !pathItem.has(m)).findFirst().orElse(null);
+        if (other != null && method.equals(firstMethod(pathItem))) {
+            BadInputCase wrong = new BadInputCase("method " + other.toUpperCase() + " is not one of this path's", "wrong method", id, as,
+                    other.toUpperCase(), target, headers, body == null ? null : compact(body), List.of(405), "method", null);
+            cases.add(wrong);
+        }
+    }
+
+    private static String firstMethod(JsonNode pathItem) {
+        Iterator<String> names = pathItem.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (METHODS.contains(name)) {
+                return name.toUpperCase();
+            }
+        }
+        return null;
+    }
+
+    private void pathCases(Operation o, String placeholder, GeneratorSettings.PathId fixture, JsonNode body) {
+        String bodyText = body == null ? null : compact(body);
+        String at = "${" + fixture.variable() + "}";
+        Map<String, String> notFound = orderedMap(
+                "not an id", "not-an-id",
+                "negative number", "-1",
+                "very long (1000 characters)", "{{repeat:1000:7}}",
+                "emoji", "%F0%9F%A6%B4",
+                "encoded slash", "a%2Fb",
+                "SQL", "'%20OR%20'1'='1");
+        notFound.forEach((what, value) -> add(o, "path id", placeholder + " " + what, o.target.replace(at, value), o.headers, bodyText,
+                List.of(404), fixture.noun()));
+        Map<String, String> malformed = orderedMap(
+                "NUL", "a%00b",
+                "control character", "a%07b",
+                "invalid UTF-8 (an encoded lone surrogate)", "a%ED%A0%80b",
+                "RTL override", "a%E2%80%AEb",
+                "malformed percent-encoding", "a%zzb",
+                "truncated percent-encoding", "a%E2%80");
+        malformed.forEach((what, value) -> add(o, "path encoding", placeholder + " " + what, o.target.replace(at, value), o.headers, bodyText,
+                List.of(400), "path"));
+    }
+
+    private void queryCases(Operation o, String name, JsonNode schema, JsonNode body) {
+        String bodyText = body == null ? null : compact(body);
+        String type = type(schema);
+        String format = settings.formats().getOrDefault(name, schema.path("format").asText(""));
+        Map<String, String> values = new LinkedHashMap<>();
+        if (type.equals("array")) {
+            schema = resolve(schema.path("items"));
+            type = type(schema);
+        }
+        switch (type) {
+            case "integer", "number" -> {
+                values.put("not a number", "abc");
+                values.put("1e309 (beyond a double)", "1e309");
+                values.put("2^63 (beyond a long)", "9223372036854775808");
+                values.put("NaN", "NaN");
+                values.put("fraction", "1.5");
+                if (schema.has("minimum")) {
+                    values.put("below its minimum", schema.path("minimum").bigIntegerValue().subtract(BigInteger.ONE).toString());
+                }
+                if (schema.has("maximum")) {
+                    values.put("above its maximum", schema.path("maximum").bigIntegerValue().add(BigInteger.ONE).toString());
+                    values.put("10^9", "1000000000");
+                }
+            }
+            case "boolean" -> {
+                values.put("not a boolean", "maybe");
+                values.put("a number", "1");
+            }
+            default -> {
+                switch (format) {
+                    case "date" -> {
+                        values.put("impossible date 2026-02-30", "2026-02-30");
+                        values.put("month 13", "2026-13-01");
+                        values.put("year 0", "0000-01-01");
+                        values.put("year 10000", "10000-01-01");
+                        values.put("a word", "yesterday");
+                    }
+                    case "uuid" -> {
+                        values.put("not a UUID", "not-a-uuid");
+                        values.put("short UUID", "1-1-1-1-1");
+                    }
+                    default -> {
+                        if (schema.has("maxLength")) {
+                            values.put("over its maxLength", "{{repeat:" + (schema.path("maxLength").asInt() + 1) + ":q}}");
+                        }
+                    }
+                }
+                values.put("NUL", "a%00b");
+                values.put("control character", "a%1Bb");
+                values.put("invalid UTF-8 (an encoded lone surrogate)", "a%ED%A0%80b");
+                values.put("RTL override", "a%E2%80%AEb");
+                values.put("zero-width space", "a%E2%80%8Bb");
+                values.put("malformed percent-encoding", "a%zzb");
+            }
+        }
+        values.forEach((what, value) -> add(o, "query " + kindOf(what), "query " + name + ": " + what,
+                withQuery(o, name, value), o.headers, bodyText, List.of(400), name));
+    }
+
+    private void bodyCases(Operation o, JsonNode schema, JsonNode body) {
+        String valid = compact(body);
+        add(o, "malformed JSON", "body cut short", o.target, o.headers, valid.substring(0, valid.length() - 1), List.of(400), "JSON");
+        add(o, "malformed JSON", "trailing garbage after the body", o.target, o.headers, valid + " }", List.of(400), "JSON");
+        add(o, "malformed JSON", "single quotes", o.target, o.headers, valid.replace('"', '\''), List.of(400), "JSON");
+        add(o, "wrong body shape", "an empty body", o.target, o.headers, "", List.of(400), "body");
+        add(o, "wrong body shape", "JSON null", o.target, o.headers, "null", List.of(400), "body");
+        add(o, "wrong body shape", "a JSON array", o.target, o.headers, "[" + valid + "]", List.of(400), "object");
+        add(o, "wrong body shape", "a JSON string", o.target, o.headers, "\"text\"", List.of(400), "object");
+        // a typed body refuses deep nesting at its first wrong token, long before Jackson's depth limit
+        add(o, "deep nesting", "10,000 nested arrays", o.target, o.headers, "{{repeat:10000:[}}", List.of(400), "object");
+        add(o, "deep nesting", "2,000 nested objects", o.target, o.headers, "{{repeat:2000:{\"nested\":}}1", List.of(400), "nest");
+        add(o, "oversized body", "a body over the 64 KiB limit", o.target, o.headers,
+                valid.substring(0, valid.length() - 1) + ",\"padding\":\"{{repeat:70000:x}}\"}", List.of(413), "KiB");
+        add(o, "wrong content type", "text/plain", o.target, with(o.headers, "Content-Type", "text/plain"), valid, List.of(415), "application/json");
+        add(o, "wrong content type", "form-encoded", o.target, with(o.headers, "Content-Type", "application/x-www-form-urlencoded"), valid,
+                List.of(415), "application/json");
+        add(o, "wrong content type", "no Content-Type", o.target, with(o.headers, "Content-Type", ""), valid, List.of(415), "application/json");
+        add(o, "wrong content type", "JSON with a charset it is not in", o.target,
+                with(o.headers, "Content-Type", "application/json; charset=utf-16"), valid, List.of(415), "UTF-8");
+        String firstName = body.fieldNames().hasNext() ? body.fieldNames().next() : null;
+        if (firstName != null) {
+            add(o, "malformed JSON", "invalid UTF-8 bytes in " + firstName, o.target, o.headers,
+                    spoil(body, List.of(firstName), "\"{{hex:C3 28 ED A0 80 FF}}\""), List.of(400), "UTF-8");
+            add(o, "duplicate key", "the field " + firstName + " twice", o.target, o.headers,
+                    valid.substring(0, valid.length() - 1) + ",\"" + firstName + "\":" + compact(body.get(firstName)) + "}", List.of(400), firstName);
+        }
+        add(o, "unknown field", "a field the schema does not have", o.target, o.headers,
+                valid.substring(0, valid.length() - 1) + ",\"clinicId\":\"south\"}", List.of(400), "clinicId");
+        walk(o, schema, body, body, new ArrayList<>(), true);
+    }
+
+    /** Spoils {@code node} (at {@code path} of {@code body}) and then, where it exists, each of its parts. */
+    private void walk(Operation o, JsonNode schema, JsonNode body, JsonNode node, List<Object> path, boolean required) {
+        schema = resolve(schema);
+        String type = type(schema);
+        if (!path.isEmpty()) {
+            fieldCases(o, schema, type, body, node, path, required);
+        }
+        if (type.equals("object") && node != null && node.isObject()) {
+            Set<String> requiredNames = new HashSet<>();
+            schema.path("required").forEach(n -> requiredNames.add(n.asText()));
+            schema.path("properties").fields().forEachRemaining(p -> {
+                List<Object> at = new ArrayList<>(path);
+                at.add(p.getKey());
+                walk(o, p.getValue(), body, node.get(p.getKey()), at, requiredNames.contains(p.getKey()));
+            });
+        } else if (type.equals("array") && node != null && node.isArray() && !node.isEmpty()) {
+            List<Object> at = new ArrayList<>(path);
+            // a set's elements have no index: a problem names the set
+            at.add(schema.path("uniqueItems").asBoolean() ? -1 : 0);
+            walk(o, schema.path("items"), body, node.get(0), at, true);
+        }
+    }
+
+    private void fieldCases(Operation o, JsonNode schema, String type, JsonNode body, JsonNode node, List<Object> path, boolean required) {
+        String field = fieldName(path);
+        String name = path.get(path.size() - 1) instanceof String s ? s : "";
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("wrong type", type.equals("string") ? "[]" : "\"text\"");
+        if (type.equals("object")) {
+            values.put("an array for an object", "[]");
+        }
+        if (required) {
+            values.put("null in a required field", "null");
+        }
+        String format = settings.formats().getOrDefault(name, schema.path("format").asText(""));
+        switch (type) {
+            case "string" -> stringValues(schema, format, values);
+            case "integer", "number" -> {
+                values.put("1e309 (beyond a double)", "1e309");
+                values.put("2^63 (beyond a long)", "9223372036854775808");
+                values.put("-2^63-1 (below a long)", "-9223372036854775809");
+                values.put("NaN as a string", "\"NaN\"");
+                values.put("Infinity as a string", "\"Infinity\"");
+                if (type.equals("integer")) {
+                    values.put("fraction", "1.5");
+                }
+                if (schema.has("minimum")) {
+                    values.put("below its minimum", schema.path("minimum").bigIntegerValue().subtract(BigInteger.ONE).toString());
+                    if (schema.path("minimum").asLong() > 0) {
+                        values.put("negative zero", "-0");
+                    }
+                }
+                if (schema.has("maximum")) {
+                    values.put("above its maximum", schema.path("maximum").bigIntegerValue().add(BigInteger.ONE).toString());
+                }
+            }
+            case "boolean" -> values.put("not a boolean", "\"maybe\"");
+            case "array" -> {
+                if (schema.path("minItems").asInt() > 0) {
+                    values.put("fewer items than its minimum", "[]");
+                }
+                if (schema.has("maxItems") && node != null && node.isArray() && !node.isEmpty() && !schema.path("uniqueItems").asBoolean()) {
+                    ArrayNode many = node.deepCopy();
+                    while (many.size() <= schema.path("maxItems").asInt()) {
+                        many.add(node.get(0).deepCopy());
+                    }
+                    values.put("more items than its maximum", compact(many));
+                }
+            }
+            default -> {
+            }
+        }
+        values.forEach((what, value) -> add(o, "field " + kindOf(what), "body " + field + ": " + what, o.target, o.headers,
+                spoil(body, path, value), List.of(400), field));
+        if (required && node != null && !name.isEmpty()) {
+            add(o, "field missing", "body " + field + ": left out", o.target, o.headers, spoil(body, path, null), List.of(400), field);
+        }
+        if (type.equals("string") && !schema.has("enum") && format.isEmpty()) {
+            add(o, "1 MB string", "body " + field + ": 1 MB", o.target, o.headers, spoil(body, path, "\"" + HUGE + "\""), List.of(413), "KiB");
+        }
+    }
+
+    private void stringValues(JsonNode schema, String format, Map<String, String> values) {
+        if (schema.has("enum")) {
+            values.put("not one of its values", "\"NOT_A_VALUE\"");
+            values.put("lower case", "\"" + schema.path("enum").path(0).asText().toLowerCase() + "\"");
+            values.put("NUL", "\"" + schema.path("enum").path(0).asText() + "\\u0000\"");
+            return;
+        }
+        switch (format) {
+            case "date" -> {
+                values.put("impossible date 2026-02-30", "\"2026-02-30\"");
+                values.put("month 13", "\"2026-13-01\"");
+                values.put("year 0", "\"0000-01-01\"");
+                values.put("year 10000", "\"10000-01-01\"");
+                values.put("year +10000", "\"+10000-01-01\"");
+                values.put("a date-time", "\"2026-03-01T00:00:00Z\"");
+                values.put("a word", "\"yesterday\"");
+                values.put("NUL", "\"2026-03-01\\u0000\"");
+                return;
+            }
+            case "uuid" -> {
+                values.put("not a UUID", "\"not-a-uuid\"");
+                values.put("short UUID", "\"1-1-1-1-1\"");
+                values.put("NUL", "\"00000000-0000-0000-0000-000000000000\\u0000\"");
+                return;
+            }
+            case "timezone" -> {
+                values.put("unknown time zone", "\"Mars/Olympus_Mons\"");
+                values.put("offset beyond 18 hours", "\"UTC+25:00\"");
+                values.put("abbreviation", "\"EST\"");
+                values.put("lower-case id", "\"europe/zurich\"");
+            }
+            default -> {
+            }
+        }
+        HOSTILE_TEXT.forEach((what, text) -> values.put(what, "\"" + text + "\""));
+        if (schema.has("maxLength") && schema.path("maxLength").asInt() < 10_000) {
+            values.put("over its maxLength", "\"{{repeat:" + (schema.path("maxLength").asInt() + 1) + ":x}}\"");
+        }
+        if (schema.has("pattern")) {
+            Pattern pattern = Pattern.compile(schema.path("pattern").asText());
+            PATTERN_CANDIDATES.forEach((what, json) -> {
+                String text = unquote(json);
+                if (!pattern.matcher(text).find()) {
+                    values.put(what + " (against its pattern)", json);
+                }
+            });
+        }
+    }
+
+    private static String unquote(String json) {
+        try {
+            return BadInputCorpus.JSON.readValue(json, String.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body with the value at {@code path} replaced by the JSON text {@code value}, or removed when null. */
+    private static String spoil(JsonNode body, List<Object> path, String value) {
+        JsonNode copy = body.deepCopy();
+        JsonNode parent = copy;
+        for (int i = 0; i < path.size() - 1; i++) {
+            parent = path.get(i) instanceof String key ? parent.get(key) : parent.get(Math.max((Integer) path.get(i), 0));
+        }
+        Object last = path.get(path.size() - 1);
+        if (value == null) {
+            ((ObjectNode) parent).remove((String) last);
+            return compact(copy);
+        }
+        if (last instanceof String key) {
+            ((ObjectNode) parent).set(key, TextNode.valueOf(MARK));
+        } else {
+            ((ArrayNode) parent).set(Math.max((Integer) last, 0), TextNode.valueOf(MARK));
+        }
+        return compact(copy).replace("\"" + MARK + "\"", value);
+    }
+
+    private static String fieldName(List<Object> path) {
+        StringBuilder name = new StringBuilder();
+        for (Object part : path) {
+            if (part instanceof Integer index) {
+                name.append(index < 0 ? "" : "[" + index + "]");
+            } else {
+                if (name.length() > 0) {
+                    name.append('.');
+                }
+                name.append(part);
+            }
+        }
+        return name.toString();
+    }
+
+    /** The schema itself: a {@code $ref} followed, an "X or null" reduced to X. */
+    private JsonNode resolve(JsonNode schema) {
+        if (schema.has("$ref")) {
+            String ref = schema.path("$ref").asText();
+            return resolve(document.at(ref.substring(1)));
+        }
+        if (schema.has("anyOf")) {
+            for (JsonNode option : schema.path("anyOf")) {
+                if (!"null".equals(option.path("type").asText())) {
+                    return resolve(option);
+                }
+            }
+        }
+        return schema;
+    }
+
+    private static String type(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            for (JsonNode t : type) {
+                if (!t.asText().equals("null")) {
+                    return t.asText();
+                }
+            }
+        }
+        if (type.isTextual()) {
+            return type.asText();
+        }
+        return schema.has("properties") ? "object" : "string";
+    }
+
+    /** The family of a value's description, for the summary: "below its minimum" rather than each field's. */
+    private static String kindOf(String what) {
+        return what.replaceAll(" \\(against its pattern\\)", "").replaceAll("impossible date .*", "impossible date");
+    }
+
+    private void add(Operation o, String kind, String name, String target, Map<String, String> headers, String body,
+                     List<Integer> status, String names) {
+        cases.add(new BadInputCase(name, kind, o.id, o.as, o.method, target, headers, body, status, names, null));
+    }
+
+    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return copy;
+    }
+
+    private static String compact(JsonNode node) {
+        try {
+            return BadInputCorpus.JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
