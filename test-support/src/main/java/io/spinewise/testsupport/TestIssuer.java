@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
@@ -71,6 +72,19 @@ public class TestIssuer implements QuarkusTestResourceLifecycleManager {
                 .sign(SIGNING_KEY);
     }
 
+    /**
+     * A token exactly like {@link #token(String, String)} but signed by a key the service does not
+     * know (a forger's own RSA key, made once per test JVM): the signature check must refuse it.
+     */
+    public static String tokenSignedByAnotherKey(String role, String clinicId) {
+        return Jwt.issuer(ISSUER).subject(UUID.randomUUID().toString())
+                .audience(Set.copyOf(AUDIENCES))
+                .claim("realm_access", Map.of("roles", List.of(role)))
+                .claim("clinic_id", clinicId)
+                .expiresIn(300)
+                .sign(ForeignKey.PRIVATE_KEY);
+    }
+
     /** A token without a {@code clinic_id} claim (a misconfigured user). */
     public static String tokenWithoutClinic(String role) {
         return Jwt.issuer(ISSUER).subject(UUID.randomUUID().toString())
@@ -90,6 +104,22 @@ public class TestIssuer implements QuarkusTestResourceLifecycleManager {
                 .issuedAt(expiresAt.minus(Duration.ofMinutes(5)))
                 .expiresAt(expiresAt)
                 .sign(SIGNING_KEY);
+    }
+
+    /** Made on first use only, so the other tests do not pay for an RSA key generation. */
+    private static final class ForeignKey {
+
+        static final PrivateKey PRIVATE_KEY = generate();
+
+        private static PrivateKey generate() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                return generator.generateKeyPair().getPrivate();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("no RSA key generator", e);
+            }
+        }
     }
 
     private static PrivateKey loadSigningKey() {
