@@ -151,7 +151,8 @@ class AdherenceAndDashboardTest {
 
     @Test
     void aClinicSetsItsOwnThresholds() {
-        as(NORTH_CHIRO).get("/api/clinic/settings").then().statusCode(200).body("painThreshold", equalTo(7));
+        as(NORTH_ADMIN).get("/api/clinic/settings").then().statusCode(200).body("painThreshold", equalTo(7));
+        as(NORTH_CHIRO).get("/api/clinic/settings").then().statusCode(403);
         Map<String, Object> strict = Map.of("lowAdherencePercent", 80, "painThreshold", 3, "inactiveDays", 20);
         as(NORTH_CHIRO).body(strict).put("/api/clinic/settings").then().statusCode(403);
         as(ada.token()).body(strict).put("/api/clinic/settings").then().statusCode(403);
@@ -163,7 +164,7 @@ class AdherenceAndDashboardTest {
         as(NORTH_ADMIN).body(strict).put("/api/clinic/settings").then().statusCode(200).body("painThreshold", equalTo(3));
         as(NORTH_CHIRO).get("/api/dashboard?q=ada").then().statusCode(200)
                 .body("items[0].flags", equalTo(List.of("LOW_ADHERENCE", "PAIN")));
-        as(SOUTH_CHIRO).get("/api/clinic/settings").then().body("painThreshold", equalTo(7));
+        as(SOUTH_ADMIN).get("/api/clinic/settings").then().body("painThreshold", equalTo(7));
         as(NORTH_ADMIN).body(Map.of("lowAdherencePercent", 60, "painThreshold", 7, "inactiveDays", 5))
                 .put("/api/clinic/settings").then().statusCode(200);
     }

@@ -48,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 
-/** The clinic's patients, their plans and adherence, for chiropractors and clinic administrators. */
+/** The clinic's patients, their plans and adherence: read by the clinic's staff, changed by its chiropractors. */
 @Path("/api/patients")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -89,11 +89,11 @@ public class PatientResource {
     }
 
     @POST
-    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @RolesAllowed(Roles.CHIROPRACTOR)
     @Audited("patient.enrol")
     @Operation(operationId = "enrolPatient", summary = "Enrol a patient",
             description = "Creates the patient's login (role patient, this clinic) and"
-            + " answers with a one-time password to hand over; it must be changed at first login.")
+            + " answers with a one-time password to hand over; it must be changed at first login. Chiropractors only.")
     @APIResponse(responseCode = "201", description = "Enrolled",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EnrolmentView.class)),
@@ -122,11 +122,11 @@ public class PatientResource {
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @RolesAllowed(Roles.CHIROPRACTOR)
     @Audited("patient.update")
     @Operation(operationId = "changePatient", summary = "Change a patient's time zone",
             description = "The zone decides the patient's today;"
-            + " sessions already recorded keep their dates.")
+            + " sessions already recorded keep their dates. Chiropractors only.")
     public PatientView update(@PathParam("id") String id,
                               @NotNull(message = "a JSON body is required") @Valid PatientPatch patch) {
         return Views.patient(patients.changeTimeZone(patient(id).id, patch.timeZone()));
