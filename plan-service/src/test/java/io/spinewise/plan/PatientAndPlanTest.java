@@ -116,9 +116,10 @@ class PatientAndPlanTest {
                 .body("items.id", hasItem(petra.id()))
                 .body("items.id", not(hasItem(sam.id())));
         as(NORTH_ADMIN).get("/api/patients?q=petra").then().statusCode(200).body("items.id", equalTo(List.of(petra.id())));
-        as(NORTH_ADMIN).get("/api/patients/" + paul.id()).then().statusCode(200).body("firstName", equalTo("Paul"));
+        as(NORTH_CHIRO).get("/api/patients/" + paul.id()).then().statusCode(200).body("firstName", equalTo("Paul"));
+        as(NORTH_ADMIN).get("/api/patients/" + paul.id()).then().statusCode(403);
         as(SOUTH_CHIRO).get("/api/patients/" + paul.id()).then().statusCode(404).contentType(PROBLEM_JSON);
-        as(SOUTH_ADMIN).get("/api/patients/" + paul.id() + "/plans").then().statusCode(404);
+        as(SOUTH_CHIRO).get("/api/patients/" + paul.id() + "/plans").then().statusCode(404);
         as(SOUTH_CHIRO).get("/api/patients?size=100").then().body("items.id", not(hasItem(paul.id())));
         as(NORTH_CHIRO).get("/api/patients/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM_JSON);
         as(NORTH_CHIRO).get("/api/patients/not-a-uuid").then().statusCode(404).contentType(PROBLEM_JSON);
@@ -311,10 +312,11 @@ class PatientAndPlanTest {
     }
 
     @Test
-    void aPlanIsSeenByItsPatientAndItsClinicsStaffOnly() {
+    void aPlanIsSeenByItsPatientAndItsClinicsChiropractorsOnly() {
         as(paul.token()).get("/api/plans/" + paulsPlan).then().statusCode(200);
         as(paul.token()).get("/api/me/plans").then().statusCode(200).body("id", hasItem(paulsPlan));
-        as(NORTH_ADMIN).get("/api/plans/" + paulsPlan).then().statusCode(200);
+        as(NORTH_CHIRO).get("/api/plans/" + paulsPlan).then().statusCode(200);
+        as(NORTH_ADMIN).get("/api/plans/" + paulsPlan).then().statusCode(403);
         as(NORTH_CHIRO).get("/api/patients/" + paul.id() + "/plans").then().statusCode(200).body("id", hasItem(paulsPlan));
         as(petra.token()).get("/api/plans/" + paulsPlan).then().statusCode(404).contentType(PROBLEM_JSON);
         as(petra.token()).get("/api/plans/" + paulsPlan + "/versions").then().statusCode(404);

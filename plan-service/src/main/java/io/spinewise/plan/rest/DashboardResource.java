@@ -48,7 +48,7 @@ public class DashboardResource {
 
     @GET
     @Path("/dashboard")
-    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @RolesAllowed(Roles.CHIROPRACTOR)
     @Audited("dashboard.read")
     @Operation(operationId = "getDashboard",
             summary = "The clinic's patients with adherence, streak, last session, pain and flags",
