@@ -11,6 +11,7 @@ import io.spinewise.testsupport.TestIssuer;
 import io.spinewise.testsupport.access.AccessMatrix;
 import io.spinewise.testsupport.access.Identity;
 import io.spinewise.testsupport.access.Placeholders;
+import io.spinewise.testsupport.access.RoleTable;
 import io.spinewise.testsupport.access.Transport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,11 @@ class CatalogAccessMatrixTest {
         System.out.println("catalog-service access matrix (status per caller; expected≠got where they differ):\n"
                 + result.table());
         assertThat(result.failures()).isEmpty();
+    }
+
+    @Test
+    void theMatrixGrantsWhatTheRoleTableOfTheArchitectureSays() {
+        assertThat(RoleTable.read().disagreementsWith(MATRIX)).isEmpty();
     }
 
     @Test

@@ -82,8 +82,10 @@ public final class AccessMatrix {
         return List.copyOf(inconsistencies);
     }
 
+    /** The expected status or status class, or null when the data has no row for the operation. */
     public String expected(ApiOperation operation, Identity identity) {
-        return expectations.get(operation.id()).get(identity);
+        Map<Identity, String> row = expectations.get(operation.id());
+        return row == null ? null : row.get(identity);
     }
 
     /** Whether {@code status} is what {@code expected} says: an exact status or a class such as {@code 2xx}. */
