@@ -725,6 +725,7 @@ class AdminPagesTest {
     @Test
     void patientsCannotReachTheClinicLibraryPagesButChiropractorsCan() {
         stubLibrary();
+        StubServices.json("GET", "/api/routines", "{\"items\":[" + DESK_BREAK + "],\"page\":0,\"size\":100,\"total\":1}");
         given().auth().oauth2(Users.chiropractor()).when().get("/admin/library").then().statusCode(200);
         given().auth().oauth2(Users.chiropractor()).when().get("/admin/library/templates/new").then().statusCode(200);
         Pages.Form page = Pages.get(Users.admin(), "/admin/library/templates/new");
