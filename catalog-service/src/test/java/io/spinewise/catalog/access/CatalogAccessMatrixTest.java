@@ -3,8 +3,6 @@ package io.spinewise.catalog.access;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.spinewise.common.security.Roles;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
@@ -61,7 +59,7 @@ class CatalogAccessMatrixTest {
     @Test
     void everyOperationAnswersEveryCallerAsTheMatrixSays() {
         assertThat(MATRIX.inconsistencies()).as("the matrix data and the OpenAPI document").isEmpty();
-        AccessMatrix.Result result = MATRIX.run(TOKENS, placeholders(), CatalogAccessMatrixTest::send, Map.of(
+        AccessMatrix.Result result = MATRIX.run(TOKENS, placeholders(), Transport.restAssured(), Map.of(
                 Identity.OWNER, List.of("north-draft"),
                 Identity.OTHER_PATIENT, List.of("north-draft"),
                 Identity.OTHER_CHIROPRACTOR, List.of("north-"),
@@ -78,7 +76,7 @@ class CatalogAccessMatrixTest {
 
     @Test
     void writesNeverObeyFieldsTheyDoNotDeclare() {
-        AccessMatrix.Result result = MATRIX.massAssignment(TOKENS, placeholders(), CatalogAccessMatrixTest::send);
+        AccessMatrix.Result result = MATRIX.massAssignment(TOKENS, placeholders(), Transport.restAssured());
         System.out.println("catalog-service mass assignment:\n" + result.massAssignmentLines());
         assertThat(result.massAssignmentLines()).isNotEmpty();
         assertThat(result.failures()).isEmpty();
@@ -117,19 +115,6 @@ class CatalogAccessMatrixTest {
     private static String create(String collection, Map<String, Object> body) {
         given().auth().oauth2(NORTH_ADMIN).contentType("application/json").body(body).post(collection).then().statusCode(201);
         return (String) body.get("slug");
-    }
-
-    private static Transport.Answer send(Transport.Call call, String token) {
-        RequestSpecification request = given().urlEncodingEnabled(false).headers(call.headers());
-        if (token != null) {
-            request.auth().oauth2(token);
-        }
-        if (call.body() != null) {
-            request.contentType("application/json").body(call.body());
-        }
-        Response response = request.request(call.method(), call.path());
-        return new Transport.Answer(response.statusCode(), response.contentType(), response.asString(),
-                response.header("Location"));
     }
 
     private static Map<Identity, String> tokens() {

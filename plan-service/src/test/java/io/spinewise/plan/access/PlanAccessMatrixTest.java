@@ -3,8 +3,6 @@ package io.spinewise.plan.access;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.spinewise.common.security.Roles;
 import io.spinewise.plan.CatalogServiceResource;
 import io.spinewise.plan.FakeIdentityDirectory;
@@ -85,7 +83,7 @@ class PlanAccessMatrixTest {
     void everyOperationAnswersEveryCallerAsTheMatrixSays() {
         assertThat(MATRIX.inconsistencies()).as("the matrix data and the OpenAPI document").isEmpty();
         List<String> northsSecrets = List.of(owner.id(), ownersPlan, "Paulus", "Petronella", NORTH_CHIRO_SUBJECT);
-        AccessMatrix.Result result = MATRIX.run(tokens, placeholders(), PlanAccessMatrixTest::send, Map.of(
+        AccessMatrix.Result result = MATRIX.run(tokens, placeholders(), Transport.restAssured(), Map.of(
                 Identity.OTHER_PATIENT, List.of(owner.id(), ownersPlan, "Paulus"),
                 Identity.OTHER_CHIROPRACTOR, northsSecrets,
                 Identity.OTHER_ADMIN, northsSecrets));
@@ -101,7 +99,7 @@ class PlanAccessMatrixTest {
 
     @Test
     void writesNeverObeyFieldsTheyDoNotDeclare() {
-        AccessMatrix.Result result = MATRIX.massAssignment(tokens, placeholders(), PlanAccessMatrixTest::send);
+        AccessMatrix.Result result = MATRIX.massAssignment(tokens, placeholders(), Transport.restAssured());
         System.out.println("plan-service mass assignment:\n" + result.massAssignmentLines());
         assertThat(result.massAssignmentLines()).isNotEmpty();
         assertThat(result.failures()).isEmpty();
@@ -141,18 +139,5 @@ class PlanAccessMatrixTest {
     private static Map<String, Object> checkOff(String planId) {
         return Map.of("planId", planId, "date", LocalDate.now(ZONE).toString(), "slot", 1,
                 "items", List.of(Map.of("exercise", "cat-cow", "done", true, "reps", 24)), "painBefore", 4, "painAfter", 2);
-    }
-
-    private static Transport.Answer send(Transport.Call call, String token) {
-        RequestSpecification request = given().urlEncodingEnabled(false).headers(call.headers());
-        if (token != null) {
-            request.auth().oauth2(token);
-        }
-        if (call.body() != null) {
-            request.contentType("application/json").body(call.body());
-        }
-        Response response = request.request(call.method(), call.path());
-        return new Transport.Answer(response.statusCode(), response.contentType(), response.asString(),
-                response.header("Location"));
     }
 }
