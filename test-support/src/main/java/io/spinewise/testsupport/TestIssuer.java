@@ -85,6 +85,31 @@ public class TestIssuer implements QuarkusTestResourceLifecycleManager {
                 .sign(ForeignKey.PRIVATE_KEY);
     }
 
+    /** A token like {@link #token(String, String)}, signed with the right key, but naming another issuer. */
+    public static String tokenFromIssuer(String issuer, String role, String clinicId) {
+        return Jwt.issuer(issuer).subject(UUID.randomUUID().toString())
+                .audience(Set.copyOf(AUDIENCES))
+                .claim("realm_access", Map.of("roles", List.of(role)))
+                .claim("clinic_id", clinicId)
+                .expiresIn(300)
+                .sign(SIGNING_KEY);
+    }
+
+    /**
+     * The claims of a valid token with no signature at all ({@code "alg": "none"}, an empty third
+     * part): the oldest JWT forgery, which a verifier must refuse.
+     */
+    public static String unsignedToken(String role, String clinicId) {
+        long now = Instant.now().getEpochSecond();
+        String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + UUID.randomUUID() + "\",\"aud\":[\""
+                + String.join("\",\"", AUDIENCES) + "\"],\"iat\":" + now + ",\"exp\":" + (now + 300)
+                + ",\"realm_access\":{\"roles\":[\"" + role + "\"]},\"clinic_id\":\"" + clinicId + "\"}";
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        return url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
+    }
+
     /** A token without a {@code clinic_id} claim (a misconfigured user). */
     public static String tokenWithoutClinic(String role) {
         return Jwt.issuer(ISSUER).subject(UUID.randomUUID().toString())

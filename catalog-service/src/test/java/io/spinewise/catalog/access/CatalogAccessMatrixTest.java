@@ -128,6 +128,9 @@ class CatalogAccessMatrixTest {
         tokens.put(Identity.OTHER_AUDIENCE, TestIssuer.tokenForAudience("account", Roles.CHIROPRACTOR, NORTH));
         tokens.put(Identity.EXPIRED, TestIssuer.expiredToken(Roles.CHIROPRACTOR, NORTH));
         tokens.put(Identity.FOREIGN_KEY, TestIssuer.tokenSignedByAnotherKey(Roles.CHIROPRACTOR, NORTH));
+        tokens.put(Identity.OTHER_ISSUER, TestIssuer.tokenFromIssuer("https://issuer.test.spinewise/realms/other",
+                Roles.CHIROPRACTOR, NORTH));
+        tokens.put(Identity.UNSIGNED, TestIssuer.unsignedToken(Roles.CHIROPRACTOR, NORTH));
         return tokens;
     }
 }

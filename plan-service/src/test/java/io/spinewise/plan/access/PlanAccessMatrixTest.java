@@ -77,6 +77,9 @@ class PlanAccessMatrixTest {
         tokens.put(Identity.OTHER_AUDIENCE, TestIssuer.tokenForAudience("account", Roles.CHIROPRACTOR, NORTH));
         tokens.put(Identity.EXPIRED, TestIssuer.expiredToken(Roles.CHIROPRACTOR, NORTH));
         tokens.put(Identity.FOREIGN_KEY, TestIssuer.tokenSignedByAnotherKey(Roles.CHIROPRACTOR, NORTH));
+        tokens.put(Identity.OTHER_ISSUER, TestIssuer.tokenFromIssuer("https://issuer.test.spinewise/realms/other",
+                Roles.CHIROPRACTOR, NORTH));
+        tokens.put(Identity.UNSIGNED, TestIssuer.unsignedToken(Roles.CHIROPRACTOR, NORTH));
     }
 
     @Test

@@ -14,7 +14,9 @@ public enum Identity {
     OTHER_ADMIN("other-admin", "a clinic administrator of the other clinic"),
     OTHER_AUDIENCE("other-audience", "a same-clinic chiropractor's token issued for another client"),
     EXPIRED("expired", "a same-clinic chiropractor's token whose lifetime has ended"),
-    FOREIGN_KEY("foreign-key", "a same-clinic chiropractor's token signed by a key the service does not trust");
+    FOREIGN_KEY("foreign-key", "a same-clinic chiropractor's token signed by a key the service does not trust"),
+    OTHER_ISSUER("other-issuer", "a same-clinic chiropractor's token, signed with the right key, from another issuer"),
+    UNSIGNED("unsigned", "a same-clinic chiropractor's claims with \"alg\": \"none\" and no signature");
 
     private final String column;
     private final String description;
