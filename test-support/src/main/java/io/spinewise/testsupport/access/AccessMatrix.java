@@ -95,6 +95,43 @@ public final class AccessMatrix {
     }
 
     /**
+     * Where this matrix disagrees with the role table for its operations: an operation in no row
+     * or in two, a full "✓" whose same-clinic cell is not a 2xx, a "–" whose cell is not 403. The
+     * owner patient's cell stands for the patient column.
+     */
+    public List<String> disagreementsWith(RoleTable table) {
+        List<String> disagreements = new ArrayList<>();
+        for (ApiOperation operation : operations) {
+            List<RoleTable.Row> holding = table.rows().stream().filter(r -> r.operations().contains(operation.id())).toList();
+            if (holding.size() != 1) {
+                disagreements.add(operation.id() + " is in " + holding.size() + " rows of the role table, not one");
+                continue;
+            }
+            RoleTable.Row row = holding.get(0);
+            checkRole(disagreements, operation, row, "chiropractor", Identity.CHIROPRACTOR);
+            checkRole(disagreements, operation, row, "clinic-admin", Identity.CLINIC_ADMIN);
+            checkRole(disagreements, operation, row, "patient", Identity.OWNER);
+        }
+        return disagreements;
+    }
+
+    private void checkRole(List<String> disagreements, ApiOperation operation, RoleTable.Row row, String role,
+                           Identity identity) {
+        String cell = row.cell(role);
+        String expected = expected(operation, identity);
+        if (expected == null) {
+            return;
+        }
+        if (RoleTable.YES.equals(cell) && !expected.startsWith("2")) {
+            disagreements.add(operation.id() + ": the role table gives " + role + " '" + row.capability()
+                    + "', the matrix expects " + expected);
+        } else if (RoleTable.NO.equals(cell) && !"403".equals(expected)) {
+            disagreements.add(operation.id() + ": the role table denies " + role + " '" + row.capability()
+                    + "', the matrix expects " + expected + " instead of 403");
+        }
+    }
+
+    /**
      * Sends every operation as every identity and compares the answers with the data. A refusal
      * must be a problem document, and a caller who is not the owner or of another clinic must not
      * find any of {@code mustNotSee}'s strings in a successful answer.

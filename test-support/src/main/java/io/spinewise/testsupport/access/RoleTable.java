@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * The role table of {@code docs/architecture.md} ("Roles"): one row per capability, whether a
  * chiropractor, a clinic administrator and a patient have it, the API operations that serve it
- * and the web-ui pages that offer it. The services' access matrices and web-ui's navigation are
- * held to it, so the design, the API and the pages cannot drift apart.
+ * and the web-ui pages that offer it. The services' access matrices
+ * ({@link AccessMatrix#disagreementsWith}) and web-ui's navigation are held to it, so the design,
+ * the API and the pages cannot drift apart. Plain JDK code, so that the end-to-end tests can read it.
  */
 public final class RoleTable {
 
@@ -100,43 +101,6 @@ public final class RoleTable {
         Set<String> pages = new LinkedHashSet<>();
         rows.forEach(r -> pages.addAll(r.pages()));
         return pages;
-    }
-
-    /**
-     * Where the matrix disagrees with the table for {@code operations} (one service's): an
-     * operation in no row or in two, a full "✓" whose same-clinic cell is not a 2xx, a "–"
-     * whose cell is not 403. The owner patient's cell stands for the patient column.
-     */
-    public List<String> disagreementsWith(AccessMatrix matrix) {
-        List<String> disagreements = new ArrayList<>();
-        for (ApiOperation operation : matrix.operations()) {
-            List<Row> holding = rows.stream().filter(r -> r.operations().contains(operation.id())).toList();
-            if (holding.size() != 1) {
-                disagreements.add(operation.id() + " is in " + holding.size() + " rows of the role table, not one");
-                continue;
-            }
-            Row row = holding.get(0);
-            check(disagreements, matrix, operation, row, "chiropractor", Identity.CHIROPRACTOR);
-            check(disagreements, matrix, operation, row, "clinic-admin", Identity.CLINIC_ADMIN);
-            check(disagreements, matrix, operation, row, "patient", Identity.OWNER);
-        }
-        return disagreements;
-    }
-
-    private static void check(List<String> disagreements, AccessMatrix matrix, ApiOperation operation, Row row,
-                              String role, Identity identity) {
-        String cell = row.cell(role);
-        String expected = matrix.expected(operation, identity);
-        if (expected == null) {
-            return;
-        }
-        if (YES.equals(cell) && !expected.startsWith("2")) {
-            disagreements.add(operation.id() + ": the role table gives " + role + " '" + row.capability()
-                    + "', the matrix expects " + expected);
-        } else if (NO.equals(cell) && !"403".equals(expected)) {
-            disagreements.add(operation.id() + ": the role table denies " + role + " '" + row.capability()
-                    + "', the matrix expects " + expected + " instead of 403");
-        }
     }
 
     private static Set<String> codes(String cell) {
