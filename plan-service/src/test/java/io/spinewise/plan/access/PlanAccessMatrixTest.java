@@ -40,8 +40,9 @@ class PlanAccessMatrixTest {
     private static final String NORTH = "north";
     private static final String SOUTH = "south";
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-    private static final String NORTH_CHIRO_SUBJECT = UUID.randomUUID().toString();
-    private static final String NORTH_CHIRO = TestIssuer.token(NORTH_CHIRO_SUBJECT, Roles.CHIROPRACTOR, NORTH);
+    /** Enrols and prescribes the fixtures: not the chiropractor column's caller, so its requests count apart. */
+    private static final String PRESCRIBER_SUBJECT = UUID.randomUUID().toString();
+    private static final String PRESCRIBER = TestIssuer.token(PRESCRIBER_SUBJECT, Roles.CHIROPRACTOR, NORTH);
     private static final String SOUTH_CHIRO = TestIssuer.token(Roles.CHIROPRACTOR, SOUTH);
 
     private static final AccessMatrix MATRIX = AccessMatrix.load("plan-service");
@@ -61,8 +62,8 @@ class PlanAccessMatrixTest {
         if (owner != null) {
             return;
         }
-        owner = enrol(NORTH_CHIRO, NORTH, "Paulus");
-        otherPatient = enrol(NORTH_CHIRO, NORTH, "Petronella");
+        owner = enrol(PRESCRIBER, NORTH, "Paulus");
+        otherPatient = enrol(PRESCRIBER, NORTH, "Petronella");
         enrol(SOUTH_CHIRO, SOUTH, "Samuel");
         ownersPlan = prescribe();
         given().auth().oauth2(owner.token()).contentType("application/json").header("Idempotency-Key", UUID.randomUUID())
@@ -70,7 +71,7 @@ class PlanAccessMatrixTest {
         tokens = new EnumMap<>(Identity.class);
         tokens.put(Identity.OWNER, owner.token());
         tokens.put(Identity.OTHER_PATIENT, otherPatient.token());
-        tokens.put(Identity.CHIROPRACTOR, NORTH_CHIRO);
+        tokens.put(Identity.CHIROPRACTOR, TestIssuer.token(Roles.CHIROPRACTOR, NORTH));
         tokens.put(Identity.CLINIC_ADMIN, TestIssuer.token(Roles.CLINIC_ADMIN, NORTH));
         tokens.put(Identity.OTHER_CHIROPRACTOR, SOUTH_CHIRO);
         tokens.put(Identity.OTHER_ADMIN, TestIssuer.token(Roles.CLINIC_ADMIN, SOUTH));
@@ -84,7 +85,7 @@ class PlanAccessMatrixTest {
 
     @Test
     void everyOperationAnswersEveryCallerAsTheMatrixSays() {
-        List<String> northsSecrets = List.of(owner.id(), ownersPlan, "Paulus", "Petronella", NORTH_CHIRO_SUBJECT);
+        List<String> northsSecrets = List.of(owner.id(), ownersPlan, "Paulus", "Petronella", PRESCRIBER_SUBJECT);
         AccessMatrix.Result result = MATRIX.run(tokens, placeholders(), Transport.restAssured(), Map.of(
                 Identity.OTHER_PATIENT, List.of(owner.id(), ownersPlan, "Paulus"),
                 Identity.OTHER_CHIROPRACTOR, northsSecrets,
@@ -132,7 +133,7 @@ class PlanAccessMatrixTest {
 
     /** A new daily plan for the owner, prescribed by the clinic's chiropractor; its id. */
     private static String prescribe() {
-        return given().auth().oauth2(NORTH_CHIRO).contentType("application/json")
+        return given().auth().oauth2(PRESCRIBER).contentType("application/json")
                 .body(Map.of("routine", "mid-back-relief", "schedule", Map.of("startDate", LocalDate.now(ZONE).toString(),
                         "sessionsPerDay", 1, "daysOfWeek", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
                                 "SATURDAY", "SUNDAY"))))
