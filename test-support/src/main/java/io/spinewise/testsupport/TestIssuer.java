@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
@@ -71,6 +72,44 @@ public class TestIssuer implements QuarkusTestResourceLifecycleManager {
                 .sign(SIGNING_KEY);
     }
 
+    /**
+     * A token exactly like {@link #token(String, String)} but signed by a key the service does not
+     * know (a forger's own RSA key, made once per test JVM): the signature check must refuse it.
+     */
+    public static String tokenSignedByAnotherKey(String role, String clinicId) {
+        return Jwt.issuer(ISSUER).subject(UUID.randomUUID().toString())
+                .audience(Set.copyOf(AUDIENCES))
+                .claim("realm_access", Map.of("roles", List.of(role)))
+                .claim("clinic_id", clinicId)
+                .expiresIn(300)
+                .sign(ForeignKey.PRIVATE_KEY);
+    }
+
+    /** A token like {@link #token(String, String)}, signed with the right key, but naming another issuer. */
+    public static String tokenFromIssuer(String issuer, String role, String clinicId) {
+        return Jwt.issuer(issuer).subject(UUID.randomUUID().toString())
+                .audience(Set.copyOf(AUDIENCES))
+                .claim("realm_access", Map.of("roles", List.of(role)))
+                .claim("clinic_id", clinicId)
+                .expiresIn(300)
+                .sign(SIGNING_KEY);
+    }
+
+    /**
+     * The claims of a valid token with no signature at all ({@code "alg": "none"}, an empty third
+     * part): the oldest JWT forgery, which a verifier must refuse.
+     */
+    public static String unsignedToken(String role, String clinicId) {
+        long now = Instant.now().getEpochSecond();
+        String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + UUID.randomUUID() + "\",\"aud\":[\""
+                + String.join("\",\"", AUDIENCES) + "\"],\"iat\":" + now + ",\"exp\":" + (now + 300)
+                + ",\"realm_access\":{\"roles\":[\"" + role + "\"]},\"clinic_id\":\"" + clinicId + "\"}";
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        return url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
+    }
+
     /** A token without a {@code clinic_id} claim (a misconfigured user). */
     public static String tokenWithoutClinic(String role) {
         return Jwt.issuer(ISSUER).subject(UUID.randomUUID().toString())
@@ -90,6 +129,22 @@ public class TestIssuer implements QuarkusTestResourceLifecycleManager {
                 .issuedAt(expiresAt.minus(Duration.ofMinutes(5)))
                 .expiresAt(expiresAt)
                 .sign(SIGNING_KEY);
+    }
+
+    /** Made on first use only, so the other tests do not pay for an RSA key generation. */
+    private static final class ForeignKey {
+
+        static final PrivateKey PRIVATE_KEY = generate();
+
+        private static PrivateKey generate() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                return generator.generateKeyPair().getPrivate();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("no RSA key generator", e);
+            }
+        }
     }
 
     private static PrivateKey loadSigningKey() {

@@ -109,6 +109,10 @@ final class Calls {
         return HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT).header("Authorization", "Bearer " + token);
     }
 
+    static String chiropractorToken() {
+        return TestIssuer.token("bench-chiro", "chiropractor", ClinicData.MAIN);
+    }
+
     static String adminToken() {
         return TestIssuer.token("bench-admin", "clinic-admin", ClinicData.MAIN);
     }

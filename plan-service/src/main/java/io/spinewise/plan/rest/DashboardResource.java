@@ -51,7 +51,7 @@ public class DashboardResource {
 
     @GET
     @Path("/dashboard")
-    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @RolesAllowed(Roles.CHIROPRACTOR)
     @Audited("dashboard.read")
     @Operation(operationId = "getDashboard",
             summary = "The clinic's patients with adherence, streak, last session, pain and flags",
@@ -65,11 +65,11 @@ public class DashboardResource {
 
     @GET
     @Path("/clinic/settings")
-    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @RolesAllowed(Roles.CLINIC_ADMIN)
     @Audited("clinic.settings.read")
     @Operation(operationId = "getClinicSettings", summary = "The clinic's dashboard thresholds",
             description = "The adherence percentage, pain rating and days without a session that raise the"
-                    + " dashboard's flags.")
+                    + " dashboard's flags. Clinic administrators only.")
     public ClinicSettingsView settings() {
         return settings.of(caller.clinicId());
     }

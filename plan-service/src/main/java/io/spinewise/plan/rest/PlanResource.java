@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 
-/** One plan: read by the clinic's staff and by its patient; changed by chiropractors. */
+/** One plan: read by the clinic's chiropractors and by its patient; changed by chiropractors. */
 @Path("/api/plans/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Plans")
@@ -67,28 +67,28 @@ public class PlanResource {
     AuditRecorder recorder;
 
     @GET
-    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.PATIENT})
     @Audited("plan.read")
     @Operation(operationId = "getPlan", summary = "A plan with its current version",
-            description = "For the staff of the plan's clinic and the plan's own patient; anyone else gets 404.")
+            description = "For the chiropractors of the plan's clinic and the plan's own patient; anyone else gets 404.")
     public PlanView get(@PathParam("id") String id) {
         return Views.plan(plans.current(visible(id).id).orElseThrow());
     }
 
     @GET
     @Path("/versions")
-    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.PATIENT})
     @Audited("plan.versions")
     @Operation(operationId = "listPlanVersions",
             summary = "Every version of a plan, oldest first, with the days each was in force",
-            description = "For the staff of the plan's clinic and the plan's own patient; anyone else gets 404.")
+            description = "For the chiropractors of the plan's clinic and the plan's own patient; anyone else gets 404.")
     public List<PlanVersionView> versions(@PathParam("id") String id) {
         return plans.versions(visible(id).id).stream().map(Views::version).toList();
     }
 
     @GET
     @Path("/adherence")
-    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.PATIENT})
     @Audited("adherence.read")
     @Operation(operationId = "getPlanAdherence", summary = "Adherence of this plan over a window",
             description = AdherenceView.FORMULA)
@@ -118,7 +118,7 @@ public class PlanResource {
         return Views.plan(recorder.change(200, () -> plans.change(owner(plan), plan.id, caller.subject(), patch, items)));
     }
 
-    /** The plan if the caller may see it: staff of its clinic, or its own patient; else 404. */
+    /** The plan if the caller may see it: a chiropractor of its clinic, or its own patient; else 404. */
     private Plan visible(String id) {
         UUID uuid = Params.pathId(id, "plan");
         Plan plan = plans.find(uuid).orElseThrow(() -> ProblemException.notFound("No plan " + id + "."));

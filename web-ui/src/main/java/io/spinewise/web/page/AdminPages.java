@@ -49,8 +49,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The clinic administrator's pages: the adherence report (summary, CSV and per-patient PDF,
- * streamed through the web-ui), the clinic's own exercises and routine templates, and the audit log.
+ * The clinic's back-office pages: the adherence report (summary, CSV and per-patient PDF,
+ * streamed through the web-ui) and the clinic's own exercises and routine templates, for its
+ * chiropractors and administrators, and the audit log, for administrators only (the class's
+ * rule; docs/architecture.md, "Roles").
  */
 @Path("/admin")
 @RolesAllowed(Roles.CLINIC_ADMIN)
@@ -117,6 +119,7 @@ public class AdminPages {
 
     // --- adherence report ---
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @GET
     @Path("reports")
     public Response reports(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -138,6 +141,7 @@ public class AdminPages {
     }
 
     /** The summary table, loaded by the page after it showed (a long report does not block the page). */
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @GET
     @Path("reports/summary")
     public TemplateInstance summary(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -156,6 +160,7 @@ public class AdminPages {
         return new ReportSummaryTable(lines, start, end, chiropractorQuery(chosen));
     }
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @GET
     @Path("reports/adherence.csv")
     @Produces(MediaType.WILDCARD)
@@ -168,6 +173,7 @@ public class AdminPages {
                 "adherence-" + start + "-to-" + end + ".csv");
     }
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @GET
     @Path("reports/patients/{id}.pdf")
     @Produces(MediaType.WILDCARD)
@@ -261,6 +267,7 @@ public class AdminPages {
 
     // --- the clinic's own exercises ---
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @GET
     @Path("library")
     public TemplateInstance library() {
@@ -271,12 +278,14 @@ public class AdminPages {
                 routines.stream().filter(r -> !"clinic".equals(r.owner())).toList());
     }
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @GET
     @Path("library/new")
     public TemplateInstance newExercise() {
         return formPage(null, null, ExerciseForm.empty(), Map.of(), null);
     }
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @GET
     @Path("library/{slug}/edit")
     public TemplateInstance editExercise(@PathParam("slug") String slug) {
@@ -284,6 +293,7 @@ public class AdminPages {
         return formPage(slug, found.etag(), ExerciseForm.of(found.value()), Map.of(), null);
     }
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @POST
     @Path("library")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -291,6 +301,7 @@ public class AdminPages {
         return save(null, null, form);
     }
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @POST
     @Path("library/{slug}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -321,6 +332,7 @@ public class AdminPages {
 
     // --- archiving (behind a confirmation page; the form post carries the CSRF token) ---
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @GET
     @Path("library/{slug}/archive")
     public TemplateInstance confirmArchiveExercise(@PathParam("slug") String slug) {
@@ -330,6 +342,7 @@ public class AdminPages {
                 "/admin/library/" + slug + "/archive", null);
     }
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @POST
     @Path("library/{slug}/archive")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -337,6 +350,7 @@ public class AdminPages {
         return archive("exercise", slug, "/admin/library/" + slug + "/archive", form, catalog::archive);
     }
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @GET
     @Path("library/templates/{slug}/archive")
     public TemplateInstance confirmArchiveTemplate(@PathParam("slug") String slug) {
@@ -346,6 +360,7 @@ public class AdminPages {
                 "/admin/library/templates/" + slug + "/archive", null);
     }
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @POST
     @Path("library/templates/{slug}/archive")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -371,12 +386,14 @@ public class AdminPages {
 
     // --- the clinic's own routine templates ---
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @GET
     @Path("library/templates/new")
     public TemplateInstance newTemplate() {
         return new TemplateFormPage(null, null, TemplateForm.empty(), pickable(), Map.of(), null);
     }
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @GET
     @Path("library/templates/{slug}/edit")
     public TemplateInstance editTemplate(@PathParam("slug") String slug) {
@@ -385,6 +402,7 @@ public class AdminPages {
         return new TemplateFormPage(slug, found.etag(), TemplateForm.of(found.value()), pickable(), Map.of(), null);
     }
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @POST
     @Path("library/templates")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -392,6 +410,7 @@ public class AdminPages {
         return saveTemplate(null, null, form);
     }
 
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @POST
     @Path("library/templates/{slug}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -36,6 +36,11 @@ public class CurrentUser {
         return identity.hasRole(Roles.CLINIC_ADMIN);
     }
 
+    /** A chiropractor or a clinic administrator: both see the reports and edit the clinic's library. */
+    public boolean staff() {
+        return chiropractor() || admin();
+    }
+
     /** The first name, else the login name. */
     public String name() {
         if (!signedIn()) {
