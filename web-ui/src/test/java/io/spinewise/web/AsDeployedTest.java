@@ -36,8 +36,8 @@ class AsDeployedTest {
             return Map.of(
                     "quarkus.oidc.authorization-path", PUBLIC_LOGIN + "/realms/clinic/protocol/openid-connect/auth",
                     "quarkus.oidc.end-session-path", PUBLIC_LOGIN + "/realms/clinic/protocol/openid-connect/logout",
-                    // the TLS proxy is elsewhere: the tests' own X-Forwarded-Proto must be ignored
-                    "quarkus.http.proxy.trusted-proxies", "192.0.2.10");
+                    // compose's and Kubernetes' proxies (private ranges): the tests' own X-Forwarded-Proto from 127.0.0.1 must be ignored
+                    "quarkus.http.proxy.trusted-proxies", "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16");
         }
     }
 
