@@ -4,6 +4,8 @@ import io.quarkus.oidc.OIDCException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.spinewise.web.page.Assets;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,13 +65,15 @@ public class LoginUnavailablePage {
             rc.next();
             return;
         }
-        probe.loginServiceUp().onComplete(up -> {
+        // the probe's answer may arrive on another event loop: carry on in the request's own context
+        Context request = Vertx.currentContext();
+        probe.loginServiceUp().onComplete(up -> request.runOnContext(ignored -> {
             if (Boolean.TRUE.equals(up.result())) {
                 rc.next();
             } else if (!rc.response().ended()) {
                 answer(rc);
             }
-        });
+        }));
     }
 
     /** Not signed in (no session cookie, no bearer token) and asking for a page that needs it. */
