@@ -95,6 +95,17 @@ class DockerComposeTest {
         assertThat(map(services.get("keycloak").get("depends_on"))).containsKey("postgres");
     }
 
+    /**
+     * Metrics and health answer on the services' own ports (the prod profile serves no OpenAPI document or
+     * Swagger UI): that is only not public while every published port binds the host's loopback, behind
+     * the TLS proxy an operator puts in front.
+     */
+    @Test
+    void everyPublishedPortIsOnTheHostsLoopbackOnly() {
+        services.forEach((name, service) -> list(service.get("ports")).forEach(port ->
+                assertThat(String.valueOf(port)).as(name + " publishes " + port).startsWith("127.0.0.1:")));
+    }
+
     @Test
     void everyServiceHasAMemoryLimit() {
         services.forEach((name, service) -> {

@@ -83,6 +83,18 @@ class KubernetesManifestsTest {
         assertThat(secret.path("name").asText()).isEqualTo("web-ui-session");
     }
 
+    /** catalog-service's and plan-service's ports (metrics, health) are never routed from outside. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theIngressRoutesOnlyToWebUiAndKeycloak(String overlay) {
+        List<String> backends = Overlays.render(overlay).stream().filter(d -> "Ingress".equals(Yaml.kind(d)))
+                .flatMap(ingress -> ingress.path("spec").path("rules").findValues("service").stream())
+                .map(service -> service.path("name").asText())
+                .toList();
+
+        assertThat(backends).isNotEmpty().allMatch(name -> name.equals("web-ui") || name.equals("keycloak-service"));
+    }
+
     static ObjectNode only(List<ObjectNode> docs, String kind) {
         List<ObjectNode> matching = docs.stream().filter(d -> kind.equals(Yaml.kind(d))).toList();
         assertThat(matching).as(kind).hasSize(1);

@@ -9,11 +9,14 @@ import java.util.regex.Pattern;
 /**
  * The settings a service's application.properties points at localhost: right for
  * ./spinewise up, wrong in a container. Every deployment must override each of them through its
- * environment, or the service calls itself instead of PostgreSQL, Keycloak or another service.
+ * environment, or the service calls itself instead of PostgreSQL, Keycloak or another service,
+ * or (a list of loopback addresses such as web-ui's trusted proxies) believes no proxy in front
+ * of it, so its cookies never become Secure behind TLS.
  */
 final class LocalDefaults {
 
     private static final Pattern LOCAL_URL = Pattern.compile("//(localhost|127\\.0\\.0\\.1)[:/]");
+    private static final Pattern LOOPBACK_ONLY = Pattern.compile("(localhost|127\\.0\\.0\\.1)(\\s*,\\s*(localhost|127\\.0\\.0\\.1))*");
 
     private LocalDefaults() {
     }
@@ -37,7 +40,8 @@ final class LocalDefaults {
                 continue;
             }
             String key = trimmed.substring(0, equals).trim();
-            if (LOCAL_URL.matcher(trimmed.substring(equals + 1)).find()) {
+            String value = trimmed.substring(equals + 1).trim();
+            if (LOCAL_URL.matcher(value).find() || LOOPBACK_ONLY.matcher(value).matches()) {
                 overrides.put(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(), trimmed);
             }
         }

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Enrolment's failure paths against the real Keycloak (plan-service's own tests use a stand-in):
  * a taken email answers 409 with a sentence that does not tell whose account it is, the same
- * whichever clinic holds it; a name Keycloak's user profile refuses answers 400 naming the
- * field; a role mapping that fails leaves no account. Checked in Keycloak through its
+ * whichever clinic holds it (and web-ui's form does not even say that an account exists); a name
+ * Keycloak's user profile refuses answers 400 naming the field; a role mapping that fails leaves no
+ * account. Checked in Keycloak through its
  * Admin API, in plan-service, and on the web-ui's enrolment form.
  */
 @ExtendWith(PagesOnFailure.class)
@@ -82,11 +83,17 @@ class EnrolmentFailuresIT {
         assertThat(keycloakUsers(south)).hasSize(1);
         assertThat(patientsFound("dr.ada", "Again")).isZero();
 
-        // and on the enrolment form, by the email field
+        // and on the enrolment form, by the email field: web-ui's neutral words, which do not even say that an
+        // account exists, and the same page for the other clinic's address as for the own clinic's
         Browser chiropractor = SignedIn.as("dr.ada");
         fillEnrolment(chiropractor, "Sunny", "Again", south);
         assertThat(chiropractor.find("#email").getAttribute("aria-describedby")).isEqualTo("email-error");
-        assertThat(chiropractor.text("#email-error")).isEqualTo(fromOtherClinic.<String>path("detail"));
+        String otherClinicsError = chiropractor.text("#email-error");
+        String otherClinicsPage = chiropractor.text("main").replace(south, "EMAIL").replace("Sunny", "NAME");
+        fillEnrolment(chiropractor, "Norma", "Again", north);
+        assertThat(chiropractor.text("#email-error")).isEqualTo(otherClinicsError)
+                .startsWith("This email address cannot be used for a new login.").doesNotContain("already exists");
+        assertThat(chiropractor.text("main").replace(north, "EMAIL").replace("Norma", "NAME")).isEqualTo(otherClinicsPage);
     }
 
     @Test

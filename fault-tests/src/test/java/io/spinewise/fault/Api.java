@@ -58,6 +58,10 @@ final class Api {
         String username() {
             return username;
         }
+
+        String password() {
+            return password;
+        }
     }
 
     /** A patient enrolled through the API by {@code chiropractor}, logged in once to set a password. */

@@ -182,6 +182,11 @@ class BffSecurityTest {
                     .header("Referrer-Policy", equalTo("same-origin"));
         }
         given().when().get("/signed-out").then().header("Cache-Control", equalTo("no-store"));
+        // the login redirect too (answered by authentication, before any page)
+        given().redirects().follow(false).when().get("/today").then().statusCode(302)
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .header("Cache-Control", equalTo("no-store"));
     }
 
     @Test

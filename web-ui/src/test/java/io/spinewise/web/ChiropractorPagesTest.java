@@ -350,12 +350,14 @@ class ChiropractorPagesTest {
                 "value=\"Test (Jones)\"");
     }
 
+    /** Whatever plan-service's 409 says, the page says neither that an account exists nor whose it is. */
     @Test
-    void aTakenEmailIsShownByTheEmailField() {
+    void aTakenEmailIsShownByTheEmailFieldInNeutralWords() {
         StubServices.problem("POST", "/api/patients", 409, "An account with this email address already exists.");
         String html = enrol("Test", "taken@example.org").statusCode(409).extract().asString();
         assertThat(html).contains("aria-describedby=\"email-error\"",
-                "<small id=\"email-error\" class=\"field-error\">An account with this email address already exists.</small>");
+                "<small id=\"email-error\" class=\"field-error\">This email address cannot be used for a new login.")
+                .doesNotContain("already exists", "account with");
     }
 
     @Test

@@ -57,6 +57,14 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class ChiropractorPages {
 
+    /**
+     * What a chiropractor is told when enrolment finds the email address taken: the same for an
+     * address of their own clinic, of another clinic or of staff, and without saying that an
+     * account exists, which would tell one clinic about another's patients (docs/architecture.md).
+     */
+    static final String EMAIL_NOT_USABLE = "This email address cannot be used for a new login. Ask the patient for"
+            + " another address, or contact support if they should already have one.";
+
     static final String MID_BACK_RELIEF = "mid-back-relief";
     @Inject
     PlanClient plan;
@@ -196,12 +204,14 @@ public class ChiropractorPages {
         } catch (ServiceException e) {
             FieldErrors.put(e, errors, FieldErrors::enrolmentField);
             if (e.status() == 409) {
-                // the address is taken: the sentence belongs by the email field
-                errors.put("email", e.readableMessage());
+                // the address is taken: web-ui's own neutral sentence, by the email field and as the message,
+                // whatever plan-service's detail says, so no wording can tell whose account holds it
+                errors.put("email", EMAIL_NOT_USABLE);
             }
             // plan-service's own words when it answered (e.g. Keycloak down: nothing saved, try again),
             // with what was typed kept, so that trying again is one click
-            String message = e.status() > 0 && e.problem() != null && e.problem().detail() != null
+            String message = e.status() == 409 ? EMAIL_NOT_USABLE
+                    : e.status() > 0 && e.problem() != null && e.problem().detail() != null
                     ? e.problem().detail() : e.readableMessage();
             int status = e.unavailable() ? 503 : e.status() == 409 ? 409 : 400;
             return Response.status(status).entity(new EnrolPage(request, errors, message, TimeZones.COMMON)).build();

@@ -1,17 +1,28 @@
 package io.spinewise.web.security;
 
 import io.quarkus.oidc.OIDCException;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.spinewise.web.page.Assets;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
 
 /**
- * When Keycloak cannot be reached, a login cannot start: instead of a bare 500, the browser
- * gets a friendly 503 page (the web-ui itself starts without Keycloak and connects on the
- * first request that needs it).
+ * When Keycloak cannot be reached, a login cannot start: instead of sending the browser to a
+ * Keycloak that refuses the connection or never answers (a browser error, or a page that loads
+ * forever), a visitor who is not signed in gets a friendly 503 page from web-ui at once. Two ways
+ * lead here: before a request that would be sent to the login, {@link LoginServiceProbe} is asked
+ * (a bounded question, shared for a few seconds); and when OIDC itself fails to reach Keycloak
+ * (discovery at the first request, or the code exchange), its failure ends here instead of a bare
+ * 500. A signed-in user's pages do not need Keycloak and keep working.
  */
 @ApplicationScoped
 public class LoginUnavailablePage {
@@ -28,23 +39,76 @@ public class LoginUnavailablePage {
             <p><a href="/" role="button">Try again</a></p></section></main></body></html>
             """;
 
+    /** Quarkus OIDC's session cookie (and, with split tokens, {@code q_session_at}/{@code _rt}). */
+    private static final String SESSION_COOKIE = "q_session";
+
     @Inject
     Assets assets;
+
+    @Inject
+    LoginServiceProbe probe;
+
+    @ConfigProperty(name = "quarkus.http.auth.permission.public.paths")
+    List<String> publicPaths;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
     }
 
+    /** After the security headers' filter, before authentication, which would send the visitor to Keycloak. */
+    void register(@Observes Filters filters) {
+        filters.register(this::beforeLogin, SecurityHandlerPriorities.AUTHENTICATION + 10);
+    }
+
+    void beforeLogin(RoutingContext rc) {
+        if (!wouldBeSentToLogin(rc)) {
+            rc.next();
+            return;
+        }
+        // the probe's answer may arrive on another event loop: carry on in the request's own context
+        Context request = Vertx.currentContext();
+        probe.loginServiceUp().onComplete(up -> request.runOnContext(ignored -> {
+            if (Boolean.TRUE.equals(up.result())) {
+                rc.next();
+            } else if (!rc.response().ended()) {
+                answer(rc);
+            }
+        }));
+    }
+
+    /** Not signed in (no session cookie, no bearer token) and asking for a page that needs it. */
+    private boolean wouldBeSentToLogin(RoutingContext rc) {
+        if (rc.request().headers().contains("Authorization") || isPublic(rc.normalizedPath())) {
+            return false;
+        }
+        return rc.request().cookies().stream().noneMatch(c -> c.getName().startsWith(SESSION_COOKIE));
+    }
+
+    private boolean isPublic(String path) {
+        for (String pattern : publicPaths) {
+            boolean matches = pattern.endsWith("/*")
+                    ? path.startsWith(pattern.substring(0, pattern.length() - 1))
+                    : path.equals(pattern);
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void handle(RoutingContext rc) {
         if (loginServiceDown(rc.failure()) && !rc.response().headWritten()) {
-            rc.response().setStatusCode(503)
-                    .putHeader("Content-Type", "text/html; charset=UTF-8")
-                    .putHeader("Retry-After", "30")
-                    .end(PAGE.formatted(assets.url("/webjars/picocss__pico/css/pico.min.css"),
-                            assets.url("/css/app.css")));
+            answer(rc);
             return;
         }
         rc.next();
+    }
+
+    private void answer(RoutingContext rc) {
+        rc.response().setStatusCode(503)
+                .putHeader("Content-Type", "text/html; charset=UTF-8")
+                .putHeader("Retry-After", "30")
+                .end(PAGE.formatted(assets.url("/webjars/picocss__pico/css/pico.min.css"), assets.url("/css/app.css")));
     }
 
     static boolean loginServiceDown(Throwable failure) {

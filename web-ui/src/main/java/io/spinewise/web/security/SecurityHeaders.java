@@ -1,6 +1,10 @@
 package io.spinewise.web.security;
 
+import io.quarkus.oidc.OidcConfigurationMetadata;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +12,9 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Security headers on every answer, pages, files and login redirects alike. The
@@ -17,32 +23,44 @@ import java.util.Optional;
  * a form post may end in a redirect to its login or logout page, which browsers check too.
  * Pages (not the static files) are never stored by the browser, so "back" after logout shows
  * nothing of a patient's data.
+ *
+ * <p>The identity provider's origin in {@code form-action} is the one browsers are sent to: the
+ * origin of the discovered authorization and end-session endpoints (Keycloak builds them from
+ * its {@code hostname}), not of {@code quarkus.oidc.auth-server-url}, which in compose and
+ * Kubernetes is Keycloak's internal address. Naming the internal one let the browser block the
+ * redirect to Keycloak's logout, leaving Keycloak's session alive for the next person on the
+ * device. Nothing has to be configured for it: it is learnt from the first signed-in request
+ * (every page with a form is one), before that page's headers are written.
  */
 @ApplicationScoped
 public class SecurityHeaders {
 
-    private final String policy;
+    /** The SecurityIdentity attribute Quarkus OIDC puts the discovered provider metadata in. */
+    static final String PROVIDER_METADATA = "configuration-metadata";
 
-    SecurityHeaders(@ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl,
-                    @ConfigProperty(name = "spinewise.web.login-origin") Optional<String> loginOrigin) {
-        String identityOrigin = loginOrigin.or(() -> authServerUrl.map(SecurityHeaders::origin)).orElse("");
-        this.policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-                + "form-action 'self'" + (identityOrigin.isBlank() ? "" : " " + identityOrigin) + "; "
-                + "frame-ancestors 'none'";
+    private volatile String policy;
+    private volatile OidcConfigurationMetadata learntFrom;
+
+    /** Until a signed-in request brings the provider's metadata, the auth-server URL's origin stands in. */
+    SecurityHeaders(@ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl) {
+        this.policy = policy(Set.of(authServerUrl.map(SecurityHeaders::origin).orElse("")));
     }
 
+    /** The policy as it stands now: with the browser-facing login origins once they are known. */
     public String policy() {
         return policy;
     }
 
+    /**
+     * Before authentication (priority {@value SecurityHandlerPriorities#AUTHENTICATION}) and authorisation,
+     * whose answers (the redirect to the login page, a 401, a 403) would otherwise go out without the headers.
+     */
     void register(@Observes Filters filters) {
-        filters.register(this::addHeaders, 100);
+        filters.register(this::addHeaders, SecurityHandlerPriorities.AUTHENTICATION + 50);
     }
 
     void addHeaders(RoutingContext rc) {
         MultiMap headers = rc.response().headers();
-        headers.set("Content-Security-Policy", policy);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "same-origin");
@@ -54,7 +72,48 @@ public class SecurityHeaders {
         if (!isStaticFile(rc.normalizedPath())) {
             headers.set("Cache-Control", "no-store");
         }
+        // at the end, not now: the request's identity (and with it the provider's metadata) is known then
+        rc.addHeadersEndHandler(ignored -> {
+            learnLoginOrigins(rc);
+            headers.set("Content-Security-Policy", policy);
+        });
         rc.next();
+    }
+
+    private void learnLoginOrigins(RoutingContext rc) {
+        if (!(rc.user() instanceof QuarkusHttpUser user)) {
+            return;
+        }
+        SecurityIdentity identity = user.getSecurityIdentity();
+        if (identity != null && identity.getAttribute(PROVIDER_METADATA) instanceof OidcConfigurationMetadata provider) {
+            learn(provider);
+        }
+    }
+
+    /** Puts the origins of the provider's login and logout endpoints into {@code form-action}. */
+    void learn(OidcConfigurationMetadata provider) {
+        if (provider == learntFrom) {
+            return;
+        }
+        Set<String> origins = new LinkedHashSet<>();
+        for (String endpoint : new String[] {provider.getAuthorizationUri(), provider.getEndSessionUri()}) {
+            if (endpoint != null) {
+                origins.add(origin(endpoint));
+            }
+        }
+        origins.remove("");
+        if (!origins.isEmpty()) {
+            policy = policy(origins);
+        }
+        learntFrom = provider;
+    }
+
+    private static String policy(Set<String> identityOrigins) {
+        StringBuilder formAction = new StringBuilder("'self'");
+        identityOrigins.stream().filter(o -> !o.isBlank()).forEach(o -> formAction.append(' ').append(o));
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                + "form-action " + formAction + "; frame-ancestors 'none'";
     }
 
     private static boolean isStaticFile(String path) {
