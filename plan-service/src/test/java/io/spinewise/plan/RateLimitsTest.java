@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.spinewise.common.security.Roles;
@@ -200,7 +201,9 @@ class RateLimitsTest {
             refused.then().statusCode(429).contentType(PROBLEM_JSON)
                     .body("detail", containsString("already has 2 reports running"));
             assertThat(Integer.parseInt(refused.header("Retry-After"))).isPositive();
-            assertThat(millis).as("refused at once, not queued").isLessThan(2_000);
+            // the held exports cannot end while their clients read nothing, so any answer means the request was not
+            // queued behind them; the bound is wide for a loaded build machine
+            assertThat(millis).as("refused at once, not queued").isLessThan(10_000);
             // the cap is the clinic's own: another clinic's report runs
             as(TestIssuer.token("chiro-south-report", Roles.CHIROPRACTOR, SOUTH))
                     .get("/api/reports/adherence.csv?from=" + today + "&to=" + today).then().statusCode(200);
@@ -232,13 +235,15 @@ class RateLimitsTest {
                 for (String report : List.of("/api/reports/adherence.csv" + week,
                         "/api/reports/patients/" + tim.id() + ".pdf")) {
                     long started = System.nanoTime();
-                    Response answer = as(chiro).get(report);
+                    // without the timeout the report would wait for the lock as long as it is held: give up after 30 s
+                    Response answer = as(chiro).config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                            .setParam("http.socket.timeout", 30_000))).get(report);
                     long millis = (System.nanoTime() - started) / 1_000_000;
                     answer.then().statusCode(503).contentType(PROBLEM_JSON)
                             .body("detail", containsString("ran longer than " + STATEMENT_TIMEOUT.toSeconds() + " s"));
                     assertThat(answer.header("Retry-After")).isNotBlank();
                     assertThat(millis).as(report).isBetween(STATEMENT_TIMEOUT.toMillis() - 500,
-                            STATEMENT_TIMEOUT.toMillis() + 8_000);
+                            STATEMENT_TIMEOUT.toMillis() + 20_000);
                 }
             } finally {
                 locker.rollback();

@@ -29,17 +29,21 @@ public class PlanApiContract extends OpenApiContract {
             path.getOperations().forEach((method, operation) -> {
                 boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD
                         && method != PathItem.HttpMethod.OPTIONS;
-                if (write || LIMITED_READS.contains(operation.getOperationId())) {
-                    tooManyRequests(operation);
+                if (write) {
+                    tooManyRequests(operation, "Over the caller's allowance of writes a minute (for an enrolment,"
+                            + " also of enrolments an hour); retry after Retry-After seconds");
+                } else if (LIMITED_READS.contains(operation.getOperationId())) {
+                    tooManyRequests(operation, "Over the caller's allowance of exports an hour, or (for a CSV or"
+                            + " PDF report) the clinic already runs its most reports at once; retry after Retry-After"
+                            + " seconds");
                 }
             });
         }
     }
 
-    private static void tooManyRequests(Operation operation) {
+    private static void tooManyRequests(Operation operation, String description) {
         operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse()
-                .description("Over the caller's allowance (writes a minute; enrolments or exports an hour), or"
-                        + " for a report, the clinic's reports running at once; retry after Retry-After seconds")
+                .description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))))
                 .addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
