@@ -64,7 +64,7 @@ public interface PlanConfig {
          * The longest a report's queries may run (the CSV's COPY, the PDF's reads); then PostgreSQL cancels
          * them and the report is a 503 problem (or, once the CSV has started streaming, a download broken off).
          */
-        @WithDefault("120s")
+        @WithDefault("300s")
         java.time.Duration statementTimeout();
 
         /** How many CSV or PDF reports one clinic may have running at once on a pod; the next is a 429 problem. */
