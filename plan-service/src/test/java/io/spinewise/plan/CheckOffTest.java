@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -210,8 +211,27 @@ class CheckOffTest {
         post(paul, UUID.randomUUID().toString(), checkOff(paulsPlan, day, 3)).then().statusCode(201);
         post(paul, UUID.randomUUID().toString(), checkOff(paulsPlan, day, 3)).then().statusCode(409)
                 .contentType(PROBLEM_JSON).body("detail", containsString("already checked off"));
-        // an extra session in a further slot is stored (adherence caps it)
-        post(paul, UUID.randomUUID().toString(), checkOff(paulsPlan, day, 4)).then().statusCode(201);
+    }
+
+    @Test
+    void aSlotBeyondTheDaysSessionsIsRefusedNamingTheSchedule() throws SQLException {
+        LocalDate day = paul.today().minusDays(4);
+        // Paul's plan has three sessions a day: a fourth slot would be a check-off no schedule asked for
+        post(paul, UUID.randomUUID().toString(), checkOff(paulsPlan, day, 4)).then().statusCode(400)
+                .contentType(PROBLEM_JSON).body("violations.field", hasItem("slot"))
+                .body("detail", containsString("3 sessions a day"));
+        post(paul, UUID.randomUUID().toString(), checkOff(paulsPlan, day, 12)).then().statusCode(400)
+                .contentType(PROBLEM_JSON).body("violations.field", hasItem("slot"));
+        post(paul, UUID.randomUUID().toString(), checkOff(paulsPlan, day, 3)).then().statusCode(201);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM session_checkoff WHERE plan_id = ?::uuid AND session_date = ? AND slot > 3")) {
+            s.setString(1, paulsPlan);
+            s.setObject(2, day);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("check-offs stored beyond the schedule").isZero();
+            }
+        }
     }
 
     @Test
@@ -230,7 +250,7 @@ class CheckOffTest {
     @Test
     void aCheckOffCanBeUndoneOnTheSameDayOnly() throws Exception {
         EnrolledPatient una = enrol(SOUTH_CHIRO, SOUTH, "Una", "America/Chicago");
-        String plan = dailyPlan(SOUTH_CHIRO, una);
+        String plan = prescribe(SOUTH_CHIRO, una.id(), fromRoutine("mid-back-relief", schedule(una.today(), 2)));
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = checkOff(plan, una.today(), 1);
         String id = post(una, key, body).then().statusCode(201).extract().path("id");

@@ -15,6 +15,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
 
 /** The clinic administrator's pages against the stub services ({@link StubServices}). */
 @QuarkusTest
@@ -90,6 +91,23 @@ class AdminPagesTest {
                 .then().statusCode(200);
         assertThat(StubServices.requests("GET", "/api/reports/adherence.csv")).hasSize(2)
                 .allSatisfy(r -> assertThat(r.query()).isEqualTo("from=2026-11-01&to=2026-11-30&chiropractor=" + chosen));
+    }
+
+    @Test
+    void aReportRefusedBecauseTheClinicRunsTooManyIsA429PageInTheServicesWords() {
+        StubServices.problem("GET", "/api/reports/adherence.csv", 429,
+                "Your clinic already has 2 reports running, the most it may run at once. Try again when one has finished.");
+
+        given().auth().oauth2(Users.admin())
+                .when().get("/admin/reports/adherence.csv?from=2026-11-01&to=2026-11-30")
+                .then().statusCode(429)
+                .body(containsString("Too many requests"))
+                .body(containsString("Your clinic already has 2 reports running"))
+                .body(not(containsString("Exception")));
+        given().auth().oauth2(Users.admin()).header("HX-Request", "true")
+                .when().get("/admin/reports/summary?from=2026-11-01&to=2026-11-30")
+                .then().statusCode(429)
+                .body(containsString("Your clinic already has 2 reports running"));
     }
 
     @Test

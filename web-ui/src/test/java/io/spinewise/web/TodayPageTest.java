@@ -163,6 +163,29 @@ class TodayPageTest {
     }
 
     @Test
+    void aCheckOffOverThePatientsAllowanceSaysWhenToTryAgainAndKeepsTheAnswers() {
+        StubServices.problem("POST", "/api/me/sessions", 429,
+                "Too many writes: at most 600 a minute per user. Try again in 1 s.");
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/today");
+        String key = page.hidden("idempotencyKey");
+
+        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken())
+                .formParam("planId", Fixtures.PLAN_ID).formParam("date", "2026-11-23").formParam("slot", "1")
+                .formParam("idempotencyKey", key)
+                .formParam("exercise", "cat-cow").formParam("done", "cat-cow").formParam("note", "kept note")
+                .when().post("/today/sessions")
+                .then().statusCode(429)
+                .body(containsString("Too many writes: at most 600 a minute per user. Try again in 1 s."))
+                .body(containsString("press Save again"))
+                .body(containsString("kept note"))
+                .body(containsString("value=\"" + key + "\""))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
     void withTheLibraryDownTheRoutineCanStillBeCheckedOff() {
         StubServices.problem("GET", "/api/exercises", 503, "catalog database gone");
 

@@ -35,11 +35,14 @@ final class ClinicData {
     static final String POOL = "bench-pool";
     static final List<String> OTHERS = List.of("bench-east", "bench-west", "bench-south");
 
-    /** Pool patients per half: each has 6 days × 12 slots free, so 2,500 take 180,000 check-offs. */
-    static final int POOL_HALF = 2500;
+    /**
+     * Pool patients per half: each has 6 days × 6 slots free (a plan of 6 sessions a day, the most a plan may
+     * have: plan-service refuses a slot beyond the day's sessions), so 5,000 take 180,000 check-offs.
+     */
+    static final int POOL_HALF = 5000;
     /** Days back (1..6) a pool check-off may be dated: inside the 7-day late-logging window even across midnight. */
     static final int POOL_DAYS = 6;
-    static final int SLOTS = 12;
+    static final int SLOTS = 6;
 
     private static final String PATIENTS = """
             INSERT INTO patient (id, clinic_id, subject, username, first_name, last_name, email, time_zone, enrolled_by,
@@ -67,7 +70,7 @@ final class ClinicData {
                                       routine_slug, routine_name, items, created_by, created_at)
             SELECT md5(c.clinic || ':plan:' || i)::uuid, 1, s.start, s.start,
                    CASE WHEN c.history AND i % 5 = 0 THEN 21 ELSE 127 END,
-                   CASE WHEN c.history AND i % 4 <> 0 THEN 2 ELSE 1 END,
+                   CASE WHEN NOT c.history THEN 6 WHEN i % 4 <> 0 THEN 2 ELSE 1 END,
                    'mid-back-relief', 'Mid-back relief', CAST(? AS jsonb), c.clinic || '-chiro-' || i % 3,
                    now() - interval '730 days'
             FROM bench_clinic c

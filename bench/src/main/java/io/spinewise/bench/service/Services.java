@@ -45,7 +45,12 @@ final class Services implements AutoCloseable {
         JarProcess plan = start("plan-service", db, "plan", planPort, Map.of(
                 "quarkus.rest-client.catalog.url", catalogUrl,
                 // no Keycloak: enrolment is not measured, and the service account is fetched lazily
-                "quarkus.oidc-client.auth-server-url", "http://127.0.0.1:9/realms/clinic"), logs);
+                "quarkus.oidc-client.auth-server-url", "http://127.0.0.1:9/realms/clinic",
+                // the bench measures what a pod can do, as one admin and one chiropractor: the per-user allowances
+                // and the clinic's two reports at once (docs/reliability.md, "Limits") are lifted out of its way
+                "spinewise.plan.limits.writes-per-minute", "100000000",
+                "spinewise.plan.limits.exports-per-hour", "100000000",
+                "spinewise.plan.report.concurrent-per-clinic", "1000"), logs);
         return new Services(catalogUrl, catalog, planUrl, plan);
     }
 

@@ -1,5 +1,5 @@
 -- pgbench script: the check-off statement of plan-service (CheckOffService.INSERT: ownership,
--- plan status and date window checked, the check-off inserted, the audit record written, one
+-- plan status, date window and the slot against the day's sessions checked, the check-off inserted, the audit record written, one
 -- round trip), with the values the service binds computed here instead. Client c's n-th
 -- transaction takes a free (patient, day, slot) of the second half of the bench-pool clinic.
 -- Variables: first (first patient number), half (patients), clients, base (where this run's
@@ -10,14 +10,18 @@
 \set n :n + 1
 \set p :first + (:k % :half)
 \set round :k / :half
-\set day 1 + (:round / 12) % 6
-\set slot 1 + :round % 12
+\set day 1 + (:round / 6) % 6
+\set slot 1 + :round % 6
 WITH target AS (
     SELECT p.id AS patient_id, p.clinic_id, pl.id AS plan_id
     FROM patient p JOIN plan pl ON pl.patient_id = p.id
     WHERE p.subject = 'bench-pool-' || :p AND pl.id = md5(:planprefix || :p)::uuid AND pl.status = 'ACTIVE'
       AND current_date - CAST(:day AS int) <= (now() AT TIME ZONE p.time_zone)::date
       AND current_date - CAST(:day AS int) >= (now() AT TIME ZONE p.time_zone)::date - 7
+      AND CAST(:slot AS int) <= (SELECT v.sessions_per_day FROM plan_version v
+                                 WHERE v.plan_id = pl.id AND (v.effective_until IS NULL
+                                       OR v.effective_until >= current_date - CAST(:day AS int))
+                                 ORDER BY v.version LIMIT 1)
 ), ins AS (
     INSERT INTO session_checkoff (id, clinic_id, patient_id, plan_id, session_date, slot, items,
                                   pain_before, pain_after, difficulty, note, idempotency_key,

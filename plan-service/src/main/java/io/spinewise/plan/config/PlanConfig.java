@@ -32,6 +32,9 @@ public interface PlanConfig {
     /** Reports. */
     Report report();
 
+    /** Per-user rate limits and caps (docs/reliability.md, "Limits"); rates are per pod, kept in memory. */
+    Limits limits();
+
     interface Dashboard {
 
         /** A patient whose 30-day adherence is below this percentage is flagged. */
@@ -56,5 +59,39 @@ public interface PlanConfig {
         /** The longest date range one CSV report may span, in days. */
         @WithDefault("3660")
         int maxDays();
+
+        /**
+         * The longest a report's queries may run (the CSV's COPY, the PDF's reads); then PostgreSQL cancels
+         * them and the report is a 503 problem (or, once the CSV has started streaming, a download broken off).
+         */
+        @WithDefault("300s")
+        java.time.Duration statementTimeout();
+
+        /** How many CSV or PDF reports one clinic may have running at once on a pod; the next is a 429 problem. */
+        @WithDefault("2")
+        int concurrentPerClinic();
+    }
+
+    /**
+     * Token buckets per user (the token's clinic and subject): each allows this many requests at once and
+     * refills at the same number per period, so a burst of the whole allowance passes.
+     */
+    interface Limits {
+
+        /** Writes (POST, PUT, PATCH, DELETE: check-offs and their undoing, prescriptions, enrolments...) per minute. */
+        @WithDefault("600")
+        int writesPerMinute();
+
+        /** Enrolments (new patient accounts in Keycloak) per hour. */
+        @WithDefault("100")
+        int enrolmentsPerHour();
+
+        /** Exports (the adherence CSV, a patient's PDF, a patient's own data download) per hour. */
+        @WithDefault("120")
+        int exportsPerHour();
+
+        /** Plans one patient may have that are not completed (active or paused); the next prescription is a 409. */
+        @WithDefault("10")
+        int openPlansPerPatient();
     }
 }

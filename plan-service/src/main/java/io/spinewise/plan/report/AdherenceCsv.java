@@ -17,7 +17,8 @@ import java.time.LocalDate;
  * The clinic's adherence, one row per patient per day, streamed from the database to the
  * client through PostgreSQL's COPY protocol inside a read-only transaction: the server writes
  * the CSV (RFC 4180 quoting, header row) and the rows pass through a fixed buffer, so memory
- * stays constant whatever the range, and the rate stays close to {@code psql \copy}'s.
+ * stays constant whatever the range, and the rate stays close to {@code psql \copy}'s. The
+ * transaction has the reports' statement timeout ({@link ReportTimeout}).
  */
 @ApplicationScoped
 public class AdherenceCsv {
@@ -31,6 +32,9 @@ public class AdherenceCsv {
     @Inject
     AdherenceQueries queries;
 
+    @Inject
+    ReportTimeout timeout;
+
     /**
      * Writes the report to {@code output} and returns the number of patient-day rows (the
      * header not counted). The caller streams it as the response body.
@@ -42,6 +46,7 @@ public class AdherenceCsv {
             c.setAutoCommit(false);
             c.setReadOnly(true);
             try {
+                timeout.apply(c);
                 OutputStream buffered = new BufferedOutputStream(output, 1 << 16);
                 long rows = queries.copyDaily(c, buffered, now, clinicId, chiropractor, from, to);
                 buffered.flush();
@@ -52,6 +57,9 @@ public class AdherenceCsv {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
+            if (ReportTimeout.causedBy(e)) {
+                throw timeout.problem();
+            }
             throw new IOException("adherence report failed", e);
         }
     }

@@ -11,6 +11,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import io.agroal.api.AgroalDataSource;
 import io.spinewise.plan.api.AdherenceView;
 import io.spinewise.plan.domain.AdherenceRule;
 import io.spinewise.plan.domain.PainTrend;
@@ -25,6 +26,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
@@ -56,6 +59,12 @@ public class PatientPdf {
     @Inject
     Today today;
 
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ReportTimeout timeout;
+
     /** The days a summary covers, both included. */
     public record Period(LocalDate from, LocalDate to) {
     }
@@ -74,6 +83,12 @@ public class PatientPdf {
     /** The summary of {@code period}; the figures stop at the patient's today when the period goes beyond it. */
     @Transactional
     public byte[] render(Patient patient, Period period) {
+        // the transaction's one connection: the reports' statement timeout holds for every read below
+        try (Connection connection = dataSource.getConnection()) {
+            timeout.apply(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("setting the report's statement timeout failed", e);
+        }
         LocalDate localToday = today.in(patient.zone());
         AdherenceView figures = adherence.evaluate(patient, null, period.from(), period.to(), true);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,5 +1,6 @@
 package io.spinewise.plan.rest;
 
+import io.spinewise.common.problem.ProblemException;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import java.io.IOException;
@@ -36,6 +37,10 @@ final class AuditedStream implements StreamingOutput {
         long rows;
         try {
             rows = export.writeTo(output);
+        } catch (ProblemException e) {
+            // refused before anything was sent (the report's statement timeout): the caller gets this problem
+            ending.ended(e.problem().status(), "refused: " + e.problem().detail());
+            throw e;
         } catch (IOException | RuntimeException e) {
             ending.ended(500, "broke off: " + e.getClass().getSimpleName());
             throw e;

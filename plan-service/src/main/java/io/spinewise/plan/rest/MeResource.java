@@ -17,6 +17,7 @@ import io.spinewise.plan.service.CheckOffService;
 import io.spinewise.plan.service.ExportService;
 import io.spinewise.plan.service.PatientService;
 import io.spinewise.plan.service.PlanService;
+import io.spinewise.plan.service.RateLimiter;
 import io.spinewise.plan.service.Today;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -236,6 +237,7 @@ public class MeResource {
     @Path("/export")
     @RolesAllowed(Roles.PATIENT)
     @Audited("patient.export")
+    @Limited(RateLimiter.Limit.EXPORTS)
     @Operation(operationId = "exportMyData", summary = "Download all my data (JSON)",
             description = "My record, my plans with every version and pause, my check-offs and my adherence.")
     @APIResponse(responseCode = "200", description = "All my data",

@@ -16,6 +16,7 @@ import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.service.AdherenceService;
 import io.spinewise.plan.service.PatientService;
 import io.spinewise.plan.service.PlanService;
+import io.spinewise.plan.service.RateLimiter;
 import io.spinewise.plan.service.Prescriptions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -94,6 +95,7 @@ public class PatientResource {
     @POST
     @RolesAllowed(Roles.CHIROPRACTOR)
     @Audited("patient.enrol")
+    @Limited(RateLimiter.Limit.ENROLMENTS)
     @Operation(operationId = "enrolPatient", summary = "Enrol a patient",
             description = "Creates the patient's login (role patient, this clinic) and"
             + " answers with a one-time password to hand over; it must be changed at first login. Chiropractors only.")

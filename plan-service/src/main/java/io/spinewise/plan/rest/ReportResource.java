@@ -8,9 +8,13 @@ import io.spinewise.common.security.Roles;
 import io.spinewise.plan.config.PlanConfig;
 import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.report.AdherenceCsv;
+import io.spinewise.plan.report.ExportSlots;
 import io.spinewise.plan.report.PatientPdf;
+import io.spinewise.plan.report.ReportTimeout;
 import io.spinewise.plan.service.PatientService;
+import io.spinewise.plan.service.RateLimiter;
 import io.spinewise.plan.service.Today;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -72,11 +76,21 @@ public class ReportResource {
     @Inject
     AuditContext audit;
 
+    @Inject
+    ExportSlots slots;
+
+    @Inject
+    ReportTimeout timeout;
+
+    @Inject
+    RoutingContext exchange;
+
     @GET
     @Path("/adherence.csv")
     @Produces(CSV)
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited(ReportResource.ADHERENCE_CSV)
+    @Limited(RateLimiter.Limit.EXPORTS)
     @Operation(operationId = "getAdherenceCsv",
             summary = "The clinic's adherence, one row per patient per day (CSV, streamed)",
             description = "Columns patient_id, patient_name, date, scheduled, completed. A patient_name that begins with"
@@ -104,6 +118,7 @@ public class ReportResource {
         String filename = "adherence-" + clinic.replaceAll("[^A-Za-z0-9-]", "_") + "-" + from + "-" + to + ".csv";
         SecurityIdentity identity = identities.getIdentity();
         Instant now = today.now();
+        holdSlotUntilAnswered(clinic);
         // on record before a byte leaves: an export the audit log cannot hold is not sent at all (fail closed)
         try {
             recorder.write(identity, null, ADHERENCE_CSV, 200, target + ", started");
@@ -125,6 +140,7 @@ public class ReportResource {
     @Produces("application/pdf")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited("report.patient.pdf")
+    @Limited(RateLimiter.Limit.EXPORTS)
     @Operation(operationId = "getPatientPdf",
             summary = "A patient's summary: plans, adherence by week, pain trend (PDF)",
             description = "Over the period from `from` to `to` (both included, the patient's own dates; at most "
@@ -153,9 +169,28 @@ public class ReportResource {
             throw ProblemException.invalid(named, "the range may span at most " + config.report().maxDays() + " days");
         }
         audit.target("patient summary " + period.from() + ".." + period.to());
-        return Response.ok(pdf.render(patient, period), "application/pdf")
+        holdSlotUntilAnswered(caller.clinicId());
+        byte[] document;
+        try {
+            document = pdf.render(patient, period);
+        } catch (RuntimeException e) {
+            if (ReportTimeout.causedBy(e)) {
+                throw timeout.problem();
+            }
+            throw e;
+        }
+        return Response.ok(document, "application/pdf")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"patient-" + uuid + "-" + period.from()
                         + "-to-" + period.to() + ".pdf\"")
             .build();
+    }
+
+    /**
+     * One of the clinic's report slots (or a 429 problem), freed when the answer has been sent or the
+     * client has gone: a streamed CSV keeps its slot, like its connection, until its last row.
+     */
+    private void holdSlotUntilAnswered(String clinic) {
+        ExportSlots.Slot slot = slots.take(clinic);
+        exchange.addEndHandler(ended -> slot.close());
     }
 }

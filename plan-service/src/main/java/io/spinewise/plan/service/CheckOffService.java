@@ -33,13 +33,23 @@ import java.util.UUID;
 
 /**
  * Check-offs, on the hottest path of the service: the common case is <em>one</em> statement
- * in one round trip (autocommit, no explicit transaction) that checks ownership, plan status
- * and the date window, inserts the check-off, yields to an earlier request with the same
+ * in one round trip (autocommit, no explicit transaction) that checks ownership, plan status,
+ * the date window and the slot against the day's sessions, inserts the check-off, yields to an earlier request with the same
  * Idempotency-Key (the unique constraint decides, so concurrent replays create one row), and
  * writes the audit record. Only when it inserts nothing does a second query find out why.
  */
 @ApplicationScoped
 public class CheckOffService {
+
+    /**
+     * The sessions a day of plan {@code pl} on the date bound here: the version in force then (versions
+     * follow each other; the first also stands for a day before it). A slot beyond it is refused, so the
+     * check-offs of a day stay bounded by the schedule (and an endless count of "extra sessions" cannot be stored).
+     */
+    private static final String SESSIONS_PER_DAY = """
+            (SELECT v.sessions_per_day FROM plan_version v
+             WHERE v.plan_id = pl.id AND (v.effective_until IS NULL OR v.effective_until >= ?::date)
+             ORDER BY v.version LIMIT 1)""";
 
     private static final String INSERT = """
             WITH target AS (
@@ -48,6 +58,7 @@ public class CheckOffService {
                 WHERE p.subject = ? AND pl.id = ? AND pl.status = 'ACTIVE'
                   AND ?::date <= (?::timestamptz AT TIME ZONE p.time_zone)::date
                   AND ?::date >= (?::timestamptz AT TIME ZONE p.time_zone)::date - ?::int
+                  AND ?::int <= """ + SESSIONS_PER_DAY + """
             ), ins AS (
                 INSERT INTO session_checkoff (id, clinic_id, patient_id, plan_id, session_date, slot, items,
                                               pain_before, pain_after, difficulty, note, idempotency_key,
@@ -71,7 +82,9 @@ public class CheckOffService {
             WHERE p.subject = ? AND c.idempotency_key = ?""";
 
     private static final String DIAGNOSE = """
-            SELECT p.id, pl.status, (?::timestamptz AT TIME ZONE p.time_zone)::date AS today
+            SELECT p.id, pl.status, (?::timestamptz AT TIME ZONE p.time_zone)::date AS today,
+                   """ + SESSIONS_PER_DAY + """
+             AS sessions_per_day
             FROM patient p LEFT JOIN plan pl ON pl.patient_id = p.id AND pl.id = ?
             WHERE p.subject = ?""";
 
@@ -132,6 +145,8 @@ public class CheckOffService {
                 s.setObject(i++, request.date());
                 s.setTimestamp(i++, nowTs);
                 s.setInt(i++, config.lateLoggingDays());
+                s.setInt(i++, request.slot());
+                s.setObject(i++, request.date());
                 s.setObject(i++, id);
                 s.setObject(i++, request.date());
                 s.setInt(i++, request.slot());
@@ -187,8 +202,9 @@ public class CheckOffService {
         }
         try (PreparedStatement s = c.prepareStatement(DIAGNOSE)) {
             s.setTimestamp(1, now);
-            s.setObject(2, request.planId());
-            s.setString(3, subject);
+            s.setObject(2, request.date());
+            s.setObject(3, request.planId());
+            s.setString(4, subject);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next() || rs.getString("status") == null) {
                     throw ProblemException.notFound("You have no plan " + request.planId() + ".");
@@ -204,6 +220,12 @@ public class CheckOffService {
                 if (request.date().isBefore(localToday.minusDays(config.lateLoggingDays()))) {
                     throw ProblemException.invalid("date", "is too far back: sessions can be logged up to "
                             + config.lateLoggingDays() + " days late");
+                }
+                int sessionsPerDay = rs.getInt("sessions_per_day");
+                if (request.slot() > sessionsPerDay) {
+                    throw ProblemException.invalid("slot", "must be at most " + sessionsPerDay + ": the plan has "
+                            + sessionsPerDay + " session" + (sessionsPerDay == 1 ? "" : "s") + " a day on "
+                            + request.date());
                 }
             }
         }

@@ -50,6 +50,13 @@ public class PlanService {
     @Transactional
     public Current create(Patient patient, String createdBy, String createdByName, Prescriptions.Content content,
                           ScheduleRequest schedule) {
+        // the patient's row is locked until the plan is stored, so two prescriptions at once cannot both pass the cap
+        em.find(Patient.class, patient.id, LockModeType.PESSIMISTIC_WRITE);
+        int cap = config.limits().openPlansPerPatient();
+        if (Plan.count("patientId = ?1 and status <> ?2", patient.id, PlanStatus.COMPLETED) >= cap) {
+            throw ProblemException.conflict(patient.name() + " already has " + cap + " plans that are active or"
+                    + " paused, the most a patient may have; complete one before prescribing another.");
+        }
         Instant now = today.now();
         Plan plan = new Plan();
         plan.id = UUID.randomUUID();

@@ -6,18 +6,35 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private final Integer retryAfterSeconds;
 
     public ProblemException(ProblemType type, String detail) {
         this(Problem.of(type, detail));
     }
 
     public ProblemException(Problem problem) {
+        this(problem, null);
+    }
+
+    private ProblemException(Problem problem, Integer retryAfterSeconds) {
         super(problem.detail(), null, false, false);
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** The seconds to send as {@code Retry-After}; null for the default (a 503's, or none). */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** A 429: the caller went over a limit; {@code retryAfterSeconds} (at least 1) says when to try again. */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(Problem.of(ProblemType.TOO_MANY_REQUESTS, detail),
+                (int) Math.max(1, Math.min(retryAfterSeconds, Integer.MAX_VALUE)));
     }
 
     public static ProblemException notFound(String detail) {

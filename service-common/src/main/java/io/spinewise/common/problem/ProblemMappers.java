@@ -48,7 +48,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.problem());
+        return respond(e.problem(), e.retryAfterSeconds());
     }
 
     @ServerExceptionMapper
@@ -241,8 +241,14 @@ public class ProblemMappers {
     }
 
     static Response respond(Problem problem) {
+        return respond(problem, null);
+    }
+
+    private static Response respond(Problem problem, Integer retryAfterSeconds) {
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-        if (problem.status() == 503) {
+        if (retryAfterSeconds != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        } else if (problem.status() == 503) {
             // a part (the database, the catalog, Keycloak) is away for the moment: tell the client when to retry
             response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }

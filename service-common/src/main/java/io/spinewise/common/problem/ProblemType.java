@@ -17,6 +17,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "Unprocessable request"),
     PRECONDITION_REQUIRED(428, "Precondition required"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
     HEADERS_TOO_LARGE(431, "Request header fields too large"),
     INTERNAL(500, "Internal error"),
     DEPENDENCY_UNAVAILABLE(503, "Service unavailable");

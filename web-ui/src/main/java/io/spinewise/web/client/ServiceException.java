@@ -39,6 +39,11 @@ public class ServiceException extends RuntimeException {
         return status == 0 || status >= 500;
     }
 
+    /** Over one of the caller's allowances (too many writes a minute, say): the same request works a little later. */
+    public boolean tooManyRequests() {
+        return status == 429;
+    }
+
     public boolean notFound() {
         return status == 404;
     }

@@ -36,6 +36,8 @@ public class ErrorPages {
         return switch (e.status()) {
             case 401, 403 -> page(403, "Not allowed", "You are not allowed to see this.", false, headers);
             case 404 -> page(404, "Not found", e.readableMessage(), false, headers);
+            // over an allowance: the service's words say which and when to try again
+            case 429 -> page(429, "Too many requests", e.readableMessage(), false, headers);
             default -> page(e.status() == 409 || e.status() == 412 ? 409 : 400, "That did not work",
                     e.readableMessage(), false, headers);
         };

@@ -92,9 +92,10 @@ public class PatientPages {
         } catch (ServiceException e) {
             Map<String, String> errors = new HashMap<>();
             e.violations().forEach(v -> errors.put(v.field(), v.message()));
+            boolean later = e.unavailable() || e.tooManyRequests();
             return again(input.planId, entered, errors, e.readableMessage()
-                    + (e.unavailable() ? " Your answers are still here: press Save again." : ""), true,
-                    input.idempotencyKey, headers, e.unavailable() ? 503 : 400);
+                    + (later ? " Your answers are still here: press Save again." : ""), true,
+                    input.idempotencyKey, headers, e.unavailable() ? 503 : e.tooManyRequests() ? 429 : 400);
         }
         if (Htmx.isHtmx(headers)) {
             return again(input.planId, PlanSection.Entered.nothing(), Map.of(), "Session saved. Well done!", false,
