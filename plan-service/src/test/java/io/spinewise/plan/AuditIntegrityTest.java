@@ -49,6 +49,7 @@ import static org.hamcrest.Matchers.containsString;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @WithTestResource(value = TestIssuer.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = CatalogServiceResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS) // to prescribe
 class AuditIntegrityTest {
 
     @Inject
@@ -272,9 +273,20 @@ class AuditIntegrityTest {
         EnrolledPatient patient = enrol(clinic.chiro(), clinic.id(), "Vera", "Europe/Oslo");
         int lowAdherence = as(clinic.admin()).get("/api/clinic/settings").then().statusCode(200)
                 .extract().path("lowAdherencePercent");
+        String plan = Fixtures.prescribe(clinic.chiro(), patient.id(),
+                Fixtures.fromRoutine("mid-back-relief", Fixtures.schedule(patient.today(), 2)));
+        String done = as(patient.token()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Fixtures.checkOff(plan, patient.today(), 1)).post("/api/me/sessions")
+                .then().statusCode(201).extract().path("id");
         String runtimeRole = ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class);
         asSuperuser("REVOKE INSERT ON audit_event FROM " + runtimeRole);
         try {
+            as(patient.token()).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Fixtures.checkOff(plan, patient.today(), 2)).post("/api/me/sessions")
+                    .then().statusCode(503).contentType(PROBLEM_JSON).header("Retry-After", notNullValue())
+                    .body("detail", containsString("not saved"));
+            as(patient.token()).delete("/api/me/sessions/" + done)
+                    .then().statusCode(503).contentType(PROBLEM_JSON).body("detail", containsString("not saved"));
             as(clinic.chiro()).body(Map.of("timeZone", "Asia/Tokyo")).patch("/api/patients/" + patient.id())
                     .then().statusCode(503).contentType(PROBLEM_JSON).body("detail", containsString("not made"));
             as(patient.token()).body(Map.of("timeZone", "Asia/Tokyo")).patch("/api/me")
@@ -292,6 +304,9 @@ class AuditIntegrityTest {
         as(clinic.admin()).get("/api/clinic/settings").then().statusCode(200)
                 .body("lowAdherencePercent", equalTo(lowAdherence));
         as(clinic.chiro()).get("/api/patients").then().statusCode(200).body("total", equalTo(1));
+        // the check-off of slot 2 was not stored, and slot 1's was not undone
+        as(patient.token()).get("/api/me/today").then().statusCode(200)
+                .body("plans[0].sessions.findAll { it.done }.size()", equalTo(1));
     }
 
     @Test

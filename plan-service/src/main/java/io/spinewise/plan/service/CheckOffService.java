@@ -173,7 +173,7 @@ public class CheckOffService {
                     throw ProblemException.conflict("Session " + request.slot() + " of " + request.date()
                             + " is already checked off for this plan; undo it first or use another slot.");
                 }
-                throw e;
+                throw auditRefused(e, "check-off");
             }
             return replayOrExplain(c, subject, idempotencyKey, hash, request, nowTs);
         } catch (SQLException e) {
@@ -258,6 +258,8 @@ public class CheckOffService {
                         return new Undo(rs.getObject(1, UUID.class), true);
                     }
                 }
+            } catch (SQLException e) {
+                throw auditRefused(e, "undo");
             }
             try (PreparedStatement s = c.prepareStatement(UNDO_DIAGNOSE)) {
                 s.setObject(1, id);
@@ -275,6 +277,19 @@ public class CheckOffService {
         } catch (SQLException e) {
             throw new IllegalStateException("undo failed", e);
         }
+    }
+
+    /**
+     * The statement that writes a check-off or an undo writes its audit record too, so a refused
+     * record (the audit table's grant or trigger) refuses the change, which is then not made: a 503
+     * problem to retry, as for any other change whose record cannot be written. Other failures go on.
+     */
+    private static SQLException auditRefused(SQLException e, String change) {
+        if ("42501".equals(e.getSQLState())) {
+            throw new ProblemException(ProblemType.DEPENDENCY_UNAVAILABLE, "The audit log cannot record this "
+                    + change + " right now, so it was not saved; retry in a few seconds.");
+        }
+        return e;
     }
 
     /** The patient's check-offs (not undone) of a plan on a day, for "today". */

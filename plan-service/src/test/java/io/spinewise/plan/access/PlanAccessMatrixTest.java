@@ -3,6 +3,8 @@ package io.spinewise.plan.access;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.spinewise.common.security.Roles;
 import io.spinewise.plan.CatalogServiceResource;
 import io.spinewise.plan.FakeIdentityDirectory;
@@ -32,10 +34,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * then every write with fields it does not declare (mass assignment). Both print their table.
  */
 @QuarkusTest
+@TestProfile(PlanAccessMatrixTest.ManyPlans.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @WithTestResource(value = TestIssuer.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @WithTestResource(value = CatalogServiceResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class PlanAccessMatrixTest {
+
+    /**
+     * Every allowed write cell gets a plan of its own for the owner (so that no cell changes what a later
+     * one reads), far more than the cap of open plans per patient, which {@code LimitsTest} tests.
+     */
+    public static class ManyPlans implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("spinewise.plan.limits.open-plans-per-patient", "1000");
+        }
+    }
 
     private static final String NORTH = "north";
     private static final String SOUTH = "south";
