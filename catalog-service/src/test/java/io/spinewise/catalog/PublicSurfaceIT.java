@@ -1,6 +1,7 @@
 package io.spinewise.catalog;
 
 import io.spinewise.testsupport.JarProcess;
+import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestDatabaseServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,9 +39,8 @@ class PublicSurfaceIT {
         Map<String, String> properties = new HashMap<>();
         properties.put("quarkus.http.host", "127.0.0.1");
         properties.put("quarkus.http.port", Integer.toString(port));
-        properties.put("quarkus.datasource.jdbc.url", database.createDatabase("public_surface"));
-        properties.put("quarkus.datasource.username", database.user());
-        properties.put("quarkus.datasource.password", database.password());
+        // the owner migrates, the service runs as the runtime role, as deployed
+        properties.putAll(PostgresTestResource.properties(database.createServiceDatabase("public_surface")));
         // nothing listens on port 9: Keycloak is away, as before it is up
         properties.put("quarkus.oidc.auth-server-url", "http://127.0.0.1:9/realms/clinic");
         service = JarProcess.start("catalog-service", JAR, properties, URI.create(base + "/q/health/ready"),
