@@ -2,6 +2,7 @@ package io.spinewise.web;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,45 +145,21 @@ class TodayPageTest {
     @Test
     void aRefusalFromPlanServiceIsShownInWordsAndTheAnswersAreKept() {
         StubServices.problem("POST", "/api/me/sessions", 422, "This day is more than 7 days ago & cannot be logged.");
-        String token = Users.patient();
-        Pages.Form page = Pages.get(token, "/today");
-        String key = page.hidden("idempotencyKey");
-
-        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
-                .contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", page.csrfToken())
-                .formParam("planId", Fixtures.PLAN_ID).formParam("date", "2026-11-23").formParam("slot", "1")
-                .formParam("idempotencyKey", key)
-                .formParam("exercise", "cat-cow").formParam("done", "cat-cow").formParam("note", "kept note")
-                .when().post("/today/sessions")
-                .then().statusCode(400)
-                .body(containsString("This day is more than 7 days ago &amp; cannot be logged."))
-                .body(containsString("kept note"))
-                .body(containsString("value=\"" + key + "\""))
-                .body(not(containsString("Exception")));
+        RefusedCheckOff refused = postCheckOffWithANote();
+        refused.answer().then().statusCode(400)
+                .body(containsString("This day is more than 7 days ago &amp; cannot be logged."));
+        refused.assertAnswersKept();
     }
 
     @Test
     void aCheckOffOverThePatientsAllowanceSaysWhenToTryAgainAndKeepsTheAnswers() {
         StubServices.problem("POST", "/api/me/sessions", 429,
                 "Too many writes: at most 600 a minute per user. Try again in 1 s.");
-        String token = Users.patient();
-        Pages.Form page = Pages.get(token, "/today");
-        String key = page.hidden("idempotencyKey");
-
-        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
-                .contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", page.csrfToken())
-                .formParam("planId", Fixtures.PLAN_ID).formParam("date", "2026-11-23").formParam("slot", "1")
-                .formParam("idempotencyKey", key)
-                .formParam("exercise", "cat-cow").formParam("done", "cat-cow").formParam("note", "kept note")
-                .when().post("/today/sessions")
-                .then().statusCode(429)
+        RefusedCheckOff refused = postCheckOffWithANote();
+        refused.answer().then().statusCode(429)
                 .body(containsString("Too many writes: at most 600 a minute per user. Try again in 1 s."))
-                .body(containsString("press Save again"))
-                .body(containsString("kept note"))
-                .body(containsString("value=\"" + key + "\""))
-                .body(not(containsString("Exception")));
+                .body(containsString("press Save again"));
+        refused.assertAnswersKept();
     }
 
     @Test
@@ -287,5 +264,30 @@ class TodayPageTest {
                 .then().statusCode(200)
                 .header("Content-Disposition", containsString("attachment"))
                 .body(containsString("\"Paul\""));
+    }
+
+    /** A check-off sent from today's page with a note, which plan-service (stubbed) refuses. */
+    private record RefusedCheckOff(Response answer, String idempotencyKey) {
+
+        /** The page comes back with the patient's answers and the same key, so that Save can be pressed again. */
+        void assertAnswersKept() {
+            answer.then().body(containsString("kept note"))
+                    .body(containsString("value=\"" + idempotencyKey + "\""))
+                    .body(not(containsString("Exception")));
+        }
+    }
+
+    private static RefusedCheckOff postCheckOffWithANote() {
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/today");
+        String key = page.hidden("idempotencyKey");
+        Response answer = given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken())
+                .formParam("planId", Fixtures.PLAN_ID).formParam("date", "2026-11-23").formParam("slot", "1")
+                .formParam("idempotencyKey", key)
+                .formParam("exercise", "cat-cow").formParam("done", "cat-cow").formParam("note", "kept note")
+                .when().post("/today/sessions");
+        return new RefusedCheckOff(answer, key);
     }
 }
