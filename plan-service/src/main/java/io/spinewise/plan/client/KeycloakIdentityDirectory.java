@@ -68,8 +68,9 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 409) {
-                // the same words whichever clinic holds the address: the answer must not tell another clinic's patients apart
-                throw ProblemException.conflict("An account with this email address already exists, so no new login was"
+                // the same words whichever clinic holds the address, and they do not say that an account exists:
+                // the answer must not tell one clinic about another clinic's patients
+                throw ProblemException.conflict("This email address cannot be used for a new login, so nothing was"
                         + " created. If the patient is already enrolled in your clinic, find them in the patients list;"
                         + " otherwise ask the patient for another email address.");
             }
