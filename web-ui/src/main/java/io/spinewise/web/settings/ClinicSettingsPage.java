@@ -1,9 +1,10 @@
-package io.spinewise.web.page;
+package io.spinewise.web.settings;
 
 import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.ClinicSettings;
+import io.spinewise.web.page.FieldErrors;
 import io.spinewise.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,12 +26,12 @@ import java.util.Map;
  * low adherence, high pain and inactivity. The page reads whole numbers; plan-service decides
  * the allowed ranges and its refusal is shown by the field.
  */
-@Path("/admin/settings")
+@Path("/admin")
 @RolesAllowed(Roles.CLINIC_ADMIN)
 @Produces(MediaType.TEXT_HTML)
 public class ClinicSettingsPage {
 
-    static final List<String> FIELDS = List.of("lowAdherencePercent", "painThreshold", "inactiveDays");
+    private static final List<String> FIELDS = List.of("lowAdherencePercent", "painThreshold", "inactiveDays");
 
     @Inject
     PlanClient plan;
@@ -41,11 +42,13 @@ public class ClinicSettingsPage {
     }
 
     @GET
+    @Path("settings")
     public TemplateInstance form() {
         return new SettingsPage(values(plan.clinicSettings()), Map.of(), null, false);
     }
 
     @POST
+    @Path("settings")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(MultivaluedMap<String, String> form) {
         Map<String, String> typed = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package io.spinewise.web.page;
+package io.spinewise.web.audit;
 
 import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.model.ListPage;

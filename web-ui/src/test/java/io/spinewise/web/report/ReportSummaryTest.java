@@ -1,4 +1,4 @@
-package io.spinewise.web.page;
+package io.spinewise.web.report;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,56 @@
+package io.spinewise.web.library;
+
+import io.spinewise.web.client.ServiceException;
+import io.spinewise.web.client.model.Routine;
+import io.spinewise.web.page.FieldErrors;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/** What the library's pages share: the way back to the list and sending a form to catalog-service. */
+final class LibraryForms {
+
+    static final String CORRECT_FIELDS = "Please correct the marked fields.";
+
+    private static final URI LIST = URI.create("/admin/library");
+
+    private LibraryForms() {
+    }
+
+    /** After a save or an archive: the list, by a redirect (a reload does not post again). */
+    static Response backToList() {
+        return Response.seeOther(LIST).build();
+    }
+
+    /**
+     * Sends a library form to catalog-service. Empty when it was saved; otherwise the status to
+     * show the form again with — 409 when the entry changed since it was opened (the catalog's
+     * 412), else 400 — and the catalog's reasons put into {@code errors} by form field. catalog-service
+     * being down is not the form's fault: it goes on to the friendly error page.
+     */
+    static OptionalInt send(Runnable call, Map<String, String> errors, Function<String, FieldErrors.Target> formField) {
+        try {
+            call.run();
+            return OptionalInt.empty();
+        } catch (ServiceException e) {
+            if (e.unavailable()) {
+                throw e;
+            }
+            FieldErrors.put(e, errors, formField);
+            errors.put("form", e.readableMessage());
+            return OptionalInt.of(e.status() == 412 ? 409 : 400);
+        }
+    }
+
+    /** True for the clinic's own template; the shared library's are read-only here. */
+    static boolean clinicOwned(Routine routine) {
+        return "clinic".equals(routine.owner());
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,83 @@
+package io.spinewise.web;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.spinewise.testsupport.TestIssuer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+/** The clinic's dashboard thresholds, the administrator's alone, against the stub services ({@link StubServices}). */
+@QuarkusTest
+@WithTestResource(TestIssuer.class)
+@WithTestResource(StubServices.class)
+class ClinicSettingsPageTest {
+
+    @BeforeEach
+    void clean() {
+        StubServices.reset();
+    }
+
+    @Test
+    void theClinicSettingsAreShownAndSavedWithPut() {
+        StubServices.json("GET", "/api/clinic/settings", "{\"lowAdherencePercent\":60,\"painThreshold\":7,\"inactiveDays\":5}");
+        StubServices.json("PUT", "/api/clinic/settings", "{\"lowAdherencePercent\":50,\"painThreshold\":8,\"inactiveDays\":4}");
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/settings");
+        assertThat(page.response().statusCode()).isEqualTo(200);
+        assertThat(page.response().asString()).contains("name=\"lowAdherencePercent\" type=\"number\" inputmode=\"numeric\" value=\"60\"",
+                "value=\"7\"", "value=\"5\"", "href=\"/admin/settings\" aria-current=\"page\"");
+
+        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
+                .formParam("lowAdherencePercent", "50").formParam("painThreshold", "8").formParam("inactiveDays", " 4 ")
+                .when().post("/admin/settings")
+                .then().statusCode(200).body(containsString("Saved.")).body(containsString("value=\"50\""));
+        assertThat(StubServices.requests("PUT", "/api/clinic/settings")).singleElement().satisfies(r -> {
+            assertThat(r.header("Authorization")).isEqualTo("Bearer " + token);
+            assertThat(JsonPath.from(r.body()).getMap("$"))
+                    .isEqualTo(Map.of("lowAdherencePercent", 50, "painThreshold", 8, "inactiveDays", 4));
+        });
+    }
+
+    @Test
+    void aThresholdPlanServiceRefusesIsShownByItsFieldAndTextIsNotSent() {
+        StubServices.json("GET", "/api/clinic/settings", "{\"lowAdherencePercent\":60,\"painThreshold\":7,\"inactiveDays\":5}");
+        StubServices.answer("PUT", "/api/clinic/settings", 400, "application/problem+json", """
+                {"type":"urn:spinewise:problem:validation","title":"Invalid request","status":400,
+                 "detail":"lowAdherencePercent must be between 0 and 100.",
+                 "violations":[{"field":"lowAdherencePercent","message":"must be between 0 and 100"}]}
+                """);
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/settings");
+
+        String html = given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
+                .formParam("lowAdherencePercent", "150").formParam("painThreshold", "7").formParam("inactiveDays", "5")
+                .when().post("/admin/settings").then().statusCode(400).extract().asString();
+        assertThat(html).contains("value=\"150\" required aria-invalid=\"true\" aria-describedby=\"lowAdherencePercent-error\"",
+                "<small id=\"lowAdherencePercent-error\" class=\"field-error\">must be between 0 and 100</small>");
+
+        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
+                .formParam("lowAdherencePercent", "sixty").formParam("painThreshold", "7").formParam("inactiveDays", "5")
+                .when().post("/admin/settings").then().statusCode(400)
+                .body(containsString("<small id=\"lowAdherencePercent-error\" class=\"field-error\">Enter a whole number.</small>"));
+        assertThat(StubServices.requests("PUT", "/api/clinic/settings")).hasSize(1);
+    }
+
+    @Test
+    void chiropractorsAndPatientsCannotReachTheClinicSettings() {
+        for (String token : List.of(Users.chiropractor(), Users.patient())) {
+            given().auth().oauth2(token).when().get("/admin/settings").then().statusCode(403);
+        }
+        assertThat(StubServices.requests("GET", "/api/clinic/settings")).isEmpty();
+    }
+}
