@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /** Adding and editing the clinic's own exercises (catalog-service's exercise requests). */
 @Path("/admin")
@@ -74,22 +73,14 @@ public class ExerciseEditing {
     private Response save(String slug, String etag, MultivaluedMap<String, String> values) {
         ExerciseForm form = ExerciseForm.read(values);
         Map<String, String> errors = form.check();
-        int status = 400;
-        if (errors.isEmpty()) {
-            OptionalInt refused = LibraryForms.send(() -> {
-                if (slug == null) {
-                    catalog.create(form.request());
-                } else {
-                    catalog.replace(slug, etag, form.request());
-                }
-            }, errors, FieldErrors::exerciseField);
-            if (refused.isEmpty()) {
-                return LibraryForms.backToList();
+        return LibraryForms.save(errors, () -> {
+            if (slug == null) {
+                catalog.create(form.request());
+            } else {
+                catalog.replace(slug, etag, form.request());
             }
-            status = refused.getAsInt();
-        }
-        return Response.status(status).entity(formPage(slug, etag, form, errors,
-                errors.getOrDefault("form", LibraryForms.CORRECT_FIELDS))).build();
+        }, FieldErrors::exerciseField, status -> Response.status(status).entity(formPage(slug, etag, form, errors,
+                errors.getOrDefault("form", LibraryForms.CORRECT_FIELDS))).build());
     }
 
     private static ExerciseFormPage formPage(String slug, String etag, ExerciseForm form, Map<String, String> errors,

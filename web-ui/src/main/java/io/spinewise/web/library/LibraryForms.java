@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /** What the library's pages share: the way back to the list and sending a form to catalog-service. */
 final class LibraryForms {
@@ -26,12 +27,26 @@ final class LibraryForms {
     }
 
     /**
-     * Sends a library form to catalog-service. Empty when it was saved; otherwise the status to
-     * show the form again with — 409 when the entry changed since it was opened (the catalog's
-     * 412), else 400 — and the catalog's reasons put into {@code errors} by form field. catalog-service
-     * being down is not the form's fault: it goes on to the friendly error page.
+     * Saves a library form whose own check gave {@code errors}: when there are none, {@code call}
+     * sends it to catalog-service and the answer is the list. Otherwise the form is shown again
+     * ({@code formAgain} with the status) with the errors: its own, or the catalog's reasons by
+     * form field — 409 when the entry changed since it was opened (the catalog's 412), else 400.
      */
-    static OptionalInt send(Runnable call, Map<String, String> errors, Function<String, FieldErrors.Target> formField) {
+    static Response save(Map<String, String> errors, Runnable call, Function<String, FieldErrors.Target> formField,
+                         IntFunction<Response> formAgain) {
+        if (!errors.isEmpty()) {
+            return formAgain.apply(400);
+        }
+        OptionalInt refused = send(call, errors, formField);
+        return refused.isEmpty() ? backToList() : formAgain.apply(refused.getAsInt());
+    }
+
+    /**
+     * Empty when the call went through; otherwise the status to show the form again with, the
+     * refusal's reasons put into {@code errors}. catalog-service being down is not the form's
+     * fault: it goes on to the friendly error page.
+     */
+    private static OptionalInt send(Runnable call, Map<String, String> errors, Function<String, FieldErrors.Target> formField) {
         try {
             call.run();
             return OptionalInt.empty();

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /** Adding and editing the clinic's own routine templates (catalog-service's routine requests). */
 @Path("/admin")
@@ -69,28 +68,23 @@ public class TemplateEditing {
     private Response saveTemplate(String slug, String etag, MultivaluedMap<String, String> values) {
         TemplateForm form = TemplateForm.read(values);
         Map<String, String> errors = form.check();
-        int status = 400;
-        if (errors.isEmpty()) {
-            OptionalInt refused = LibraryForms.send(() -> {
-                if (slug == null) {
-                    catalog.createRoutine(form.request());
-                } else {
-                    catalog.replaceRoutine(slug, etag, form.request());
-                }
-            }, errors, FieldErrors::templateField);
-            if (refused.isEmpty()) {
-                return LibraryForms.backToList();
+        return LibraryForms.save(errors, () -> {
+            if (slug == null) {
+                catalog.createRoutine(form.request());
+            } else {
+                catalog.replaceRoutine(slug, etag, form.request());
             }
-            status = refused.getAsInt();
-        }
-        List<Exercise> library;
+        }, FieldErrors::templateField, status -> Response.status(status).entity(new TemplateFormPage(slug, etag,
+                form, pickableOrNone(), errors, errors.getOrDefault("form", LibraryForms.CORRECT_FIELDS))).build());
+    }
+
+    /** The form shown again still renders when the catalog cannot list the exercises (its selects are then empty). */
+    private List<Exercise> pickableOrNone() {
         try {
-            library = pickable();
+            return pickable();
         } catch (ServiceException e) {
-            library = List.of();
+            return List.of();
         }
-        return Response.status(status).entity(new TemplateFormPage(slug, etag, form, library, errors,
-                errors.getOrDefault("form", LibraryForms.CORRECT_FIELDS))).build();
     }
 
     /** The exercises a template may use: shared and own, not archived. */
