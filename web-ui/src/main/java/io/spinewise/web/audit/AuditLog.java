@@ -76,7 +76,7 @@ public class AuditLog {
         boolean ask = range.valid() && filter.decided();
         ListPage<AuditEvent> events = ask
                 ? plan.audit(filter.id(), range.from().value(), range.to().value(), asked.getAsInt() - 1)
-                : new ListPage<>(List.of(), 0, PlanClient.PAGE_SIZE, 0);
+                : new ListPage<>(List.of(), 0, plan.pageSize(), 0);
         Map<String, String> dates = new LinkedHashMap<>();
         dates.put("from", range.valid() ? text(range.from().value()) : "");
         dates.put("to", range.valid() ? text(range.to().value()) : "");

@@ -1,6 +1,7 @@
 package io.spinewise.web.library;
 
 import io.spinewise.web.client.model.Range;
+import io.spinewise.web.client.model.Sides;
 
 /**
  * The dose fields of the library's forms as typed: whole numbers, and ranges given by a min and
@@ -31,7 +32,7 @@ final class DoseText {
     }
 
     /** The sides a dose is done on: each side separately, or both together (the default). */
-    static String sides(String value) {
-        return "EACH_SIDE".equals(value) ? "EACH_SIDE" : "BOTH";
+    static Sides sides(String value) {
+        return "EACH_SIDE".equals(value) ? Sides.EACH_SIDE : Sides.BOTH;
     }
 }

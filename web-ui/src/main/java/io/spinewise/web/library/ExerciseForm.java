@@ -1,7 +1,12 @@
 package io.spinewise.web.library;
 
+import io.spinewise.web.client.model.BodyRegion;
+import io.spinewise.web.client.model.Category;
 import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.ExerciseRequest;
+import io.spinewise.web.client.model.LibraryStatus;
+import io.spinewise.web.client.model.Position;
+import io.spinewise.web.client.model.Term;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.util.ArrayList;
@@ -30,7 +35,7 @@ public record ExerciseForm(String name, String bodyRegion, String category, Stri
             }
             equipment.append('\n');
         }
-        return new ExerciseForm(e.name(), e.bodyRegion(), e.category(), e.position(), e.summary(),
+        return new ExerciseForm(e.name(), name(e.bodyRegion()), name(e.category()), name(e.position()), e.summary(),
                 String.join("\n", e.stepsOrEmpty()), equipment.toString().strip(),
                 String.join("\n", e.cautionsOrEmpty()),
                 d == null || d.holdSeconds() == null ? "" : String.valueOf(d.holdSeconds().min()),
@@ -38,7 +43,7 @@ public record ExerciseForm(String name, String bodyRegion, String category, Stri
                 d == null || d.reps() == null ? "" : String.valueOf(d.reps().min()),
                 d == null || d.reps() == null ? "" : String.valueOf(d.reps().max()),
                 d == null || d.sets() == null ? "1" : String.valueOf(d.sets()),
-                d == null || d.sides() == null ? "BOTH" : d.sides(), e.status());
+                d == null || d.sides() == null ? "BOTH" : d.sides().name(), name(e.status()));
     }
 
     static ExerciseForm read(MultivaluedMap<String, String> f) {
@@ -73,15 +78,22 @@ public record ExerciseForm(String name, String bodyRegion, String category, Stri
             equipmentList.add(new Exercise.Equipment(parts[0].strip(), subs));
         }
         Integer setCount = DoseText.number(sets);
-        return new ExerciseRequest(name.strip(), bodyRegion, category, summary.strip(), lines(steps), position,
+        return new ExerciseRequest(name.strip(), Term.parse(BodyRegion.class, bodyRegion, null),
+                Term.parse(Category.class, category, null), summary.strip(), lines(steps),
+                Term.parse(Position.class, position, null),
                 equipmentList, lines(cautions),
                 new Exercise.Dosage(DoseText.range(holdMin, holdMax), DoseText.range(repsMin, repsMax),
                         setCount == null ? 1 : setCount, DoseText.sides(sides)),
-                status == null || status.isBlank() ? "PUBLISHED" : status);
+                status == null || status.isBlank() ? LibraryStatus.PUBLISHED
+                        : Term.parse(LibraryStatus.class, status, null));
     }
 
     private static List<String> lines(String text) {
         return text == null ? List.of() : text.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String name(Term term) {
+        return term == null ? "" : term.name();
     }
 
     private static String v(MultivaluedMap<String, String> f, String field) {

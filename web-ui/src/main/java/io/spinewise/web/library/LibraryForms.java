@@ -1,6 +1,7 @@
 package io.spinewise.web.library;
 
 import io.spinewise.web.client.ServiceException;
+import io.spinewise.web.client.model.Owner;
 import io.spinewise.web.client.model.Routine;
 import io.spinewise.web.page.FieldErrors;
 import jakarta.ws.rs.core.Response;
@@ -62,7 +63,7 @@ final class LibraryForms {
 
     /** True for the clinic's own template; the shared library's are read-only here. */
     static boolean clinicOwned(Routine routine) {
-        return "clinic".equals(routine.owner());
+        return routine.owner() == Owner.CLINIC;
     }
 
     static String blankToNull(String value) {

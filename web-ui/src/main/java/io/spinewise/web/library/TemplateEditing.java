@@ -4,6 +4,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.CatalogClient;
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.Exercise;
+import io.spinewise.web.client.model.LibraryStatus;
 import io.spinewise.web.client.model.Routine;
 import io.spinewise.web.page.FieldErrors;
 import io.spinewise.web.security.Roles;
@@ -90,6 +91,6 @@ public class TemplateEditing {
     /** The exercises a template may use: shared and own, not archived. */
     private List<Exercise> pickable() {
         return catalog.exercises(null, null, null, 0, CatalogClient.MAX_PAGE).itemsOrEmpty().stream()
-                .filter(e -> !"ARCHIVED".equals(e.status())).toList();
+                .filter(e -> e.status() != LibraryStatus.ARCHIVED).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.spinewise.web.library;
 
 import io.spinewise.web.client.model.Exercise;
+import io.spinewise.web.client.model.LibraryStatus;
 import io.spinewise.web.client.model.Routine;
 import io.spinewise.web.client.model.RoutineRequest;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -76,7 +77,7 @@ public record TemplateForm(String name, String description, List<Row> rows, Set<
                     d == null || d.holdSeconds() == null ? "" : text(d.holdSeconds().max()),
                     d == null || d.reps() == null ? "" : text(d.reps().min()),
                     d == null || d.reps() == null ? "" : text(d.reps().max()),
-                    d == null || d.sides() == null ? "BOTH" : d.sides(),
+                    d == null || d.sides() == null ? "BOTH" : d.sides().name(),
                     item.note() == null ? "" : item.note()));
         }
         Set<DayOfWeek> days = r.schedule() == null || r.schedule().daysOfWeek() == null
@@ -85,7 +86,7 @@ public record TemplateForm(String name, String description, List<Row> rows, Set<
         String sessions = r.schedule() == null || r.schedule().sessionsPerDay() == null ? "1"
                 : String.valueOf(r.schedule().sessionsPerDay());
         return new TemplateForm(r.name(), r.description() == null ? "" : r.description(), withSpares(rows), days,
-                sessions, r.status() == null ? "PUBLISHED" : r.status());
+                sessions, r.status() == null ? "PUBLISHED" : r.status().name());
     }
 
     static TemplateForm read(MultivaluedMap<String, String> f) {
@@ -177,7 +178,7 @@ public record TemplateForm(String name, String description, List<Row> rows, Set<
         }
         return new RoutineRequest(name.strip(), description.strip(), items,
                 new RoutineRequest.Schedule(EnumSet.copyOf(days), number(sessionsPerDay)),
-                "DRAFT".equals(status) ? "DRAFT" : "PUBLISHED");
+                "DRAFT".equals(status) ? LibraryStatus.DRAFT : LibraryStatus.PUBLISHED);
     }
 
     private static String v(MultivaluedMap<String, String> f, String field) {

@@ -15,9 +15,12 @@ import io.spinewise.web.client.model.Plan;
 import io.spinewise.web.client.model.PlanItem;
 import io.spinewise.web.client.model.PlanVersion;
 import io.spinewise.web.client.model.Routine;
+import io.spinewise.web.client.model.PlanStatus;
+import io.spinewise.web.client.model.Term;
 import io.spinewise.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -248,9 +251,9 @@ public class ChiropractorPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeStatus(@PathParam("id") UUID id, @PathParam("planId") UUID planId,
                                  MultivaluedMap<String, String> form) {
-        String status = form.getFirst("status");
-        if (!List.of("ACTIVE", "PAUSED", "COMPLETED").contains(status)) {
-            throw new jakarta.ws.rs.BadRequestException();
+        PlanStatus status = Term.parse(PlanStatus.class, form.getFirst("status"), null);
+        if (status == null) {
+            throw new BadRequestException();
         }
         plan.changeStatus(planId, status);
         return Response.seeOther(URI.create("/patients/" + id)).build();

@@ -2,6 +2,7 @@ package io.spinewise.web.page;
 
 import io.quarkus.qute.TemplateExtension;
 import io.spinewise.web.client.model.Labels;
+import io.spinewise.web.client.model.Term;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,8 +43,9 @@ public final class Formats {
         return instant == null ? "—" : TIME.format(instant);
     }
 
-    static String label(String constant) {
-        return Labels.of(constant);
+    /** A service's constant in words: an enum of the client model by its own label, else "MOBILITY" → "Mobility". */
+    static String label(Object constant) {
+        return constant instanceof Term term ? term.label() : Labels.of(constant == null ? null : constant.toString());
     }
 
     /** −1.5 → "−1.5 (better)"; no figure → "—". */
@@ -82,8 +84,8 @@ public final class Formats {
         return day == null ? "" : day.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
     }
 
-    static String lower(String value) {
-        return value == null ? "" : value.toLowerCase(Locale.ROOT);
+    static String lower(Object value) {
+        return value == null ? "" : value.toString().toLowerCase(Locale.ROOT);
     }
 
     static String number(Object value) {

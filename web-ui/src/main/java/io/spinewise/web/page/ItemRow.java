@@ -4,6 +4,8 @@ import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.PlanItem;
 import io.spinewise.web.client.model.PlanRequest;
 import io.spinewise.web.client.model.Range;
+import io.spinewise.web.client.model.Side;
+import io.spinewise.web.client.model.Term;
 
 import java.util.List;
 import java.util.UUID;
@@ -15,15 +17,15 @@ import java.util.UUID;
  * @param kind {@code hold} or {@code reps}
  */
 public record ItemRow(String rowId, String exercise, String name, Integer sets, String kind, Integer amount,
-                      String side, String note, String hint) {
+                      Side side, String note, String hint) {
 
-    public static final List<String> SIDES = List.of("BOTH", "EACH_SIDE", "LEFT", "RIGHT");
+    public static final List<Side> SIDES = Term.choices(Side.class);
 
     public boolean hold() {
         return "hold".equals(kind);
     }
 
-    public List<String> sides() {
+    public List<Side> sides() {
         return SIDES;
     }
 
@@ -34,7 +36,7 @@ public record ItemRow(String rowId, String exercise, String name, Integer sets, 
         Range reps = dosage == null ? null : dosage.reps();
         boolean isHold = hold != null || reps == null;
         Integer amount = isHold ? (hold == null ? 30 : hold.min()) : reps.min();
-        String side = dosage != null && "EACH_SIDE".equals(dosage.sides()) ? "EACH_SIDE" : "BOTH";
+        Side side = dosage == null || dosage.sides() == null ? Side.BOTH : dosage.sides().prescribed();
         StringBuilder hint = new StringBuilder();
         if (hold != null) {
             hint.append("hold ").append(hold.text()).append(" s");

@@ -9,6 +9,7 @@ import io.spinewise.web.client.model.Plan;
 import io.spinewise.web.client.model.PlanItem;
 import io.spinewise.web.client.model.Schedule;
 import io.spinewise.web.security.Roles;
+import io.spinewise.web.client.model.Side;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -79,7 +80,7 @@ public class PlanEditing {
         boolean reps = item.reps() != null && item.holdSeconds() == null;
         return new ItemRow(ItemRow.newId(), item.exercise(), item.exerciseName(), item.sets() == null ? 1 : item.sets(),
                 reps ? "reps" : "hold", reps ? item.reps() : item.holdSeconds(),
-                item.side() == null ? "BOTH" : item.side(), item.note() == null ? "" : item.note(), null);
+                item.side() == null ? Side.BOTH : item.side(), item.note() == null ? "" : item.note(), null);
     }
 
     private List<Exercise> library() {

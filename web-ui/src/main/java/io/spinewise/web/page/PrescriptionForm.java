@@ -2,6 +2,8 @@ package io.spinewise.web.page;
 
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.PlanRequest;
+import io.spinewise.web.client.model.Side;
+import io.spinewise.web.client.model.Term;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.time.DayOfWeek;
@@ -47,10 +49,7 @@ final class PrescriptionForm {
             String kind = "reps".equals(at(form, "item.kind", i)) ? "reps" : "hold";
             Integer sets = number(f, "item.sets", at(form, "item.sets", i), 1, 20);
             Integer amount = number(f, "item.amount", at(form, "item.amount", i), 1, kind.equals("hold") ? 3600 : 1000);
-            String side = at(form, "item.side", i);
-            if (!ItemRow.SIDES.contains(side)) {
-                side = "BOTH";
-            }
+            Side side = Term.parse(Side.class, at(form, "item.side", i), Side.BOTH);
             String note = at(form, "item.note", i);
             if (note != null && note.length() > 280) {
                 f.errors.put("items", "A note can have at most 280 characters.");

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** A routine template: ordered exercises with dosage and a suggested schedule. */
 public record Routine(String slug, String name, String description, Schedule schedule, List<Item> items,
-                      String status, String owner, Integer version) {
+                      LibraryStatus status, Owner owner, Integer version) {
 
     public record Schedule(Set<DayOfWeek> daysOfWeek, Integer sessionsPerDay) {
         /** "Every day, once a day". */
@@ -18,7 +18,7 @@ public record Routine(String slug, String name, String description, Schedule sch
     public record Item(int position, ExerciseRef exercise, Exercise.Dosage dosage, String note) {
     }
 
-    public record ExerciseRef(String slug, String name, String category, String position, String summary) {
+    public record ExerciseRef(String slug, String name, Category category, Position position, String summary) {
     }
 
     public List<Item> itemsOrEmpty() {
