@@ -108,7 +108,7 @@ class TemplateEditingTest {
 
         // the message sits in the second row's fieldset, after its note field
         assertThat(html).containsPattern("(?s)<legend>Exercise 2</legend>.*name=\"item1.note\"[^>]*>\\s*"
-                + "<small class=\"field-error\">dosage.sets: must be at most 20</small>\\s*</fieldset>");
+                + "<small id=\"item1-error\" class=\"field-error\">dosage.sets: must be at most 20</small>\\s*</fieldset>");
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.spinewise.web.client.CatalogClient;
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.Routine;
+import io.spinewise.web.form.FieldTarget;
+import io.spinewise.web.form.FormInput;
 import io.spinewise.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -84,19 +86,18 @@ public class ClinicLibrary {
     }
 
     /** Archives one clinic entry; a refusal is shown on the confirmation page, a stale ETag as 409. */
-    private static Response archive(String kind, String slug, String action, MultivaluedMap<String, String> form,
+    private static Response archive(String kind, String slug, String action, MultivaluedMap<String, String> values,
                                     BiConsumer<String, String> archiveCall) {
-        String etag = LibraryForms.blankToNull(form.getFirst("etag"));
-        try {
-            archiveCall.accept(slug, etag);
+        FormInput form = FormInput.of(values);
+        String etag = form.optional("etag");
+        if (form.send(() -> archiveCall.accept(slug, etag), FieldTarget::same)) {
             return LibraryForms.backToList();
-        } catch (ServiceException e) {
-            if (e.unavailable()) {
-                throw e;
-            }
-            return Response.status(e.status() == 412 ? 409 : 400)
-                    .entity(new ArchivePage(kind, slug, nameOr(form, slug), etag, action, e.readableMessage())).build();
         }
+        ServiceException refusal = form.refusal().orElseThrow();
+        String name = form.optional("name");
+        return Response.status(LibraryForms.status(refusal))
+                .entity(new ArchivePage(kind, slug, name == null ? slug : name, etag, action, refusal.readableMessage()))
+                .build();
     }
 
     private static String exerciseAction(String slug) {
@@ -105,10 +106,5 @@ public class ClinicLibrary {
 
     private static String templateAction(String slug) {
         return "/admin/library/templates/" + slug + "/archive";
-    }
-
-    private static String nameOr(MultivaluedMap<String, String> form, String slug) {
-        String name = form.getFirst("name");
-        return name == null || name.isBlank() ? slug : name;
     }
 }

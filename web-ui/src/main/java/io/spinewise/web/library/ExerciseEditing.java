@@ -3,7 +3,8 @@ package io.spinewise.web.library;
 import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.CatalogClient;
 import io.spinewise.web.client.model.Exercise;
-import io.spinewise.web.page.FieldErrors;
+import io.spinewise.web.client.model.ExerciseRequest;
+import io.spinewise.web.form.FormInput;
 import io.spinewise.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import java.util.List;
 import java.util.Map;
 
 /** Adding and editing the clinic's own exercises (catalog-service's exercise requests). */
@@ -27,64 +27,51 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class ExerciseEditing {
 
-    private static final List<String> CATEGORIES =
-            List.of("SOFT_TISSUE_RELEASE", "MOBILITY", "EXTENSION", "STRETCH", "STRENGTH", "POSTURE");
-    private static final List<String> POSITIONS =
-            List.of("STANDING_AT_WALL", "STANDING", "SEATED", "FLOOR", "ALL_FOURS", "SUPINE", "PRONE", "SIDE_LYING");
-    private static final List<String> REGIONS =
-            List.of("THORACIC", "CERVICAL", "LUMBAR", "SHOULDER", "HIP", "FULL_BODY");
-
     @Inject
     CatalogClient catalog;
 
     /** The add/edit form of a clinic exercise; {@code slug} is null for a new one. */
-    record ExerciseFormPage(String slug, String etag, ExerciseForm form, Map<String, String> errors, String message,
-                            List<String> categories, List<String> positions, List<String> regions)
+    record ExerciseFormPage(String slug, String etag, ExerciseForm form, Map<String, String> errors, String message)
             implements TemplateInstance {
     }
 
     @GET
     @Path("library/new")
     public TemplateInstance newExercise() {
-        return formPage(null, null, ExerciseForm.empty(), Map.of(), null);
+        return new ExerciseFormPage(null, null, ExerciseForm.empty(), Map.of(), null);
     }
 
     @GET
     @Path("library/{slug}/edit")
     public TemplateInstance editExercise(@PathParam("slug") String slug) {
         CatalogClient.Versioned<Exercise> found = catalog.exercise(slug).orElseThrow(NotFoundException::new);
-        return formPage(slug, found.etag(), ExerciseForm.of(found.value()), Map.of(), null);
+        return new ExerciseFormPage(slug, found.etag(), ExerciseForm.of(found.value()), Map.of(), null);
     }
 
     @POST
     @Path("library")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(MultivaluedMap<String, String> form) {
-        return save(null, null, form);
+    public Response create(MultivaluedMap<String, String> values) {
+        return save(null, FormInput.of(values));
     }
 
     @POST
     @Path("library/{slug}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response replace(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
-        return save(slug, form.getFirst("etag"), form);
+    public Response replace(@PathParam("slug") String slug, MultivaluedMap<String, String> values) {
+        return save(slug, FormInput.of(values));
     }
 
-    private Response save(String slug, String etag, MultivaluedMap<String, String> values) {
-        ExerciseForm form = ExerciseForm.read(values);
-        Map<String, String> errors = form.check();
-        return LibraryForms.save(errors, () -> {
+    private Response save(String slug, FormInput in) {
+        String etag = in.optional("etag");
+        ExerciseForm form = ExerciseForm.read(in);
+        ExerciseRequest request = form.request(in);
+        return LibraryForms.save(in, () -> {
             if (slug == null) {
-                catalog.create(form.request());
+                catalog.create(request);
             } else {
-                catalog.replace(slug, etag, form.request());
+                catalog.replace(slug, etag, request);
             }
-        }, FieldErrors::exerciseField, status -> Response.status(status).entity(formPage(slug, etag, form, errors,
-                errors.getOrDefault("form", LibraryForms.CORRECT_FIELDS))).build());
-    }
-
-    private static ExerciseFormPage formPage(String slug, String etag, ExerciseForm form, Map<String, String> errors,
-                                             String message) {
-        return new ExerciseFormPage(slug, etag, form, errors, message, CATEGORIES, POSITIONS, REGIONS);
+        }, ExerciseForm::field, message -> new ExerciseFormPage(slug, etag, form, in.errors(), message));
     }
 }

@@ -6,23 +6,29 @@ import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.ExerciseRequest;
 import io.spinewise.web.client.model.LibraryStatus;
 import io.spinewise.web.client.model.Position;
+import io.spinewise.web.client.model.Range;
+import io.spinewise.web.client.model.Sides;
 import io.spinewise.web.client.model.Term;
-import jakarta.ws.rs.core.MultivaluedMap;
+import io.spinewise.web.form.FieldTarget;
+import io.spinewise.web.form.FormInput;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** The exercise form's fields as text; lists are one entry per line. */
+import static io.spinewise.web.library.DoseFields.max;
+import static io.spinewise.web.library.DoseFields.min;
+
+/** The exercise form's fields as text, shown again as typed; lists are one entry per line. */
 public record ExerciseForm(String name, String bodyRegion, String category, String position, String summary,
                            String steps, String equipment, String cautions, String holdMin, String holdMax,
                            String repsMin, String repsMax, String sets, String sides, String status) {
 
+    private static final String NO_DOSE = "Give a hold time or a number of repetitions (min and max).";
+
     static ExerciseForm empty() {
-        return new ExerciseForm("", "THORACIC", "MOBILITY", "STANDING", "", "", "", "", "30", "60", "", "", "1",
-                "BOTH", "PUBLISHED");
+        return new ExerciseForm("", BodyRegion.THORACIC.name(), Category.MOBILITY.name(), Position.STANDING.name(),
+                "", "", "", "", "30", "60", "", "", "1", Sides.BOTH.name(), LibraryStatus.PUBLISHED.name());
     }
 
     static ExerciseForm of(Exercise e) {
@@ -35,69 +41,67 @@ public record ExerciseForm(String name, String bodyRegion, String category, Stri
             }
             equipment.append('\n');
         }
+        Range hold = DoseFields.holdSeconds(d);
+        Range reps = DoseFields.reps(d);
         return new ExerciseForm(e.name(), name(e.bodyRegion()), name(e.category()), name(e.position()), e.summary(),
                 String.join("\n", e.stepsOrEmpty()), equipment.toString().strip(),
-                String.join("\n", e.cautionsOrEmpty()),
-                d == null || d.holdSeconds() == null ? "" : String.valueOf(d.holdSeconds().min()),
-                d == null || d.holdSeconds() == null ? "" : String.valueOf(d.holdSeconds().max()),
-                d == null || d.reps() == null ? "" : String.valueOf(d.reps().min()),
-                d == null || d.reps() == null ? "" : String.valueOf(d.reps().max()),
-                d == null || d.sets() == null ? "1" : String.valueOf(d.sets()),
-                d == null || d.sides() == null ? "BOTH" : d.sides().name(), name(e.status()));
+                String.join("\n", e.cautionsOrEmpty()), min(hold), max(hold), min(reps), max(reps),
+                d == null || d.sets() == null ? "1" : String.valueOf(d.sets()), DoseFields.sides(d), name(e.status()));
     }
 
-    static ExerciseForm read(MultivaluedMap<String, String> f) {
-        return new ExerciseForm(v(f, "name"), v(f, "bodyRegion"), v(f, "category"), v(f, "position"),
-                v(f, "summary"), v(f, "steps"), v(f, "equipment"), v(f, "cautions"), v(f, "holdMin"),
-                v(f, "holdMax"), v(f, "repsMin"), v(f, "repsMax"), v(f, "sets"), v(f, "sides"), v(f, "status"));
+    static ExerciseForm read(FormInput in) {
+        return new ExerciseForm(in.text("name"), in.text("bodyRegion"), in.text("category"), in.text("position"),
+                in.text("summary"), in.text("steps"), in.text("equipment"), in.text("cautions"), in.text("holdMin"),
+                in.text("holdMax"), in.text("repsMin"), in.text("repsMax"), in.text("sets"), in.text("sides"),
+                in.text("status"));
     }
 
-    Map<String, String> check() {
-        Map<String, String> errors = new LinkedHashMap<>();
+    /** Checks the form, reporting into {@code in}, and the request it sends when nothing is wrong. */
+    ExerciseRequest request(FormInput in) {
         if (name.isBlank()) {
-            errors.put("name", "Enter a name.");
+            in.error("name", "Enter a name.");
         }
         if (summary.isBlank()) {
-            errors.put("summary", "Enter a one-line summary.");
+            in.error("summary", "Enter a one-line summary.");
         }
-        if (lines(steps).isEmpty()) {
-            errors.put("steps", "Enter at least one step (one per line).");
+        if (in.lines("steps").isEmpty()) {
+            in.error("steps", "Enter at least one step (one per line).");
         }
-        if (DoseText.range(holdMin, holdMax) == null && DoseText.range(repsMin, repsMax) == null) {
-            errors.put("dosage", "Give a hold time or a number of repetitions (min and max).");
+        Range hold = DoseFields.range(in, "dosage", holdMin, holdMax);
+        Range reps = DoseFields.range(in, "dosage", repsMin, repsMax);
+        Integer setCount = DoseFields.number(in, "dosage", sets);
+        if (hold == null && reps == null && !in.hasError("dosage")) {
+            in.error("dosage", NO_DOSE);
         }
-        return errors;
+        return new ExerciseRequest(name, in.choice("bodyRegion", BodyRegion.class, null),
+                in.choice("category", Category.class, null), summary, in.lines("steps"),
+                in.choice("position", Position.class, null), equipment(in.lines("equipment")), in.lines("cautions"),
+                new Exercise.Dosage(hold, reps, setCount == null ? 1 : setCount, DoseFields.sides(sides)),
+                DoseFields.savable(in));
     }
 
-    ExerciseRequest request() {
-        List<Exercise.Equipment> equipmentList = new ArrayList<>();
-        for (String line : lines(equipment)) {
+    /** Where catalog-service's complaint about its exercise request shows: one field per top-level value. */
+    static FieldTarget field(String path) {
+        String top = path.split("[.\\[]", 2)[0];
+        return switch (top) {
+            case "name", "summary", "steps", "equipment", "cautions", "dosage" -> FieldTarget.of(path, top, top);
+            default -> FieldTarget.same(path);
+        };
+    }
+
+    /** "Ball: tennis ball, foam roller" is the equipment "Ball" with two substitutes. */
+    private static List<Exercise.Equipment> equipment(List<String> lines) {
+        List<Exercise.Equipment> equipment = new ArrayList<>();
+        for (String line : lines) {
             String[] parts = line.split(":", 2);
-            List<String> subs = parts.length < 2 ? List.of()
+            List<String> substitutes = parts.length < 2 ? List.of()
                     : Arrays.stream(parts[1].split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-            equipmentList.add(new Exercise.Equipment(parts[0].strip(), subs));
+            equipment.add(new Exercise.Equipment(parts[0].strip(), substitutes));
         }
-        Integer setCount = DoseText.number(sets);
-        return new ExerciseRequest(name.strip(), Term.parse(BodyRegion.class, bodyRegion, null),
-                Term.parse(Category.class, category, null), summary.strip(), lines(steps),
-                Term.parse(Position.class, position, null),
-                equipmentList, lines(cautions),
-                new Exercise.Dosage(DoseText.range(holdMin, holdMax), DoseText.range(repsMin, repsMax),
-                        setCount == null ? 1 : setCount, DoseText.sides(sides)),
-                status == null || status.isBlank() ? LibraryStatus.PUBLISHED
-                        : Term.parse(LibraryStatus.class, status, null));
-    }
-
-    private static List<String> lines(String text) {
-        return text == null ? List.of() : text.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return equipment;
     }
 
     private static String name(Term term) {
         return term == null ? "" : term.name();
-    }
-
-    private static String v(MultivaluedMap<String, String> f, String field) {
-        String value = f.getFirst(field);
-        return value == null ? "" : value;
     }
 }

@@ -6,7 +6,8 @@ import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.LibraryStatus;
 import io.spinewise.web.client.model.Routine;
-import io.spinewise.web.page.FieldErrors;
+import io.spinewise.web.client.model.RoutineRequest;
+import io.spinewise.web.form.FormInput;
 import io.spinewise.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -55,28 +56,35 @@ public class TemplateEditing {
     @POST
     @Path("library/templates")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response createTemplate(MultivaluedMap<String, String> form) {
-        return saveTemplate(null, null, form);
+    public Response createTemplate(MultivaluedMap<String, String> values) {
+        return save(null, FormInput.of(values));
     }
 
     @POST
     @Path("library/templates/{slug}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response replaceTemplate(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
-        return saveTemplate(slug, LibraryForms.blankToNull(form.getFirst("etag")), form);
+    public Response replaceTemplate(@PathParam("slug") String slug, MultivaluedMap<String, String> values) {
+        return save(slug, FormInput.of(values));
     }
 
-    private Response saveTemplate(String slug, String etag, MultivaluedMap<String, String> values) {
-        TemplateForm form = TemplateForm.read(values);
-        Map<String, String> errors = form.check();
-        return LibraryForms.save(errors, () -> {
+    private Response save(String slug, FormInput in) {
+        String etag = in.optional("etag");
+        TemplateForm form = TemplateForm.read(in);
+        RoutineRequest request = form.request(in);
+        return LibraryForms.save(in, () -> {
             if (slug == null) {
-                catalog.createRoutine(form.request());
+                catalog.createRoutine(request);
             } else {
-                catalog.replaceRoutine(slug, etag, form.request());
+                catalog.replaceRoutine(slug, etag, request);
             }
-        }, FieldErrors::templateField, status -> Response.status(status).entity(new TemplateFormPage(slug, etag,
-                form, pickableOrNone(), errors, errors.getOrDefault("form", LibraryForms.CORRECT_FIELDS))).build());
+        }, TemplateForm::field, message -> new TemplateFormPage(slug, etag, form, pickableOrNone(), in.errors(),
+                message));
+    }
+
+    /** The exercises a template may use: shared and own, not archived. */
+    private List<Exercise> pickable() {
+        return catalog.exercises(null, null, null, 0, CatalogClient.MAX_PAGE).itemsOrEmpty().stream()
+                .filter(e -> e.status() != LibraryStatus.ARCHIVED).toList();
     }
 
     /** The form shown again still renders when the catalog cannot list the exercises (its selects are then empty). */
@@ -86,11 +94,5 @@ public class TemplateEditing {
         } catch (ServiceException e) {
             return List.of();
         }
-    }
-
-    /** The exercises a template may use: shared and own, not archived. */
-    private List<Exercise> pickable() {
-        return catalog.exercises(null, null, null, 0, CatalogClient.MAX_PAGE).itemsOrEmpty().stream()
-                .filter(e -> e.status() != LibraryStatus.ARCHIVED).toList();
     }
 }

@@ -2,21 +2,23 @@ package io.spinewise.web.library;
 
 import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.LibraryStatus;
+import io.spinewise.web.client.model.Range;
 import io.spinewise.web.client.model.Routine;
 import io.spinewise.web.client.model.RoutineRequest;
-import jakarta.ws.rs.core.MultivaluedMap;
+import io.spinewise.web.client.model.Sides;
+import io.spinewise.web.form.FieldTarget;
+import io.spinewise.web.form.FormInput;
 
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import static io.spinewise.web.library.DoseText.number;
-import static io.spinewise.web.library.DoseText.range;
-import static io.spinewise.web.library.DoseText.text;
+import static io.spinewise.web.library.DoseFields.max;
+import static io.spinewise.web.library.DoseFields.min;
 
 /** The template form's fields as text: a fixed number of exercise rows (no script needed to add one). */
 public record TemplateForm(String name, String description, List<Row> rows, Set<DayOfWeek> days,
@@ -27,9 +29,15 @@ public record TemplateForm(String name, String description, List<Row> rows, Set<
     /** catalog-service's maximum number of items. */
     static final int MAX_ITEMS = 20;
 
+    private static final Pattern ITEM = Pattern.compile("^(items\\[(\\d+)]).*");
+    private static final String SESSIONS = "Between 1 and 6 sessions a day.";
+
     /** One exercise row; the dosage fields left blank keep the exercise's own dose. */
     public record Row(int index, String exercise, String sets, String holdMin, String holdMax, String repsMin,
                       String repsMax, String sides, String note) {
+
+        private static final String NO_DOSE =
+                "Give a hold time or repetitions, or leave the dose blank to keep the exercise's own.";
 
         /** 1-based, for the legend. */
         public int number() {
@@ -42,7 +50,7 @@ public record TemplateForm(String name, String description, List<Row> rows, Set<
         }
 
         static Row blank(int index) {
-            return new Row(index, "", "", "", "", "", "", "BOTH", "");
+            return new Row(index, "", "", "", "", "", "", Sides.BOTH.name(), "");
         }
 
         boolean empty() {
@@ -54,8 +62,19 @@ public record TemplateForm(String name, String description, List<Row> rows, Set<
                     && repsMax.isBlank());
         }
 
-        Row at(int newIndex) {
-            return new Row(newIndex, exercise, sets, holdMin, holdMax, repsMin, repsMax, sides, note);
+        /** The template's item, its dose checked into {@code in} under the row's key. */
+        RoutineRequest.Item item(FormInput in) {
+            Exercise.Dosage dosage = null;
+            if (overridesDose()) {
+                Integer setCount = DoseFields.number(in, key(), sets);
+                Range hold = DoseFields.range(in, key(), holdMin, holdMax);
+                Range reps = DoseFields.range(in, key(), repsMin, repsMax);
+                if (hold == null && reps == null && !in.hasError(key())) {
+                    in.error(key(), NO_DOSE);
+                }
+                dosage = new Exercise.Dosage(hold, reps, setCount == null ? 1 : setCount, DoseFields.sides(sides));
+            }
+            return new RoutineRequest.Item(exercise, dosage, note.isBlank() ? null : note);
         }
     }
 
@@ -64,21 +83,19 @@ public record TemplateForm(String name, String description, List<Row> rows, Set<
     }
 
     static TemplateForm empty() {
-        return new TemplateForm("", "", withSpares(List.of()), EnumSet.allOf(DayOfWeek.class), "1", "PUBLISHED");
+        return new TemplateForm("", "", withSpares(List.of()), EnumSet.allOf(DayOfWeek.class), "1",
+                LibraryStatus.PUBLISHED.name());
     }
 
     static TemplateForm of(Routine r) {
         List<Row> rows = new ArrayList<>();
         for (Routine.Item item : r.itemsOrEmpty()) {
             Exercise.Dosage d = item.dosage();
+            Range hold = DoseFields.holdSeconds(d);
+            Range reps = DoseFields.reps(d);
             rows.add(new Row(rows.size(), item.exercise() == null ? "" : item.exercise().slug(),
-                    d == null || d.sets() == null ? "" : String.valueOf(d.sets()),
-                    d == null || d.holdSeconds() == null ? "" : text(d.holdSeconds().min()),
-                    d == null || d.holdSeconds() == null ? "" : text(d.holdSeconds().max()),
-                    d == null || d.reps() == null ? "" : text(d.reps().min()),
-                    d == null || d.reps() == null ? "" : text(d.reps().max()),
-                    d == null || d.sides() == null ? "BOTH" : d.sides().name(),
-                    item.note() == null ? "" : item.note()));
+                    d == null ? "" : DoseFields.text(d.sets()), min(hold), max(hold), min(reps), max(reps),
+                    DoseFields.sides(d), item.note() == null ? "" : item.note()));
         }
         Set<DayOfWeek> days = r.schedule() == null || r.schedule().daysOfWeek() == null
                 || r.schedule().daysOfWeek().isEmpty()
@@ -86,33 +103,23 @@ public record TemplateForm(String name, String description, List<Row> rows, Set<
         String sessions = r.schedule() == null || r.schedule().sessionsPerDay() == null ? "1"
                 : String.valueOf(r.schedule().sessionsPerDay());
         return new TemplateForm(r.name(), r.description() == null ? "" : r.description(), withSpares(rows), days,
-                sessions, r.status() == null ? "PUBLISHED" : r.status().name());
+                sessions, (r.status() == null ? LibraryStatus.PUBLISHED : r.status()).name());
     }
 
-    static TemplateForm read(MultivaluedMap<String, String> f) {
+    /** The form as posted: rows without an exercise are dropped, the others numbered again from 0. */
+    static TemplateForm read(FormInput in) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < MAX_ITEMS + SPARE_ROWS; i++) {
             String p = "item" + i + ".";
-            if (f.getFirst(p + "exercise") == null) {
-                continue;
-            }
-            Row row = new Row(i, v(f, p + "exercise").strip(), v(f, p + "sets"), v(f, p + "holdMin"),
-                    v(f, p + "holdMax"), v(f, p + "repsMin"), v(f, p + "repsMax"), v(f, p + "sides"),
-                    v(f, p + "note"));
+            Row row = new Row(rows.size(), in.text(p + "exercise"), in.text(p + "sets"), in.text(p + "holdMin"),
+                    in.text(p + "holdMax"), in.text(p + "repsMin"), in.text(p + "repsMax"), in.text(p + "sides"),
+                    in.text(p + "note"));
             if (!row.empty()) {
-                rows.add(row.at(rows.size()));
+                rows.add(row);
             }
         }
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        for (String d : f.getOrDefault("days", List.of())) {
-            try {
-                days.add(DayOfWeek.valueOf(d));
-            } catch (IllegalArgumentException e) {
-                // not a day: ignored
-            }
-        }
-        return new TemplateForm(v(f, "name"), v(f, "description"), withSpares(rows), days,
-                v(f, "sessionsPerDay"), v(f, "status"));
+        return new TemplateForm(in.text("name"), in.text("description"), withSpares(rows),
+                in.ticked("days", DayOfWeek.class), in.text("sessionsPerDay"), in.text("status"));
     }
 
     private static List<Row> withSpares(List<Row> filled) {
@@ -128,61 +135,39 @@ public record TemplateForm(String name, String description, List<Row> rows, Set<
         return rows.stream().filter(r -> !r.empty()).toList();
     }
 
-    Map<String, String> check() {
-        Map<String, String> errors = new LinkedHashMap<>();
+    /** Checks the form, reporting into {@code in}, and the request it sends when nothing is wrong. */
+    RoutineRequest request(FormInput in) {
         if (name.isBlank()) {
-            errors.put("name", "Enter a name.");
+            in.error("name", "Enter a name.");
         }
         if (description.isBlank()) {
-            errors.put("description", "Enter a short description.");
+            in.error("description", "Enter a short description.");
         }
         if (filled().isEmpty()) {
-            errors.put("items", "Pick at least one exercise.");
+            in.error("items", "Pick at least one exercise.");
         }
-        for (Row row : filled()) {
-            if (!row.overridesDose()) {
-                continue;
-            }
-            boolean bad = (!row.sets().isBlank() && number(row.sets()) == null)
-                    || (!row.holdMin().isBlank() && number(row.holdMin()) == null)
-                    || (!row.holdMax().isBlank() && number(row.holdMax()) == null)
-                    || (!row.repsMin().isBlank() && number(row.repsMin()) == null)
-                    || (!row.repsMax().isBlank() && number(row.repsMax()) == null);
-            if (bad) {
-                errors.put(row.key(), "Use whole numbers for sets, hold and reps.");
-            } else if (range(row.holdMin(), row.holdMax()) == null && range(row.repsMin(), row.repsMax()) == null) {
-                errors.put(row.key(), "Give a hold time or repetitions, or leave the dose blank to keep the exercise's own.");
-            }
-        }
+        List<RoutineRequest.Item> items = filled().stream().map(row -> row.item(in)).toList();
         if (days.isEmpty()) {
-            errors.put("days", "Pick at least one day.");
+            in.error("days", "Pick at least one day.");
         }
-        Integer sessions = number(sessionsPerDay);
-        if (sessions == null || sessions < 1 || sessions > 6) {
-            errors.put("sessionsPerDay", "Between 1 and 6 sessions a day.");
+        Integer sessions = in.number("sessionsPerDay", sessionsPerDay, 1, 6, SESSIONS);
+        if (sessions == null) {
+            in.error("sessionsPerDay", SESSIONS);
         }
-        return errors;
+        return new RoutineRequest(name, description, items,
+                new RoutineRequest.Schedule(EnumSet.copyOf(days), sessions), DoseFields.savable(in));
     }
 
-    RoutineRequest request() {
-        List<RoutineRequest.Item> items = new ArrayList<>();
-        for (Row row : filled()) {
-            Exercise.Dosage dosage = null;
-            if (row.overridesDose()) {
-                Integer sets = number(row.sets());
-                dosage = new Exercise.Dosage(range(row.holdMin(), row.holdMax()), range(row.repsMin(), row.repsMax()),
-                        sets == null ? 1 : sets, DoseText.sides(row.sides()));
-            }
-            items.add(new RoutineRequest.Item(row.exercise(), dosage,
-                    row.note().isBlank() ? null : row.note().strip()));
+    /** Where catalog-service's complaint about its routine request shows: an item's by its row. */
+    static FieldTarget field(String path) {
+        Matcher item = ITEM.matcher(path);
+        if (item.matches()) {
+            return FieldTarget.of(path, item.group(1), "item" + item.group(2));
         }
-        return new RoutineRequest(name.strip(), description.strip(), items,
-                new RoutineRequest.Schedule(EnumSet.copyOf(days), number(sessionsPerDay)),
-                "DRAFT".equals(status) ? LibraryStatus.DRAFT : LibraryStatus.PUBLISHED);
-    }
-
-    private static String v(MultivaluedMap<String, String> f, String field) {
-        String value = f.getFirst(field);
-        return value == null ? "" : value;
+        return switch (path) {
+            case "schedule.daysOfWeek" -> new FieldTarget("days", "");
+            case "schedule.sessionsPerDay" -> new FieldTarget("sessionsPerDay", "");
+            default -> FieldTarget.same(path);
+        };
     }
 }

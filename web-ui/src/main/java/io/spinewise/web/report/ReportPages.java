@@ -5,6 +5,7 @@ import io.spinewise.web.client.Downloads;
 import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.Chiropractor;
+import io.spinewise.web.config.WebConfig;
 import io.spinewise.web.page.DateRange;
 import io.spinewise.web.page.UnreadableInput;
 import io.spinewise.web.security.Roles;
@@ -43,6 +44,9 @@ public class ReportPages {
 
     @Inject
     Downloads downloads;
+
+    @Inject
+    WebConfig config;
 
     /**
      * {@code from}/{@code to}: the period the report covers; {@code range}: the fields as typed,
@@ -120,13 +124,13 @@ public class ReportPages {
                 "patient-" + id + "-" + start + "-to-" + end + ".pdf");
     }
 
-    /** The report's period: the last 30 days up to {@link #latestToday()} unless chosen. */
-    private static DateRange reportRange(String from, String to) {
-        return DateRange.read(from, to, latestToday(), 29);
+    /** The report's period: the last {@code reportDays} days up to {@link #latestToday()} unless chosen. */
+    private DateRange reportRange(String from, String to) {
+        return DateRange.read(from, to, latestToday(), config.reportDays() - 1);
     }
 
     /** The report's period from a link (summary, downloads): unusable dates answer 400 with the reason. */
-    private static DateRange linkRange(String from, String to) {
+    private DateRange linkRange(String from, String to) {
         DateRange range = reportRange(from, to);
         if (!range.valid()) {
             throw new UnreadableInput(String.join(" ", range.errors().values()));

@@ -4,7 +4,8 @@ import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.ClinicSettings;
-import io.spinewise.web.page.FieldErrors;
+import io.spinewise.web.form.FieldTarget;
+import io.spinewise.web.form.FormInput;
 import io.spinewise.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The clinic's dashboard thresholds, set by its administrator: when the patients list flags
@@ -32,6 +34,7 @@ import java.util.Map;
 public class ClinicSettingsPage {
 
     private static final List<String> FIELDS = List.of("lowAdherencePercent", "painThreshold", "inactiveDays");
+    private static final String WHOLE_NUMBER = "Enter a whole number.";
 
     @Inject
     PlanClient plan;
@@ -50,35 +53,27 @@ public class ClinicSettingsPage {
     @POST
     @Path("settings")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response save(MultivaluedMap<String, String> form) {
+    public Response save(MultivaluedMap<String, String> values) {
+        FormInput in = FormInput.of(values);
         Map<String, String> typed = new LinkedHashMap<>();
-        Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Integer> numbers = new LinkedHashMap<>();
         for (String field : FIELDS) {
-            String text = form.getFirst(field) == null ? "" : form.getFirst(field).strip();
-            typed.put(field, text);
-            try {
-                numbers.put(field, Integer.valueOf(text));
-            } catch (NumberFormatException e) {
-                errors.put(field, "Enter a whole number.");
+            typed.put(field, in.text(field));
+            // the range is plan-service's to decide: any whole number is sent
+            Integer number = in.number(field, in.text(field), Integer.MIN_VALUE, Integer.MAX_VALUE, WHOLE_NUMBER);
+            if (number == null) {
+                in.error(field, WHOLE_NUMBER);
             }
+            numbers.put(field, number);
         }
-        if (errors.isEmpty()) {
-            try {
-                ClinicSettings saved = plan.changeClinicSettings(new ClinicSettings(numbers.get("lowAdherencePercent"),
-                        numbers.get("painThreshold"), numbers.get("inactiveDays")));
-                return Response.ok(new SettingsPage(values(saved), Map.of(), "Saved. The patients list flags by these"
-                        + " thresholds from now on.", true)).build();
-            } catch (ServiceException e) {
-                if (e.unavailable()) {
-                    throw e;
-                }
-                FieldErrors.put(e, errors, path -> new FieldErrors.Target(path, ""));
-                return Response.status(400).entity(new SettingsPage(typed, errors, e.readableMessage(), false)).build();
-            }
+        AtomicReference<ClinicSettings> saved = new AtomicReference<>();
+        if (in.send(() -> saved.set(plan.changeClinicSettings(new ClinicSettings(numbers.get("lowAdherencePercent"),
+                numbers.get("painThreshold"), numbers.get("inactiveDays")))), FieldTarget::same)) {
+            return Response.ok(new SettingsPage(values(saved.get()), Map.of(),
+                    "Saved. The patients list flags by these thresholds from now on.", true)).build();
         }
-        return Response.status(400).entity(new SettingsPage(typed, errors, "Please correct the marked fields.", false))
-                .build();
+        String message = in.refusal().map(ServiceException::readableMessage).orElse("Please correct the marked fields.");
+        return Response.status(400).entity(new SettingsPage(typed, in.errors(), message, false)).build();
     }
 
     private static Map<String, String> values(ClinicSettings settings) {
