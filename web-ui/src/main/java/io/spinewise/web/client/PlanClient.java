@@ -4,6 +4,7 @@ import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CheckOff;
 import io.spinewise.web.client.model.CheckOffRequest;
+import io.spinewise.web.client.model.Chiropractor;
 import io.spinewise.web.client.model.ClinicSettings;
 import io.spinewise.web.client.model.DashboardRow;
 import io.spinewise.web.client.model.Enrolment;
@@ -144,8 +145,8 @@ public class PlanClient {
     }
 
     /** The clinic's prescribers, for the adherence report's chiropractor filter. */
-    public List<io.spinewise.web.client.model.Chiropractor> chiropractors() {
-        List<io.spinewise.web.client.model.Chiropractor> list = calls.call(Service.PLAN, api::chiropractors);
+    public List<Chiropractor> chiropractors() {
+        List<Chiropractor> list = calls.call(Service.PLAN, api::chiropractors);
         return list == null ? List.of() : list;
     }
 

@@ -4,10 +4,15 @@ import io.quarkus.qute.TemplateExtension;
 import io.spinewise.web.client.model.Labels;
 import io.spinewise.web.client.model.Term;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 
 /** Formatting for the templates, null-safe: {@code {fmt:pct(value)}}, {@code {fmt:day(date)}}. */
@@ -73,15 +78,15 @@ public final class Formats {
 
     /** A query parameter value, percent-encoded. */
     static String url(String value) {
-        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    static java.util.List<java.time.DayOfWeek> weekDays() {
-        return java.util.List.of(java.time.DayOfWeek.values());
+    static List<DayOfWeek> weekDays() {
+        return List.of(DayOfWeek.values());
     }
 
-    static String dayName(java.time.DayOfWeek day) {
-        return day == null ? "" : day.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+    static String dayName(DayOfWeek day) {
+        return day == null ? "" : day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
     }
 
     static String lower(Object value) {

@@ -4,6 +4,8 @@ import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Set;
 
+import static io.spinewise.web.client.model.Schedule.describe;
+
 /** A routine template: ordered exercises with dosage and a suggested schedule. */
 public record Routine(String slug, String name, String description, Schedule schedule, List<Item> items,
                       LibraryStatus status, Owner owner, Integer version) {
@@ -11,7 +13,7 @@ public record Routine(String slug, String name, String description, Schedule sch
     public record Schedule(Set<DayOfWeek> daysOfWeek, Integer sessionsPerDay) {
         /** "Every day, once a day". */
         public String text() {
-            return new io.spinewise.web.client.model.Schedule(daysOfWeek, sessionsPerDay, null, null).text();
+            return describe(daysOfWeek, sessionsPerDay);
         }
     }
 
