@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * The values a schema says are wrong, by what is wrong with them ("below its minimum" → "-1"),
  * in the order the committed corpus lists them: raw text for a query parameter, JSON text for a
- * body field. A query and a body share a value's wording and text where their parsers read it
- * alike (overflowing numbers, bounds, impossible dates); the rest differs on purpose.
+ * body field. A query and a body share the wrong values their parsers refuse alike (overflowing
+ * numbers, bounds, impossible dates, malformed UUIDs); the rest differs on purpose, a query's
+ * text being percent-encoded and a body's JSON.
  */
 final class WrongValues {
 
