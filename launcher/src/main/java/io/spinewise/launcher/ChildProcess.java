@@ -92,8 +92,4 @@ final class ChildProcess {
     Path logFile() {
         return logFile;
     }
-
-    String name() {
-        return name;
-    }
 }

@@ -27,19 +27,19 @@ import java.util.regex.Pattern;
  * {@code http://localhost:<port>}. Its own store is the dev-file H2 database inside the
  * unpacked folder ({@code data/h2}), so users enrolled at run time survive a restart.
  */
-final class KeycloakServer implements Part {
+final class KeycloakServer extends ProcessPart {
 
     /** Placeholders that the production realm resolves from the environment at import. */
     private static final Pattern REQUIRED_PLACEHOLDER = Pattern.compile("\\$\\{(SPINEWISE_[A-Z0-9_]+)}");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NAME = "keycloak";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Settings settings;
-    private final ChildProcess process;
 
     KeycloakServer(Settings settings) {
+        super(new ChildProcess(NAME, settings.logFile()));
         this.settings = settings;
-        this.process = new ChildProcess(name(), settings.logFile());
     }
 
     /**
@@ -111,7 +111,7 @@ final class KeycloakServer implements Part {
 
     @Override
     public String name() {
-        return "keycloak";
+        return NAME;
     }
 
     @Override
@@ -131,8 +131,8 @@ final class KeycloakServer implements Part {
         if (settings.freshStore()) {
             KeycloakDistribution.deleteTree(home.resolve("data/h2"));
         }
-        copyRealmFiles(home.resolve("data/import"));
-        copyProviders(home.resolve("providers"));
+        replaceFiles(home.resolve("data/import"), "*.json", settings.realmFiles());
+        replaceFiles(home.resolve("providers"), "spinewise-*.jar", settings.providers());
 
         process.start(command(home), home, environment);
         Readiness.await(name(), URI.create("http://localhost:" + settings.managementPort() + "/health/ready"), timeout,
@@ -140,26 +140,6 @@ final class KeycloakServer implements Part {
         for (String realm : realms) {
             requireIssuer(realm);
         }
-    }
-
-    @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
-    public void pause() throws IOException, InterruptedException {
-        process.signal("STOP");
-    }
-
-    @Override
-    public void resume() throws IOException, InterruptedException {
-        process.signal("CONT");
-    }
-
-    @Override
-    public Path logFile() {
-        return settings.logFile();
     }
 
     @Override
@@ -236,32 +216,20 @@ final class KeycloakServer implements Part {
         }
     }
 
-    private void copyRealmFiles(Path importDirectory) throws IOException {
-        Files.createDirectories(importDirectory);
-        // the folder is ours: files left from an earlier run would be imported as well
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(importDirectory, "*.json")) {
-            for (Path file : stale) {
-                Files.delete(file);
-            }
-        }
-        for (Path file : settings.realmFiles()) {
-            Files.copy(file, importDirectory.resolve(file.getFileName()));
-        }
-    }
-
     /**
-     * Start-dev rebuilds Keycloak with whatever {@code providers/} holds at each start, so a rebuilt
-     * extension is picked up by the next start. Jars put there by an earlier run are ours to replace.
+     * Puts {@code files} into {@code directory} in place of the files matching {@code glob} there: the
+     * folder is ours, and a realm file left from an earlier run would be imported as well, a stale
+     * extension jar loaded (start-dev rebuilds Keycloak with what {@code providers/} holds at each start).
      */
-    private void copyProviders(Path providers) throws IOException {
-        Files.createDirectories(providers);
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(providers, "spinewise-*.jar")) {
+    private static void replaceFiles(Path directory, String glob, List<Path> files) throws IOException {
+        Files.createDirectories(directory);
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(directory, glob)) {
             for (Path file : stale) {
                 Files.delete(file);
             }
         }
-        for (Path jar : settings.providers()) {
-            Files.copy(jar, providers.resolve(jar.getFileName()));
+        for (Path file : files) {
+            Files.copy(file, directory.resolve(file.getFileName()));
         }
     }
 

@@ -113,12 +113,6 @@ public final class Platform implements AutoCloseable {
         part(part).resume();
     }
 
-    /** Stops and starts the named part. */
-    public void restart(String part) throws Exception {
-        stop(part);
-        start(part);
-    }
-
     private Part part(String name) {
         return stack.parts().stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no part named " + name));

@@ -1,6 +1,5 @@
 package io.spinewise.launcher;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One of the three Spinewise services, run from its built {@code quarkus-app} folder. */
-final class QuarkusService implements Part {
+final class QuarkusService extends ProcessPart {
 
     /** Turns off Quarkus's empty-400 URI check, read when its HTTP recorder class loads (see RequestLineGuard). */
     static final String SERVICE_URI_CHECK = "vertx.disableURIValidation=true";
@@ -19,14 +18,13 @@ final class QuarkusService implements Part {
     private final Path appDirectory;
     private final int port;
     private final Map<String, String> environment;
-    private final ChildProcess process;
 
     QuarkusService(String name, Path appDirectory, int port, Map<String, String> environment, Path logDirectory) {
+        super(new ChildProcess(name, logDirectory.resolve(name + ".log")));
         this.name = name;
         this.appDirectory = appDirectory;
         this.port = port;
         this.environment = environment;
-        this.process = new ChildProcess(name, logDirectory.resolve(name + ".log"));
     }
 
     @Override
@@ -57,28 +55,8 @@ final class QuarkusService implements Part {
     }
 
     @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
     public void kill() {
         process.kill();
-    }
-
-    @Override
-    public void pause() throws IOException, InterruptedException {
-        process.signal("STOP");
-    }
-
-    @Override
-    public void resume() throws IOException, InterruptedException {
-        process.signal("CONT");
-    }
-
-    @Override
-    public Path logFile() {
-        return process.logFile();
     }
 
     @Override

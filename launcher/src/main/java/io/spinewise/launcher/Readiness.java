@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-/** Polls a health URL until it answers 200, the process dies, or the time is up. */
-final class Readiness {
+/** Polls a health URL until it answers 200, the process dies, or the time is up; public for the bench, which asks once. */
+public final class Readiness {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -31,7 +31,8 @@ final class Readiness {
         throw new IllegalStateException(name + " was not ready after " + timeout.toSeconds() + " s");
     }
 
-    static boolean isUp(URI health) {
+    /** Whether {@code health} answers 200 now; no answer within two seconds is a no. */
+    public static boolean isUp(URI health) {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build(),
                     HttpResponse.BodyHandlers.discarding());

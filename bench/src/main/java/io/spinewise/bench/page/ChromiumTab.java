@@ -8,12 +8,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * One headless Debian Chromium (the one {@code .ci/install-chromium.sh} installs) signed in as
@@ -113,7 +115,7 @@ final class ChromiumTab implements AutoCloseable {
     String cookieHeader() {
         return driver.manage().getCookies().stream()
                 .map(c -> c.getName() + "=" + c.getValue())
-                .collect(java.util.stream.Collectors.joining("; "));
+                .collect(Collectors.joining("; "));
     }
 
     private void throttle(NetworkProfile profile) {
@@ -137,7 +139,7 @@ final class ChromiumTab implements AutoCloseable {
     }
 
     private static String origin(String url) {
-        java.net.URI uri = java.net.URI.create(url);
+        URI uri = URI.create(url);
         return uri.getScheme() + "://" + uri.getAuthority();
     }
 

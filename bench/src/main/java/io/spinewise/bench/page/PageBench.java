@@ -1,14 +1,14 @@
 package io.spinewise.bench.page;
 
 import io.spinewise.bench.service.Report;
+import io.spinewise.launcher.Readiness;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -53,13 +53,13 @@ public final class PageBench {
                 case "--web" -> web = args[++i];
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
-                case "--concurrency" -> concurrency = java.util.Arrays.stream(args[++i].split(","))
+                case "--concurrency" -> concurrency = Arrays.stream(args[++i].split(","))
                         .map(String::strip).map(Integer::valueOf).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (--web URL, --runs N, --seconds S, --concurrency 1,8,32)");
             }
         }
-        if (!reachable(web)) {
+        if (!Readiness.isUp(URI.create(web + "/q/health/ready"))) {
             System.err.println("The web-ui does not answer at " + web + ": start the stack with ./spinewise up first.");
             System.exit(1);
         }
@@ -68,7 +68,7 @@ public final class PageBench {
 
     private void run() throws IOException {
         System.out.printf("Page weight and first paint, %s, %d runs per cell (median), %s%n%n",
-                web, runs, java.time.LocalDate.now());
+                web, runs, LocalDate.now());
         measureAs("patient.paul", List.of("/today", "/progress"));
         try (ChromiumTab tab = new ChromiumTab()) {
             tab.signIn(web + "/patients", "dr.ada", PASSWORD);
@@ -156,20 +156,6 @@ public final class PageBench {
     /** Patient ids are long and differ per data set; the table shows their shape instead. */
     private static String shorten(String path) {
         return path.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}");
-    }
-
-    private static boolean reachable(String web) {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(web + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private record Row(String username, String path, NetworkProfile profile, boolean cold, List<PageLoad> loads) {

@@ -11,8 +11,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Requests per second and CPU per request of the web-ui itself: a page fetched over and over
@@ -58,11 +60,11 @@ final class WebUiLoad {
     }
 
     /** The oldest matching process: PostgreSQL's postmaster rather than one of its backends. */
-    private static Optional<Long> process(java.util.function.Predicate<String> commandLine) {
+    private static Optional<Long> process(Predicate<String> commandLine) {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(commandLine::test).orElse(false))
-                .min((a, b) -> a.info().startInstant().orElse(java.time.Instant.MAX)
-                        .compareTo(b.info().startInstant().orElse(java.time.Instant.MAX)))
+                .min((a, b) -> a.info().startInstant().orElse(Instant.MAX)
+                        .compareTo(b.info().startInstant().orElse(Instant.MAX)))
                 .map(ProcessHandle::pid);
     }
 }

@@ -1,40 +1,22 @@
 package io.spinewise.catalog.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /** A library exercise: global (the shipped library, {@code clinicId} null) or owned by one clinic. */
 @Entity
 @Table(name = "exercise")
-public class Exercise extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
-
-    /** Owning clinic, or null for the global library that every clinic reads and none may change. */
-    @Column(name = "clinic_id")
-    public String clinicId;
-
-    @Column(nullable = false, updatable = false)
-    public String slug;
-
-    @Column(nullable = false)
-    public String name;
+public class Exercise extends LibraryEntry {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "body_region", nullable = false)
@@ -76,24 +58,6 @@ public class Exercise extends PanacheEntityBase {
 
     @Embedded
     public Dosage dosage;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Status status;
-
-    /** Optimistic-locking version; also the ETag. */
-    @Version
-    public int version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    public boolean isGlobal() {
-        return clinicId == null;
-    }
 
     public void setEquipment(List<Equipment> items) {
         equipment = new ArrayList<>(items);

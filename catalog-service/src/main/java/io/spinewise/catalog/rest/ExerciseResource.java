@@ -132,7 +132,7 @@ public class ExerciseResource {
     public Response get(@PathParam("slug") String slug) {
         Exercise exercise = exercises.find(viewer(), slug)
                 .orElseThrow(() -> ProblemException.notFound("No exercise '" + slug + "'."));
-        return Response.ok(LibraryMapper.view(exercise)).tag(ETags.of(exercise.version)).build();
+        return EntryResponses.ok(exercise, LibraryMapper.view(exercise));
     }
 
     @POST
@@ -152,10 +152,7 @@ public class ExerciseResource {
                             schema = @Schema(type = SchemaType.STRING))})
     public Response create(@NotNull(message = "a JSON body is required") @Valid ExerciseRequest request) {
         Exercise exercise = exercises.create(caller.clinicId(), request);
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(exercise.slug).build())
-                .tag(ETags.of(exercise.version))
-                .entity(LibraryMapper.view(exercise))
-                .build();
+        return EntryResponses.created(uriInfo, exercise, LibraryMapper.view(exercise));
     }
 
     @PUT
@@ -172,7 +169,7 @@ public class ExerciseResource {
     public Response update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull(message = "a JSON body is required") @Valid ExerciseRequest request) {
         Exercise exercise = exercises.update(caller.clinicId(), slug, ETags.required(ifMatch), request);
-        return Response.ok(LibraryMapper.view(exercise)).tag(ETags.of(exercise.version)).build();
+        return EntryResponses.ok(exercise, LibraryMapper.view(exercise));
     }
 
     @DELETE

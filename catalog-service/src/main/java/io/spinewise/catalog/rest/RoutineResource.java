@@ -90,7 +90,7 @@ public class RoutineResource {
     public Response get(@PathParam("slug") String slug) {
         Routine routine = routines.find(viewer(), slug)
                 .orElseThrow(() -> ProblemException.notFound("No routine '" + slug + "'."));
-        return Response.ok(LibraryMapper.view(routine)).tag(ETags.of(routine.version)).build();
+        return EntryResponses.ok(routine, LibraryMapper.view(routine));
     }
 
     @POST
@@ -110,10 +110,7 @@ public class RoutineResource {
                             schema = @Schema(type = SchemaType.STRING))})
     public Response create(@NotNull(message = "a JSON body is required") @Valid RoutineRequest request) {
         Routine routine = routines.create(caller.clinicId(), request);
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(routine.slug).build())
-                .tag(ETags.of(routine.version))
-                .entity(LibraryMapper.view(routine))
-                .build();
+        return EntryResponses.created(uriInfo, routine, LibraryMapper.view(routine));
     }
 
     @PUT
@@ -130,7 +127,7 @@ public class RoutineResource {
     public Response update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull(message = "a JSON body is required") @Valid RoutineRequest request) {
         Routine routine = routines.update(caller.clinicId(), slug, ETags.required(ifMatch), request);
-        return Response.ok(LibraryMapper.view(routine)).tag(ETags.of(routine.version)).build();
+        return EntryResponses.ok(routine, LibraryMapper.view(routine));
     }
 
     @DELETE

@@ -1,9 +1,7 @@
 package io.spinewise.catalog.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.spinewise.catalog.api.EquipmentDto;
 import io.spinewise.catalog.api.ExerciseRequest;
-import io.spinewise.catalog.api.Slugs;
 import io.spinewise.catalog.domain.Equipment;
 import io.spinewise.catalog.domain.Exercise;
 import io.spinewise.catalog.domain.Status;
@@ -23,11 +21,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Reads and writes the exercise library under the ownership rules of docs/architecture.md (shipped library read-only, clinic entries private). */
 @ApplicationScoped
 public class ExerciseService {
+
+    private static final LibraryWrites WRITES = new LibraryWrites("exercise", "An exercise");
 
     @Inject
     ChangeLog changes;
@@ -45,10 +44,8 @@ public class ExerciseService {
         if (filter.equipment() != null && !filter.equipment().isBlank()) {
             condition.and("array_contains(e.equipmentTags, :tag)", "tag", filter.equipment().strip().toLowerCase(Locale.ROOT));
         }
-        PanacheQuery<Exercise> query = Exercise.find("from Exercise e where " + condition.where + " order by e.name, e.id",
-                condition.params);
-        List<Exercise> items = query.page(io.quarkus.panache.common.Page.of(paging.page(), paging.size())).list();
-        return new Page<>(items, paging.page(), paging.size(), query.count());
+        return LibraryQueries.page(Exercise.find("from Exercise e where " + condition.where + " order by e.name, e.id",
+                condition.params), paging);
     }
 
     /** The exercise with this slug that the viewer may see; the clinic's own wins over the library's. */
@@ -79,16 +76,9 @@ public class ExerciseService {
 
     @Transactional
     public Exercise create(String clinicId, ExerciseRequest request) {
-        String slug = request.slug() != null ? request.slug() : Slugs.fromName(request.name());
-        if (Exercise.count("slug = ?1 and (clinicId is null or clinicId = ?2)", slug, clinicId) > 0) {
-            throw ProblemException.conflict("An exercise with slug '" + slug
-                    + "' already exists in your clinic's library or the shared library; choose another slug.");
-        }
-        Exercise exercise = new Exercise();
-        exercise.id = UUID.randomUUID();
-        exercise.clinicId = clinicId;
-        exercise.slug = slug;
-        exercise.createdAt = Instant.now();
+        String slug = LibraryWrites.slugOf(request.slug(), request.name());
+        WRITES.requireFreeSlug(slug, Exercise.count(LibraryWrites.SLUG_TAKEN, slug, clinicId));
+        Exercise exercise = LibraryWrites.newEntry(new Exercise(), clinicId, slug);
         apply(request, exercise);
         exercise.persistAndFlush();
         changes.record(clinicId, "exercise.create", "exercise " + slug);
@@ -99,9 +89,7 @@ public class ExerciseService {
     public Exercise update(String clinicId, String slug, int expectedVersion, ExerciseRequest request) {
         Exercise exercise = ownedForWrite(clinicId, slug);
         EntityVersions.require(expectedVersion, exercise.version);
-        if (request.slug() != null && !request.slug().equals(slug)) {
-            throw ProblemException.invalid("slug", "cannot be changed; create a new exercise instead");
-        }
+        WRITES.requireSameSlug(request.slug(), slug);
         apply(request, exercise);
         exercise.persistAndFlush();
         changes.record(clinicId, "exercise.update", "exercise " + slug);
@@ -111,27 +99,13 @@ public class ExerciseService {
     @Transactional
     public Exercise archive(String clinicId, String slug, Integer expectedVersion) {
         Exercise exercise = ownedForWrite(clinicId, slug);
-        if (expectedVersion != null) {
-            EntityVersions.require(expectedVersion, exercise.version);
-        }
-        if (exercise.status != Status.ARCHIVED) {
-            exercise.status = Status.ARCHIVED;
-            exercise.updatedAt = Instant.now();
-            exercise.persistAndFlush();
-        }
+        LibraryWrites.archive(exercise, expectedVersion);
         changes.record(clinicId, "exercise.archive", "exercise " + slug);
         return exercise;
     }
 
-    /** The clinic's own exercise with this slug; the shared library is read-only to clinics. */
     private Exercise ownedForWrite(String clinicId, String slug) {
-        Exercise exercise = find(new Viewer(clinicId, true), slug)
-                .orElseThrow(() -> ProblemException.notFound("No exercise '" + slug + "' in your clinic's library."));
-        if (exercise.isGlobal()) {
-            throw ProblemException.forbidden("'" + slug + "' belongs to the shared library, which clinics cannot change;"
-                    + " create your own exercise instead.");
-        }
-        return exercise;
+        return WRITES.ownedForWrite(find(new Viewer(clinicId, true), slug), slug);
     }
 
     private static void apply(ExerciseRequest request, Exercise exercise) {

@@ -1,8 +1,12 @@
 package io.spinewise.catalog.service;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.spinewise.catalog.domain.Status;
+import io.spinewise.common.paging.Page;
+import io.spinewise.common.paging.PageRequest;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +48,12 @@ final class LibraryQueries {
 
     /** Order of a fetch by slug: the clinic's row before the shipped library's. */
     static final String OWN_FIRST = "e.clinicId nulls last";
+
+    /** One page of a search's results, with the total it was taken from. */
+    static <T> Page<T> page(PanacheQuery<T> query, PageRequest paging) {
+        List<T> items = query.page(paging.page(), paging.size()).list();
+        return new Page<>(items, paging.page(), paging.size(), query.count());
+    }
 
     /** An HQL where-clause under construction with its named parameters. */
     static final class Condition {

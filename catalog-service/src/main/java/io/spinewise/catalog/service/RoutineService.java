@@ -1,8 +1,6 @@
 package io.spinewise.catalog.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.spinewise.catalog.api.RoutineRequest;
-import io.spinewise.catalog.api.Slugs;
 import io.spinewise.catalog.domain.Dosage;
 import io.spinewise.catalog.domain.Exercise;
 import io.spinewise.catalog.domain.Routine;
@@ -10,7 +8,6 @@ import io.spinewise.catalog.domain.RoutineItem;
 import io.spinewise.catalog.domain.Status;
 import io.spinewise.common.paging.Page;
 import io.spinewise.common.paging.PageRequest;
-import io.spinewise.common.problem.ProblemException;
 import io.spinewise.common.query.LikePattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +25,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class RoutineService {
 
+    private static final LibraryWrites WRITES = new LibraryWrites("routine", "A routine");
+
     @Inject
     ChangeLog changes;
 
@@ -41,11 +40,10 @@ public class RoutineService {
             condition.and("(lower(e.name) like :text escape '\\' or lower(e.description) like :text escape '\\'"
                     + " or e.slug like :text escape '\\')", "text", LikePattern.contains(filter.text()));
         }
-        PanacheQuery<Routine> query = Routine.find("from Routine e where " + condition.where + " order by e.name, e.id",
-                condition.params);
-        List<Routine> page = query.page(io.quarkus.panache.common.Page.of(paging.page(), paging.size())).list();
-        loadItems(page);
-        return new Page<>(page, paging.page(), paging.size(), query.count());
+        Page<Routine> page = LibraryQueries.page(Routine.find("from Routine e where " + condition.where
+                + " order by e.name, e.id", condition.params), paging);
+        loadItems(page.items());
+        return page;
     }
 
     @Transactional
@@ -59,16 +57,9 @@ public class RoutineService {
 
     @Transactional
     public Routine create(String clinicId, RoutineRequest request) {
-        String slug = request.slug() != null ? request.slug() : Slugs.fromName(request.name());
-        if (Routine.count("slug = ?1 and (clinicId is null or clinicId = ?2)", slug, clinicId) > 0) {
-            throw ProblemException.conflict("A routine with slug '" + slug
-                    + "' already exists in your clinic's library or the shared library; choose another slug.");
-        }
-        Routine routine = new Routine();
-        routine.id = UUID.randomUUID();
-        routine.clinicId = clinicId;
-        routine.slug = slug;
-        routine.createdAt = Instant.now();
+        String slug = LibraryWrites.slugOf(request.slug(), request.name());
+        WRITES.requireFreeSlug(slug, Routine.count(LibraryWrites.SLUG_TAKEN, slug, clinicId));
+        Routine routine = LibraryWrites.newEntry(new Routine(), clinicId, slug);
         apply(clinicId, request, routine);
         routine.persistAndFlush();
         changes.record(clinicId, "routine.create", "routine " + slug);
@@ -79,9 +70,7 @@ public class RoutineService {
     public Routine update(String clinicId, String slug, int expectedVersion, RoutineRequest request) {
         Routine routine = ownedForWrite(clinicId, slug);
         EntityVersions.require(expectedVersion, routine.version);
-        if (request.slug() != null && !request.slug().equals(slug)) {
-            throw ProblemException.invalid("slug", "cannot be changed; create a new routine instead");
-        }
+        WRITES.requireSameSlug(request.slug(), slug);
         routine.items.clear();
         // the old items must be gone before new ones take their positions (unique per routine)
         routine.persistAndFlush();
@@ -97,26 +86,13 @@ public class RoutineService {
     @Transactional
     public Routine archive(String clinicId, String slug, Integer expectedVersion) {
         Routine routine = ownedForWrite(clinicId, slug);
-        if (expectedVersion != null) {
-            EntityVersions.require(expectedVersion, routine.version);
-        }
-        if (routine.status != Status.ARCHIVED) {
-            routine.status = Status.ARCHIVED;
-            routine.updatedAt = Instant.now();
-            routine.persistAndFlush();
-        }
+        LibraryWrites.archive(routine, expectedVersion);
         changes.record(clinicId, "routine.archive", "routine " + slug);
         return routine;
     }
 
     private Routine ownedForWrite(String clinicId, String slug) {
-        Routine routine = find(new Viewer(clinicId, true), slug)
-                .orElseThrow(() -> ProblemException.notFound("No routine '" + slug + "' in your clinic's library."));
-        if (routine.isGlobal()) {
-            throw ProblemException.forbidden("'" + slug + "' belongs to the shared library, which clinics cannot change;"
-                    + " create your own routine instead.");
-        }
-        return routine;
+        return WRITES.ownedForWrite(find(new Viewer(clinicId, true), slug), slug);
     }
 
     private void apply(String clinicId, RoutineRequest request, Routine routine) {

@@ -104,7 +104,7 @@ public class RequestLineGuard {
                 Optional<String> why = refusal(rawName, true).or(() -> equals < 0 ? Optional.empty() : refusal(pair.substring(equals + 1), true));
                 if (why.isPresent()) {
                     String shown = name.length() > 40 || PlainText.refusal(name, false).isPresent() ? "a query parameter" : name;
-                    return Optional.of(Problem.invalid(shown + " " + why.get() + ".", List.of(new Problem.Violation(shown, why.get()))));
+                    return Optional.of(Problem.invalidField(shown, why.get()));
                 }
             }
         }

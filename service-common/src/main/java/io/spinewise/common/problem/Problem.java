@@ -34,4 +34,9 @@ public record Problem(String type, String title, int status, String detail, List
         ProblemType type = ProblemType.VALIDATION;
         return new Problem(type.uri(), type.title(), type.status(), detail, violations);
     }
+
+    /** One field at fault, the detail a sentence of its own: {@code items[0].reps is out of range for a int.} */
+    public static Problem invalidField(String field, String message) {
+        return invalid(field + " " + message + ".", List.of(new Violation(field, message)));
+    }
 }

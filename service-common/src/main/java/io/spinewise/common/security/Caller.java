@@ -72,10 +72,6 @@ public class Caller {
         return value.isBlank() ? null : value.strip();
     }
 
-    public boolean isPatient() {
-        return identity.hasRole(Roles.PATIENT) && !isStaff();
-    }
-
     /** Chiropractors and clinic administrators: the clinic's staff. */
     public boolean isStaff() {
         return identity.hasRole(Roles.CHIROPRACTOR) || identity.hasRole(Roles.CLINIC_ADMIN);

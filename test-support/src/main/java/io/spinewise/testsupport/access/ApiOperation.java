@@ -22,8 +22,4 @@ public record ApiOperation(String id, String method, String template, List<Strin
     public String route() {
         return method + " " + template;
     }
-
-    public boolean writes() {
-        return !"GET".equals(method);
-    }
 }

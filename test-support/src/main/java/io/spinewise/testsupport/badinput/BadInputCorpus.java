@@ -51,10 +51,6 @@ public final class BadInputCorpus {
         return new BadInputCorpus(cases);
     }
 
-    public List<BadInputCase> cases() {
-        return cases;
-    }
-
     /**
      * Sends every case to the service at {@code host:port}, each with the bearer token of its
      * {@code as} identity and the fixtures' values for its placeholders, and returns what came back.

@@ -1,14 +1,10 @@
 package io.spinewise.testsupport.badinput;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import static io.spinewise.testsupport.badinput.BodyText.compact;
+import static io.spinewise.testsupport.badinput.BodyText.fieldName;
+import static io.spinewise.testsupport.badinput.BodyText.orderedMap;
+import static io.spinewise.testsupport.badinput.BodyText.spoil;
+import static io.spinewise.testsupport.badinput.SchemaDocument.type;
 
 /**
  * Writes the generated part of a service's bad-input corpus from its OpenAPI document: for
@@ -34,32 +35,14 @@ public final class BadInputGenerator {
 
     public static final String REFRESH = "spinewise.badinput.refresh";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
-    private static final String MARK = "@@spoiled@@";
-    /** Text a free string field must refuse whatever its pattern: invisible, reordering or unencodable characters. */
-    private static final Map<String, String> HOSTILE_TEXT = orderedMap(
-            "NUL", "a\\u0000b",
-            "control character (BEL)", "a\\u0007b",
-            "terminal escape", "\\u001b[31mred",
-            "lone high surrogate", "a\\ud800b",
-            "lone low surrogate", "a\\udfffb",
-            "RTL override", "abc\\u202edef",
-            "zero-width space", "a\\u200bb",
-            "byte-order mark", "\\ufeffabc");
-    /** Text a patterned field refuses when its pattern does not match it. */
-    private static final Map<String, String> PATTERN_CANDIDATES = orderedMap(
-            "blank", "\"   \"",
-            "emoji", "\"🦴\"",
-            "NFD (decomposed accent)", "\"cafe\\u0301\"",
-            "spaces and capitals", "\"Not A Slug!\"",
-            "markup", "\"<b>x</b>\"");
     private static final String HUGE = "{{repeat:1048576:x}}";
 
-    private final JsonNode document;
+    private final SchemaDocument schemas;
     private final GeneratorSettings settings;
     private final List<BadInputCase> cases = new ArrayList<>();
 
     private BadInputGenerator(JsonNode document, GeneratorSettings settings) {
-        this.document = document;
+        this.schemas = new SchemaDocument(document);
         this.settings = settings;
     }
 
@@ -147,14 +130,14 @@ public final class BadInputGenerator {
         pathParams.forEach((placeholder, fixture) -> pathCases(o, placeholder, fixture, body));
         for (JsonNode p : op.path("parameters")) {
             if (p.path("in").asText().equals("query")) {
-                queryCases(o, p.path("name").asText(), resolve(p.path("schema")), body);
+                queryCases(o, p.path("name").asText(), schemas.resolve(p.path("schema")), body);
             }
         }
         if (op.has("requestBody")) {
             if (body == null) {
                 throw new IllegalStateException("generator.json has no valid body for " + id);
             }
-            bodyCases(o, resolve(op.path("requestBody").path("content").path("application/json").path("schema")), body);
+            bodyCases(o, schemas.resolve(op.path("requestBody").path("content").path("application/json").path("schema")), body);
         } else if (method.equals("GET")) {
             add(o, "media type", "Accept: application/xml only", o.target, Map.of("Accept", "application/xml"), null, List.of(406), "media type");
         }
@@ -202,61 +185,12 @@ public final class BadInputGenerator {
 
     private void queryCases(Operation o, String name, JsonNode schema, JsonNode body) {
         String bodyText = body == null ? null : compact(body);
-        String type = type(schema);
         String format = settings.formats().getOrDefault(name, schema.path("format").asText(""));
-        Map<String, String> values = new LinkedHashMap<>();
-        if (type.equals("array")) {
-            schema = resolve(schema.path("items"));
-            type = type(schema);
+        if (type(schema).equals("array")) {
+            schema = schemas.resolve(schema.path("items"));
         }
-        switch (type) {
-            case "integer", "number" -> {
-                values.put("not a number", "abc");
-                values.put("1e309 (beyond a double)", "1e309");
-                values.put("2^63 (beyond a long)", "9223372036854775808");
-                values.put("NaN", "NaN");
-                values.put("fraction", "1.5");
-                if (schema.has("minimum")) {
-                    values.put("below its minimum", schema.path("minimum").bigIntegerValue().subtract(BigInteger.ONE).toString());
-                }
-                if (schema.has("maximum")) {
-                    values.put("above its maximum", schema.path("maximum").bigIntegerValue().add(BigInteger.ONE).toString());
-                    values.put("10^9", "1000000000");
-                }
-            }
-            case "boolean" -> {
-                values.put("not a boolean", "maybe");
-                values.put("a number", "1");
-            }
-            default -> {
-                switch (format) {
-                    case "date" -> {
-                        values.put("impossible date 2026-02-30", "2026-02-30");
-                        values.put("month 13", "2026-13-01");
-                        values.put("year 0", "0000-01-01");
-                        values.put("year 10000", "10000-01-01");
-                        values.put("a word", "yesterday");
-                    }
-                    case "uuid" -> {
-                        values.put("not a UUID", "not-a-uuid");
-                        values.put("short UUID", "1-1-1-1-1");
-                    }
-                    default -> {
-                        if (schema.has("maxLength")) {
-                            values.put("over its maxLength", "{{repeat:" + (schema.path("maxLength").asInt() + 1) + ":q}}");
-                        }
-                    }
-                }
-                values.put("NUL", "a%00b");
-                values.put("control character", "a%1Bb");
-                values.put("invalid UTF-8 (an encoded lone surrogate)", "a%ED%A0%80b");
-                values.put("RTL override", "a%E2%80%AEb");
-                values.put("zero-width space", "a%E2%80%8Bb");
-                values.put("malformed percent-encoding", "a%zzb");
-            }
-        }
-        values.forEach((what, value) -> add(o, "query " + kindOf(what), "query " + name + ": " + what,
-                withQuery(o, name, value), o.headers, bodyText, List.of(400), name));
+        WrongValues.forQuery(schema, type(schema), format).forEach((what, value) -> add(o, "query " + kindOf(what),
+                "query " + name + ": " + what, withQuery(o, name, value), o.headers, bodyText, List.of(400), name));
     }
 
     private void bodyCases(Operation o, JsonNode schema, JsonNode body) {
@@ -293,7 +227,7 @@ public final class BadInputGenerator {
 
     /** Spoils {@code node} (at {@code path} of {@code body}) and then, where it exists, each of its parts. */
     private void walk(Operation o, JsonNode schema, JsonNode body, JsonNode node, List<Object> path, boolean required) {
-        schema = resolve(schema);
+        schema = schemas.resolve(schema);
         String type = type(schema);
         if (!path.isEmpty()) {
             fieldCases(o, schema, type, body, node, path, required);
@@ -317,52 +251,8 @@ public final class BadInputGenerator {
     private void fieldCases(Operation o, JsonNode schema, String type, JsonNode body, JsonNode node, List<Object> path, boolean required) {
         String field = fieldName(path);
         String name = path.get(path.size() - 1) instanceof String s ? s : "";
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("wrong type", type.equals("string") ? "[]" : "\"text\"");
-        if (type.equals("object")) {
-            values.put("an array for an object", "[]");
-        }
-        if (required) {
-            values.put("null in a required field", "null");
-        }
         String format = settings.formats().getOrDefault(name, schema.path("format").asText(""));
-        switch (type) {
-            case "string" -> stringValues(schema, format, values);
-            case "integer", "number" -> {
-                values.put("1e309 (beyond a double)", "1e309");
-                values.put("2^63 (beyond a long)", "9223372036854775808");
-                values.put("-2^63-1 (below a long)", "-9223372036854775809");
-                values.put("NaN as a string", "\"NaN\"");
-                values.put("Infinity as a string", "\"Infinity\"");
-                if (type.equals("integer")) {
-                    values.put("fraction", "1.5");
-                }
-                if (schema.has("minimum")) {
-                    values.put("below its minimum", schema.path("minimum").bigIntegerValue().subtract(BigInteger.ONE).toString());
-                    if (schema.path("minimum").asLong() > 0) {
-                        values.put("negative zero", "-0");
-                    }
-                }
-                if (schema.has("maximum")) {
-                    values.put("above its maximum", schema.path("maximum").bigIntegerValue().add(BigInteger.ONE).toString());
-                }
-            }
-            case "boolean" -> values.put("not a boolean", "\"maybe\"");
-            case "array" -> {
-                if (schema.path("minItems").asInt() > 0) {
-                    values.put("fewer items than its minimum", "[]");
-                }
-                if (schema.has("maxItems") && node != null && node.isArray() && !node.isEmpty() && !schema.path("uniqueItems").asBoolean()) {
-                    ArrayNode many = node.deepCopy();
-                    while (many.size() <= schema.path("maxItems").asInt()) {
-                        many.add(node.get(0).deepCopy());
-                    }
-                    values.put("more items than its maximum", compact(many));
-                }
-            }
-            default -> {
-            }
-        }
+        Map<String, String> values = WrongValues.forField(schema, type, format, node, required);
         values.forEach((what, value) -> add(o, "field " + kindOf(what), "body " + field + ": " + what, o.target, o.headers,
                 spoil(body, path, value), List.of(400), field));
         if (required && node != null && !name.isEmpty()) {
@@ -371,129 +261,6 @@ public final class BadInputGenerator {
         if (type.equals("string") && !schema.has("enum") && format.isEmpty()) {
             add(o, "1 MB string", "body " + field + ": 1 MB", o.target, o.headers, spoil(body, path, "\"" + HUGE + "\""), List.of(413), "KiB");
         }
-    }
-
-    private void stringValues(JsonNode schema, String format, Map<String, String> values) {
-        if (schema.has("enum")) {
-            values.put("not one of its values", "\"NOT_A_VALUE\"");
-            values.put("lower case", "\"" + schema.path("enum").path(0).asText().toLowerCase() + "\"");
-            values.put("NUL", "\"" + schema.path("enum").path(0).asText() + "\\u0000\"");
-            return;
-        }
-        switch (format) {
-            case "date" -> {
-                values.put("impossible date 2026-02-30", "\"2026-02-30\"");
-                values.put("month 13", "\"2026-13-01\"");
-                values.put("year 0", "\"0000-01-01\"");
-                values.put("year 10000", "\"10000-01-01\"");
-                values.put("year +10000", "\"+10000-01-01\"");
-                values.put("a date-time", "\"2026-03-01T00:00:00Z\"");
-                values.put("a word", "\"yesterday\"");
-                values.put("NUL", "\"2026-03-01\\u0000\"");
-                return;
-            }
-            case "uuid" -> {
-                values.put("not a UUID", "\"not-a-uuid\"");
-                values.put("short UUID", "\"1-1-1-1-1\"");
-                values.put("NUL", "\"00000000-0000-0000-0000-000000000000\\u0000\"");
-                return;
-            }
-            case "timezone" -> {
-                values.put("unknown time zone", "\"Mars/Olympus_Mons\"");
-                values.put("offset beyond 18 hours", "\"UTC+25:00\"");
-                values.put("abbreviation", "\"EST\"");
-                values.put("lower-case id", "\"europe/zurich\"");
-            }
-            default -> {
-            }
-        }
-        HOSTILE_TEXT.forEach((what, text) -> values.put(what, "\"" + text + "\""));
-        if (schema.has("maxLength") && schema.path("maxLength").asInt() < 10_000) {
-            values.put("over its maxLength", "\"{{repeat:" + (schema.path("maxLength").asInt() + 1) + ":x}}\"");
-        }
-        if (schema.has("pattern")) {
-            Pattern pattern = Pattern.compile(schema.path("pattern").asText());
-            PATTERN_CANDIDATES.forEach((what, json) -> {
-                String text = unquote(json);
-                if (!pattern.matcher(text).find()) {
-                    values.put(what + " (against its pattern)", json);
-                }
-            });
-        }
-    }
-
-    private static String unquote(String json) {
-        try {
-            return BadInputCorpus.JSON.readValue(json, String.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The body with the value at {@code path} replaced by the JSON text {@code value}, or removed when null. */
-    private static String spoil(JsonNode body, List<Object> path, String value) {
-        JsonNode copy = body.deepCopy();
-        JsonNode parent = copy;
-        for (int i = 0; i < path.size() - 1; i++) {
-            parent = path.get(i) instanceof String key ? parent.get(key) : parent.get(Math.max((Integer) path.get(i), 0));
-        }
-        Object last = path.get(path.size() - 1);
-        if (value == null) {
-            ((ObjectNode) parent).remove((String) last);
-            return compact(copy);
-        }
-        if (last instanceof String key) {
-            ((ObjectNode) parent).set(key, TextNode.valueOf(MARK));
-        } else {
-            ((ArrayNode) parent).set(Math.max((Integer) last, 0), TextNode.valueOf(MARK));
-        }
-        return compact(copy).replace("\"" + MARK + "\"", value);
-    }
-
-    private static String fieldName(List<Object> path) {
-        StringBuilder name = new StringBuilder();
-        for (Object part : path) {
-            if (part instanceof Integer index) {
-                name.append(index < 0 ? "" : "[" + index + "]");
-            } else {
-                if (name.length() > 0) {
-                    name.append('.');
-                }
-                name.append(part);
-            }
-        }
-        return name.toString();
-    }
-
-    /** The schema itself: a {@code $ref} followed, an "X or null" reduced to X. */
-    private JsonNode resolve(JsonNode schema) {
-        if (schema.has("$ref")) {
-            String ref = schema.path("$ref").asText();
-            return resolve(document.at(ref.substring(1)));
-        }
-        if (schema.has("anyOf")) {
-            for (JsonNode option : schema.path("anyOf")) {
-                if (!"null".equals(option.path("type").asText())) {
-                    return resolve(option);
-                }
-            }
-        }
-        return schema;
-    }
-
-    private static String type(JsonNode schema) {
-        JsonNode type = schema.path("type");
-        if (type.isArray()) {
-            for (JsonNode t : type) {
-                if (!t.asText().equals("null")) {
-                    return t.asText();
-                }
-            }
-        }
-        if (type.isTextual()) {
-            return type.asText();
-        }
-        return schema.has("properties") ? "object" : "string";
     }
 
     /** The family of a value's description, for the summary: "below its minimum" rather than each field's. */
@@ -510,21 +277,5 @@ public final class BadInputGenerator {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
         return copy;
-    }
-
-    private static String compact(JsonNode node) {
-        try {
-            return BadInputCorpus.JSON.writeValueAsString(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Map<String, String> orderedMap(String... keysAndValues) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * Every table of a service's database as its row count and an md5 of its rows in order, read
  * over JDBC: two snapshots are equal exactly when no row was added, changed or removed.
  * An append-only table (the audit log, which records refused calls too) is compared on the rows
- * it had, which must be unchanged; the rows appended since are counted apart.
+ * it had, which must be unchanged; the rows appended since are not compared.
  *
  * @param tables  each table's "n rows, md5 ..." (for an append-only table: of its rows up to {@code lastIds})
  * @param lastIds each append-only table's highest id when the snapshot was taken
@@ -47,11 +47,6 @@ public record DatabaseSnapshot(Map<String, String> tables, Map<String, Long> las
         }
         tables.keySet().stream().filter(t -> !before.tables.containsKey(t)).forEach(t -> differences.add(t + ": new table"));
         return differences;
-    }
-
-    /** Rows appended to {@code table} since {@code before}. */
-    public long appendedSince(DatabaseSnapshot before, String table) {
-        return lastIds.get(table) - before.lastIds.get(table);
     }
 
     private static Map<String, String> read(DataSource database, Map<String, Long> limits) {
