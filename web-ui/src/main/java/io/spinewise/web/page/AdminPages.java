@@ -12,6 +12,7 @@ import io.spinewise.web.client.model.ListPage;
 import io.spinewise.web.client.model.Range;
 import io.spinewise.web.client.model.Routine;
 import io.spinewise.web.client.model.RoutineRequest;
+import io.spinewise.web.prescribing.Prescribing;
 import io.spinewise.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -670,7 +671,7 @@ public class AdminPages {
 
     private static ExerciseFormPage formPage(String slug, String etag, ExerciseForm form, Map<String, String> errors,
                                              String message) {
-        return new ExerciseFormPage(slug, etag, form, errors, message, ChiropractorPages.categories(),
+        return new ExerciseFormPage(slug, etag, form, errors, message, Prescribing.categories(),
                 List.of("STANDING_AT_WALL", "STANDING", "SEATED", "FLOOR", "ALL_FOURS", "SUPINE", "PRONE", "SIDE_LYING"),
                 List.of("THORACIC", "CERVICAL", "LUMBAR", "SHOULDER", "HIP", "FULL_BODY"));
     }

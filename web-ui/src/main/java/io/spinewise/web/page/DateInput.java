@@ -25,7 +25,7 @@ public record DateInput(String text, LocalDate value, String error) {
     private static final DateTimeFormatter ISO_ORDER = DateTimeFormatter.ofPattern("uuuu-M-d")
             .withResolverStyle(ResolverStyle.STRICT);
 
-    static DateInput read(String text, LocalDate fallback) {
+    public static DateInput read(String text, LocalDate fallback) {
         String typed = text == null ? "" : text.strip();
         if (typed.isEmpty()) {
             return new DateInput("", fallback, null);

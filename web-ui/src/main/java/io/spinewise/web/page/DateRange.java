@@ -14,7 +14,7 @@ public record DateRange(DateInput from, DateInput to) {
      * @param defaultTo   "to" when none was given
      * @param defaultDays how far before "to" a missing "from" lies
      */
-    static DateRange read(String fromText, String toText, LocalDate defaultTo, int defaultDays) {
+    public static DateRange read(String fromText, String toText, LocalDate defaultTo, int defaultDays) {
         DateInput to = DateInput.read(toText, defaultTo);
         LocalDate end = to.value() != null ? to.value() : defaultTo;
         return new DateRange(DateInput.read(fromText, end == null ? null : end.minusDays(defaultDays)), to);

@@ -80,7 +80,7 @@ public class ErrorPages {
     }
 
     /** The answer to a {@code page} parameter that {@link Pager#requested} cannot read. */
-    static Response noSuchPage(String pageText, HttpHeaders headers) {
+    public static Response noSuchPage(String pageText, HttpHeaders headers) {
         return page(400, "No such page", "“" + pageText + "” is not a page number. Pages are numbered 1, 2, 3"
                 + " and so on.", false, headers);
     }

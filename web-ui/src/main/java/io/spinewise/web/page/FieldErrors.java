@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * into; a path the form has no field for keeps its path as the key (the page's message above
  * the form carries the service's whole sentence anyway).
  */
-final class FieldErrors {
+public final class FieldErrors {
 
     private static final Pattern ITEM = Pattern.compile("^(items\\[(\\d+)]).*");
 
@@ -27,7 +27,7 @@ final class FieldErrors {
      * The form field for a path, and the part of the path below it (empty when the field is
      * the value itself), which leads the message: "holdSeconds: min must not be greater than max".
      */
-    record Target(String field, String below) {
+    public record Target(String field, String below) {
 
         /** {@code path} held by {@code field}, which stands for the path up to {@code prefix}. */
         static Target of(String path, String prefix, String field) {
@@ -36,7 +36,7 @@ final class FieldErrors {
         }
     }
 
-    static void put(ServiceException refusal, Map<String, String> errors, Function<String, Target> formField) {
+    public static void put(ServiceException refusal, Map<String, String> errors, Function<String, Target> formField) {
         for (Problem.Violation v : refusal.violations()) {
             Target target = formField.apply(v.field() == null ? "" : v.field());
             String message = target.below().isEmpty() ? v.message() : target.below() + ": " + v.message();
@@ -45,12 +45,12 @@ final class FieldErrors {
     }
 
     /** The enrolment form: its fields are named as plan-service's request. */
-    static Target enrolmentField(String path) {
+    public static Target enrolmentField(String path) {
         return new Target(path, "");
     }
 
     /** The prescription form (plan-service's plan request). */
-    static Target prescriptionField(String path) {
+    public static Target prescriptionField(String path) {
         return switch (path) {
             case "schedule.startDate" -> new Target("startDate", "");
             case "schedule.endDate" -> new Target("endDate", "");

@@ -39,7 +39,7 @@ public record Pager(String path, Map<String, String> params, int page, int pages
      * The page number in a request: 1 when none was given, empty when the text is not a whole
      * number from 1 (the caller answers that clearly instead of guessing).
      */
-    static OptionalInt requested(String text) {
+    public static OptionalInt requested(String text) {
         if (text == null || text.isBlank()) {
             return OptionalInt.of(1);
         }
@@ -56,7 +56,7 @@ public record Pager(String path, Map<String, String> params, int page, int pages
      * @param page   the page the service answered
      * @param asked  the page number asked for, from 1
      */
-    static Pager of(String path, Map<String, String> params, ListPage<?> page, int asked) {
+    public static Pager of(String path, Map<String, String> params, ListPage<?> page, int asked) {
         int size = Math.max(1, page.size());
         long total = Math.max(0, page.total());
         int pages = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (total + size - 1) / size));

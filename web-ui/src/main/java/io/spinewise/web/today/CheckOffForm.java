@@ -1,4 +1,4 @@
-package io.spinewise.web.page;
+package io.spinewise.web.today;
 
 import io.spinewise.web.client.model.CheckOffRequest;
 import jakarta.ws.rs.core.MultivaluedMap;

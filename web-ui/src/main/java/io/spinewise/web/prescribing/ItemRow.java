@@ -1,4 +1,4 @@
-package io.spinewise.web.page;
+package io.spinewise.web.prescribing;
 
 import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.PlanItem;
@@ -44,6 +44,14 @@ public record ItemRow(String rowId, String exercise, String name, Integer sets, 
         }
         return new ItemRow(newId(), slug, name, sets, isHold ? "hold" : "reps", amount, side, note == null ? "" : note,
                 hint.toString());
+    }
+
+    /** A prescribed item as a row of the form, with the dose it has now. */
+    static ItemRow of(PlanItem item) {
+        boolean reps = item.reps() != null && item.holdSeconds() == null;
+        return new ItemRow(newId(), item.exercise(), item.exerciseName(), item.sets() == null ? 1 : item.sets(),
+                reps ? "reps" : "hold", reps ? item.reps() : item.holdSeconds(),
+                item.side() == null ? "BOTH" : item.side(), item.note() == null ? "" : item.note(), null);
     }
 
     PlanRequest.Item request() {

@@ -1,7 +1,9 @@
-package io.spinewise.web.page;
+package io.spinewise.web.prescribing;
 
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.PlanRequest;
+import io.spinewise.web.page.DateInput;
+import io.spinewise.web.page.FieldErrors;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.time.DayOfWeek;
