@@ -37,8 +37,8 @@ public record PlanSection(UUID planId, String title, LocalDate date, boolean sch
         }
     }
 
-    public static final List<Integer> PAIN_SCALE = IntStream.rangeClosed(0, 10).boxed().toList();
-    public static final List<Integer> DIFFICULTY_SCALE = IntStream.rangeClosed(1, 5).boxed().toList();
+    private static final List<Integer> PAIN_SCALE = IntStream.rangeClosed(0, 10).boxed().toList();
+    private static final List<Integer> DIFFICULTY_SCALE = IntStream.rangeClosed(1, 5).boxed().toList();
 
     /**
      * A plan's section of the page, as {@code today} has it.
