@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -98,7 +99,7 @@ public class Downloads {
             Response buffered;
             try (InputStream body = answer.body()) {
                 buffered = Response.status(answer.statusCode())
-                        .entity(new String(body.readNBytes(16_384), java.nio.charset.StandardCharsets.UTF_8))
+                        .entity(new String(body.readNBytes(16_384), StandardCharsets.UTF_8))
                         .build();
             } catch (IOException e) {
                 buffered = Response.status(answer.statusCode()).build();

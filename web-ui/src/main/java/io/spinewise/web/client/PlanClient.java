@@ -4,6 +4,7 @@ import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CheckOff;
 import io.spinewise.web.client.model.CheckOffRequest;
+import io.spinewise.web.client.model.Chiropractor;
 import io.spinewise.web.client.model.ClinicSettings;
 import io.spinewise.web.client.model.DashboardRow;
 import io.spinewise.web.client.model.Enrolment;
@@ -14,8 +15,10 @@ import io.spinewise.web.client.model.PatientPatch;
 import io.spinewise.web.client.model.Plan;
 import io.spinewise.web.client.model.PlanPatch;
 import io.spinewise.web.client.model.PlanRequest;
+import io.spinewise.web.client.model.PlanStatus;
 import io.spinewise.web.client.model.PlanVersion;
 import io.spinewise.web.client.model.Today;
+import io.spinewise.web.config.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -29,14 +32,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class PlanClient {
 
-    public static final int PAGE_SIZE = 50;
-
     @Inject
     @RestClient
     PlanApi api;
 
     @Inject
     ServiceCalls calls;
+
+    @Inject
+    WebConfig config;
+
+    /** Rows on a page of the dashboard and of the audit log. */
+    public int pageSize() {
+        return config.pageSize();
+    }
 
     public Today today() {
         return calls.call(Service.PLAN, api::today);
@@ -67,7 +76,7 @@ public class PlanClient {
 
     /** One page (from 0) of the clinic's dashboard. */
     public ListPage<DashboardRow> dashboard(String q, int page) {
-        return calls.call(Service.PLAN, () -> api.dashboard(blankToNull(q), bounded(page), PAGE_SIZE));
+        return calls.call(Service.PLAN, () -> api.dashboard(blankToNull(q), bounded(page), config.pageSize()));
     }
 
     public ListPage<Patient> patients(String q, int page, int size) {
@@ -109,7 +118,7 @@ public class PlanClient {
         return calls.call(Service.PLAN, () -> api.changePatient(patientId, new PatientPatch(timeZone)));
     }
 
-    public Plan changeStatus(UUID planId, String status) {
+    public Plan changeStatus(UUID planId, PlanStatus status) {
         return calls.call(Service.PLAN, () -> api.changePlan(planId, PlanPatch.status(status)));
     }
 
@@ -136,14 +145,14 @@ public class PlanClient {
     }
 
     /** The clinic's prescribers, for the adherence report's chiropractor filter. */
-    public List<io.spinewise.web.client.model.Chiropractor> chiropractors() {
-        List<io.spinewise.web.client.model.Chiropractor> list = calls.call(Service.PLAN, api::chiropractors);
+    public List<Chiropractor> chiropractors() {
+        List<Chiropractor> list = calls.call(Service.PLAN, api::chiropractors);
         return list == null ? List.of() : list;
     }
 
     /** One page (from 0) of audit events, newest first; {@code patient}, {@code from}, {@code to} may be null. */
     public ListPage<AuditEvent> audit(UUID patient, LocalDate from, LocalDate to, int page) {
-        return calls.call(Service.PLAN, () -> api.audit(patient, from, to, bounded(page), PAGE_SIZE));
+        return calls.call(Service.PLAN, () -> api.audit(patient, from, to, bounded(page), config.pageSize()));
     }
 
     /**

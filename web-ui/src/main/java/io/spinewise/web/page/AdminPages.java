@@ -6,13 +6,19 @@ import io.spinewise.web.client.Downloads;
 import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.AuditEvent;
+import io.spinewise.web.client.model.BodyRegion;
+import io.spinewise.web.client.model.Category;
 import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.ExerciseRequest;
+import io.spinewise.web.client.model.LibraryStatus;
 import io.spinewise.web.client.model.ListPage;
+import io.spinewise.web.client.model.Owner;
+import io.spinewise.web.client.model.Position;
 import io.spinewise.web.client.model.Range;
 import io.spinewise.web.client.model.Routine;
 import io.spinewise.web.client.model.RoutineRequest;
-import io.spinewise.web.prescribing.Prescribing;
+import io.spinewise.web.client.model.Sides;
+import io.spinewise.web.client.model.Term;
 import io.spinewise.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -238,7 +244,7 @@ public class AdminPages {
         boolean ask = range.valid() && filter.decided();
         ListPage<AuditEvent> events = ask
                 ? plan.audit(filter.id(), range.from().value(), range.to().value(), asked.getAsInt() - 1)
-                : new ListPage<>(List.of(), 0, PlanClient.PAGE_SIZE, 0);
+                : new ListPage<>(List.of(), 0, plan.pageSize(), 0);
         Map<String, String> dates = new LinkedHashMap<>();
         dates.put("from", range.valid() ? text(range.from().value()) : "");
         dates.put("to", range.valid() ? text(range.to().value()) : "");
@@ -275,8 +281,8 @@ public class AdminPages {
         List<Exercise> own = catalog.exercises(null, null, null, 0, CatalogClient.MAX_PAGE).itemsOrEmpty().stream()
                 .filter(Exercise::clinicOwned).toList();
         List<Routine> routines = catalog.routines().itemsOrEmpty();
-        return new LibraryPage(own, routines.stream().filter(r -> "clinic".equals(r.owner())).toList(),
-                routines.stream().filter(r -> !"clinic".equals(r.owner())).toList());
+        return new LibraryPage(own, routines.stream().filter(r -> r.owner() == Owner.CLINIC).toList(),
+                routines.stream().filter(r -> r.owner() != Owner.CLINIC).toList());
     }
 
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
@@ -356,7 +362,7 @@ public class AdminPages {
     @Path("library/templates/{slug}/archive")
     public TemplateInstance confirmArchiveTemplate(@PathParam("slug") String slug) {
         CatalogClient.Versioned<Routine> found = catalog.routineWithTag(slug)
-                .filter(v -> "clinic".equals(v.value().owner())).orElseThrow(NotFoundException::new);
+                .filter(v -> v.value().owner() == Owner.CLINIC).orElseThrow(NotFoundException::new);
         return new ArchivePage("template", slug, found.value().name(), found.etag(),
                 "/admin/library/templates/" + slug + "/archive", null);
     }
@@ -399,7 +405,7 @@ public class AdminPages {
     @Path("library/templates/{slug}/edit")
     public TemplateInstance editTemplate(@PathParam("slug") String slug) {
         CatalogClient.Versioned<Routine> found = catalog.routineWithTag(slug)
-                .filter(v -> "clinic".equals(v.value().owner())).orElseThrow(NotFoundException::new);
+                .filter(v -> v.value().owner() == Owner.CLINIC).orElseThrow(NotFoundException::new);
         return new TemplateFormPage(slug, found.etag(), TemplateForm.of(found.value()), pickable(), Map.of(), null);
     }
 
@@ -470,7 +476,7 @@ public class AdminPages {
     /** The exercises a template may use: shared and own, not archived. */
     private List<Exercise> pickable() {
         return catalog.exercises(null, null, null, 0, CatalogClient.MAX_PAGE).itemsOrEmpty().stream()
-                .filter(e -> !"ARCHIVED".equals(e.status())).toList();
+                .filter(e -> e.status() != LibraryStatus.ARCHIVED).toList();
     }
 
     private static String nameOr(MultivaluedMap<String, String> form, String slug) {
@@ -541,7 +547,7 @@ public class AdminPages {
                         d == null || d.holdSeconds() == null ? "" : text(d.holdSeconds().max()),
                         d == null || d.reps() == null ? "" : text(d.reps().min()),
                         d == null || d.reps() == null ? "" : text(d.reps().max()),
-                        d == null || d.sides() == null ? "BOTH" : d.sides(),
+                        d == null || d.sides() == null ? "BOTH" : d.sides().name(),
                         item.note() == null ? "" : item.note()));
             }
             Set<DayOfWeek> days = r.schedule() == null || r.schedule().daysOfWeek() == null
@@ -550,7 +556,7 @@ public class AdminPages {
             String sessions = r.schedule() == null || r.schedule().sessionsPerDay() == null ? "1"
                     : String.valueOf(r.schedule().sessionsPerDay());
             return new TemplateForm(r.name(), r.description() == null ? "" : r.description(), withSpares(rows), days,
-                    sessions, r.status() == null ? "PUBLISHED" : r.status());
+                    sessions, r.status() == null ? "PUBLISHED" : r.status().name());
         }
 
         static TemplateForm read(MultivaluedMap<String, String> f) {
@@ -635,14 +641,14 @@ public class AdminPages {
                 if (row.overridesDose()) {
                     Integer sets = number(row.sets());
                     dosage = new Exercise.Dosage(range(row.holdMin(), row.holdMax()), range(row.repsMin(), row.repsMax()),
-                            sets == null ? 1 : sets, "EACH_SIDE".equals(row.sides()) ? "EACH_SIDE" : "BOTH");
+                            sets == null ? 1 : sets, "EACH_SIDE".equals(row.sides()) ? Sides.EACH_SIDE : Sides.BOTH);
                 }
                 items.add(new RoutineRequest.Item(row.exercise(), dosage,
                         row.note().isBlank() ? null : row.note().strip()));
             }
             return new RoutineRequest(name.strip(), description.strip(), items,
                     new RoutineRequest.Schedule(EnumSet.copyOf(days), number(sessionsPerDay)),
-                    "DRAFT".equals(status) ? "DRAFT" : "PUBLISHED");
+                    "DRAFT".equals(status) ? LibraryStatus.DRAFT : LibraryStatus.PUBLISHED);
         }
 
         private static Range range(String min, String max) {
@@ -671,7 +677,7 @@ public class AdminPages {
 
     private static ExerciseFormPage formPage(String slug, String etag, ExerciseForm form, Map<String, String> errors,
                                              String message) {
-        return new ExerciseFormPage(slug, etag, form, errors, message, Prescribing.categories(),
+        return new ExerciseFormPage(slug, etag, form, errors, message, Term.choices(Category.class).stream().map(Category::name).toList(),
                 List.of("STANDING_AT_WALL", "STANDING", "SEATED", "FLOOR", "ALL_FOURS", "SUPINE", "PRONE", "SIDE_LYING"),
                 List.of("THORACIC", "CERVICAL", "LUMBAR", "SHOULDER", "HIP", "FULL_BODY"));
     }
@@ -696,7 +702,7 @@ public class AdminPages {
                 }
                 equipment.append('\n');
             }
-            return new ExerciseForm(e.name(), e.bodyRegion(), e.category(), e.position(), e.summary(),
+            return new ExerciseForm(e.name(), name(e.bodyRegion()), name(e.category()), name(e.position()), e.summary(),
                     String.join("\n", e.stepsOrEmpty()), equipment.toString().strip(),
                     String.join("\n", e.cautionsOrEmpty()),
                     d == null || d.holdSeconds() == null ? "" : String.valueOf(d.holdSeconds().min()),
@@ -704,7 +710,7 @@ public class AdminPages {
                     d == null || d.reps() == null ? "" : String.valueOf(d.reps().min()),
                     d == null || d.reps() == null ? "" : String.valueOf(d.reps().max()),
                     d == null || d.sets() == null ? "1" : String.valueOf(d.sets()),
-                    d == null || d.sides() == null ? "BOTH" : d.sides(), e.status());
+                    d == null || d.sides() == null ? "BOTH" : d.sides().name(), name(e.status()));
         }
 
         static ExerciseForm read(MultivaluedMap<String, String> f) {
@@ -744,11 +750,14 @@ public class AdminPages {
             } catch (NumberFormatException e) {
                 setCount = 1;
             }
-            return new ExerciseRequest(name.strip(), bodyRegion, category, summary.strip(), lines(steps), position,
+            return new ExerciseRequest(name.strip(), Term.parse(BodyRegion.class, bodyRegion, null),
+                    Term.parse(Category.class, category, null), summary.strip(), lines(steps),
+                    Term.parse(Position.class, position, null),
                     equipmentList, lines(cautions),
                     new Exercise.Dosage(range(holdMin, holdMax), range(repsMin, repsMax), setCount,
-                            "EACH_SIDE".equals(sides) ? "EACH_SIDE" : "BOTH"),
-                    status == null || status.isBlank() ? "PUBLISHED" : status);
+                            "EACH_SIDE".equals(sides) ? Sides.EACH_SIDE : Sides.BOTH),
+                    status == null || status.isBlank() ? LibraryStatus.PUBLISHED
+                            : Term.parse(LibraryStatus.class, status, null));
         }
 
         private static Range range(String min, String max) {
@@ -768,6 +777,10 @@ public class AdminPages {
         private static String v(MultivaluedMap<String, String> f, String field) {
             String value = f.getFirst(field);
             return value == null ? "" : value;
+        }
+
+        private static String name(Term term) {
+            return term == null ? "" : term.name();
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * into; a path the form has no field for keeps its path as the key (the page's message above
  * the form carries the service's whole sentence anyway).
  */
-public final class FieldErrors {
+final class FieldErrors {
 
     private static final Pattern ITEM = Pattern.compile("^(items\\[(\\d+)]).*");
 
@@ -27,7 +27,7 @@ public final class FieldErrors {
      * The form field for a path, and the part of the path below it (empty when the field is
      * the value itself), which leads the message: "holdSeconds: min must not be greater than max".
      */
-    public record Target(String field, String below) {
+    record Target(String field, String below) {
 
         /** {@code path} held by {@code field}, which stands for the path up to {@code prefix}. */
         static Target of(String path, String prefix, String field) {
@@ -36,28 +36,12 @@ public final class FieldErrors {
         }
     }
 
-    public static void put(ServiceException refusal, Map<String, String> errors, Function<String, Target> formField) {
+    static void put(ServiceException refusal, Map<String, String> errors, Function<String, Target> formField) {
         for (Problem.Violation v : refusal.violations()) {
             Target target = formField.apply(v.field() == null ? "" : v.field());
             String message = target.below().isEmpty() ? v.message() : target.below() + ": " + v.message();
             errors.merge(target.field(), message, (a, b) -> a + "; " + b);
         }
-    }
-
-    /** The enrolment form: its fields are named as plan-service's request. */
-    public static Target enrolmentField(String path) {
-        return new Target(path, "");
-    }
-
-    /** The prescription form (plan-service's plan request). */
-    public static Target prescriptionField(String path) {
-        return switch (path) {
-            case "schedule.startDate" -> new Target("startDate", "");
-            case "schedule.endDate" -> new Target("endDate", "");
-            case "schedule.daysOfWeek" -> new Target("days", "");
-            case "schedule.sessionsPerDay" -> new Target("sessionsPerDay", "");
-            default -> path.startsWith("items") ? Target.of(path, "items", "items") : new Target(path, "");
-        };
     }
 
     /** The clinic exercise form (catalog-service's exercise request): one field per top-level value. */

@@ -2,11 +2,17 @@ package io.spinewise.web.page;
 
 import io.quarkus.qute.TemplateExtension;
 import io.spinewise.web.client.model.Labels;
+import io.spinewise.web.client.model.Term;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 
 /** Formatting for the templates, null-safe: {@code {fmt:pct(value)}}, {@code {fmt:day(date)}}. */
@@ -42,8 +48,9 @@ public final class Formats {
         return instant == null ? "—" : TIME.format(instant);
     }
 
-    static String label(String constant) {
-        return Labels.of(constant);
+    /** A service's constant in words: an enum of the client model by its own label, else "MOBILITY" → "Mobility". */
+    static String label(Object constant) {
+        return constant instanceof Term term ? term.label() : Labels.of(constant == null ? null : constant.toString());
     }
 
     /** −1.5 → "−1.5 (better)"; no figure → "—". */
@@ -71,19 +78,19 @@ public final class Formats {
 
     /** A query parameter value, percent-encoded. */
     static String url(String value) {
-        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    static java.util.List<java.time.DayOfWeek> weekDays() {
-        return java.util.List.of(java.time.DayOfWeek.values());
+    static List<DayOfWeek> weekDays() {
+        return List.of(DayOfWeek.values());
     }
 
-    static String dayName(java.time.DayOfWeek day) {
-        return day == null ? "" : day.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+    static String dayName(DayOfWeek day) {
+        return day == null ? "" : day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
     }
 
-    static String lower(String value) {
-        return value == null ? "" : value.toLowerCase(Locale.ROOT);
+    static String lower(Object value) {
+        return value == null ? "" : value.toString().toLowerCase(Locale.ROOT);
     }
 
     static String number(Object value) {

@@ -5,6 +5,7 @@ import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.client.model.Plan;
+import io.spinewise.web.config.WebConfig;
 import io.spinewise.web.page.CalendarView;
 import io.spinewise.web.page.DateRange;
 import io.spinewise.web.page.PainChart;
@@ -39,6 +40,12 @@ public class PatientDetail {
     @Inject
     PlanClient plan;
 
+    @Inject
+    TimeZones timeZones;
+
+    @Inject
+    WebConfig config;
+
     /** {@code from}/{@code to}: the period shown; {@code range}: the fields as typed, with their errors. */
     record PatientPage(Patient patient, List<Plan> plans, Adherence adherence, CalendarView calendar, PainChart pain,
                        LocalDate from, LocalDate to, DateRange range, List<String> timeZones)
@@ -46,7 +53,7 @@ public class PatientDetail {
     }
 
     /**
-     * The patient's figures over a period: five weeks up to tomorrow unless chosen. Dates that
+     * The patient's figures over a period: {@code spinewise.web.history-days} up to tomorrow unless chosen. Dates that
      * cannot be used answer 400 with the reason by the field, and the default period is shown.
      */
     @GET
@@ -62,11 +69,11 @@ public class PatientDetail {
         List<Plan> plans = plan.plans(id);
         return Response.status(range.valid() ? 200 : 400).entity(new PatientPage(patient, plans, adherence,
                 CalendarView.of(adherence), PainChart.of(adherence.pain()), from, to, range,
-                TimeZones.offeredFor(patient.timeZone()))).build();
+                timeZones.offeredFor(patient.timeZone()))).build();
     }
 
-    private static DateRange patientRange(String fromText, String toText) {
-        return DateRange.read(fromText, toText, LocalDate.now(ZoneOffset.UTC).plusDays(1), 35);
+    private DateRange patientRange(String fromText, String toText) {
+        return DateRange.read(fromText, toText, LocalDate.now(ZoneOffset.UTC).plusDays(1), config.historyDays());
     }
 
     /** A patient who moved, or a zone entered wrongly at enrolment: plan-service checks the zone. */

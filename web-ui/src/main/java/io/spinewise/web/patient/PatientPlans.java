@@ -4,7 +4,9 @@ import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.client.model.Plan;
+import io.spinewise.web.client.model.PlanStatus;
 import io.spinewise.web.client.model.PlanVersion;
+import io.spinewise.web.client.model.Term;
 import io.spinewise.web.page.ExerciseCard;
 import io.spinewise.web.page.ExerciseCards;
 import io.spinewise.web.security.Roles;
@@ -49,8 +51,8 @@ public class PatientPlans {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeStatus(@PathParam("id") UUID id, @PathParam("planId") UUID planId,
                                  MultivaluedMap<String, String> form) {
-        String status = form.getFirst("status");
-        if (!List.of("ACTIVE", "PAUSED", "COMPLETED").contains(status)) {
+        PlanStatus status = Term.parse(PlanStatus.class, form.getFirst("status"), null);
+        if (status == null) {
             throw new BadRequestException();
         }
         plan.changeStatus(planId, status);

@@ -5,7 +5,8 @@ import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.Enrolment;
 import io.spinewise.web.client.model.EnrolmentRequest;
-import io.spinewise.web.page.FieldErrors;
+import io.spinewise.web.form.FieldTarget;
+import io.spinewise.web.form.FormInput;
 import io.spinewise.web.page.TimeZones;
 import io.spinewise.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +40,9 @@ public class PatientEnrolment {
     @Inject
     PlanClient plan;
 
+    @Inject
+    TimeZones timeZones;
+
     record EnrolPage(EnrolmentRequest entered, Map<String, String> errors, String message, List<String> timeZones)
             implements TemplateInstance {
     }
@@ -50,50 +53,51 @@ public class PatientEnrolment {
     @GET
     @Path("new")
     public TemplateInstance enrolForm() {
-        return new EnrolPage(new EnrolmentRequest("", "", "", "Europe/Zurich"), Map.of(), null, TimeZones.COMMON);
+        return new EnrolPage(new EnrolmentRequest("", "", "", timeZones.enrolmentChoice()), Map.of(), null,
+                timeZones.usual());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response enrol(MultivaluedMap<String, String> form) {
-        EnrolmentRequest request = new EnrolmentRequest(text(form, "firstName"), text(form, "lastName"),
-                text(form, "email"), text(form, "timeZone"));
-        Map<String, String> errors = new LinkedHashMap<>();
+        FormInput input = FormInput.of(form);
+        EnrolmentRequest request = new EnrolmentRequest(input.text("firstName"), input.text("lastName"),
+                input.text("email"), input.text("timeZone"));
         if (request.firstName().isEmpty()) {
-            errors.put("firstName", "Enter the first name.");
+            input.error("firstName", "Enter the first name.");
         }
         if (request.lastName().isEmpty()) {
-            errors.put("lastName", "Enter the last name.");
+            input.error("lastName", "Enter the last name.");
         }
         if (!request.email().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-            errors.put("email", "Enter an email address such as name@example.org.");
+            input.error("email", "Enter an email address such as name@example.org.");
         }
-        if (!errors.isEmpty()) {
-            return Response.status(400).entity(new EnrolPage(request, errors, "Please correct the marked fields.", TimeZones.COMMON)).build();
+        if (!input.valid()) {
+            return page(400, request, input, "Please correct the marked fields.");
         }
         try {
             Enrolment enrolment = plan.enrol(request);
             // rendered directly, never redirected: the password must not travel in a URL or be shown twice
             return Response.ok(new CredentialsPage(enrolment)).build();
         } catch (ServiceException e) {
-            FieldErrors.put(e, errors, FieldErrors::enrolmentField);
+            // caught here rather than sent through the form's send(): an unavailable login directory keeps the form
+            input.refused(e, FieldTarget::same);
             if (e.status() == 409) {
                 // the address is taken: web-ui's own neutral sentence, by the email field and as the message,
                 // whatever plan-service's detail says, so no wording can tell whose account holds it
-                errors.put("email", EMAIL_NOT_USABLE);
+                input.errors().put("email", EMAIL_NOT_USABLE);
+                return page(409, request, input, EMAIL_NOT_USABLE);
             }
             // plan-service's own words when it answered (e.g. Keycloak down: nothing saved, try again),
             // with what was typed kept, so that trying again is one click
-            String message = e.status() == 409 ? EMAIL_NOT_USABLE
-                    : e.status() > 0 && e.problem() != null && e.problem().detail() != null
+            String message = e.status() > 0 && e.problem() != null && e.problem().detail() != null
                     ? e.problem().detail() : e.readableMessage();
-            int status = e.unavailable() ? 503 : e.status() == 409 ? 409 : 400;
-            return Response.status(status).entity(new EnrolPage(request, errors, message, TimeZones.COMMON)).build();
+            return page(e.unavailable() ? 503 : 400, request, input, message);
         }
     }
 
-    private static String text(MultivaluedMap<String, String> form, String field) {
-        String value = form.getFirst(field);
-        return value == null ? "" : value.strip();
+    private Response page(int status, EnrolmentRequest entered, FormInput input, String message) {
+        return Response.status(status).entity(new EnrolPage(entered, input.errors(), message, timeZones.usual()))
+                .build();
     }
 }

@@ -4,8 +4,8 @@ import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.PlanItem;
 import io.spinewise.web.client.model.PlanRequest;
 import io.spinewise.web.client.model.Range;
+import io.spinewise.web.client.model.Side;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,16 +15,10 @@ import java.util.UUID;
  * @param kind {@code hold} or {@code reps}
  */
 public record ItemRow(String rowId, String exercise, String name, Integer sets, String kind, Integer amount,
-                      String side, String note, String hint) {
-
-    public static final List<String> SIDES = List.of("BOTH", "EACH_SIDE", "LEFT", "RIGHT");
+                      Side side, String note, String hint) {
 
     public boolean hold() {
         return "hold".equals(kind);
-    }
-
-    public List<String> sides() {
-        return SIDES;
     }
 
     /** A row from the library's suggested dose (the lower end of its ranges). */
@@ -34,7 +28,7 @@ public record ItemRow(String rowId, String exercise, String name, Integer sets, 
         Range reps = dosage == null ? null : dosage.reps();
         boolean isHold = hold != null || reps == null;
         Integer amount = isHold ? (hold == null ? 30 : hold.min()) : reps.min();
-        String side = dosage != null && "EACH_SIDE".equals(dosage.sides()) ? "EACH_SIDE" : "BOTH";
+        Side side = dosage == null || dosage.sides() == null ? Side.BOTH : dosage.sides().prescribed();
         StringBuilder hint = new StringBuilder();
         if (hold != null) {
             hint.append("hold ").append(hold.text()).append(" s");
@@ -51,7 +45,7 @@ public record ItemRow(String rowId, String exercise, String name, Integer sets, 
         boolean reps = item.reps() != null && item.holdSeconds() == null;
         return new ItemRow(newId(), item.exercise(), item.exerciseName(), item.sets() == null ? 1 : item.sets(),
                 reps ? "reps" : "hold", reps ? item.reps() : item.holdSeconds(),
-                item.side() == null ? "BOTH" : item.side(), item.note() == null ? "" : item.note(), null);
+                item.side() == null ? Side.BOTH : item.side(), item.note() == null ? "" : item.note(), null);
     }
 
     PlanRequest.Item request() {

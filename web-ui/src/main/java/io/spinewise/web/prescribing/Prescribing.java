@@ -9,6 +9,7 @@ import io.spinewise.web.client.model.Plan;
 import io.spinewise.web.client.model.PlanItem;
 import io.spinewise.web.client.model.Routine;
 import io.spinewise.web.client.model.Schedule;
+import io.spinewise.web.config.WebConfig;
 import io.spinewise.web.page.ExerciseCard;
 import io.spinewise.web.page.ExerciseCards;
 import io.spinewise.web.security.Roles;
@@ -50,7 +51,6 @@ import java.util.UUID;
 public class Prescribing {
 
     private static final String MID_BACK_RELIEF = "mid-back-relief";
-    private static final String CORRECT_THE_FIELDS = "Please correct the marked fields.";
 
     @Inject
     PlanClient plan;
@@ -61,10 +61,13 @@ public class Prescribing {
     @Inject
     ExerciseCards exerciseCards;
 
+    @Inject
+    WebConfig config;
+
     /** The prescription form; {@code planId} is the plan being edited, null for a new one. */
     record PrescribePage(Patient patient, List<Routine> routines, String routine, String title, List<ItemRow> rows,
                          Set<DayOfWeek> days, Integer sessionsPerDay, LocalDate startDate, LocalDate endDate,
-                         List<Exercise> library, List<String> categories, Map<String, String> errors, String message,
+                         List<Exercise> library, Map<String, String> errors, String message,
                          UUID planId)
             implements TemplateInstance {
     }
@@ -94,7 +97,7 @@ public class Prescribing {
         Routine routine = slug.isBlank() ? null : catalog.routine(slug).orElse(null);
         if (routine == null) {
             return new PrescribePage(patient, routines, null, null, List.of(), EnumSet.allOf(DayOfWeek.class), 1,
-                    today(), null, library(), categories(), Map.of(), null, null);
+                    today(), null, library(), Map.of(), null, null);
         }
         List<ItemRow> rows = routine.itemsOrEmpty().stream()
                 .map(i -> ItemRow.from(i.exercise().slug(), i.exercise().name(), i.dosage(), i.note())).toList();
@@ -102,15 +105,15 @@ public class Prescribing {
         boolean hasDays = schedule != null && schedule.daysOfWeek() != null;
         return new PrescribePage(patient, routines, routine.slug(), routine.name(), rows,
                 hasDays ? EnumSet.copyOf(schedule.daysOfWeek()) : EnumSet.allOf(DayOfWeek.class),
-                hasDays ? schedule.sessionsPerDay() : Integer.valueOf(1), today(), null, library(), categories(),
-                Map.of(), null, null);
+                hasDays ? schedule.sessionsPerDay() : Integer.valueOf(1), today(), null, library(), Map.of(), null,
+                null);
     }
 
     @GET
     @Path("{id}/prescribe/library")
     public TemplateInstance library(@PathParam("id") UUID id, @QueryParam("q") String q,
                                     @QueryParam("category") String category, @QueryParam("equipment") String equipment) {
-        return new LibraryResults(id, catalog.exercises(q, category, equipment, 0, 50).itemsOrEmpty());
+        return new LibraryResults(id, catalog.exercises(q, category, equipment, 0, config.libraryPicks()).itemsOrEmpty());
     }
 
     @GET
@@ -153,7 +156,7 @@ public class Prescribing {
                         ? EnumSet.allOf(DayOfWeek.class) : EnumSet.copyOf(schedule.daysOfWeek()),
                 schedule == null || schedule.sessionsPerDay() == null ? 1 : schedule.sessionsPerDay(),
                 schedule == null ? null : schedule.startDate(), schedule == null ? null : schedule.endDate(),
-                library(), categories(), Map.of(), null, planId);
+                library(), Map.of(), null, planId);
     }
 
     @POST
@@ -172,8 +175,8 @@ public class Prescribing {
     private Response refused(Patient patient, PrescriptionForm input, List<Routine> routines, String routine,
                              UUID planId) {
         return Response.status(400).entity(new PrescribePage(patient, routines, routine, input.title,
-                input.rows, input.days, input.sessionsPerDay, input.startDate, input.endDate, library(), categories(),
-                input.errors, input.errors.getOrDefault("form", CORRECT_THE_FIELDS), planId)).build();
+                input.rows, input.days, input.sessionsPerDay, input.startDate, input.endDate, library(), input.errors(),
+                input.message(), planId)).build();
     }
 
     private Patient patient(UUID id) {
@@ -182,15 +185,10 @@ public class Prescribing {
 
     /** The library's first page, offered below the form before any search. */
     private List<Exercise> library() {
-        return catalog.exercises(null, null, null, 0, 50).itemsOrEmpty();
+        return catalog.exercises(null, null, null, 0, config.libraryPicks()).itemsOrEmpty();
     }
 
     private static LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);
-    }
-
-    /** The library's categories, for the search's select (the clinic library's exercise form offers them too). */
-    public static List<String> categories() {
-        return List.of("SOFT_TISSUE_RELEASE", "MOBILITY", "EXTENSION", "STRETCH", "STRENGTH", "POSTURE");
     }
 }

@@ -2,15 +2,15 @@ package io.spinewise.web.prescribing;
 
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.PlanRequest;
-import io.spinewise.web.page.DateInput;
-import io.spinewise.web.page.FieldErrors;
+import io.spinewise.web.client.model.Side;
+import io.spinewise.web.client.model.Term;
+import io.spinewise.web.form.FieldTarget;
+import io.spinewise.web.form.FormInput;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,70 +25,78 @@ import java.util.regex.Pattern;
 final class PrescriptionForm {
 
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    private static final int MAX_ITEMS = 20;
 
-    final Map<String, String> errors = new LinkedHashMap<>();
+    private final FormInput input;
     final List<ItemRow> rows = new ArrayList<>();
-    String routine;
-    String title;
-    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-    Integer sessionsPerDay;
-    LocalDate startDate;
-    LocalDate endDate;
+    final String routine;
+    final String title;
+    final Set<DayOfWeek> days;
+    final Integer sessionsPerDay;
+    final LocalDate startDate;
+    final LocalDate endDate;
+
+    private PrescriptionForm(FormInput input) {
+        this.input = input;
+        String slug = input.text("routine");
+        routine = SLUG.matcher(slug).matches() ? slug : null;
+        title = input.optional("title");
+        readRows();
+        days = input.ticked("days", DayOfWeek.class);
+        if (days.isEmpty()) {
+            input.error("days", "Choose at least one day.");
+        }
+        Integer sessions = input.number("sessionsPerDay", 1, 6);
+        sessionsPerDay = sessions == null ? 1 : sessions;
+        startDate = input.date("startDate");
+        if (startDate == null && !input.hasError("startDate")) {
+            input.error("startDate", "Give a start date.");
+        }
+        endDate = input.date("endDate");
+        if (startDate != null && endDate != null && endDate.isBefore(startDate)) {
+            input.error("endDate", "The end date must not be before the start date.");
+        }
+    }
 
     static PrescriptionForm read(MultivaluedMap<String, String> form) {
-        PrescriptionForm f = new PrescriptionForm();
-        String routine = form.getFirst("routine");
-        f.routine = routine != null && SLUG.matcher(routine).matches() ? routine : null;
-        f.title = trimmed(form.getFirst("title"));
-        List<String> slugs = form.getOrDefault("item.exercise", List.of());
-        for (int i = 0; i < slugs.size() && i < 20; i++) {
+        return new PrescriptionForm(FormInput.of(form));
+    }
+
+    private void readRows() {
+        List<String> slugs = input.all("item.exercise");
+        for (int i = 0; i < slugs.size() && i < MAX_ITEMS; i++) {
             String slug = slugs.get(i);
-            if (slug == null || !SLUG.matcher(slug).matches()) {
+            if (!SLUG.matcher(slug).matches()) {
                 continue;
             }
-            String kind = "reps".equals(at(form, "item.kind", i)) ? "reps" : "hold";
-            Integer sets = number(f, "item.sets", at(form, "item.sets", i), 1, 20);
-            Integer amount = number(f, "item.amount", at(form, "item.amount", i), 1, kind.equals("hold") ? 3600 : 1000);
-            String side = at(form, "item.side", i);
-            if (!ItemRow.SIDES.contains(side)) {
-                side = "BOTH";
+            String kind = "reps".equals(input.text("item.kind", i)) ? "reps" : "hold";
+            Integer sets = input.number("item.sets", input.text("item.sets", i), 1, 20, wholeNumber(1, 20));
+            int most = kind.equals("hold") ? 3600 : 1000;
+            Integer amount = input.number("item.amount", input.text("item.amount", i), 1, most, wholeNumber(1, most));
+            Side side = Term.parse(Side.class, input.text("item.side", i), Side.BOTH);
+            String note = input.text("item.note", i);
+            if (note.length() > 280) {
+                input.error("items", "A note can have at most 280 characters.");
             }
-            String note = at(form, "item.note", i);
-            if (note != null && note.length() > 280) {
-                f.errors.put("items", "A note can have at most 280 characters.");
-            }
-            f.rows.add(new ItemRow(ItemRow.newId(), slug, trimmed(at(form, "item.name", i)), sets, kind, amount, side,
-                    note == null ? "" : note, trimmed(at(form, "item.hint", i))));
+            rows.add(new ItemRow(ItemRow.newId(), slug, orNull(input.text("item.name", i)), sets, kind, amount,
+                    side, note, orNull(input.text("item.hint", i))));
         }
-        if (slugs.size() > 20) {
-            f.errors.put("items", "A plan can have at most 20 exercises.");
+        if (slugs.size() > MAX_ITEMS) {
+            input.error("items", "A plan can have at most " + MAX_ITEMS + " exercises.");
         }
-        if (f.rows.isEmpty()) {
-            f.errors.put("items", "Add at least one exercise.");
+        if (rows.isEmpty()) {
+            input.error("items", "Add at least one exercise.");
         }
-        for (String day : form.getOrDefault("days", List.of())) {
-            try {
-                f.days.add(DayOfWeek.valueOf(day));
-            } catch (IllegalArgumentException ignored) {
-                // not a day: ignored
-            }
-        }
-        if (f.days.isEmpty()) {
-            f.errors.put("days", "Choose at least one day.");
-        }
-        f.sessionsPerDay = number(f, "sessionsPerDay", form.getFirst("sessionsPerDay"), 1, 6);
-        if (f.sessionsPerDay == null) {
-            f.sessionsPerDay = 1;
-        }
-        f.startDate = date(f, "startDate", form.getFirst("startDate"));
-        if (f.startDate == null && !f.errors.containsKey("startDate")) {
-            f.errors.put("startDate", "Give a start date.");
-        }
-        f.endDate = date(f, "endDate", form.getFirst("endDate"));
-        if (f.startDate != null && f.endDate != null && f.endDate.isBefore(f.startDate)) {
-            f.errors.put("endDate", "The end date must not be before the start date.");
-        }
-        return f;
+    }
+
+    /** What is wrong, by field; the service's refusal joins it when {@link #send} was refused. */
+    Map<String, String> errors() {
+        return input.errors();
+    }
+
+    /** The sentence above the form: the service's, when it refused, else ours. */
+    String message() {
+        return input.refusal().map(ServiceException::readableMessage).orElse("Please correct the marked fields.");
     }
 
     PlanRequest request() {
@@ -96,59 +104,32 @@ final class PrescriptionForm {
                 new PlanRequest.ScheduleRequest(days, sessionsPerDay, startDate, endDate));
     }
 
-    private static String at(MultivaluedMap<String, String> form, String field, int i) {
-        List<String> values = form.get(field);
-        return values == null || i >= values.size() ? null : values.get(i);
-    }
-
-    private static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static Integer number(PrescriptionForm f, String field, String value, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        f.errors.put(field, "Use a whole number from " + min + " to " + max + ".");
-        return null;
-    }
-
-    private static LocalDate date(PrescriptionForm f, String field, String value) {
-        DateInput input = DateInput.read(value, null);
-        if (!input.valid()) {
-            f.errors.put(field, input.error());
-        }
-        return input.value();
-    }
-
     /**
-     * Sends the prescription with {@code call} unless the form already has errors; a service's
-     * refusal becomes field errors (and a form-level sentence), "unavailable" is thrown on.
+     * Sends the prescription with {@code call} unless the form already has errors; a refusal
+     * becomes field errors, "unavailable" is thrown on.
      *
      * @return whether the service accepted it
      */
     boolean send(Consumer<PlanRequest> call) {
-        if (!errors.isEmpty()) {
-            return false;
-        }
-        try {
-            call.accept(request());
-            return true;
-        } catch (ServiceException e) {
-            if (e.unavailable()) {
-                throw e;
-            }
-            FieldErrors.put(e, errors, FieldErrors::prescriptionField);
-            errors.putIfAbsent("form", e.readableMessage());
-            return false;
-        }
+        return input.send(() -> call.accept(request()), PrescriptionForm::field);
+    }
+
+    /** The form field for a path in plan-service's plan request. */
+    static FieldTarget field(String path) {
+        return switch (path) {
+            case "schedule.startDate" -> FieldTarget.same("startDate");
+            case "schedule.endDate" -> FieldTarget.same("endDate");
+            case "schedule.daysOfWeek" -> FieldTarget.same("days");
+            case "schedule.sessionsPerDay" -> FieldTarget.same("sessionsPerDay");
+            default -> path.startsWith("items") ? FieldTarget.of(path, "items", "items") : FieldTarget.same(path);
+        };
+    }
+
+    private static String wholeNumber(int min, int max) {
+        return "Use a whole number from " + min + " to " + max + ".";
+    }
+
+    private static String orNull(String text) {
+        return text.isEmpty() ? null : text;
     }
 }

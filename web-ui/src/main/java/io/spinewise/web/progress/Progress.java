@@ -5,6 +5,7 @@ import io.spinewise.web.client.Downloads;
 import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.Plan;
+import io.spinewise.web.config.WebConfig;
 import io.spinewise.web.page.CalendarView;
 import io.spinewise.web.page.PainChart;
 import io.spinewise.web.page.TimeZones;
@@ -37,6 +38,12 @@ public class Progress {
     @Inject
     Downloads downloads;
 
+    @Inject
+    TimeZones timeZones;
+
+    @Inject
+    WebConfig config;
+
     record ProgressPage(Adherence adherence, CalendarView calendar, PainChart pain, List<Plan> plans, String timeZone,
                         List<String> timeZones) implements TemplateInstance {
     }
@@ -45,11 +52,11 @@ public class Progress {
     @Path("progress")
     public TemplateInstance progress() {
         LocalDate to = LocalDate.now(ZoneOffset.UTC).plusDays(1);
-        Adherence adherence = plan.myAdherence(to.minusDays(35), to);
+        Adherence adherence = plan.myAdherence(to.minusDays(config.historyDays()), to);
         List<Plan> plans = plan.myPlans();
         String zone = plan.me().timeZone();
         return new ProgressPage(adherence, CalendarView.of(adherence), PainChart.of(adherence.pain()), plans, zone,
-                TimeZones.offeredFor(zone));
+                timeZones.offeredFor(zone));
     }
 
     /** A patient who moves or travels: "today" follows the zone; sessions already done keep their dates. */

@@ -1,14 +1,17 @@
 package io.spinewise.web.today;
 
+import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.CheckOffRequest;
+import io.spinewise.web.form.FieldTarget;
+import io.spinewise.web.form.FormInput;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -22,96 +25,99 @@ import java.util.regex.Pattern;
 final class CheckOffForm {
 
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    private static final String OUT_OF_DATE = "This form is out of date. Reload the page and try again.";
 
-    final Map<String, String> errors = new LinkedHashMap<>();
-    UUID planId;
-    LocalDate date;
-    Integer slot;
-    String idempotencyKey;
+    private final FormInput input;
+    final UUID planId;
+    final LocalDate date;
+    final Integer slot;
+    final String idempotencyKey;
     final List<CheckOffRequest.Item> items = new ArrayList<>();
-    Integer painBefore;
-    Integer painAfter;
-    Integer difficulty;
-    String note;
+    final Integer painBefore;
+    final Integer painAfter;
+    final Integer difficulty;
+    final String note;
+
+    private CheckOffForm(FormInput input) {
+        this.input = input;
+        planId = input.uuid("planId");
+        date = hiddenDate(input.text("date"));
+        slot = choice("slot", input.text("slot"), 1, 12);
+        String key = input.text("idempotencyKey");
+        idempotencyKey = key.matches("^[A-Za-z0-9-]{8,64}$") ? key : null;
+        if (planId == null || date == null || slot == null || idempotencyKey == null) {
+            input.error("form", OUT_OF_DATE);
+        }
+        readItems();
+        painBefore = choice("painBefore", input.text("painBefore"), 0, 10);
+        painAfter = choice("painAfter", input.text("painAfter"), 0, 10);
+        difficulty = choice("difficulty", input.text("difficulty"), 1, 5);
+        note = input.optional("note");
+        if (note != null && note.length() > 500) {
+            input.error("note", "Keep the note under 500 characters.");
+        }
+    }
 
     static CheckOffForm read(MultivaluedMap<String, String> form) {
-        CheckOffForm f = new CheckOffForm();
-        f.planId = uuid(form.getFirst("planId"));
-        f.date = date(form.getFirst("date"));
-        f.slot = integer(f, "slot", form.getFirst("slot"), 1, 12);
-        String key = form.getFirst("idempotencyKey");
-        f.idempotencyKey = key != null && key.matches("^[A-Za-z0-9-]{8,64}$") ? key : null;
-        if (f.planId == null || f.date == null || f.slot == null || f.idempotencyKey == null) {
-            f.errors.put("form", "This form is out of date. Reload the page and try again.");
-        }
-        List<String> done = form.getOrDefault("done", List.of());
-        List<String> exercises = form.getOrDefault("exercise", List.of());
+        return new CheckOffForm(FormInput.of(form));
+    }
+
+    private void readItems() {
+        List<String> done = input.all("done");
+        List<String> exercises = input.all("exercise");
         if (exercises.size() > 20) {
-            f.errors.put("form", "Too many exercises in one session.");
+            input.error("form", "Too many exercises in one session.");
         }
         for (String slug : exercises) {
-            if (slug == null || !SLUG.matcher(slug).matches()) {
-                f.errors.put("form", "This form is out of date. Reload the page and try again.");
+            if (!SLUG.matcher(slug).matches()) {
+                input.error("form", OUT_OF_DATE);
                 continue;
             }
-            Integer seconds = integer(f, "seconds." + slug, form.getFirst("seconds." + slug), 0, 3600);
-            Integer reps = integer(f, "reps." + slug, form.getFirst("reps." + slug), 0, 1000);
-            f.items.add(new CheckOffRequest.Item(slug, done.contains(slug), zeroToNull(seconds), zeroToNull(reps)));
+            Integer seconds = choice("seconds." + slug, input.text("seconds." + slug), 0, 3600);
+            Integer reps = choice("reps." + slug, input.text("reps." + slug), 0, 1000);
+            items.add(new CheckOffRequest.Item(slug, done.contains(slug), zeroToNull(seconds), zeroToNull(reps)));
         }
         if (!exercises.isEmpty() && done.isEmpty()) {
-            f.errors.put("done", "Tick at least one exercise you did.");
+            input.error("done", "Tick at least one exercise you did.");
         }
-        f.painBefore = integer(f, "painBefore", form.getFirst("painBefore"), 0, 10);
-        f.painAfter = integer(f, "painAfter", form.getFirst("painAfter"), 0, 10);
-        f.difficulty = integer(f, "difficulty", form.getFirst("difficulty"), 1, 5);
-        String text = form.getFirst("note");
-        f.note = text == null || text.isBlank() ? null : text.strip();
-        if (f.note != null && f.note.length() > 500) {
-            f.errors.put("note", "Keep the note under 500 characters.");
-        }
-        return f;
+    }
+
+    /** What the patient entered, to show again when the form comes back with a problem. */
+    PlanSection.Entered entered() {
+        return new PlanSection.Entered(Set.copyOf(input.all("done")), painBefore, painAfter, difficulty,
+                note == null ? "" : note);
+    }
+
+    Map<String, String> errors() {
+        return input.errors();
+    }
+
+    /** plan-service's refusal, by the field it names (the form's fields are named as its request's). */
+    void refused(ServiceException e) {
+        input.refused(e, FieldTarget::same);
     }
 
     boolean valid() {
-        return errors.isEmpty();
+        return input.valid();
     }
 
     CheckOffRequest request() {
         return new CheckOffRequest(planId, date, slot, items, painBefore, painAfter, difficulty, note);
     }
 
-    private static Integer integer(CheckOffForm f, String field, String value, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number < min || number > max) {
-                f.errors.put(field, "Choose a number from " + min + " to " + max + ".");
-                return null;
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            f.errors.put(field, "Choose a number from " + min + " to " + max + ".");
-            return null;
-        }
+    /** A number the page offered as choices (chips, a slot), so the words say "choose". */
+    private Integer choice(String field, String text, int min, int max) {
+        return input.number(field, text, min, max, "Choose a number from " + min + " to " + max + ".");
     }
 
     private static Integer zeroToNull(Integer value) {
         return value == null || value == 0 ? null : value;
     }
 
-    private static UUID uuid(String value) {
+    /** The day the page was rendered for, as it wrote it (ISO-8601); null for anything else. */
+    private static LocalDate hiddenDate(String value) {
         try {
-            return value == null ? null : UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value.trim());
+            return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -25,10 +25,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** The patient's Today page: follow the routine, check a session off, undo a check-off. Phone first. */
@@ -68,19 +66,17 @@ public class TodayRoutine {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response checkOff(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
         CheckOffForm input = CheckOffForm.read(form);
-        PlanSection.Entered entered = new PlanSection.Entered(Set.copyOf(form.getOrDefault("done", List.of())),
-                input.painBefore, input.painAfter, input.difficulty, input.note == null ? "" : input.note);
         if (!input.valid()) {
-            return again(input.planId, entered, input.errors, "Please check the marked answers.", true,
+            return again(input.planId, input.entered(), input.errors(), "Please check the marked answers.", true,
                     input.idempotencyKey, headers, 400);
         }
         try {
             plan.checkOff(input.idempotencyKey, input.request());
         } catch (ServiceException e) {
-            Map<String, String> errors = new HashMap<>();
-            e.violations().forEach(v -> errors.put(v.field(), v.message()));
+            // caught here, not through the form's send(): with plan-service unavailable the answers stay on the page
+            input.refused(e);
             boolean later = e.unavailable() || e.tooManyRequests();
-            return again(input.planId, entered, errors, e.readableMessage()
+            return again(input.planId, input.entered(), input.errors(), e.readableMessage()
                     + (later ? " Your answers are still here: press Save again." : ""), true,
                     input.idempotencyKey, headers, e.unavailable() ? 503 : e.tooManyRequests() ? 429 : 400);
         }

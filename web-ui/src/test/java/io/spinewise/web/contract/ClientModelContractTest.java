@@ -1,5 +1,6 @@
 package io.spinewise.web.contract;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CheckOff;
@@ -24,6 +25,7 @@ import io.spinewise.web.client.model.Range;
 import io.spinewise.web.client.model.Routine;
 import io.spinewise.web.client.model.RoutineRequest;
 import io.spinewise.web.client.model.Schedule;
+import io.spinewise.web.client.model.Term;
 import io.spinewise.web.client.model.Today;
 import io.swagger.v3.oas.models.media.Schema;
 import org.junit.jupiter.api.DynamicTest;
@@ -61,6 +63,8 @@ class ClientModelContractTest {
     /** What web-ui reads (answers) and what it sends (requests), with the schema each stands for. */
     private record Mapping(Class<?> record, ServiceContract contract, String schema, boolean sent) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final List<Mapping> MAPPINGS = List.of(
             new Mapping(Exercise.class, ServiceContract.CATALOG, "ExerciseView", false),
@@ -137,6 +141,15 @@ class ClientModelContractTest {
         assertThat(problems).anyMatch(p -> p.contains("requires 'email'"));
     }
 
+    @Test
+    void aVocabularyThatDriftedFromTheServiceIsFound() {
+        // the check itself: web-ui's sides against plan-service's (which also has LEFT and RIGHT)
+        enum Sides implements Term { BOTH, EACH_SIDE, OTHER }
+        List<String> problems = new ArrayList<>();
+        compareVocabulary(Sides.class, schema(ServiceContract.PLAN, "Side"), "PlanItem.side", problems);
+        assertThat(problems).singleElement().asString().contains("[BOTH, EACH_SIDE]", "[BOTH, EACH_SIDE, LEFT, RIGHT]");
+    }
+
     @SuppressWarnings("rawtypes")
     private static Schema schema(ServiceContract contract, String name) {
         return contract.component(name).orElseThrow(() -> new AssertionError(contract.service() + " has no " + name));
@@ -189,12 +202,30 @@ class ClientModelContractTest {
             }
             return;
         }
+        if (raw.isEnum() && resolved.getEnum() != null) {
+            compareVocabulary(raw, resolved, at, problems);
+        }
         String expected = expectedJsonType(raw);
         boolean compatible = expected == null || expected.equals(jsonType)
                 || expected.equals("number") && "integer".equals(jsonType);
         if (!compatible) {
             problems.add(at + ": web-ui reads " + raw.getSimpleName() + " (" + expected + "), the service sends "
                     + jsonType);
+        }
+    }
+
+    /**
+     * A vocabulary (an enum of the client model): the values web-ui knows, as its Jackson writes
+     * them, are exactly the service's, in its order; {@code OTHER} stands for a value added later.
+     */
+    @SuppressWarnings("rawtypes")
+    private static void compareVocabulary(Class<?> vocabulary, Schema schema, String at, List<String> problems) {
+        List<String> known = Stream.of(vocabulary.getEnumConstants()).filter(c -> !(c instanceof Term t) || t.known())
+                .map(c -> JSON.convertValue(c, String.class)).toList();
+        List<String> service = ((List<?>) schema.getEnum()).stream().map(String::valueOf).toList();
+        if (!known.equals(service)) {
+            problems.add(at + ": web-ui's " + vocabulary.getSimpleName() + " knows " + known + ", the service has "
+                    + service);
         }
     }
 

@@ -2,10 +2,10 @@ package io.spinewise.web.client.model;
 
 import java.util.List;
 
-/** A catalog exercise as catalog-service shows it ({@code owner}: {@code library} or {@code clinic}). */
-public record Exercise(String slug, String name, String bodyRegion, String category, String summary,
-                       List<String> steps, String position, List<Equipment> equipment, List<String> cautions,
-                       String mediaRef, Dosage dosage, String status, String owner, Integer version) {
+/** A catalog exercise as catalog-service shows it. */
+public record Exercise(String slug, String name, BodyRegion bodyRegion, Category category, String summary,
+                       List<String> steps, Position position, List<Equipment> equipment, List<String> cautions,
+                       String mediaRef, Dosage dosage, LibraryStatus status, Owner owner, Integer version) {
 
     /** Equipment and what may replace it at home. */
     public record Equipment(String name, List<String> substitutes) {
@@ -15,7 +15,7 @@ public record Exercise(String slug, String name, String bodyRegion, String categ
     }
 
     /** The catalog's suggested dose. */
-    public record Dosage(Range holdSeconds, Range reps, Integer sets, String sides) {
+    public record Dosage(Range holdSeconds, Range reps, Integer sets, Sides sides) {
     }
 
     public List<String> stepsOrEmpty() {
@@ -31,6 +31,6 @@ public record Exercise(String slug, String name, String bodyRegion, String categ
     }
 
     public boolean clinicOwned() {
-        return "clinic".equals(owner);
+        return owner == Owner.CLINIC;
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** What the clinic library form sends to catalog-service to create or replace a clinic exercise. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ExerciseRequest(String name, String bodyRegion, String category, String summary, List<String> steps,
-                              String position, List<Exercise.Equipment> equipment, List<String> cautions,
-                              Exercise.Dosage dosage, String status) {
+public record ExerciseRequest(String name, BodyRegion bodyRegion, Category category, String summary, List<String> steps,
+                              Position position, List<Exercise.Equipment> equipment, List<String> cautions,
+                              Exercise.Dosage dosage, LibraryStatus status) {
 }

@@ -2,7 +2,7 @@ package io.spinewise.web.client.model;
 
 import java.util.Locale;
 
-/** Words for the services' enum values (MOBILITY → "Mobility", EACH_SIDE → "each side"). */
+/** Words for the services' constants (MOBILITY → "Mobility", clinic-admin → "Clinic admin"). */
 public final class Labels {
 
     private Labels() {
@@ -15,17 +15,5 @@ public final class Labels {
         }
         String words = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    public static String side(String side) {
-        if (side == null) {
-            return "";
-        }
-        return switch (side) {
-            case "EACH_SIDE" -> "each side";
-            case "LEFT" -> "left side";
-            case "RIGHT" -> "right side";
-            default -> "";
-        };
     }
 }

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A prescription with its current version. status: ACTIVE, PAUSED, COMPLETED. */
-public record Plan(UUID id, UUID patientId, String title, String status, Integer version, RoutineRef routine,
+/** A prescription with its current version. */
+public record Plan(UUID id, UUID patientId, String title, PlanStatus status, Integer version, RoutineRef routine,
                    Schedule schedule, List<PlanItem> items, LocalDate effectiveFrom, LocalDate completedOn,
                    Instant createdAt, Instant updatedAt) {
 
@@ -19,14 +19,14 @@ public record Plan(UUID id, UUID patientId, String title, String status, Integer
     }
 
     public boolean active() {
-        return "ACTIVE".equals(status);
+        return status == PlanStatus.ACTIVE;
     }
 
     public boolean paused() {
-        return "PAUSED".equals(status);
+        return status == PlanStatus.PAUSED;
     }
 
     public boolean completed() {
-        return "COMPLETED".equals(status);
+        return status == PlanStatus.COMPLETED;
     }
 }

@@ -2,7 +2,7 @@ package io.spinewise.web.client.model;
 
 /** One prescribed exercise as plan-service stores it: slug, name at prescription time, dosage. */
 public record PlanItem(String exercise, String exerciseName, Integer sets, Integer reps, Integer holdSeconds,
-                       String side, String note) {
+                       Side side, String note) {
 
     /** "2 × 30 s hold, each side" / "1 × 24 reps". */
     public String dosageText() {
@@ -15,7 +15,7 @@ public record PlanItem(String exercise, String exerciseName, Integer sets, Integ
         } else {
             text.append("as comfortable");
         }
-        String sideText = Labels.side(side);
+        String sideText = side == null ? "" : side.phrase();
         if (!sideText.isEmpty()) {
             text.append(", ").append(sideText);
         }

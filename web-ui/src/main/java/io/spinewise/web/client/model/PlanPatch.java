@@ -6,13 +6,13 @@ import java.util.List;
 
 /**
  * The body of PATCH /api/plans/{id} as the web-ui sends it: a new status (PAUSED, ACTIVE,
- * COMPLETED), or an edit (title, items, schedule), which plan-service keeps as a new version
+ * COMPLETED; {@link PlanStatus}), or an edit (title, items, schedule), which plan-service keeps as a new version
  * from the patient's today.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PlanPatch(String status, String title, List<PlanRequest.Item> items, PlanRequest.ScheduleRequest schedule) {
+public record PlanPatch(PlanStatus status, String title, List<PlanRequest.Item> items, PlanRequest.ScheduleRequest schedule) {
 
-    public static PlanPatch status(String status) {
+    public static PlanPatch status(PlanStatus status) {
         return new PlanPatch(status, null, null, null);
     }
 

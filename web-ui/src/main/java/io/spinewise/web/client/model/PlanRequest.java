@@ -13,7 +13,7 @@ public record PlanRequest(String title, String routine, List<Item> items, Schedu
 
     /** One prescribed exercise; reps and holdSeconds exclude each other. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(String exercise, Integer sets, Integer reps, Integer holdSeconds, String side, String note) {
+    public record Item(String exercise, Integer sets, Integer reps, Integer holdSeconds, Side side, String note) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

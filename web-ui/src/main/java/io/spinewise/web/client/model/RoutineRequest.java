@@ -8,7 +8,7 @@ import java.util.Set;
 
 /** What the clinic library form sends to catalog-service to create or replace a clinic routine template. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RoutineRequest(String name, String description, List<Item> items, Schedule schedule, String status) {
+public record RoutineRequest(String name, String description, List<Item> items, Schedule schedule, LibraryStatus status) {
 
     /** One exercise of the template, by slug; without a dosage, the exercise's own applies. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

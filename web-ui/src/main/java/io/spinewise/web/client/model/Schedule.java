@@ -12,6 +12,11 @@ public record Schedule(Set<DayOfWeek> daysOfWeek, Integer sessionsPerDay, LocalD
 
     /** "Every day, once a day" / "Mon, Wed, Fri, twice a day". */
     public String text() {
+        return describe(daysOfWeek, sessionsPerDay);
+    }
+
+    /** The same words for a template's suggested schedule, which has no dates. */
+    static String describe(Set<DayOfWeek> daysOfWeek, Integer sessionsPerDay) {
         String days = daysOfWeek == null || daysOfWeek.size() == 7 ? "Every day"
                 : daysOfWeek.stream().sorted()
                         .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
