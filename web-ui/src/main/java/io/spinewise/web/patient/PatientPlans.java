@@ -1,5 +1,6 @@
 package io.spinewise.web.patient;
 
+import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.model.Patient;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,6 +46,26 @@ public class PatientPlans {
     }
 
     record Handout(Patient patient, Plan plan, List<ExerciseCard> cards) implements TemplateInstance {
+    }
+
+    /** A status the patient page offers to put a plan in, with its button's words and style. */
+    public record StatusChange(PlanStatus to, String verb, String style) {
+    }
+
+    /** The patient page's buttons for a plan: pause an active plan, resume a paused one, complete any not completed. */
+    @TemplateExtension
+    static List<StatusChange> statusChanges(Plan plan) {
+        List<StatusChange> changes = new ArrayList<>();
+        if (plan.active()) {
+            changes.add(new StatusChange(PlanStatus.PAUSED, "Pause", "secondary"));
+        }
+        if (plan.paused()) {
+            changes.add(new StatusChange(PlanStatus.ACTIVE, "Resume", ""));
+        }
+        if (!plan.completed()) {
+            changes.add(new StatusChange(PlanStatus.COMPLETED, "Complete", "secondary outline"));
+        }
+        return changes;
     }
 
     @POST
