@@ -212,6 +212,7 @@ class TodayRoutineTest {
         /** The page comes back with the patient's answers and the same key, so that Save can be pressed again. */
         void assertAnswersKept() {
             answer.then().body(containsString("kept note"))
+                    .body(containsString("name=\"painBefore\" value=\"6\" checked"))
                     .body(containsString("value=\"" + idempotencyKey + "\""))
                     .body(not(containsString("Exception")));
         }
@@ -227,6 +228,7 @@ class TodayRoutineTest {
                 .formParam("planId", Fixtures.PLAN_ID).formParam("date", "2026-11-23").formParam("slot", "1")
                 .formParam("idempotencyKey", key)
                 .formParam("exercise", "cat-cow").formParam("done", "cat-cow").formParam("note", "kept note")
+                .formParam("painBefore", "6")
                 .when().post("/today/sessions");
         return new RefusedCheckOff(answer, key);
     }

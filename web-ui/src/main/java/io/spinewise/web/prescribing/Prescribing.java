@@ -67,8 +67,7 @@ public class Prescribing {
     /** The prescription form; {@code planId} is the plan being edited, null for a new one. */
     record PrescribePage(Patient patient, List<Routine> routines, String routine, String title, List<ItemRow> rows,
                          Set<DayOfWeek> days, Integer sessionsPerDay, LocalDate startDate, LocalDate endDate,
-                         List<Exercise> library, Map<String, String> errors, String message,
-                         UUID planId)
+                         List<Exercise> library, Map<String, String> errors, String message, UUID planId)
             implements TemplateInstance {
     }
 
