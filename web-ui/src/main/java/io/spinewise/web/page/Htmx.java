@@ -12,7 +12,7 @@ public final class Htmx {
     }
 
     /** True for a request htmx sent (it then wants a fragment, not a whole page). */
-    static boolean isHtmx(HttpHeaders headers) {
+    public static boolean isHtmx(HttpHeaders headers) {
         return "true".equals(headers.getHeaderString(REQUEST));
     }
 

@@ -1,8 +1,11 @@
-package io.spinewise.web.page;
+package io.spinewise.web.today;
 
 import io.spinewise.web.client.model.Today;
+import io.spinewise.web.page.ExerciseCard;
+import io.spinewise.web.page.ExerciseCards;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +37,30 @@ public record PlanSection(UUID planId, String title, LocalDate date, boolean sch
         }
     }
 
-    public static final List<Integer> PAIN_SCALE = IntStream.rangeClosed(0, 10).boxed().toList();
-    public static final List<Integer> DIFFICULTY_SCALE = IntStream.rangeClosed(1, 5).boxed().toList();
+    private static final List<Integer> PAIN_SCALE = IntStream.rangeClosed(0, 10).boxed().toList();
+    private static final List<Integer> DIFFICULTY_SCALE = IntStream.rangeClosed(1, 5).boxed().toList();
+
+    /**
+     * A plan's section of the page, as {@code today} has it.
+     *
+     * @param keepKey the idempotency key of a form sent back (a refused check-off keeps its key), or null for a new one
+     */
+    static PlanSection of(Today today, Today.PlanToday p, ExerciseCards.Details details, Entered entered,
+                          Map<String, String> errors, String message, boolean isError, String keepKey) {
+        List<Today.Session> done = new ArrayList<>();
+        Integer open = null;
+        for (Today.Session s : p.sessionsOrEmpty()) {
+            if (s.done()) {
+                done.add(s);
+            } else if (open == null) {
+                open = s.slot();
+            }
+        }
+        List<ExerciseCard> cards = details.cards("p" + p.planId().toString().substring(0, 8) + "-", p.itemsOrEmpty());
+        String key = open == null ? null : keepKey != null ? keepKey : UUID.randomUUID().toString();
+        return new PlanSection(p.planId(), p.title(), today.date(), p.scheduledToday(), p.sessionsPerDay(), done,
+                p.scheduledToday() ? open : null, key, cards, entered, errors, message, isError);
+    }
 
     public List<Integer> painScale() {
         return PAIN_SCALE;

@@ -1,13 +1,11 @@
-package io.spinewise.web.page;
+package io.spinewise.web.prescribing;
 
 import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.PlanItem;
 import io.spinewise.web.client.model.PlanRequest;
 import io.spinewise.web.client.model.Range;
 import io.spinewise.web.client.model.Side;
-import io.spinewise.web.client.model.Term;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,14 +17,8 @@ import java.util.UUID;
 public record ItemRow(String rowId, String exercise, String name, Integer sets, String kind, Integer amount,
                       Side side, String note, String hint) {
 
-    public static final List<Side> SIDES = Term.choices(Side.class);
-
     public boolean hold() {
         return "hold".equals(kind);
-    }
-
-    public List<Side> sides() {
-        return SIDES;
     }
 
     /** A row from the library's suggested dose (the lower end of its ranges). */
@@ -46,6 +38,14 @@ public record ItemRow(String rowId, String exercise, String name, Integer sets, 
         }
         return new ItemRow(newId(), slug, name, sets, isHold ? "hold" : "reps", amount, side, note == null ? "" : note,
                 hint.toString());
+    }
+
+    /** A prescribed item as a row of the form, with the dose it has now. */
+    static ItemRow of(PlanItem item) {
+        boolean reps = item.reps() != null && item.holdSeconds() == null;
+        return new ItemRow(newId(), item.exercise(), item.exerciseName(), item.sets() == null ? 1 : item.sets(),
+                reps ? "reps" : "hold", reps ? item.reps() : item.holdSeconds(),
+                item.side() == null ? Side.BOTH : item.side(), item.note() == null ? "" : item.note(), null);
     }
 
     PlanRequest.Item request() {

@@ -1,0 +1,53 @@
+package io.spinewise.web.page;
+
+import io.spinewise.web.client.CatalogClient;
+import io.spinewise.web.client.ServiceException;
+import io.spinewise.web.client.model.Exercise;
+import io.spinewise.web.client.model.PlanItem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exercise cards for prescribed items (Today, the handout, the prescription preview), with the
+ * library's details asked for once per page, never once per card.
+ */
+@ApplicationScoped
+public class ExerciseCards {
+
+    @Inject
+    CatalogClient catalog;
+
+    /**
+     * The library's entries for these exercises. Without the library the cards still show the
+     * prescription itself: a refusal leaves the details out, as an outage does, but only an outage
+     * is called "the library is down".
+     */
+    public Details details(Collection<String> slugs) {
+        try {
+            return new Details(catalog.exercisesBySlug(slugs), false);
+        } catch (ServiceException e) {
+            return new Details(Map.of(), e.unavailable());
+        }
+    }
+
+    /** Cards for {@code items} with their details, their ids starting with {@code prefix}. */
+    public List<ExerciseCard> cards(String prefix, List<PlanItem> items) {
+        return details(items.stream().map(PlanItem::exercise).toList()).cards(prefix, items);
+    }
+
+    /**
+     * @param bySlug      the library's entry of each exercise it returned
+     * @param libraryDown the library could not be reached
+     */
+    public record Details(Map<String, Exercise> bySlug, boolean libraryDown) {
+
+        public List<ExerciseCard> cards(String prefix, List<PlanItem> items) {
+            return items.stream().map(item -> new ExerciseCard(prefix + item.exercise(), item,
+                    bySlug.get(item.exercise()))).toList();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.spinewise.web.patient;
+
+import io.quarkus.qute.TemplateInstance;
+import io.spinewise.web.client.PlanClient;
+import io.spinewise.web.client.model.Adherence;
+import io.spinewise.web.client.model.Patient;
+import io.spinewise.web.client.model.Plan;
+import io.spinewise.web.config.WebConfig;
+import io.spinewise.web.page.CalendarView;
+import io.spinewise.web.page.DateRange;
+import io.spinewise.web.page.PainChart;
+import io.spinewise.web.page.TimeZones;
+import io.spinewise.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** One patient's page for the chiropractor: figures over a period, calendar, pain chart, plans, time zone. */
+@Path("/patients")
+@RolesAllowed(Roles.CHIROPRACTOR)
+@Produces(MediaType.TEXT_HTML)
+public class PatientDetail {
+
+    @Inject
+    PlanClient plan;
+
+    @Inject
+    TimeZones timeZones;
+
+    @Inject
+    WebConfig config;
+
+    /** {@code from}/{@code to}: the period shown; {@code range}: the fields as typed, with their errors. */
+    record PatientPage(Patient patient, List<Plan> plans, Adherence adherence, CalendarView calendar, PainChart pain,
+                       LocalDate from, LocalDate to, DateRange range, List<String> timeZones)
+            implements TemplateInstance {
+    }
+
+    /**
+     * The patient's figures over a period: {@code spinewise.web.history-days} up to tomorrow unless chosen. Dates that
+     * cannot be used answer 400 with the reason by the field, and the default period is shown.
+     */
+    @GET
+    @Path("{id}")
+    public Response patient(@PathParam("id") UUID id, @QueryParam("from") String fromText,
+                            @QueryParam("to") String toText) {
+        Patient patient = plan.patient(id).orElseThrow(NotFoundException::new);
+        DateRange range = patientRange(fromText, toText);
+        DateRange shown = range.valid() ? range : patientRange(null, null);
+        LocalDate from = shown.from().value();
+        LocalDate to = shown.to().value();
+        Adherence adherence = plan.adherence(id, from, to);
+        List<Plan> plans = plan.plans(id);
+        return Response.status(range.valid() ? 200 : 400).entity(new PatientPage(patient, plans, adherence,
+                CalendarView.of(adherence), PainChart.of(adherence.pain()), from, to, range,
+                timeZones.offeredFor(patient.timeZone()))).build();
+    }
+
+    private DateRange patientRange(String fromText, String toText) {
+        return DateRange.read(fromText, toText, LocalDate.now(ZoneOffset.UTC).plusDays(1), config.historyDays());
+    }
+
+    /** A patient who moved, or a zone entered wrongly at enrolment: plan-service checks the zone. */
+    @POST
+    @Path("{id}/time-zone")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeTimeZone(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        String zone = form.getFirst("timeZone");
+        plan.changeTimeZone(id, zone == null ? "" : zone.strip());
+        return Response.seeOther(URI.create("/patients/" + id)).build();
+    }
+}

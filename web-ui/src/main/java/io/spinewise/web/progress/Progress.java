@@ -1,0 +1,78 @@
+package io.spinewise.web.progress;
+
+import io.quarkus.qute.TemplateInstance;
+import io.spinewise.web.client.Downloads;
+import io.spinewise.web.client.PlanClient;
+import io.spinewise.web.client.model.Adherence;
+import io.spinewise.web.client.model.Plan;
+import io.spinewise.web.config.WebConfig;
+import io.spinewise.web.page.CalendarView;
+import io.spinewise.web.page.PainChart;
+import io.spinewise.web.page.TimeZones;
+import io.spinewise.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** The patient's Progress page: streak, adherence, calendar, pain, routines, their time zone and data export. */
+@Path("/")
+@RolesAllowed(Roles.PATIENT)
+@Produces(MediaType.TEXT_HTML)
+public class Progress {
+
+    @Inject
+    PlanClient plan;
+
+    @Inject
+    Downloads downloads;
+
+    @Inject
+    TimeZones timeZones;
+
+    @Inject
+    WebConfig config;
+
+    record ProgressPage(Adherence adherence, CalendarView calendar, PainChart pain, List<Plan> plans, String timeZone,
+                        List<String> timeZones) implements TemplateInstance {
+    }
+
+    @GET
+    @Path("progress")
+    public TemplateInstance progress() {
+        LocalDate to = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        Adherence adherence = plan.myAdherence(to.minusDays(config.historyDays()), to);
+        List<Plan> plans = plan.myPlans();
+        String zone = plan.me().timeZone();
+        return new ProgressPage(adherence, CalendarView.of(adherence), PainChart.of(adherence.pain()), plans, zone,
+                timeZones.offeredFor(zone));
+    }
+
+    /** A patient who moves or travels: "today" follows the zone; sessions already done keep their dates. */
+    @POST
+    @Path("progress/time-zone")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeTimeZone(MultivaluedMap<String, String> form) {
+        String zone = form.getFirst("timeZone");
+        plan.changeMyTimeZone(zone == null ? "" : zone.strip());
+        return Response.seeOther(URI.create("/progress")).build();
+    }
+
+    @GET
+    @Path("progress/export")
+    @Produces(MediaType.WILDCARD)
+    public Response export() {
+        return downloads.planFile(Downloads.MY_EXPORT, "spinewise-my-data-" + LocalDate.now(ZoneOffset.UTC) + ".json");
+    }
+}

@@ -1,0 +1,139 @@
+package io.spinewise.web.today;
+
+import io.quarkus.qute.TemplateInstance;
+import io.spinewise.web.client.PlanClient;
+import io.spinewise.web.client.ServiceException;
+import io.spinewise.web.client.model.PlanItem;
+import io.spinewise.web.client.model.Today;
+import io.spinewise.web.page.ExerciseCards;
+import io.spinewise.web.page.Htmx;
+import io.spinewise.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The patient's Today page: follow the routine, check a session off, undo a check-off. Phone first. */
+@Path("/")
+@RolesAllowed(Roles.PATIENT)
+@Produces(MediaType.TEXT_HTML)
+public class TodayRoutine {
+
+    @Inject
+    PlanClient plan;
+
+    @Inject
+    ExerciseCards exerciseCards;
+
+    /** @param libraryDown the exercise library could not be reached: cards show the prescription only */
+    record TodayPage(LocalDate date, List<PlanSection> plans, boolean libraryDown) implements TemplateInstance {
+    }
+
+    /** One plan's section alone, for htmx after a check-off or an undo. */
+    record TodayPage$plan(PlanSection section) implements TemplateInstance {
+    }
+
+    @GET
+    @Path("today")
+    public TemplateInstance today() {
+        Today today = plan.today();
+        ExerciseCards.Details details = details(today);
+        List<PlanSection> sections = new ArrayList<>();
+        for (Today.PlanToday p : today.plansOrEmpty()) {
+            sections.add(PlanSection.of(today, p, details, PlanSection.Entered.nothing(), Map.of(), null, false, null));
+        }
+        return new TodayPage(today.date(), sections, details.libraryDown());
+    }
+
+    @POST
+    @Path("today/sessions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response checkOff(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
+        CheckOffForm input = CheckOffForm.read(form);
+        if (!input.valid()) {
+            return again(input.planId, input.entered(), input.errors(), "Please check the marked answers.", true,
+                    input.idempotencyKey, headers, 400);
+        }
+        try {
+            plan.checkOff(input.idempotencyKey, input.request());
+        } catch (ServiceException e) {
+            // caught here, not through the form's send(): with plan-service unavailable the answers stay on the page
+            input.refused(e);
+            boolean later = e.unavailable() || e.tooManyRequests();
+            return again(input.planId, input.entered(), input.errors(), e.readableMessage()
+                    + (later ? " Your answers are still here: press Save again." : ""), true,
+                    input.idempotencyKey, headers, e.unavailable() ? 503 : e.tooManyRequests() ? 429 : 400);
+        }
+        if (Htmx.isHtmx(headers)) {
+            return again(input.planId, PlanSection.Entered.nothing(), Map.of(), "Session saved. Well done!", false,
+                    null, headers, 200);
+        }
+        return Response.seeOther(URI.create("/today")).build();
+    }
+
+    @POST
+    @Path("today/sessions/{id}/undo")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response undo(@PathParam("id") UUID checkOffId, MultivaluedMap<String, String> form,
+                         @Context HttpHeaders headers) {
+        plan.undoCheckOff(checkOffId);
+        UUID planId = parse(form.getFirst("planId"));
+        if (Htmx.isHtmx(headers) && planId != null) {
+            return again(planId, PlanSection.Entered.nothing(), Map.of(), "Check-off undone.", false, null, headers, 200);
+        }
+        return Response.seeOther(URI.create("/today")).build();
+    }
+
+    /** The plan's section (htmx) or the whole Today page, fetched afresh, with a message. */
+    private Response again(UUID planId, PlanSection.Entered entered, Map<String, String> errors, String message,
+                           boolean isError, String keepKey, HttpHeaders headers, int status) {
+        Today today = plan.today();
+        ExerciseCards.Details details = details(today);
+        List<PlanSection> sections = new ArrayList<>();
+        PlanSection changed = null;
+        for (Today.PlanToday p : today.plansOrEmpty()) {
+            boolean isThis = p.planId().equals(planId);
+            PlanSection s = PlanSection.of(today, p, details, isThis ? entered : PlanSection.Entered.nothing(),
+                    isThis ? errors : Map.of(), isThis ? message : null, isError, isThis ? keepKey : null);
+            sections.add(s);
+            if (isThis) {
+                changed = s;
+            }
+        }
+        if (Htmx.isHtmx(headers) && changed != null) {
+            // htmx swaps 2xx answers; the message inside says whether it worked
+            return Response.ok(new TodayPage$plan(changed)).build();
+        }
+        return Response.status(status).entity(new TodayPage(today.date(), sections, details.libraryDown())).build();
+    }
+
+    /** The library's details of every exercise on the page, in one request. */
+    private ExerciseCards.Details details(Today today) {
+        return exerciseCards.details(today.plansOrEmpty().stream()
+                .flatMap(p -> p.itemsOrEmpty().stream().map(PlanItem::exercise)).toList());
+    }
+
+    private static UUID parse(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
