@@ -4,6 +4,7 @@ import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CheckOff;
 import io.spinewise.web.client.model.CheckOffRequest;
+import io.spinewise.web.client.model.Chiropractor;
 import io.spinewise.web.client.model.ClinicSettings;
 import io.spinewise.web.client.model.DashboardRow;
 import io.spinewise.web.client.model.Enrolment;
@@ -137,7 +138,7 @@ public interface PlanApi {
 
     @GET
     @Path("/clinic/chiropractors")
-    List<io.spinewise.web.client.model.Chiropractor> chiropractors();
+    List<Chiropractor> chiropractors();
 
     @GET
     @Path("/audit")

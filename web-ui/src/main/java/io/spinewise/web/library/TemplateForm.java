@@ -78,10 +78,6 @@ public record TemplateForm(String name, String description, List<Row> rows, Set<
         }
     }
 
-    public boolean hasDay(DayOfWeek day) {
-        return days.contains(day);
-    }
-
     static TemplateForm empty() {
         return new TemplateForm("", "", withSpares(List.of()), EnumSet.allOf(DayOfWeek.class), "1",
                 LibraryStatus.PUBLISHED.name());
