@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +24,8 @@ import java.util.stream.Stream;
  * it when the JVM exits. The launcher loads the demo activity on that first start (the marker
  * file {@code <data>/demo-activity-loaded} says so), so every test sees six weeks of history.
  * {@link LauncherIT} checks what it printed, stops it with {@code ./spinewise down} and starts it
- * again. Demo users' tokens are fetched once and reused: Keycloak's password hashing makes every
- * login cost about a second of CPU.
+ * again. Demo users' tokens are fetched once and reused for a few minutes: Keycloak's password hashing
+ * makes every login cost about a second of CPU.
  *
  * <p>With {@code -Dspinewise.e2e.running=true} the tests use a platform that is already up
  * ({@code ./spinewise up}) instead, which makes writing a test quicker; the tests that stop and
@@ -40,7 +42,12 @@ final class RunningPlatform {
     /** On a platform started elsewhere, the launcher is the user's, with its data in the checkout's .spinewise/. */
     private static final Launcher LAUNCHER = new Launcher(HOME, alreadyRunning() ? HOME.resolve(".spinewise")
             : Path.of(System.getProperty("spinewise.e2e.data", "target/stack")).toAbsolutePath());
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /**
+     * Reuse a token for at most this long: the realm's access tokens live 5 minutes, and a suite on
+     * a slow machine outlives one (a reused expired token made later tests fail with 401).
+     */
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(3);
+    private static final Map<String, Fetched> TOKENS = new ConcurrentHashMap<>();
     private static final KeycloakLogins LOGINS = new KeycloakLogins(ISSUER);
 
     private static Launcher.Up firstStart;
@@ -100,7 +107,15 @@ final class RunningPlatform {
     /** A demo user's access token (password {@code demo}). */
     static String token(String username) {
         get();
-        return TOKENS.computeIfAbsent(username, user -> LOGINS.accessToken(user, "demo"));
+        return TOKENS.compute(username, (user, known) -> known != null && known.fresh() ? known
+                : new Fetched(LOGINS.accessToken(user, "demo"), Instant.now())).token();
+    }
+
+    private record Fetched(String token, Instant at) {
+
+        boolean fresh() {
+            return at.plus(TOKEN_REUSE).isAfter(Instant.now());
+        }
     }
 
     static KeycloakLogins logins() {
