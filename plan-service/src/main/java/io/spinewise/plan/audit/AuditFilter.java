@@ -1,4 +1,4 @@
-package io.spinewise.plan.rest;
+package io.spinewise.plan.audit;
 
 import io.spinewise.common.input.PlausibleValues;
 import io.quarkus.runtime.BlockingOperationControl;
