@@ -3,7 +3,6 @@ package io.spinewise.plan.audit;
 import io.spinewise.common.input.PlausibleValues;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.spinewise.common.problem.Problem;
 import io.spinewise.common.problem.ProblemMappers;
 import io.vertx.core.Vertx;

@@ -28,6 +28,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,7 +38,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -207,10 +207,8 @@ public class MeResource {
     @Audited(AuditAction.ADHERENCE_READ)
     @Operation(operationId = "getMyAdherence", summary = "My adherence over a window",
             description = AdherenceView.FORMULA)
-    public AdherenceView adherence(@QueryParam("from") String from, @QueryParam("to") String to,
-                                   @Parameter(description = AdherenceView.DAYS_PARAMETER)
-                                   @QueryParam("days") boolean days) {
-        return adherence.evaluate(me.get(), null, Params.date(from, "from"), Params.date(to, "to"), days);
+    public AdherenceView adherence(@BeanParam AdherenceWindow window) {
+        return adherence.evaluate(me.get(), null, window.from(), window.to(), window.days());
     }
 
     @GET

@@ -189,12 +189,9 @@ public class PatientResource {
     @Audited(AuditAction.ADHERENCE_READ)
     @Operation(operationId = "getPatientAdherence", summary = "A patient's adherence over a window (all plans)",
             description = AdherenceView.FORMULA + ". Without from: since the first scheduled day; without to: today.")
-    public AdherenceView adherence(@PathParam("id") String id, @QueryParam("from") String from,
-                                   @QueryParam("to") String to,
-                                   @Parameter(description = AdherenceView.DAYS_PARAMETER)
-                                   @QueryParam("days") boolean days) {
+    public AdherenceView adherence(@PathParam("id") String id, @BeanParam AdherenceWindow window) {
         Patient patient = patient(id);
-        return adherence.evaluate(patient, null, Params.date(from, "from"), Params.date(to, "to"), days);
+        return adherence.evaluate(patient, null, window.from(), window.to(), window.days());
     }
 
     private Patient patient(String id) {

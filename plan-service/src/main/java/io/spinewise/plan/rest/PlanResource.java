@@ -23,16 +23,15 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -97,12 +96,9 @@ public class PlanResource {
     @Audited(AuditAction.ADHERENCE_READ)
     @Operation(operationId = "getPlanAdherence", summary = "Adherence of this plan over a window",
             description = AdherenceView.FORMULA)
-    public AdherenceView adherence(@PathParam("id") String id, @QueryParam("from") String from,
-                                   @QueryParam("to") String to,
-                                   @Parameter(description = AdherenceView.DAYS_PARAMETER)
-                                   @QueryParam("days") boolean days) {
+    public AdherenceView adherence(@PathParam("id") String id, @BeanParam AdherenceWindow window) {
         Plan plan = visible(id);
-        return adherence.evaluate(owner(plan), plan.id, Params.date(from, "from"), Params.date(to, "to"), days);
+        return adherence.evaluate(owner(plan), plan.id, window.from(), window.to(), window.days());
     }
 
     @PATCH
