@@ -33,8 +33,9 @@ public class AdherenceDays {
 
     /** The clinic's patients, or with {@code :chiro} (a user id) only those with a plan that user prescribed. */
     private static final String OF_PRESCRIBER = """
-            (CAST(:chiro AS text) IS NULL OR EXISTS (SELECT 1 FROM plan cp WHERE cp.patient_id = p.id
-             AND cp.clinic_id = p.clinic_id AND cp.created_by = CAST(:chiro AS text)))""";
+            (CAST(:chiro AS text) IS NULL
+                   OR EXISTS (SELECT 1 FROM plan cp WHERE cp.patient_id = p.id AND cp.clinic_id = p.clinic_id
+                              AND cp.created_by = CAST(:chiro AS text)))""";
 
     /** The clinic's CSV report, {@code COPY}'d by the server: see {@link #copyCsv}. */
     static final NamedSql REPORT = new NamedSql(daily(OF_PRESCRIBER, SPREADSHEET_SAFE_NAME));
@@ -49,10 +50,14 @@ public class AdherenceDays {
     }
 
     private static String daily(String whichPatients, String nameCell) {
-        return "WITH pts AS (\n    SELECT p.id, p.first_name || ' ' || p.last_name AS name, CAST(:from AS date) AS first_day,"
-                + " least(CAST(:to AS date), " + AdherenceSql.TODAY + ") AS last_day\n"
-                + "    FROM patient p\n    WHERE p.clinic_id = :clinic AND " + whichPatients + "\n), "
-                + AdherenceSql.perDay("""
+        return """
+                WITH pts AS (
+                    SELECT p.id, p.first_name || ' ' || p.last_name AS name, CAST(:from AS date) AS first_day,
+                           least(CAST(:to AS date), %s) AS last_day
+                    FROM patient p
+                    WHERE p.clinic_id = :clinic AND %s
+                ),
+                """.formatted(AdherenceSql.TODAY, whichPatients.strip()) + AdherenceSql.perDay("""
                 FROM session_checkoff c
                 WHERE c.clinic_id = :clinic AND c.session_date BETWEEN CAST(:from AS date) AND CAST(:to AS date)""")
                 + """

@@ -40,7 +40,7 @@ final class AdherenceSql {
                                         AND (pp.paused_until IS NULL OR pp.paused_until >= g.d::date))
                 ), done AS (
                     SELECT c.plan_id, c.session_date, count(*) AS n
-                    """ + checkOffs + """
+                """ + checkOffs.strip().indent(4) + """
                       AND c.undone_at IS NULL
                     GROUP BY c.plan_id, c.session_date
                 ), per_day AS (

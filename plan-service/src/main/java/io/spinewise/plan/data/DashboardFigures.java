@@ -25,7 +25,8 @@ public class DashboardFigures {
                 SELECT p.id, %s AS today,
                        %s - (CAST(:horizon AS int) - 1) AS first_day, %s AS last_day
                 FROM patient p WHERE p.id = ANY(:ids)
-            ), """.formatted(AdherenceSql.TODAY, AdherenceSql.TODAY, AdherenceSql.TODAY)
+            ),
+            """.formatted(AdherenceSql.TODAY, AdherenceSql.TODAY, AdherenceSql.TODAY)
             + AdherenceSql.perDay("""
             FROM session_checkoff c JOIN pts ON pts.id = c.patient_id
             WHERE c.session_date BETWEEN pts.first_day AND pts.last_day""") + """
