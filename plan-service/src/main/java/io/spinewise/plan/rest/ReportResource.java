@@ -112,9 +112,7 @@ public class ReportResource {
         LocalDate from = Params.requiredDate(fromParam, "from");
         LocalDate to = Params.requiredDate(toParam, "to");
         Params.window(from, to);
-        if (ChronoUnit.DAYS.between(from, to) >= config.report().maxDays()) {
-            throw ProblemException.invalid("to", "the range may span at most " + config.report().maxDays() + " days");
-        }
+        withinMaxDays(from, to, "to");
         UUID chiropractor = Params.uuid(chiropractorParam, "chiropractor");
         String clinic = caller.clinicId();
         String prescriber = chiropractor == null ? null : chiropractor.toString();
@@ -169,9 +167,7 @@ public class ReportResource {
             throw ProblemException.invalid(named, to == null ? "must not be after the patient's today"
                     : "must not be before from");
         }
-        if (ChronoUnit.DAYS.between(period.from(), period.to()) >= config.report().maxDays()) {
-            throw ProblemException.invalid(named, "the range may span at most " + config.report().maxDays() + " days");
-        }
+        withinMaxDays(period.from(), period.to(), named);
         audit.target("patient summary " + period.from() + ".." + period.to());
         holdSlotUntilAnswered(caller.clinicId());
         byte[] document;
@@ -187,6 +183,14 @@ public class ReportResource {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"patient-" + uuid + "-" + period.from()
                         + "-to-" + period.to() + ".pdf\"")
             .build();
+    }
+
+    /** A report covers at most {@code spinewise.plan.report.max-days} days; else a 400 naming {@code parameter}. */
+    private void withinMaxDays(LocalDate from, LocalDate to, String parameter) {
+        if (ChronoUnit.DAYS.between(from, to) >= config.report().maxDays()) {
+            throw ProblemException.invalid(parameter, "the range may span at most " + config.report().maxDays()
+                    + " days");
+        }
     }
 
     /**

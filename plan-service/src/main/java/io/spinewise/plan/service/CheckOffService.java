@@ -146,16 +146,6 @@ public class CheckOffService {
         throw ProblemException.conflict("A check-off can only be undone on the day it was recorded.");
     }
 
-    /** The patient's check-offs (not undone) on a day, for "today". */
-    public List<CheckOffView> on(UUID patientId, LocalDate day) {
-        return checkOffs.on(patientId, day);
-    }
-
-    /** Every check-off of a patient that is not undone, oldest first. */
-    public List<CheckOffView> all(UUID patientId) {
-        return checkOffs.all(patientId);
-    }
-
     /** The answer to a check-off without an Idempotency-Key. */
     public static ProblemException missingKey() {
         return new ProblemException(Problem.invalid("The Idempotency-Key header is required: send a fresh random"

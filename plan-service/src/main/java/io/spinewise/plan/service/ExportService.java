@@ -4,6 +4,7 @@ import io.spinewise.plan.api.AdherenceView;
 import io.spinewise.plan.api.CheckOffView;
 import io.spinewise.plan.api.PlanVersionView;
 import io.spinewise.plan.api.Views;
+import io.spinewise.plan.data.CheckOffs;
 import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.domain.PlanPause;
 import io.spinewise.plan.domain.PlanStatus;
@@ -24,7 +25,7 @@ public class ExportService {
     PlanService plans;
 
     @Inject
-    CheckOffService checkOffs;
+    CheckOffs checkOffs;
 
     @Inject
     AdherenceService adherence;

@@ -2,6 +2,7 @@ package io.spinewise.plan.service;
 
 import io.spinewise.plan.api.CheckOffView;
 import io.spinewise.plan.api.TodayView;
+import io.spinewise.plan.data.CheckOffs;
 import io.spinewise.plan.domain.AdherenceRule;
 import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.domain.PlanStatus;
@@ -29,7 +30,7 @@ public class TodayService {
     PlanService plans;
 
     @Inject
-    CheckOffService checkOffs;
+    CheckOffs checkOffs;
 
     @Inject
     Today today;
