@@ -15,20 +15,21 @@ import java.util.Optional;
 /**
  * Runs {@link NamedSql} statements on the pool's connection: inside a JTA transaction that is the
  * transaction's own connection (the one Hibernate uses), outside one an autocommit connection.
+ * For this package only: the services reach the database through its classes.
  */
 @ApplicationScoped
-public class Database {
+class Database {
 
     /** Reads one row by column names. */
     @FunctionalInterface
-    public interface Row<T> {
+    interface Row<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
     @Inject
     AgroalDataSource dataSource;
 
-    public <T> List<T> list(NamedSql sql, SqlValues values, Row<T> row) {
+    <T> List<T> list(NamedSql sql, SqlValues values, Row<T> row) {
         try (Connection c = dataSource.getConnection()) {
             return list(c, sql, values, row);
         } catch (SQLException e) {
@@ -37,11 +38,11 @@ public class Database {
     }
 
     /** The first row; {@code row} must not read it as null. */
-    public <T> Optional<T> first(NamedSql sql, SqlValues values, Row<T> row) {
+    <T> Optional<T> first(NamedSql sql, SqlValues values, Row<T> row) {
         return list(sql, values, row).stream().findFirst();
     }
 
-    public int update(NamedSql sql, SqlValues values) {
+    int update(NamedSql sql, SqlValues values) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = sql.prepare(c, values)) {
             return s.executeUpdate();
         } catch (SQLException e) {
@@ -50,7 +51,7 @@ public class Database {
     }
 
     /** For statements whose failures the caller tells apart (SQLSTATE) or that run several on one connection. */
-    public Connection connection() throws SQLException {
+    Connection connection() throws SQLException {
         return dataSource.getConnection();
     }
 
