@@ -4,7 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.spinewise.plan.service.AdherenceQueries;
+import io.spinewise.plan.data.AdherenceDays;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
 import jakarta.inject.Inject;
@@ -53,7 +53,7 @@ class AdherenceEdgesTest {
     AgroalDataSource dataSource;
 
     @Inject
-    AdherenceQueries queries;
+    AdherenceDays adherenceDays;
 
     @Test
     void aPlanThatStartsNextWeekHasNothingScheduledYetInsteadOfARefusedWindow() {
@@ -122,7 +122,7 @@ class AdherenceEdgesTest {
         for (Instant instant : instants) {
             for (int i = 0; i < zones.size(); i++) {
                 LocalDate javaToday = instant.atZone(ZoneId.of(zones.get(i))).toLocalDate();
-                List<AdherenceQueries.PatientDay> days = queries.dailyList(instant, NORTH, patients.get(i),
+                List<AdherenceDays.PatientDay> days = adherenceDays.ofPatient(instant, NORTH, patients.get(i),
                         javaToday.minusDays(2), javaToday.plusDays(2));
                 assertThat(days.get(days.size() - 1).date()).as(zones.get(i) + " at " + instant).isEqualTo(javaToday);
             }

@@ -1,7 +1,8 @@
 package io.spinewise.plan;
 
-import io.spinewise.plan.rest.Audited;
-import io.spinewise.plan.rest.AuditResource;
+import io.spinewise.plan.audit.Audited;
+import io.spinewise.plan.audit.AuditResource;
+import io.spinewise.plan.rest.ClinicResource;
 import io.spinewise.plan.rest.DashboardResource;
 import io.spinewise.plan.rest.MeResource;
 import io.spinewise.plan.rest.PatientResource;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EndpointSecurityTest {
 
     private static final List<Class<?>> RESOURCES = List.of(PatientResource.class, PlanResource.class, MeResource.class,
-            DashboardResource.class, ReportResource.class, AuditResource.class);
+            DashboardResource.class, ClinicResource.class, ReportResource.class, AuditResource.class);
 
     @Test
     void everyEndpointDeclaresWhoMayCallIt() {

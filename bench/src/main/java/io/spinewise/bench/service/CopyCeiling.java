@@ -56,10 +56,10 @@ final class CopyCeiling {
             query = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*\n", "").strip();
         }
         Path script = work.resolve("adherence-copy.psql");
-        Files.writeString(script, "SELECT set_config('spinewise.report_now', :'now', false),"
-                + " set_config('spinewise.report_clinic', :'clinic', false),"
-                + " set_config('spinewise.report_from', :'from', false), set_config('spinewise.report_to', :'to', false),"
-                + " set_config('spinewise.report_chiro', '', false) \\g /dev/null\n"
+        Files.writeString(script, "SELECT set_config('spinewise.sql_now', :'now', false),"
+                + " set_config('spinewise.sql_clinic', :'clinic', false),"
+                + " set_config('spinewise.sql_from', :'from', false), set_config('spinewise.sql_to', :'to', false),"
+                + " set_config('spinewise.sql_chiro', '', false) \\g /dev/null\n"
                 + "COPY (" + query + ") TO STDOUT WITH (FORMAT csv, HEADER);\n");
         long start = System.nanoTime();
         run(List.of("-v", "now=" + now, "-v", "clinic=" + clinic, "-v", "from=" + from, "-v", "to=" + to,

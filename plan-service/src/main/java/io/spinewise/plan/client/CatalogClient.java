@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * catalog-service as plan-service sees it. Owns the "catalog is down" answer: a connection
@@ -51,7 +52,7 @@ public class CatalogClient {
         return call(() -> api.routine(slug), "routine " + slug);
     }
 
-    private <T> Optional<T> call(java.util.function.Supplier<T> request, String what) {
+    private <T> Optional<T> call(Supplier<T> request, String what) {
         try {
             return Optional.of(request.get());
         } catch (WebApplicationException e) {

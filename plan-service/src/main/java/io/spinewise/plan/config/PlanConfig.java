@@ -3,6 +3,8 @@ package io.spinewise.plan.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /** plan-service's own settings ({@code spinewise.plan.*}). */
 @ConfigMapping(prefix = "spinewise.plan")
 public interface PlanConfig {
@@ -24,7 +26,7 @@ public interface PlanConfig {
      * included (the token request has a connect timeout only); then enrolment answers 503.
      */
     @WithDefault("6s")
-    java.time.Duration keycloakTimeout();
+    Duration keycloakTimeout();
 
     /** Dashboard defaults; a clinic may set its own thresholds (clinic_settings). */
     Dashboard dashboard();
@@ -65,7 +67,7 @@ public interface PlanConfig {
          * them and the report is a 503 problem (or, once the CSV has started streaming, a download broken off).
          */
         @WithDefault("300s")
-        java.time.Duration statementTimeout();
+        Duration statementTimeout();
 
         /** How many CSV or PDF reports one clinic may have running at once on a pod; the next is a 429 problem. */
         @WithDefault("2")

@@ -2,7 +2,9 @@ package io.spinewise.plan.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +57,8 @@ public final class AdherenceRule {
             return new Schedule(v.planId, from, until, v.daysMask, v.sessionsPerDay);
         }
 
-        boolean covers(LocalDate day) {
+        /** Whether the version schedules sessions on {@code day} (pauses aside). */
+        public boolean covers(LocalDate day) {
             return !day.isBefore(from) && (until == null || !day.isAfter(until))
                     && DaysOfWeek.includes(daysMask, day.getDayOfWeek());
         }
@@ -91,7 +94,7 @@ public final class AdherenceRule {
     }
 
     /** The patient's today at an instant: the local date in the patient's zone. */
-    public static LocalDate today(java.time.Instant now, java.time.ZoneId zone) {
+    public static LocalDate today(Instant now, ZoneId zone) {
         return now.atZone(zone).toLocalDate();
     }
 

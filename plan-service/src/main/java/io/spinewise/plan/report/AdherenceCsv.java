@@ -1,7 +1,7 @@
 package io.spinewise.plan.report;
 
 import io.agroal.api.AgroalDataSource;
-import io.spinewise.plan.service.AdherenceQueries;
+import io.spinewise.plan.data.AdherenceDays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,7 +30,7 @@ public class AdherenceCsv {
     AgroalDataSource dataSource;
 
     @Inject
-    AdherenceQueries queries;
+    AdherenceDays days;
 
     @Inject
     ReportTimeout timeout;
@@ -48,7 +48,7 @@ public class AdherenceCsv {
             try {
                 timeout.apply(c);
                 OutputStream buffered = new BufferedOutputStream(output, 1 << 16);
-                long rows = queries.copyDaily(c, buffered, now, clinicId, chiropractor, from, to);
+                long rows = days.copyCsv(c, buffered, now, clinicId, chiropractor, from, to);
                 buffered.flush();
                 return rows;
             } finally {

@@ -3,12 +3,15 @@ package io.spinewise.plan.report;
 import io.spinewise.common.problem.ProblemException;
 import io.spinewise.common.problem.ProblemType;
 import io.spinewise.plan.config.PlanConfig;
+import io.spinewise.plan.data.NamedSql;
+import io.spinewise.plan.data.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -23,13 +26,15 @@ public class ReportTimeout {
     /** SQLSTATE query_canceled: what a statement timeout raises. */
     static final String QUERY_CANCELED = "57014";
 
+    private static final NamedSql SET_TIMEOUT = new NamedSql("SELECT set_config('statement_timeout', :timeout, true)");
+
     @Inject
     PlanConfig config;
 
     /** Sets the timeout for the rest of the transaction on {@code connection} (autocommit off). */
     public void apply(Connection connection) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
-            s.setString(1, config.report().statementTimeout().toMillis() + "ms");
+        try (PreparedStatement s = SET_TIMEOUT.prepare(connection,
+                SqlValues.of("timeout", config.report().statementTimeout().toMillis() + "ms"))) {
             s.executeQuery().close();
         }
     }
@@ -52,7 +57,7 @@ public class ReportTimeout {
                 + " or try again when the clinic is quieter.");
     }
 
-    private static String words(java.time.Duration timeout) {
+    private static String words(Duration timeout) {
         return timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
     }
 }

@@ -1,6 +1,7 @@
 package io.spinewise.plan.rest;
 
 import io.spinewise.common.security.Caller;
+import io.spinewise.plan.audit.AuditContext;
 import io.spinewise.plan.config.PlanConfig;
 import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.service.PatientService;

@@ -1,5 +1,6 @@
 package io.spinewise.plan.rest;
 
+import io.spinewise.common.problem.ProblemException;
 import io.spinewise.common.security.Caller;
 import io.spinewise.common.security.Roles;
 import io.spinewise.plan.api.AdherenceView;
@@ -8,10 +9,13 @@ import io.spinewise.plan.api.CheckOffView;
 import io.spinewise.plan.api.PatientPatch;
 import io.spinewise.plan.api.PatientView;
 import io.spinewise.plan.api.PlanView;
+import io.spinewise.plan.api.Views;
 import io.spinewise.plan.api.TodayView;
-import io.spinewise.plan.domain.DaysOfWeek;
+import io.spinewise.plan.audit.AuditAction;
+import io.spinewise.plan.audit.AuditContext;
+import io.spinewise.plan.audit.AuditRecorder;
+import io.spinewise.plan.audit.Audited;
 import io.spinewise.plan.domain.Patient;
-import io.spinewise.plan.domain.PlanStatus;
 import io.spinewise.plan.service.AdherenceService;
 import io.spinewise.plan.service.CheckOffService;
 import io.spinewise.plan.service.ExportService;
@@ -19,10 +23,12 @@ import io.spinewise.plan.service.PatientService;
 import io.spinewise.plan.service.PlanService;
 import io.spinewise.plan.service.RateLimiter;
 import io.spinewise.plan.service.Today;
+import io.spinewise.plan.service.TodayService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,7 +38,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -48,12 +53,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Patient self-service: the caller's own record, plans, today, check-offs, adherence and data. */
 @Path("/api/me")
@@ -91,6 +92,9 @@ public class MeResource {
     Today today;
 
     @Inject
+    TodayService todayService;
+
+    @Inject
     AuditContext audit;
 
     @Inject
@@ -101,7 +105,7 @@ public class MeResource {
 
     @GET
     @RolesAllowed(Roles.PATIENT)
-    @Audited("me.read")
+    @Audited(AuditAction.ME_READ)
     @Operation(operationId = "getMe", summary = "My record",
             description = "Created from the token's claims on first use.")
     public PatientView get() {
@@ -110,7 +114,7 @@ public class MeResource {
 
     @PATCH
     @RolesAllowed(Roles.PATIENT)
-    @Audited("me.update")
+    @Audited(AuditAction.ME_UPDATE)
     @Operation(operationId = "changeMe", summary = "Change my time zone",
             description = "When I move: my today is then the new zone's;"
             + " sessions already recorded keep their dates.")
@@ -122,52 +126,27 @@ public class MeResource {
     @GET
     @Path("/plans")
     @RolesAllowed(Roles.PATIENT)
-    @Audited("plan.list")
+    @Audited(AuditAction.PLAN_LIST)
     @Operation(operationId = "listMyPlans", summary = "My plans (current versions), newest first",
             description = "Every plan prescribed to me, active, paused or completed.")
     public List<PlanView> plans() {
-        return plans.ofPatient(me.get().id).stream().map(Views::plan).toList();
+        return plans.ofPatient(me.get().id).stream().map(PlanService.Current::view).toList();
     }
 
     @GET
     @Path("/today")
     @RolesAllowed(Roles.PATIENT)
-    @Audited("me.today")
+    @Audited(AuditAction.ME_TODAY)
     @Operation(operationId = "getMyToday", summary = "Today's sessions of my active plans",
             description = "Today is the date in my time zone.")
     public TodayView today() {
-        Patient patient = me.get();
-        LocalDate day = today.in(patient.zone());
-        Map<UUID, List<CheckOffView>> done = checkOffs.on(patient.id, day).stream()
-                .collect(Collectors.groupingBy(CheckOffView::planId));
-        List<TodayView.PlanToday> result = new ArrayList<>();
-        for (PlanService.Current c : plans.ofPatient(patient.id)) {
-            if (c.plan().status != PlanStatus.ACTIVE) {
-                continue;
-            }
-            var v = c.version();
-            boolean scheduled = !day.isBefore(v.startDate) && !day.isBefore(v.effectiveFrom)
-                    && (v.endDate == null || !day.isAfter(v.endDate))
-                    && DaysOfWeek.includes(v.daysMask, day.getDayOfWeek());
-            List<CheckOffView> planDone = done.getOrDefault(c.plan().id, List.of());
-            List<TodayView.Session> sessions = new ArrayList<>();
-            int slots = Math.max(scheduled ? v.sessionsPerDay : 0,
-                    planDone.stream().mapToInt(CheckOffView::slot).max().orElse(0));
-            for (int slot = 1; slot <= slots; slot++) {
-                int s = slot;
-                UUID id = planDone.stream().filter(x -> x.slot() == s).map(CheckOffView::id).findFirst().orElse(null);
-                sessions.add(new TodayView.Session(slot, id, id != null));
-            }
-            result.add(new TodayView.PlanToday(c.plan().id, c.plan().title, scheduled,
-                    scheduled ? v.sessionsPerDay : 0, sessions, v.items));
-        }
-        return new TodayView(day, patient.timeZone, result);
+        return todayService.of(me.get());
     }
 
     @POST
     @Path("/sessions")
     @RolesAllowed(Roles.PATIENT)
-    @Audited("checkoff.create")
+    @Audited(AuditAction.CHECKOFF_CREATE)
     @Operation(operationId = "checkOff", summary = "Check off a session",
             description = "Requires an Idempotency-Key header: a retry with the"
             + " same key and body gets the first answer; the same key with another body gets 422. The date is my"
@@ -188,11 +167,12 @@ public class MeResource {
             throw CheckOffService.missingKey();
         }
         if (idempotencyKey.length() > 100) {
-            throw io.spinewise.common.problem.ProblemException.invalid(IDEMPOTENCY_KEY, "must be at most 100 characters");
+            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be at most 100 characters");
         }
         String name = caller.displayName();
         CheckOffService.Outcome outcome = checkOffs.checkOff(caller.subject(), name, idempotencyKey.strip(), request);
-        audit.patient(outcome.patientId()).target("session " + outcome.view().id() + (outcome.replayed() ? " (replay)" : ""));
+        audit.patient(outcome.patientId())
+                .target(CheckOffService.TARGET + outcome.view().id() + (outcome.replayed() ? " (replay)" : ""));
         if (!outcome.replayed()) {
             // written with the check-off, in the same statement
             audit.recorded();
@@ -205,13 +185,13 @@ public class MeResource {
     @DELETE
     @Path("/sessions/{id}")
     @RolesAllowed(Roles.PATIENT)
-    @Audited("checkoff.undo")
+    @Audited(AuditAction.CHECKOFF_UNDO)
     @Operation(operationId = "undoCheckOff", summary = "Undo a check-off",
             description = "Possible on the day it was recorded (my today).")
     @APIResponse(responseCode = "204", description = "Undone")
     public Response undo(@PathParam("id") String id) {
         UUID uuid = Params.pathId(id, "check-off");
-        audit.target("session " + uuid);
+        audit.target(CheckOffService.TARGET + uuid);
         CheckOffService.Undo undo = checkOffs.undo(caller.subject(), caller.displayName(), uuid);
         audit.patient(undo.patientId());
         if (undo.recorded()) {
@@ -224,19 +204,17 @@ public class MeResource {
     @GET
     @Path("/adherence")
     @RolesAllowed(Roles.PATIENT)
-    @Audited("adherence.read")
+    @Audited(AuditAction.ADHERENCE_READ)
     @Operation(operationId = "getMyAdherence", summary = "My adherence over a window",
             description = AdherenceView.FORMULA)
-    public AdherenceView adherence(@QueryParam("from") String from, @QueryParam("to") String to,
-                                   @Parameter(description = AdherenceView.DAYS_PARAMETER)
-                                   @QueryParam("days") boolean days) {
-        return adherence.evaluate(me.get(), null, Params.date(from, "from"), Params.date(to, "to"), days);
+    public AdherenceView adherence(@BeanParam AdherenceWindow window) {
+        return adherence.evaluate(me.get(), null, window.from(), window.to(), window.days());
     }
 
     @GET
     @Path("/export")
     @RolesAllowed(Roles.PATIENT)
-    @Audited("patient.export")
+    @Audited(AuditAction.PATIENT_EXPORT)
     @Limited(RateLimiter.Limit.EXPORTS)
     @Operation(operationId = "exportMyData", summary = "Download all my data (JSON)",
             description = "My record, my plans with every version and pause, my check-offs and my adherence.")

@@ -10,19 +10,19 @@ import java.util.UUID;
  * Query parameters parsed by hand, so that a malformed one gets a 400 naming it and the
  * expected format rather than JAX-RS's bare 404.
  */
-final class Params {
+public final class Params {
 
     private Params() {
     }
 
-    static LocalDate date(String value, String name) {
+    public static LocalDate date(String value, String name) {
         if (value == null || value.isBlank()) {
             return null;
         }
         return PlausibleValues.date(value.strip()).orElseThrow(() -> ProblemException.invalid(name, PlausibleValues.DATE_RULE));
     }
 
-    static LocalDate requiredDate(String value, String name) {
+    public static LocalDate requiredDate(String value, String name) {
         LocalDate date = date(value, name);
         if (date == null) {
             throw ProblemException.invalid(name, "is required (a date like 2026-11-23)");
@@ -30,7 +30,7 @@ final class Params {
         return date;
     }
 
-    static UUID uuid(String value, String name) {
+    public static UUID uuid(String value, String name) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -38,12 +38,12 @@ final class Params {
     }
 
     /** A path id that is not a UUID names nothing: 404, like any unknown id. */
-    static UUID pathId(String value, String what) {
+    public static UUID pathId(String value, String what) {
         // UUID.fromString would take 1-1-1-1-1 for 00000001-0001-0001-0001-000000000001
         return PlausibleValues.uuid(value).orElseThrow(() -> ProblemException.notFound("No " + what + " " + value + "."));
     }
 
-    static void window(LocalDate from, LocalDate to) {
+    public static void window(LocalDate from, LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.invalid("to", "must not be before from");
         }

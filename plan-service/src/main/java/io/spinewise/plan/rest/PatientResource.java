@@ -12,12 +12,17 @@ import io.spinewise.plan.api.PatientPatch;
 import io.spinewise.plan.api.PatientView;
 import io.spinewise.plan.api.PlanRequest;
 import io.spinewise.plan.api.PlanView;
+import io.spinewise.plan.api.Views;
+import io.spinewise.plan.audit.AuditAction;
+import io.spinewise.plan.audit.AuditContext;
+import io.spinewise.plan.audit.AuditRecorder;
+import io.spinewise.plan.audit.Audited;
 import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.service.AdherenceService;
 import io.spinewise.plan.service.PatientService;
 import io.spinewise.plan.service.PlanService;
-import io.spinewise.plan.service.RateLimiter;
 import io.spinewise.plan.service.Prescriptions;
+import io.spinewise.plan.service.RateLimiter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -84,7 +89,7 @@ public class PatientResource {
 
     @GET
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
-    @Audited("patient.list")
+    @Audited(AuditAction.PATIENT_LIST)
     @Operation(operationId = "listPatients", summary = "The clinic's patients, by name",
             description = "Paged (page from 0, size at most 100); q finds part of the name or email.")
     public Page<PatientView> list(@Parameter(description = "Text in the name or email") @QueryParam("q") @Size(max = 100) String q,
@@ -94,7 +99,7 @@ public class PatientResource {
 
     @POST
     @RolesAllowed(Roles.CHIROPRACTOR)
-    @Audited("patient.enrol")
+    @Audited(AuditAction.PATIENT_ENROL)
     @Limited(RateLimiter.Limit.ENROLMENTS)
     @Operation(operationId = "enrolPatient", summary = "Enrol a patient",
             description = "Creates the patient's login (role patient, this clinic) and"
@@ -121,7 +126,7 @@ public class PatientResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.CHIROPRACTOR)
-    @Audited("patient.read")
+    @Audited(AuditAction.PATIENT_READ)
     @Operation(operationId = "getPatient", summary = "One patient of the clinic",
             description = "A patient of another clinic, or none, is a 404.")
     public PatientView get(@PathParam("id") String id) {
@@ -131,7 +136,7 @@ public class PatientResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Roles.CHIROPRACTOR)
-    @Audited("patient.update")
+    @Audited(AuditAction.PATIENT_UPDATE)
     @Operation(operationId = "changePatient", summary = "Change a patient's time zone",
             description = "The zone decides the patient's today;"
             + " sessions already recorded keep their dates. Chiropractors only.")
@@ -143,17 +148,17 @@ public class PatientResource {
     @GET
     @Path("/{id}/plans")
     @RolesAllowed(Roles.CHIROPRACTOR)
-    @Audited("plan.list")
+    @Audited(AuditAction.PLAN_LIST)
     @Operation(operationId = "listPatientPlans", summary = "A patient's plans (current versions), newest first",
             description = "Every plan of the patient, active, paused or completed.")
     public List<PlanView> plans(@PathParam("id") String id) {
-        return plans.ofPatient(patient(id).id).stream().map(Views::plan).toList();
+        return plans.ofPatient(patient(id).id).stream().map(PlanService.Current::view).toList();
     }
 
     @POST
     @Path("/{id}/plans")
     @RolesAllowed(Roles.CHIROPRACTOR)
-    @Audited("plan.create")
+    @Audited(AuditAction.PLAN_CREATE)
     @Operation(operationId = "prescribePlan", summary = "Prescribe a plan",
             description = "From a routine template or chosen exercises; every"
             + " exercise is checked against catalog-service and stored as prescribed. 503 when the catalog is down.")
@@ -175,21 +180,18 @@ public class PatientResource {
             return plan;
         });
         return Response.created(uriInfo.getBaseUriBuilder().path("/api/plans/" + created.plan().id).build())
-                .entity(Views.plan(created)).build();
+                .entity(created.view()).build();
     }
 
     @GET
     @Path("/{id}/adherence")
     @RolesAllowed(Roles.CHIROPRACTOR)
-    @Audited("adherence.read")
+    @Audited(AuditAction.ADHERENCE_READ)
     @Operation(operationId = "getPatientAdherence", summary = "A patient's adherence over a window (all plans)",
             description = AdherenceView.FORMULA + ". Without from: since the first scheduled day; without to: today.")
-    public AdherenceView adherence(@PathParam("id") String id, @QueryParam("from") String from,
-                                   @QueryParam("to") String to,
-                                   @Parameter(description = AdherenceView.DAYS_PARAMETER)
-                                   @QueryParam("days") boolean days) {
+    public AdherenceView adherence(@PathParam("id") String id, @BeanParam AdherenceWindow window) {
         Patient patient = patient(id);
-        return adherence.evaluate(patient, null, Params.date(from, "from"), Params.date(to, "to"), days);
+        return adherence.evaluate(patient, null, window.from(), window.to(), window.days());
     }
 
     private Patient patient(String id) {

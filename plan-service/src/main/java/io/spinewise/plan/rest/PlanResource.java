@@ -7,6 +7,11 @@ import io.spinewise.plan.api.AdherenceView;
 import io.spinewise.plan.api.PlanPatch;
 import io.spinewise.plan.api.PlanVersionView;
 import io.spinewise.plan.api.PlanView;
+import io.spinewise.plan.api.Views;
+import io.spinewise.plan.audit.AuditAction;
+import io.spinewise.plan.audit.AuditContext;
+import io.spinewise.plan.audit.AuditRecorder;
+import io.spinewise.plan.audit.Audited;
 import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.domain.Plan;
 import io.spinewise.plan.domain.PlanItem;
@@ -18,16 +23,15 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -68,17 +72,17 @@ public class PlanResource {
 
     @GET
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.PATIENT})
-    @Audited("plan.read")
+    @Audited(AuditAction.PLAN_READ)
     @Operation(operationId = "getPlan", summary = "A plan with its current version",
             description = "For the chiropractors of the plan's clinic and the plan's own patient; anyone else gets 404.")
     public PlanView get(@PathParam("id") String id) {
-        return Views.plan(plans.current(visible(id).id).orElseThrow());
+        return plans.current(visible(id).id).orElseThrow().view();
     }
 
     @GET
     @Path("/versions")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.PATIENT})
-    @Audited("plan.versions")
+    @Audited(AuditAction.PLAN_VERSIONS)
     @Operation(operationId = "listPlanVersions",
             summary = "Every version of a plan, oldest first, with the days each was in force",
             description = "For the chiropractors of the plan's clinic and the plan's own patient; anyone else gets 404.")
@@ -89,21 +93,18 @@ public class PlanResource {
     @GET
     @Path("/adherence")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.PATIENT})
-    @Audited("adherence.read")
+    @Audited(AuditAction.ADHERENCE_READ)
     @Operation(operationId = "getPlanAdherence", summary = "Adherence of this plan over a window",
             description = AdherenceView.FORMULA)
-    public AdherenceView adherence(@PathParam("id") String id, @QueryParam("from") String from,
-                                   @QueryParam("to") String to,
-                                   @Parameter(description = AdherenceView.DAYS_PARAMETER)
-                                   @QueryParam("days") boolean days) {
+    public AdherenceView adherence(@PathParam("id") String id, @BeanParam AdherenceWindow window) {
         Plan plan = visible(id);
-        return adherence.evaluate(owner(plan), plan.id, Params.date(from, "from"), Params.date(to, "to"), days);
+        return adherence.evaluate(owner(plan), plan.id, window.from(), window.to(), window.days());
     }
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @RolesAllowed(Roles.CHIROPRACTOR)
-    @Audited("plan.change")
+    @Audited(AuditAction.PLAN_CHANGE)
     @Operation(operationId = "changePlan", summary = "Pause, resume, complete or edit a plan",
             description = "status PAUSED / ACTIVE / COMPLETED, and/or new title, items or schedule. Changes take effect"
                     + " from the patient's today; an edit adds a version and keeps the earlier one and its check-offs.")
@@ -115,7 +116,7 @@ public class PlanResource {
         }
         // the catalog is asked first, outside the transaction that stores the change with its audit record
         List<PlanItem> items = patch.items() == null ? null : prescriptions.items(patch.items(), "items");
-        return Views.plan(recorder.change(200, () -> plans.change(owner(plan), plan.id, caller.subject(), patch, items)));
+        return recorder.change(200, () -> plans.change(owner(plan), plan.id, caller.subject(), patch, items)).view();
     }
 
     /** The plan if the caller may see it: a chiropractor of its clinic, or its own patient; else 404. */

@@ -5,6 +5,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.spinewise.common.problem.ProblemException;
 import io.spinewise.common.security.Caller;
 import io.spinewise.common.security.Roles;
+import io.spinewise.plan.audit.AuditAction;
+import io.spinewise.plan.audit.AuditContext;
+import io.spinewise.plan.audit.AuditRecorder;
+import io.spinewise.plan.audit.Audited;
+import io.spinewise.plan.audit.AuditedStream;
 import io.spinewise.plan.config.PlanConfig;
 import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.report.AdherenceCsv;
@@ -47,7 +52,6 @@ import java.util.UUID;
 public class ReportResource {
 
     static final String CSV = "text/csv; charset=utf-8";
-    static final String ADHERENCE_CSV = "report.adherence.csv";
 
     @Inject
     AdherenceCsv csv;
@@ -89,7 +93,7 @@ public class ReportResource {
     @Path("/adherence.csv")
     @Produces(CSV)
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
-    @Audited(ReportResource.ADHERENCE_CSV)
+    @Audited(AuditAction.REPORT_ADHERENCE_CSV)
     @Limited(RateLimiter.Limit.EXPORTS)
     @Operation(operationId = "getAdherenceCsv",
             summary = "The clinic's adherence, one row per patient per day (CSV, streamed)",
@@ -108,10 +112,8 @@ public class ReportResource {
         LocalDate from = Params.requiredDate(fromParam, "from");
         LocalDate to = Params.requiredDate(toParam, "to");
         Params.window(from, to);
-        if (ChronoUnit.DAYS.between(from, to) >= config.report().maxDays()) {
-            throw ProblemException.invalid("to", "the range may span at most " + config.report().maxDays() + " days");
-        }
-        java.util.UUID chiropractor = Params.uuid(chiropractorParam, "chiropractor");
+        withinMaxDays(from, to, "to");
+        UUID chiropractor = Params.uuid(chiropractorParam, "chiropractor");
         String clinic = caller.clinicId();
         String prescriber = chiropractor == null ? null : chiropractor.toString();
         String target = "adherence " + from + ".." + to + (prescriber == null ? "" : " chiropractor " + prescriber);
@@ -121,7 +123,7 @@ public class ReportResource {
         holdSlotUntilAnswered(clinic);
         // on record before a byte leaves: an export the audit log cannot hold is not sent at all (fail closed)
         try {
-            recorder.write(identity, null, ADHERENCE_CSV, 200, target + ", started");
+            recorder.write(identity, null, AuditAction.REPORT_ADHERENCE_CSV, 200, target + ", started");
         } catch (AuditRecorder.AuditUnavailable e) {
             audit.recorded(); // it could not be, and the answer holds no data
             throw AuditRecorder.AuditUnavailable.problem();
@@ -129,7 +131,7 @@ public class ReportResource {
         audit.recorded(); // and again by the stream when it ends: whether the export completed is known only then
         AuditedStream body = new AuditedStream(
                 output -> csv.write(output, clinic, prescriber, from, to, now),
-                (status, detail) -> recorder.record(identity, null, ADHERENCE_CSV, status, target + ", " + detail));
+                (status, detail) -> recorder.record(identity, null, AuditAction.REPORT_ADHERENCE_CSV, status, target + ", " + detail));
         return Response.ok(body, CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .build();
@@ -139,7 +141,7 @@ public class ReportResource {
     @Path("/patients/{id}.pdf")
     @Produces("application/pdf")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
-    @Audited("report.patient.pdf")
+    @Audited(AuditAction.REPORT_PATIENT_PDF)
     @Limited(RateLimiter.Limit.EXPORTS)
     @Operation(operationId = "getPatientPdf",
             summary = "A patient's summary: plans, adherence by week, pain trend (PDF)",
@@ -165,9 +167,7 @@ public class ReportResource {
             throw ProblemException.invalid(named, to == null ? "must not be after the patient's today"
                     : "must not be before from");
         }
-        if (ChronoUnit.DAYS.between(period.from(), period.to()) >= config.report().maxDays()) {
-            throw ProblemException.invalid(named, "the range may span at most " + config.report().maxDays() + " days");
-        }
+        withinMaxDays(period.from(), period.to(), named);
         audit.target("patient summary " + period.from() + ".." + period.to());
         holdSlotUntilAnswered(caller.clinicId());
         byte[] document;
@@ -183,6 +183,14 @@ public class ReportResource {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"patient-" + uuid + "-" + period.from()
                         + "-to-" + period.to() + ".pdf\"")
             .build();
+    }
+
+    /** A report covers at most {@code spinewise.plan.report.max-days} days; else a 400 naming {@code parameter}. */
+    private void withinMaxDays(LocalDate from, LocalDate to, String parameter) {
+        if (ChronoUnit.DAYS.between(from, to) >= config.report().maxDays()) {
+            throw ProblemException.invalid(parameter, "the range may span at most " + config.report().maxDays()
+                    + " days");
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.spinewise.plan.service;
 
 import io.spinewise.common.problem.ProblemException;
 import io.spinewise.plan.api.AdherenceView;
+import io.spinewise.plan.data.CheckOffHistory;
 import io.spinewise.plan.domain.AdherenceRule;
 import io.spinewise.plan.domain.PainTrend;
 import io.spinewise.plan.domain.Patient;
@@ -20,8 +21,8 @@ import java.util.UUID;
 
 /**
  * Adherence of one patient or one plan over a window: loads the schedule, pauses, the
- * check-offs counted per plan and day (never the check-offs themselves) and the pain
- * ratings of the window, and applies {@link AdherenceRule} and {@link PainTrend}.
+ * check-offs counted per plan and day (never the check-offs themselves, {@link CheckOffHistory}) and
+ * the pain ratings of the window, and applies {@link AdherenceRule} and {@link PainTrend}.
  */
 @ApplicationScoped
 public class AdherenceService {
@@ -30,6 +31,9 @@ public class AdherenceService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    CheckOffHistory history;
 
     @Inject
     Today today;
@@ -63,26 +67,9 @@ public class AdherenceService {
             throw ProblemException.invalid("from", "the window may span at most " + MAX_WINDOW_DAYS + " days");
         }
 
-        List<AdherenceRule.CheckOffCount> counts = restrict(em.createQuery("select c.planId, c.sessionDate, count(c)"
-                        + " from CheckOffRow c where c.patientId = :patient and c.undoneAt is null"
-                        + " and c.sessionDate between :from and :to" + (planId == null ? "" : " and c.planId = :plan")
-                        + " group by c.planId, c.sessionDate", Object[].class), patient.id, planId)
-                .setParameter("from", start).setParameter("to", end)
-                .getResultStream()
-                .map(r -> new AdherenceRule.CheckOffCount((UUID) r[0], (LocalDate) r[1], ((Long) r[2]).intValue()))
-                .toList();
-        List<PainTrend.Rating> ratings = restrict(em.createQuery("select c.sessionDate, c.painBefore, c.painAfter"
-                        + " from CheckOffRow c where c.patientId = :patient and c.undoneAt is null"
-                        + " and c.sessionDate between :from and :to" + (planId == null ? "" : " and c.planId = :plan")
-                        + " order by c.sessionDate, c.createdAt, c.id", Object[].class), patient.id, planId)
-                .setParameter("from", start).setParameter("to", end)
-                .getResultStream()
-                .map(r -> new PainTrend.Rating((LocalDate) r[0], (Integer) r[1], (Integer) r[2]))
-                .toList();
-        LocalDate lastSession = restrict(em.createQuery("select max(c.sessionDate) from CheckOffRow c"
-                        + " where c.patientId = :patient and c.undoneAt is null and c.sessionDate <= :to"
-                        + (planId == null ? "" : " and c.planId = :plan"), LocalDate.class), patient.id, planId)
-                .setParameter("to", end).getSingleResult();
+        List<AdherenceRule.CheckOffCount> counts = history.counts(patient.id, planId, start, end);
+        List<PainTrend.Rating> ratings = history.ratings(patient.id, planId, start, end);
+        LocalDate lastSession = history.lastSession(patient.id, planId, end).orElse(null);
 
         AdherenceRule.Result result = AdherenceRule.evaluate(schedules, pauses, counts, start, end, localToday);
         List<AdherenceView.Day> days = withDays

@@ -3,11 +3,11 @@ package io.spinewise.plan.service;
 import io.spinewise.plan.api.AdherenceView;
 import io.spinewise.plan.api.CheckOffView;
 import io.spinewise.plan.api.PlanVersionView;
-import io.spinewise.plan.api.ScheduleView;
+import io.spinewise.plan.api.Views;
+import io.spinewise.plan.data.CheckOffs;
 import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.domain.PlanPause;
 import io.spinewise.plan.domain.PlanStatus;
-import io.spinewise.plan.domain.PlanVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,7 +25,7 @@ public class ExportService {
     PlanService plans;
 
     @Inject
-    CheckOffService checkOffs;
+    CheckOffs checkOffs;
 
     @Inject
     AdherenceService adherence;
@@ -53,7 +53,7 @@ public class ExportService {
 
     public Export of(Patient p) {
         List<PlanExport> planExports = plans.ofPatient(p.id).stream().map(c -> {
-            List<PlanVersionView> versions = plans.versions(c.plan().id).stream().map(ExportService::version).toList();
+            List<PlanVersionView> versions = plans.versions(c.plan().id).stream().map(Views::version).toList();
             List<Pause> pauses = plans.pauses(List.of(c.plan().id)).stream()
                     .map((PlanPause x) -> new Pause(x.pausedFrom, x.pausedUntil)).toList();
             return new PlanExport(c.plan().id, c.plan().title, c.plan().status, c.plan().completedOn,
@@ -62,12 +62,5 @@ public class ExportService {
         return new Export(today.now(), new Profile(p.id, p.clinicId, p.firstName, p.lastName, p.email, p.username,
                 p.timeZone, p.createdAt), planExports, checkOffs.all(p.id),
                 adherence.evaluate(p, null, null, null, false));
-    }
-
-    private static PlanVersionView version(PlanVersion v) {
-        return new PlanVersionView(v.version, v.effectiveFrom, v.effectiveUntil,
-                v.routineSlug == null ? null : new io.spinewise.plan.api.PlanView.Routine(v.routineSlug, v.routineName),
-                new ScheduleView(v.daysOfWeek(), v.sessionsPerDay, v.startDate, v.endDate), v.items, v.createdBy,
-                v.createdAt);
     }
 }

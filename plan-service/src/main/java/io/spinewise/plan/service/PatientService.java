@@ -4,19 +4,21 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.spinewise.common.paging.Page;
 import io.spinewise.common.paging.PageRequest;
+import io.spinewise.common.query.LikePattern;
 import io.spinewise.plan.api.EnrolmentRequest;
 import io.spinewise.plan.client.IdentityDirectory;
+import io.spinewise.plan.data.PatientRows;
 import io.spinewise.plan.domain.Patient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import io.spinewise.common.query.LikePattern;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -29,7 +31,7 @@ public class PatientService {
     IdentityDirectory directory;
 
     @Inject
-    EntityManager em;
+    PatientRows rows;
 
     /** The patient's profile from an access token, for a user who logs in without a record yet. */
     public record TokenProfile(String subject, String clinicId, String username, String firstName, String lastName,
@@ -77,7 +79,7 @@ public class PatientService {
     @Transactional
     public Page<Patient> list(String clinicId, String text, PageRequest paging) {
         StringBuilder where = new StringBuilder("clinicId = :clinic");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         params.put("clinic", clinicId);
         if (text != null && !text.isBlank()) {
             where.append(" and (lower(firstName) like :text escape '\\' or lower(lastName) like :text escape '\\'"
@@ -85,7 +87,7 @@ public class PatientService {
             params.put("text", LikePattern.contains(text));
         }
         PanacheQuery<Patient> query = Patient.find(where + " order by lastName, firstName, id", params);
-        List<Patient> items = query.page(io.quarkus.panache.common.Page.of(paging.page(), paging.size())).list();
+        List<Patient> items = query.page(paging.page(), paging.size()).list();
         return new Page<>(items, paging.page(), paging.size(), query.count());
     }
 
@@ -101,10 +103,6 @@ public class PatientService {
     }
 
     /**
-     * The caller's own record, created from the token on first use. Concurrent first requests
-     * create one record: the insert yields to an existing subject.
-     */
-    /**
      * Moves the patient to another time zone. Sessions already recorded keep their dates (they
      * were the patient's local dates when done); from now on "today" is the new zone's.
      */
@@ -115,6 +113,10 @@ public class PatientService {
         return patient;
     }
 
+    /**
+     * The caller's own record, created from the token on first use. Concurrent first requests
+     * create one record: the insert yields to an existing subject.
+     */
     @Transactional
     public Patient provision(TokenProfile profile, String defaultZone) {
         Optional<Patient> existing = findBySubject(profile.subject());
@@ -122,17 +124,9 @@ public class PatientService {
             return existing.get();
         }
         String zone = validZone(profile.timeZone()) ? profile.timeZone() : defaultZone;
-        em.createNativeQuery("INSERT INTO patient (id, clinic_id, subject, username, first_name, last_name, email,"
-                        + " time_zone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (subject) DO NOTHING")
-                .setParameter(1, UUID.randomUUID())
-                .setParameter(2, profile.clinicId())
-                .setParameter(3, profile.subject())
-                .setParameter(4, profile.username())
-                .setParameter(5, orDefault(profile.firstName(), profile.username()))
-                .setParameter(6, orDefault(profile.lastName(), ""))
-                .setParameter(7, profile.email())
-                .setParameter(8, zone)
-                .executeUpdate();
+        rows.insertIfAbsent(new PatientRows.NewPatient(profile.clinicId(), profile.subject(), profile.username(),
+                orDefault(profile.firstName(), profile.username()), orDefault(profile.lastName(), ""), profile.email(),
+                zone));
         return findBySubject(profile.subject()).orElseThrow();
     }
 

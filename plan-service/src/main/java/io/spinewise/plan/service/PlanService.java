@@ -2,7 +2,9 @@ package io.spinewise.plan.service;
 
 import io.spinewise.common.problem.ProblemException;
 import io.spinewise.plan.api.PlanPatch;
+import io.spinewise.plan.api.PlanView;
 import io.spinewise.plan.api.ScheduleRequest;
+import io.spinewise.plan.api.Views;
 import io.spinewise.plan.config.PlanConfig;
 import io.spinewise.plan.domain.DaysOfWeek;
 import io.spinewise.plan.domain.Patient;
@@ -40,11 +42,10 @@ public class PlanService {
 
     /** A plan with its current version. */
     public record Current(Plan plan, PlanVersion version) {
-    }
 
-    @Transactional
-    public Current create(Patient patient, String createdBy, Prescriptions.Content content, ScheduleRequest schedule) {
-        return create(patient, createdBy, null, content, schedule);
+        public PlanView view() {
+            return Views.plan(plan, version);
+        }
     }
 
     @Transactional

@@ -1,30 +1,26 @@
-package io.spinewise.plan.rest;
+package io.spinewise.plan.api;
 
-import io.spinewise.plan.api.PatientView;
-import io.spinewise.plan.api.PlanVersionView;
-import io.spinewise.plan.api.PlanView;
-import io.spinewise.plan.api.ScheduleView;
 import io.spinewise.plan.domain.Patient;
+import io.spinewise.plan.domain.Plan;
 import io.spinewise.plan.domain.PlanVersion;
-import io.spinewise.plan.service.PlanService;
 
 /** Entities to API views; entities never leave the service as they are. */
-final class Views {
+public final class Views {
 
     private Views() {
     }
 
-    static PatientView patient(Patient p) {
+    public static PatientView patient(Patient p) {
         return new PatientView(p.id, p.firstName, p.lastName, p.name(), p.email, p.username, p.timeZone, p.createdAt);
     }
 
-    static PlanView plan(PlanService.Current c) {
-        PlanVersion v = c.version();
-        return new PlanView(c.plan().id, c.plan().patientId, c.plan().title, c.plan().status, v.version, routine(v),
-                schedule(v), v.items, v.effectiveFrom, c.plan().completedOn, c.plan().createdAt, c.plan().updatedAt);
+    /** A plan with its current version. */
+    public static PlanView plan(Plan p, PlanVersion v) {
+        return new PlanView(p.id, p.patientId, p.title, p.status, v.version, routine(v), schedule(v), v.items,
+                v.effectiveFrom, p.completedOn, p.createdAt, p.updatedAt);
     }
 
-    static PlanVersionView version(PlanVersion v) {
+    public static PlanVersionView version(PlanVersion v) {
         return new PlanVersionView(v.version, v.effectiveFrom, v.effectiveUntil, routine(v), schedule(v), v.items,
                 v.createdBy, v.createdAt);
     }

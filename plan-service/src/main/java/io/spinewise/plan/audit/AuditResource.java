@@ -1,4 +1,4 @@
-package io.spinewise.plan.rest;
+package io.spinewise.plan.audit;
 
 import io.spinewise.common.paging.Page;
 import io.spinewise.common.paging.PageRequest;
@@ -6,7 +6,8 @@ import io.spinewise.common.security.Caller;
 import io.spinewise.common.security.Roles;
 import io.spinewise.plan.api.AuditEventView;
 import io.spinewise.plan.api.AuditVerificationView;
-import io.spinewise.plan.service.AuditLog;
+import io.spinewise.plan.rest.OpenApiDefinition;
+import io.spinewise.plan.rest.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
 /** The clinic's audit log, for clinic administrators. */
 @Path("/api/audit")
@@ -42,7 +44,7 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Roles.CLINIC_ADMIN)
-    @Audited("audit.read")
+    @Audited(AuditAction.AUDIT_READ)
     @Operation(operationId = "listAuditEvents",
             summary = "Who read, changed or exported which patient's data, newest first",
             description = "from and to are UTC dates, both inclusive.")
@@ -51,7 +53,7 @@ public class AuditResource {
         LocalDate fromDate = Params.date(from, "from");
         LocalDate toDate = Params.date(to, "to");
         Params.window(fromDate, toDate);
-        java.util.UUID patientId = Params.uuid(patient, "patient");
+        UUID patientId = Params.uuid(patient, "patient");
         audit.patient(patientId);
         return log.query(caller.clinicId(), patientId,
                 fromDate == null ? null : fromDate.atStartOfDay().toInstant(ZoneOffset.UTC),
@@ -61,7 +63,7 @@ public class AuditResource {
     @GET
     @Path("/verification")
     @RolesAllowed(Roles.CLINIC_ADMIN)
-    @Audited("audit.verify")
+    @Audited(AuditAction.AUDIT_VERIFY)
     @Operation(operationId = "verifyAuditChain",
             summary = "Whether my clinic's audit log is as it was written",
             description = "Walks the clinic's hash chain (each record holds the hash of the one before it):"

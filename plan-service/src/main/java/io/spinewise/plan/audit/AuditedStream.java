@@ -1,4 +1,4 @@
-package io.spinewise.plan.rest;
+package io.spinewise.plan.audit;
 
 import io.spinewise.common.problem.ProblemException;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -12,22 +12,22 @@ import java.io.OutputStream;
  * — the database fails, the client goes away — is recorded as FAILED, a complete one as SUCCESS
  * with the number of rows it held.
  */
-final class AuditedStream implements StreamingOutput {
+public final class AuditedStream implements StreamingOutput {
 
     /** Writes the export and tells how many rows it wrote. */
-    interface Export {
+    public interface Export {
         long writeTo(OutputStream output) throws IOException;
     }
 
     /** Records how the stream ended: an HTTP-like status and a short detail for the record's target. */
-    interface Ending {
+    public interface Ending {
         void ended(int status, String detail);
     }
 
     private final Export export;
     private final Ending ending;
 
-    AuditedStream(Export export, Ending ending) {
+    public AuditedStream(Export export, Ending ending) {
         this.export = export;
         this.ending = ending;
     }

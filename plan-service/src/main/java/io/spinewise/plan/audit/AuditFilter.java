@@ -1,9 +1,8 @@
-package io.spinewise.plan.rest;
+package io.spinewise.plan.audit;
 
 import io.spinewise.common.input.PlausibleValues;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.spinewise.common.problem.Problem;
 import io.spinewise.common.problem.ProblemMappers;
 import io.vertx.core.Vertx;

@@ -2,22 +2,30 @@ package io.spinewise.plan.service;
 
 import io.spinewise.plan.api.ClinicSettingsView;
 import io.spinewise.plan.config.PlanConfig;
+import io.spinewise.plan.data.Prescribers;
 import io.spinewise.plan.domain.ClinicSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 
-/** A clinic's dashboard thresholds; the configured defaults until the clinic sets its own. */
+/**
+ * What a clinic's staff set and share: the dashboard thresholds (the configured defaults until the
+ * clinic sets its own) and the prescribers the reports filter by.
+ */
 @ApplicationScoped
-public class ClinicSettingsService {
+public class ClinicService {
 
     @Inject
     PlanConfig config;
 
+    @Inject
+    Prescribers prescribers;
+
     @Transactional
-    public ClinicSettingsView of(String clinicId) {
+    public ClinicSettingsView settings(String clinicId) {
         ClinicSettings s = ClinicSettings.findById(clinicId);
         if (s == null) {
             PlanConfig.Dashboard d = config.dashboard();
@@ -27,7 +35,7 @@ public class ClinicSettingsService {
     }
 
     @Transactional
-    public ClinicSettingsView set(String clinicId, String updatedBy, ClinicSettingsView view) {
+    public ClinicSettingsView setSettings(String clinicId, String updatedBy, ClinicSettingsView view) {
         ClinicSettings s = ClinicSettings.findById(clinicId);
         if (s == null) {
             s = new ClinicSettings();
@@ -39,6 +47,11 @@ public class ClinicSettingsService {
         s.updatedBy = updatedBy;
         s.updatedAt = Instant.now();
         s.persist();
-        return of(clinicId);
+        return settings(clinicId);
+    }
+
+    /** The clinic's prescribers (who created its plans), by name. */
+    public List<Prescribers.Prescriber> prescribers(String clinicId) {
+        return prescribers.of(clinicId);
     }
 }

@@ -1,4 +1,4 @@
-package io.spinewise.plan.rest;
+package io.spinewise.plan.audit;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.spinewise.plan.rest;
+package io.spinewise.plan.audit;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -7,7 +7,7 @@ import io.spinewise.common.problem.ProblemException;
 import io.spinewise.common.problem.ProblemType;
 import io.spinewise.common.security.Caller;
 import io.spinewise.common.security.Roles;
-import io.spinewise.plan.service.AuditLog;
+import io.spinewise.plan.data.AuditEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -18,8 +18,7 @@ import java.util.function.Supplier;
 
 /**
  * Turns a call's outcome into an audit record: who (subject, name and role from the verified
- * token) in which clinic did what to whose data, and how it ended — SUCCESS (2xx/3xx), DENIED
- * (401/403), NOT_FOUND (404), REJECTED (other 4xx) or FAILED (5xx). Anonymous calls reach no data
+ * token) in which clinic did what to whose data, and how it ended ({@link AuditOutcome}). Anonymous calls reach no data
  * and are not recorded. Used by {@link AuditFilter} when a response starts and by
  * {@link AuditedStream} when a streamed download ends, and by resources for a change, which
  * {@link #change} writes in one transaction with its record. Reading and exporting fail closed: when
@@ -46,7 +45,7 @@ public class AuditRecorder {
      *
      * @param status the answer on success, e.g. 200 or 201
      */
-    <T> T change(int status, Supplier<T> change) {
+    public <T> T change(int status, Supplier<T> change) {
         T result = QuarkusTransaction.joiningExisting().call(() -> {
             T value = change.get();
             recordChange(status);
@@ -61,7 +60,7 @@ public class AuditRecorder {
      * that runs its own transaction (an enrolment, whose login is created outside it). The caller marks
      * the call {@link AuditContext#recorded() recorded} once that transaction has committed.
      */
-    void recordChange(int status) {
+    public void recordChange(int status) {
         try {
             write(identities.getIdentity(), context.patientOrPathPatient(), context.action(), status,
                     context.targetOrCall());
@@ -73,7 +72,7 @@ public class AuditRecorder {
     }
 
     /** Records the call; a record that cannot be written is logged with what it held. */
-    void record(SecurityIdentity identity, UUID patientId, String action, int status, String target) {
+    public void record(SecurityIdentity identity, UUID patientId, String action, int status, String target) {
         try {
             write(identity, patientId, action, status, target);
         } catch (AuditUnavailable e) {
@@ -85,7 +84,7 @@ public class AuditRecorder {
      * Records the call or throws {@link AuditUnavailable}: for a caller that must not serve patient data
      * whose reading is not on record (fail closed).
      */
-    void write(SecurityIdentity identity, UUID patientId, String action, int status, String target) {
+    public void write(SecurityIdentity identity, UUID patientId, String action, int status, String target) {
         if (identity == null || identity.isAnonymous()) {
             return;
         }
@@ -98,8 +97,8 @@ public class AuditRecorder {
             subject = jwt.getSubject() != null ? jwt.getSubject() : subject;
             name = Caller.displayName(jwt);
         }
-        AuditLog.Entry entry = new AuditLog.Entry(clinic, subject == null ? "unknown" : subject, name,
-                role(identity), patientId, action, outcome(status), status, target);
+        AuditEvents.Entry entry = new AuditEvents.Entry(clinic, subject == null ? "unknown" : subject, name,
+                role(identity), patientId, action, AuditOutcome.of(status).name(), status, target);
         try {
             log.record(entry);
         } catch (RuntimeException e) {
@@ -108,14 +107,14 @@ public class AuditRecorder {
     }
 
     /** The audit record of a call could not be written (the database refused it or is away). */
-    static final class AuditUnavailable extends RuntimeException {
+    public static final class AuditUnavailable extends RuntimeException {
 
-        AuditUnavailable(AuditLog.Entry entry, RuntimeException cause) {
+        AuditUnavailable(AuditEvents.Entry entry, RuntimeException cause) {
             super(entry.toString(), cause);
         }
 
         /** The answer instead of data whose reading is not on record: nothing of the data, and when to retry. */
-        static ProblemException problem() {
+        public static ProblemException problem() {
             return new ProblemException(ProblemType.DEPENDENCY_UNAVAILABLE,
                     "The audit log cannot record this access right now, so the data is not shown; retry in a few"
                             + " seconds.");
@@ -129,18 +128,5 @@ public class AuditRecorder {
             }
         }
         return null;
-    }
-
-    private static String outcome(int status) {
-        if (status < 400) {
-            return "SUCCESS";
-        }
-        if (status == 401 || status == 403) {
-            return "DENIED";
-        }
-        if (status == 404) {
-            return "NOT_FOUND";
-        }
-        return status >= 500 ? "FAILED" : "REJECTED";
     }
 }

@@ -1,0 +1,80 @@
+package io.spinewise.plan.rest;
+
+import io.spinewise.common.security.Caller;
+import io.spinewise.common.security.Roles;
+import io.spinewise.plan.api.ClinicSettingsView;
+import io.spinewise.plan.audit.AuditAction;
+import io.spinewise.plan.audit.AuditRecorder;
+import io.spinewise.plan.audit.Audited;
+import io.spinewise.plan.data.Prescribers;
+import io.spinewise.plan.service.ClinicService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/**
+ * The caller's clinic: the dashboard's thresholds (administrators) and its prescribers (the reports'
+ * filter). Tagged with the dashboard, as the API document has always grouped them.
+ */
+@Path("/api/clinic")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Dashboard")
+@SecurityRequirement(name = OpenApiDefinition.BEARER)
+@Audited
+public class ClinicResource {
+
+    @Inject
+    ClinicService clinics;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditRecorder recorder;
+
+    @GET
+    @Path("/settings")
+    @RolesAllowed(Roles.CLINIC_ADMIN)
+    @Audited(AuditAction.CLINIC_SETTINGS_READ)
+    @Operation(operationId = "getClinicSettings", summary = "The clinic's dashboard thresholds",
+            description = "The adherence percentage, pain rating and days without a session that raise the"
+                    + " dashboard's flags. Clinic administrators only.")
+    public ClinicSettingsView settings() {
+        return clinics.settings(caller.clinicId());
+    }
+
+    @PUT
+    @Path("/settings")
+    @RolesAllowed(Roles.CLINIC_ADMIN)
+    @Audited(AuditAction.CLINIC_SETTINGS_CHANGE)
+    @Operation(operationId = "setClinicSettings", summary = "Set the clinic's dashboard thresholds",
+            description = "Clinic administrators only; all three values are required.")
+    public ClinicSettingsView setSettings(@NotNull(message = "a JSON body is required") @Valid ClinicSettingsView view) {
+        return recorder.change(200, () -> clinics.setSettings(caller.clinicId(), caller.subject(), view));
+    }
+
+    @GET
+    @Path("/chiropractors")
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Audited(AuditAction.CLINIC_CHIROPRACTORS_READ)
+    @Operation(operationId = "listChiropractors",
+            summary = "The clinic's prescribers (who created its plans), for the adherence report's filter",
+            description = "`[{id, name}]`: the user id plans were created by and the display name stored at"
+                    + " prescription (the id when none was stored).")
+    public List<Prescribers.Prescriber> chiropractors() {
+        return clinics.prescribers(caller.clinicId());
+    }
+}
