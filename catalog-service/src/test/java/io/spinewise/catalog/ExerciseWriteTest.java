@@ -19,6 +19,7 @@ import static io.spinewise.catalog.Users.NORTH_PATIENT;
 import static io.spinewise.catalog.Users.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -38,6 +39,7 @@ class ExerciseWriteTest {
                 .body("dosage.reps.min", equalTo(8))
                 .body("dosage.sides", equalTo("EACH_SIDE"))
                 .body("equipment[0].substitutes[1]", equalTo("bench"))
+                .body("illustrations", empty())
                 .extract();
         as(NORTH_PATIENT).get(created.header("Location")).then().statusCode(200).body("name", equalTo("Seated thoracic rotation rotation-a"));
     }

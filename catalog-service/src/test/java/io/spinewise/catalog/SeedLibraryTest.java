@@ -7,12 +7,16 @@ import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.spinewise.catalog.Users.NORTH_PATIENT;
 import static io.spinewise.catalog.Users.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -79,6 +83,32 @@ class SeedLibraryTest {
                 .body("dosage.holdSeconds.min", equalTo(60))
                 .body("dosage.holdSeconds.max", equalTo(60))
                 .body("equipment[0].name", equalTo("spinal wedge"));
+    }
+
+    @Test
+    void eachShippedExerciseHasAStartAndAnEndPictureWithAltText() {
+        for (String slug : List.of("wall-ball-release", "thoracic-wall-extension", "cat-cow", "spinal-wedge")) {
+            as(NORTH_PATIENT).get("/api/exercises/" + slug).then()
+                    .statusCode(200)
+                    .body("illustrations.caption", contains("Start", "End"))
+                    .body("illustrations.url", contains("/img/exercises/" + slug + "-start.svg",
+                            "/img/exercises/" + slug + "-end.svg"))
+                    .body("illustrations.alt", everyItem(matchesPattern("\\S.{40,}")))
+                    .body("mediaRef", nullValue());
+        }
+    }
+
+    @Test
+    void aPageOfExercisesCarriesEachOnesPicturesInOrder() {
+        as(NORTH_PATIENT).get("/api/exercises?slug=spinal-wedge&slug=cat-cow").then()
+                .statusCode(200)
+                .body("items.slug", contains("spinal-wedge", "cat-cow"))
+                .body("items[0].illustrations.url", contains("/img/exercises/spinal-wedge-start.svg",
+                        "/img/exercises/spinal-wedge-end.svg"))
+                .body("items[1].illustrations.alt[0]", containsString("round"));
+        as(NORTH_PATIENT).get("/api/exercises?q=wedge").then()
+                .statusCode(200)
+                .body("items[0].illustrations", hasSize(2));
     }
 
     @Test

@@ -20,7 +20,9 @@ public record ExerciseView(
         Position position,
         List<EquipmentDto> equipment,
         List<String> cautions,
-                           @Schema(nullable = true) String mediaRef,
+        @Schema(nullable = true) String mediaRef,
+        @Schema(description = "Its pictures in the order shown, e.g. the start and the end position; empty when it has none")
+        List<IllustrationDto> illustrations,
         DosageDto dosage,
         Status status,
         String owner,

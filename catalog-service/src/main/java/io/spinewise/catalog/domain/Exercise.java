@@ -1,11 +1,17 @@
 package io.spinewise.catalog.domain;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -55,6 +61,16 @@ public class Exercise extends LibraryEntry {
 
     @Column(name = "media_ref")
     public String mediaRef;
+
+    /**
+     * Its pictures in the order shown. Read with the exercise (the API shows them outside the
+     * transaction), a page's worth in one query rather than one per exercise.
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "exercise_illustration", joinColumns = @JoinColumn(name = "exercise_id"))
+    @OrderColumn(name = "position")
+    @BatchSize(size = 100)
+    public List<Illustration> illustrations = new ArrayList<>();
 
     @Embedded
     public Dosage dosage;

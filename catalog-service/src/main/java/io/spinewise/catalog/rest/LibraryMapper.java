@@ -2,6 +2,7 @@ package io.spinewise.catalog.rest;
 
 import io.spinewise.catalog.api.EquipmentDto;
 import io.spinewise.catalog.api.ExerciseView;
+import io.spinewise.catalog.api.IllustrationDto;
 import io.spinewise.catalog.api.RoutineView;
 import io.spinewise.catalog.api.ScheduleDto;
 import io.spinewise.catalog.domain.Exercise;
@@ -22,7 +23,9 @@ final class LibraryMapper {
     static ExerciseView view(Exercise e) {
         return new ExerciseView(e.slug, e.name, e.bodyRegion, e.category, e.summary, e.steps, e.position,
                 e.equipment.stream().map(q -> new EquipmentDto(q.name(), q.substitutes())).toList(),
-                e.cautions, e.mediaRef, Dosages.toDto(e.dosage), e.status, owner(e.clinicId), e.version, e.updatedAt);
+                e.cautions, e.mediaRef,
+                e.illustrations.stream().map(i -> new IllustrationDto(i.url(), i.alt(), i.caption())).toList(),
+                Dosages.toDto(e.dosage), e.status, owner(e.clinicId), e.version, e.updatedAt);
     }
 
     static RoutineView view(Routine r) {

@@ -67,7 +67,8 @@ public class ExerciseService {
         }
         LibraryQueries.Condition condition = LibraryQueries.fetchableBy(viewer)
                 .and("e.slug in :slugs", "slugs", List.copyOf(slugs));
-        List<Exercise> rows = Exercise.list("from Exercise e where " + condition.where
+        // pictures joined in, so a page of cards is still one query (a search page batches them instead)
+        List<Exercise> rows = Exercise.list("from Exercise e left join fetch e.illustrations where " + condition.where
                 + " order by " + LibraryQueries.OWN_FIRST, condition.params);
         Map<String, Exercise> bySlug = new HashMap<>();
         rows.forEach(e -> bySlug.putIfAbsent(e.slug, e)); // the first row of a slug is the clinic's own
