@@ -30,6 +30,9 @@ final class Fixtures {
              "steps":["Stand facing a wall, forearms on it.","Lean your torso towards the wall.","Squeeze your shoulder blades together."],
              "position":"STANDING_AT_WALL","equipment":[{"name":"Wall","substitutes":["Door frame"]}],
              "cautions":["Stop if you feel tingling in the arms."],"mediaRef":null,
+             "illustrations":[
+              {"url":"/img/exercises/thoracic-wall-extension-start.svg","alt":"Facing the wall, forearms on it.","caption":"Start"},
+              {"url":"/img/exercises/thoracic-wall-extension-end.svg","alt":"Chest sunk towards the wall.","caption":"End"}],
              "dosage":{"holdSeconds":{"min":30,"max":60},"reps":null,"sets":2,"sides":"BOTH"},
              "status":"PUBLISHED","owner":"library","version":1,"updatedAt":"2026-11-01T08:00:00Z"}
             """;
@@ -38,6 +41,9 @@ final class Fixtures {
             {"slug":"cat-cow","name":"Cat-cow on all fours","bodyRegion":"THORACIC","category":"MOBILITY",
              "summary":"Round up, then arch.","steps":["Round up like a cat.","Let the stomach sag (cow)."],
              "position":"ALL_FOURS","equipment":[],"cautions":[],"mediaRef":null,
+             "illustrations":[
+              {"url":"/img/exercises/cat-cow-start.svg","alt":"Cat: back rounded up, head down.","caption":"Start"},
+              {"url":"/img/exercises/cat-cow-end.svg","alt":"Cow: stomach sagging, head lifted.","caption":"End"}],
              "dosage":{"holdSeconds":{"min":30,"max":60},"reps":{"min":24,"max":40},"sets":1,"sides":"BOTH"},
              "status":"PUBLISHED","owner":"library","version":1,"updatedAt":"2026-11-01T08:00:00Z"}
             """;

@@ -33,7 +33,9 @@ class PatientPlansTest {
                 .when().get("/patients/" + Fixtures.PATIENT_ID + "/plans/" + Fixtures.PLAN_ID + "/handout")
                 .then().statusCode(200)
                 .body(containsString("Squeeze your shoulder blades together."))
-                .body(containsString("Round up like a cat."));
+                .body(containsString("Round up like a cat."))
+                .body(containsString("alt=\"Cat: back rounded up, head down.\""))
+                .body(containsString("src=\"/img/exercises/thoracic-wall-extension-end.svg?v="));
 
         assertThat(StubServices.requests("GET", "/api/exercises")).singleElement()
                 .satisfies(r -> assertThat(r.query()).isEqualTo("slug=thoracic-wall-extension&slug=cat-cow"));

@@ -189,6 +189,18 @@ class PrescribingTest {
     }
 
     @Test
+    void theLibrarySearchShowsEachExercisesStartPictureWithItsTextAlternative() {
+        StubServices.json("GET", "/api/exercises", Fixtures.exercisesBySlug(Fixtures.WALL_EXTENSION, Fixtures.CAT_COW));
+
+        given().auth().oauth2(Users.chiropractor())
+                .when().get("/patients/" + Fixtures.PATIENT_ID + "/prescribe/library?q=thoracic")
+                .then().statusCode(200)
+                .body(containsString("<img class=\"thumb\" src=\"/img/exercises/cat-cow-start.svg?v="))
+                .body(containsString("alt=\"Facing the wall, forearms on it.\""))
+                .body(not(containsString("cat-cow-end.svg")));
+    }
+
+    @Test
     void thePreviewAsksTheLibraryOnceAndStillShowsThePrescriptionWhenItIsDown() {
         stubPatient(Fixtures.adherence());
         StubServices.json("GET", "/api/routines", "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");

@@ -44,6 +44,31 @@ class TodayRoutineTest {
     }
 
     @Test
+    void eachCardShowsTheStartAndEndPicturesWithTheirTextAlternatives() {
+        String html = given().auth().oauth2(Users.patient()).when().get("/today").then().statusCode(200)
+                .extract().asString();
+
+        assertThat(html).containsPattern("<img src=\"/img/exercises/cat-cow-start\\.svg\\?v=[0-9a-f]{12}\" "
+                        + "alt=\"Cat: back rounded up, head down\\.\"")
+                .contains("src=\"/img/exercises/cat-cow-end.svg?v=", "alt=\"Cow: stomach sagging, head lifted.\"",
+                        "src=\"/img/exercises/thoracic-wall-extension-start.svg?v=", "<figcaption>Start</figcaption>",
+                        "<figcaption>End</figcaption>");
+    }
+
+    @Test
+    void aPictureOnAnotherSiteOrWithoutATextAlternativeIsNotShown() {
+        StubServices.json("GET", "/api/exercises", Fixtures.exercisesBySlug(Fixtures.WALL_EXTENSION,
+                Fixtures.CAT_COW.replace("/img/exercises/cat-cow-start.svg", "//tracker.example/pixel.svg")
+                        .replace("Cow: stomach sagging, head lifted.", " ")));
+
+        String html = given().auth().oauth2(Users.patient()).when().get("/today").then().statusCode(200)
+                .extract().asString();
+
+        assertThat(html).contains("thoracic-wall-extension-start.svg")
+                .doesNotContain("tracker.example", "cat-cow-end.svg", "Cat: back rounded up");
+    }
+
+    @Test
     void todayAsksTheLibraryForAllItsExercisesInOneRequest() {
         String token = Users.patient();
         given().auth().oauth2(token).when().get("/today").then().statusCode(200);

@@ -49,6 +49,17 @@ public class Assets {
         return urls.computeIfAbsent(path, Assets::versioned);
     }
 
+    /**
+     * A picture's URL: versioned like {@link #url} when this app ships it as a static file (the
+     * shared library's drawings), else as given (a route that serves it, such as a clinic's upload).
+     */
+    public String picture(String path) {
+        if (path.startsWith(WEBJARS) || loader().getResource(resource(path)) == null) {
+            return path;
+        }
+        return url(path);
+    }
+
     private static String versioned(String path) {
         return path + "?v=" + version(read(resource(path)));
     }

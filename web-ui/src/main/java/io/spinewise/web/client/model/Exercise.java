@@ -5,7 +5,7 @@ import java.util.List;
 /** A catalog exercise as catalog-service shows it. */
 public record Exercise(String slug, String name, BodyRegion bodyRegion, Category category, String summary,
                        List<String> steps, Position position, List<Equipment> equipment, List<String> cautions,
-                       String mediaRef, Dosage dosage, LibraryStatus status, Owner owner, Integer version) {
+                       String mediaRef, List<Illustration> illustrations, Dosage dosage, LibraryStatus status, Owner owner, Integer version) {
 
     /** Equipment and what may replace it at home. */
     public record Equipment(String name, List<String> substitutes) {
@@ -24,6 +24,11 @@ public record Exercise(String slug, String name, BodyRegion bodyRegion, Category
 
     public List<Equipment> equipmentOrEmpty() {
         return equipment == null ? List.of() : equipment;
+    }
+
+    /** Its pictures in the order shown; one the page may not show (see {@link Illustration#onOwnOrigin}) is left out. */
+    public List<Illustration> pictures() {
+        return illustrations == null ? List.of() : illustrations.stream().filter(Illustration::onOwnOrigin).toList();
     }
 
     public List<String> cautionsOrEmpty() {
