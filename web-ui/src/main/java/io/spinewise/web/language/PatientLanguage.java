@@ -1,0 +1,113 @@
+package io.spinewise.web.language;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.spinewise.web.client.PlanClient;
+import io.spinewise.web.security.CurrentUser;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The language of this request's page. A patient reads their pages in the language they chose
+ * (plan-service keeps it), else the first of the browser's {@code Accept-Language} that
+ * Spinewise is written in, else English; staff pages, and pages for no one signed in, are English.
+ */
+@RequestScoped
+public class PatientLanguage {
+
+    /** The languages the patient's pages are written in, English first (the fallback). */
+    public static final List<String> OFFERED = List.of("en", "de", "fr", "es");
+
+    private static final List<Locale> LOCALES = OFFERED.stream().map(Locale::forLanguageTag).toList();
+
+    /** A language on offer, by its tag and in its own words ("Deutsch"). */
+    public record Choice(String tag, String name) {
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    PlanClient plan;
+
+    @Inject
+    HttpServerRequest request;
+
+    private String preference;
+    private boolean preferenceKnown;
+    private Locale locale;
+
+    /** A page that has read the patient's record already tells its choice here: no second call. */
+    public void remember(String chosen) {
+        preference = chosen;
+        preferenceKnown = true;
+        locale = null;
+    }
+
+    /** The page's language; may ask plan-service once for the patient's choice. */
+    public Locale locale() {
+        return locale(true);
+    }
+
+    /**
+     * @param mayAsk false when plan-service is better left alone (an error page, often because it
+     *               is down): the patient's browser decides
+     */
+    public Locale locale(boolean mayAsk) {
+        if (locale != null) {
+            return locale;
+        }
+        if (!user.patient()) {
+            return Locale.ENGLISH;
+        }
+        if (!preferenceKnown && mayAsk && !Context.isOnEventLoopThread()) {
+            remember(storedPreference());
+        }
+        Locale chosen = preference != null && OFFERED.contains(preference) ? Locale.forLanguageTag(preference)
+                : fromBrowser(request.getHeader("Accept-Language"));
+        if (preferenceKnown) {
+            locale = chosen;
+        }
+        return chosen;
+    }
+
+    public PatientMessages messages() {
+        return messages(locale().getLanguage());
+    }
+
+    /** Every language on offer, each named in its own words. */
+    public static List<Choice> choices() {
+        return OFFERED.stream().map(tag -> new Choice(tag, messages(tag).languageName())).toList();
+    }
+
+    private static PatientMessages messages(String tag) {
+        return MessageBundles.get(PatientMessages.class, Localized.Literal.of(tag));
+    }
+
+    /** The first language of an {@code Accept-Language} header that the pages are written in, else English. */
+    static Locale fromBrowser(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        try {
+            Locale found = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LOCALES);
+            return found == null ? Locale.ENGLISH : found;
+        } catch (IllegalArgumentException malformed) {
+            return Locale.ENGLISH;
+        }
+    }
+
+    private String storedPreference() {
+        try {
+            return plan.me().language();
+        } catch (RuntimeException unavailable) {
+            // the page still renders, in the browser's language
+            return null;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.spinewise.web.language;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+import io.spinewise.web.client.model.PlanStatus;
+import io.spinewise.web.client.model.Side;
+
+/**
+ * The words of the patient's pages, {@code {msg:todayTitle}} in a template. The texts are in
+ * {@code messages/msg_<language>.properties} (en, de, fr, es), one key per method; the page's
+ * language is the template's {@code locale} attribute, set by {@link PageLocaleFilter}.
+ */
+@MessageBundle(locale = "en")
+public interface PatientMessages {
+
+    // the language of the page, for <html lang>
+    @Message String htmlLang();
+    @Message String languageName();
+
+    // layout: header, navigation, footer
+    @Message String skipLink();
+    @Message String navMain();
+    @Message String navToday();
+    @Message String navProgress();
+    @Message String signOut();
+    @Message String footer();
+
+    // Today
+    @Message String todayTitle();
+    @Message String libraryDown();
+    @Message String sessionDone(Object slot);
+    @Message String undo();
+    @Message String undoSession(Object slot);
+    @Message String allDone();
+    @Message String restDay();
+    @Message String todaysSession();
+    @Message String sessionOf(Object slot, Object count);
+    @Message String painBefore();
+    @Message String painAfter();
+    @Message String painScale();
+    @Message String howHard();
+    @Message String difficulty(int level);
+    @Message String noteLabel();
+    @Message String optional();
+    @Message String saveSession();
+    @Message String noRoutineTitle();
+    @Message String noRoutine();
+    @Message String sessionSaved();
+    @Message String checkAnswers();
+    @Message String answersKept();
+    @Message String checkOffUndone();
+
+    // the exercise card
+    @Message String usualRange(Object range);
+    @Message String chiroSays();
+    @Message String position();
+    @Message String equipment();
+    @Message String noEquipment(Object name);
+    @Message String howToDoIt();
+    @Message String takeCare();
+    @Message String holdTimer();
+    @Message String startHold();
+    @Message String resumeHold();
+    @Message String pauseHold();
+    @Message String holdAgain();
+    @Message String holdStarted(Object seconds);
+    @Message String holdComplete();
+    @Message String resetTimer();
+    @Message String secondsShort(Object seconds);
+    @Message String oneRepLess();
+    @Message String oneRepMore();
+    @Message String repsDone();
+    @Message String done();
+    @Message String doseHold(Object sets, Object seconds);
+    @Message String doseReps(Object sets, Object reps);
+    @Message String doseFree(Object sets);
+    @Message String side(Side side);
+
+    // the calendar
+    @Message String calendarCaption();
+    @Message String calendarLegend();
+    @Message String legendDone();
+    @Message String legendPartial();
+    @Message String legendMissed();
+    @Message String legendToday();
+    @Message String legendRest();
+    @Message String dayOutside();
+    @Message String dayUpcoming();
+    @Message String dayRest();
+    @Message String dayDone(Object done, Object scheduled);
+    @Message String dayToday(Object done, Object scheduled);
+
+    // the pain chart
+    @Message String painOneWeek(Object week);
+    @Message String painBeforeKey();
+    @Message String painAfterKey();
+    @Message String painNone();
+    @Message String painByWeek();
+    @Message String painWeekOf();
+    @Message String painBeforeColumn();
+    @Message String painAfterColumn();
+
+    // Progress
+    @Message String progressTitle();
+    @Message String dayStreak();
+    @Message String best(Object count);
+    @Message String sessionsDone();
+    @Message String doneOfScheduled(Object done, Object scheduled, Object from, Object to);
+    @Message String lastSession();
+    @Message String howCounted();
+    @Message String calendar();
+    @Message String pain();
+    @Message String myRoutines();
+    @Message String planStatus(PlanStatus status);
+    @Message String since(Object date);
+    @Message String completedOn(Object date);
+    @Message String noRoutines();
+    @Message String zoneTitle();
+    @Message String zoneIntro();
+    @Message String zoneNotSet();
+    @Message String zoneMove();
+    @Message String zoneLabel();
+    @Message String zoneDevice();
+    @Message String zoneSave();
+    @Message String languageTitle();
+    @Message String languageIntro();
+    @Message String languageLabel();
+    @Message String languageUnknown();
+    @Message String languageSave();
+    @Message String dataTitle();
+    @Message String dataIntro();
+    @Message String dataDownload();
+
+    // error pages
+    @Message String errorUnavailableTitle();
+    @Message String errorNotAllowedTitle();
+    @Message String errorNotAllowed();
+    @Message String errorNotYourPage();
+    @Message String errorNotFoundTitle();
+    @Message String errorNoSuchPage();
+    @Message String errorTooManyTitle();
+    @Message String errorDidNotWorkTitle();
+    @Message String errorNotUnderstood();
+    @Message String errorOurSideTitle();
+    @Message String errorOurSide();
+    @Message String errorNotPossibleTitle();
+    @Message String errorNotPossible();
+    @Message String errorDegraded();
+    @Message String tryAgain();
+    @Message String backToStart();
+    @Message String errorCode(PlanStatus status);
+}
