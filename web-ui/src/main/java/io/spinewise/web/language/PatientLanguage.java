@@ -3,6 +3,7 @@ package io.spinewise.web.language;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.spinewise.web.client.PlanClient;
+import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.security.CurrentUser;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
@@ -38,15 +39,17 @@ public class PatientLanguage {
     @Inject
     HttpServerRequest request;
 
+    private Patient record;
     private String preference;
     private boolean preferenceKnown;
     private Locale locale;
 
-    /** A page that has read the patient's record already tells its choice here: no second call. */
-    public void remember(String chosen) {
-        preference = chosen;
-        preferenceKnown = true;
-        locale = null;
+    /** The patient's record, read once per request: the page's language needs it, and so does Progress. */
+    public Patient patientRecord() {
+        if (record == null) {
+            record = plan.me();
+        }
+        return record;
     }
 
     /** The page's language; may ask plan-service once for the patient's choice. */
@@ -55,6 +58,8 @@ public class PatientLanguage {
     }
 
     /**
+     * The page's language, decided once per request.
+     *
      * @param mayAsk false when plan-service is better left alone (an error page, often because it
      *               is down): the patient's browser decides
      */
@@ -63,29 +68,33 @@ public class PatientLanguage {
             return locale;
         }
         if (!user.patient()) {
-            return Locale.ENGLISH;
+            locale = Locale.ENGLISH;
+            return locale;
         }
         if (!preferenceKnown && mayAsk && !Context.isOnEventLoopThread()) {
-            remember(storedPreference());
+            preference = storedPreference();
+            preferenceKnown = true;
         }
-        Locale chosen = preference != null && OFFERED.contains(preference) ? Locale.forLanguageTag(preference)
+        locale = preference != null && OFFERED.contains(preference) ? Locale.forLanguageTag(preference)
                 : fromBrowser(request.getHeader("Accept-Language"));
-        if (preferenceKnown) {
-            locale = chosen;
-        }
-        return chosen;
+        return locale;
     }
 
     public PatientMessages messages() {
-        return messages(locale().getLanguage());
+        return inLanguage(locale().getLanguage());
+    }
+
+    /** The page's words; see {@link #locale(boolean)}. */
+    public PatientMessages messages(boolean mayAsk) {
+        return inLanguage(locale(mayAsk).getLanguage());
     }
 
     /** Every language on offer, each named in its own words. */
     public static List<Choice> choices() {
-        return OFFERED.stream().map(tag -> new Choice(tag, messages(tag).languageName())).toList();
+        return OFFERED.stream().map(tag -> new Choice(tag, inLanguage(tag).languageName())).toList();
     }
 
-    private static PatientMessages messages(String tag) {
+    private static PatientMessages inLanguage(String tag) {
         return MessageBundles.get(PatientMessages.class, Localized.Literal.of(tag));
     }
 
@@ -104,7 +113,7 @@ public class PatientLanguage {
 
     private String storedPreference() {
         try {
-            return plan.me().language();
+            return patientRecord().language();
         } catch (RuntimeException unavailable) {
             // the page still renders, in the browser's language
             return null;

@@ -28,13 +28,13 @@ public interface PatientMessages {
     // Today
     @Message String todayTitle();
     @Message String libraryDown();
-    @Message String sessionDone(Object slot);
+    @Message String sessionDone(int slot);
     @Message String undo();
-    @Message String undoSession(Object slot);
+    @Message String undoSession(int slot);
     @Message String allDone();
     @Message String restDay();
     @Message String todaysSession();
-    @Message String sessionOf(Object slot, Object count);
+    @Message String sessionOf(Integer slot, int count);
     @Message String painBefore();
     @Message String painAfter();
     @Message String painScale();
@@ -51,11 +51,11 @@ public interface PatientMessages {
     @Message String checkOffUndone();
 
     // the exercise card
-    @Message String usualRange(Object range);
+    @Message String usualRange(String range);
     @Message String chiroSays();
     @Message String position();
     @Message String equipment();
-    @Message String noEquipment(Object name);
+    @Message String noEquipment(String name);
     @Message String howToDoIt();
     @Message String takeCare();
     @Message String holdTimer();
@@ -63,17 +63,17 @@ public interface PatientMessages {
     @Message String resumeHold();
     @Message String pauseHold();
     @Message String holdAgain();
-    @Message String holdStarted(Object seconds);
+    @Message String holdStarted(Integer seconds);
     @Message String holdComplete();
     @Message String resetTimer();
-    @Message String secondsShort(Object seconds);
+    @Message String secondsShort(Integer seconds);
     @Message String oneRepLess();
     @Message String oneRepMore();
     @Message String repsDone();
     @Message String done();
-    @Message String doseHold(Object sets, Object seconds);
-    @Message String doseReps(Object sets, Object reps);
-    @Message String doseFree(Object sets);
+    @Message String doseHold(int sets, Integer seconds);
+    @Message String doseReps(int sets, Integer reps);
+    @Message String doseFree(int sets);
     @Message String side(Side side);
 
     // the calendar
@@ -87,11 +87,11 @@ public interface PatientMessages {
     @Message String dayOutside();
     @Message String dayUpcoming();
     @Message String dayRest();
-    @Message String dayDone(Object done, Object scheduled);
-    @Message String dayToday(Object done, Object scheduled);
+    @Message String dayDone(int done, int scheduled);
+    @Message String dayToday(int done, int scheduled);
 
     // the pain chart
-    @Message String painOneWeek(Object week);
+    @Message String painOneWeek(String week);
     @Message String painBeforeKey();
     @Message String painAfterKey();
     @Message String painNone();
@@ -103,17 +103,17 @@ public interface PatientMessages {
     // Progress
     @Message String progressTitle();
     @Message String dayStreak();
-    @Message String best(Object count);
+    @Message String best(int count);
     @Message String sessionsDone();
-    @Message String doneOfScheduled(Object done, Object scheduled, Object from, Object to);
+    @Message String doneOfScheduled(long done, long scheduled, String from, String to);
     @Message String lastSession();
     @Message String howCounted();
     @Message String calendar();
     @Message String pain();
     @Message String myRoutines();
     @Message String planStatus(PlanStatus status);
-    @Message String since(Object date);
-    @Message String completedOn(Object date);
+    @Message String since(String date);
+    @Message String completedOn(String date);
     @Message String noRoutines();
     @Message String zoneTitle();
     @Message String zoneIntro();
@@ -148,5 +148,5 @@ public interface PatientMessages {
     @Message String errorDegraded();
     @Message String tryAgain();
     @Message String backToStart();
-    @Message String errorCode(PlanStatus status);
+    @Message String errorCode(int status);
 }

@@ -2,6 +2,7 @@ package io.spinewise.web.page;
 
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateExtension.TemplateAttribute;
+import io.quarkus.qute.Variant;
 import io.spinewise.web.client.model.Labels;
 import io.spinewise.web.client.model.Term;
 
@@ -53,13 +54,13 @@ public final class Formats {
      * different countries would take for different days, and always the year. On a page in another
      * language (the template's {@code locale}) the same in its words: "Mo., 23. Nov. 2026".
      */
-    static String day(LocalDate date, @TemplateAttribute("locale") Object locale) {
-        return date == null ? "—" : DAY_IN.getOrDefault(language(locale), DAY).format(date);
+    static String day(LocalDate date, @TemplateAttribute("selectedVariant") Object variant) {
+        return date == null ? "—" : DAY_IN.getOrDefault(language(variant), DAY).format(date);
     }
 
     /** A calendar day for screen readers, in the page's language: "Thursday 26 November 2026". */
-    static String longDay(LocalDate date, @TemplateAttribute("locale") Object locale) {
-        return date == null ? "—" : LONG_DAY_IN.getOrDefault(language(locale), LONG_DAY).format(date);
+    static String longDay(LocalDate date, @TemplateAttribute("selectedVariant") Object variant) {
+        return date == null ? "—" : LONG_DAY_IN.getOrDefault(language(variant), LONG_DAY).format(date);
     }
 
     static String time(Instant instant) {
@@ -103,13 +104,13 @@ public final class Formats {
         return List.of(DayOfWeek.values());
     }
 
-    static String dayName(DayOfWeek day, @TemplateAttribute("locale") Object locale) {
-        return day == null ? "" : day.getDisplayName(TextStyle.FULL, locale instanceof Locale l ? l : Locale.ENGLISH);
+    static String dayName(DayOfWeek day, @TemplateAttribute("selectedVariant") Object variant) {
+        return day == null ? "" : day.getDisplayName(TextStyle.FULL, Locale.forLanguageTag(language(variant)));
     }
 
     /** A calendar column's head: "Mo", "Di", "Lu"... (the day's name cut to two letters). */
-    static String dayShort(DayOfWeek day, @TemplateAttribute("locale") Object locale) {
-        String name = dayName(day, locale);
+    static String dayShort(DayOfWeek day, @TemplateAttribute("selectedVariant") Object variant) {
+        String name = dayName(day, variant);
         return name.isEmpty() ? "" : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1, 2);
     }
 
@@ -117,16 +118,17 @@ public final class Formats {
         return value == null ? "" : value.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static String language(Object locale) {
-        return locale instanceof Locale l ? l.getLanguage() : "en";
+    /** The page's language: the locale of the variant Quarkus chose by {@code Accept-Language} (see PageLocaleFilter). */
+    private static String language(Object variant) {
+        return variant instanceof Variant v && v.getLocale() != null ? v.getLocale().getLanguage() : "en";
     }
 
     /** A figure as written in the page's language: 3.5, or 3,5 in German, French and Spanish. */
-    static String number(Object value, @TemplateAttribute("locale") Object locale) {
+    static String number(Object value, @TemplateAttribute("selectedVariant") Object variant) {
         if (value == null) {
             return "—";
         }
         String text = value.toString();
-        return value instanceof Double && !"en".equals(language(locale)) ? text.replace('.', ',') : text;
+        return value instanceof Double && !"en".equals(language(variant)) ? text.replace('.', ',') : text;
     }
 }

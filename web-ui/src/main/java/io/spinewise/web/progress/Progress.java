@@ -87,8 +87,7 @@ public class Progress {
         LocalDate to = LocalDate.now(ZoneOffset.UTC).plusDays(1);
         Adherence adherence = plan.myAdherence(to.minusDays(config.historyDays()), to);
         List<Plan> plans = plan.myPlans();
-        Patient me = plan.me();
-        language.remember(me.language());
+        Patient me = language.patientRecord();
         return new ProgressPage(adherence, CalendarView.of(adherence), PainChart.of(adherence.pain()), plans,
                 me.timeZone(), timeZones.offeredFor(me.timeZone()), PatientLanguage.choices(), errors);
     }
