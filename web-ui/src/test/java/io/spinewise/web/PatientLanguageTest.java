@@ -132,6 +132,26 @@ class PatientLanguageTest {
         assertThat(StubServices.requests("PATCH", "/api/me")).isEmpty();
     }
 
+    @Test
+    void aCheckOffThatNeedsCorrectingSaysSoInThePatientsLanguage() {
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/today");
+
+        String html = given().auth().oauth2(token).header("Accept-Language", "es").redirects().follow(false)
+                .cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken())
+                .formParam("planId", Fixtures.PLAN_ID).formParam("date", "2026-11-23").formParam("slot", "1")
+                .formParam("idempotencyKey", page.hidden("idempotencyKey"))
+                .formParam("exercise", "thoracic-wall-extension").formParam("painBefore", "11")
+                .when().post("/today/sessions")
+                .then().statusCode(400).extract().asString();
+
+        assertThat(html).contains("<html lang=\"es\"", "Revisa las respuestas marcadas.",
+                "Marca al menos un ejercicio que hayas hecho.", "Elige un número del 0 al 10.");
+        assertThat(StubServices.requests("POST", "/api/me/sessions")).isEmpty();
+    }
+
     private static String today(String acceptLanguage) {
         return given().auth().oauth2(Users.patient()).header("Accept-Language", acceptLanguage)
                 .when().get("/today").then().statusCode(200).extract().asString();

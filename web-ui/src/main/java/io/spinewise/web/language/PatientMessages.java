@@ -48,6 +48,11 @@ public interface PatientMessages {
     @Message String sessionSaved();
     @Message String checkAnswers();
     @Message String answersKept();
+    @Message String formOutOfDate();
+    @Message String noteTooLong();
+    @Message String tooManyExercises();
+    @Message String tickOne();
+    @Message String chooseNumber(int min, int max);
     @Message String checkOffUndone();
 
     // the exercise card

@@ -69,7 +69,7 @@ public class TodayRoutine {
     @Path("today/sessions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response checkOff(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
-        CheckOffForm input = CheckOffForm.read(form);
+        CheckOffForm input = CheckOffForm.read(form, language.messages());
         if (!input.valid()) {
             return again(input.planId, input.entered(), input.errors(), language.messages().checkAnswers(), true,
                     input.idempotencyKey, headers, 400);
