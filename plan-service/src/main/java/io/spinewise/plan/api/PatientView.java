@@ -9,6 +9,8 @@ import java.util.UUID;
 public record PatientView(UUID id, String firstName, String lastName, String name,
                           @Schema(nullable = true) String email, @Schema(nullable = true) String username,
                           String timeZone,
-                          @Schema(nullable = true, description = "the language the patient chose for their pages: en, de, fr or es") String language,
+                          @Schema(nullable = true,
+                                  description = "the language the patient chose for their pages: en, de, fr or es")
+                          String language,
                           Instant createdAt) {
 }

@@ -118,7 +118,7 @@ public final class Formats {
         return value == null ? "" : value.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** The page's language: the locale of the variant Quarkus chose by {@code Accept-Language} (see PageLocaleFilter). */
+    /** The page's language: the locale of the variant Quarkus chose by {@code Accept-Language} (PageLocaleFilter). */
     private static String language(Object variant) {
         return variant instanceof Variant v && v.getLocale() != null ? v.getLocale().getLanguage() : "en";
     }
