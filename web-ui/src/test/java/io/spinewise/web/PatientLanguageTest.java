@@ -117,6 +117,25 @@ class PatientLanguageTest {
     }
 
     @Test
+    void theChoiceIsKeptForAWhileAndAChangeIsFollowedAtOnce() {
+        StubServices.json("PATCH", "/api/me", MY_RECORD.replace("\"language\":null", "\"language\":\"fr\""));
+        String token = Users.patient();
+        assertThat(today(token, "de")).contains("<html lang=\"de\"");
+        assertThat(today(token, "de")).contains("<html lang=\"de\"");
+        // the second page did not read the patient's record again (nor add a me.read to the audit log)
+        assertThat(StubServices.requests("GET", "/api/me")).hasSize(1);
+
+        Pages.Form page = Pages.get(token, "/progress");
+        given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken()).formParam("language", "fr")
+                .when().post("/progress/language")
+                .then().statusCode(303);
+
+        assertThat(today(token, "de")).contains("<html lang=\"fr\"", "Enregistrer la séance");
+    }
+
+    @Test
     void aLanguageNotOnTheListIsRefusedBesideTheField() {
         String token = Users.patient();
         Pages.Form page = Pages.get(token, "/progress");
@@ -153,7 +172,11 @@ class PatientLanguageTest {
     }
 
     private static String today(String acceptLanguage) {
-        return given().auth().oauth2(Users.patient()).header("Accept-Language", acceptLanguage)
+        return today(Users.patient(), acceptLanguage);
+    }
+
+    private static String today(String token, String acceptLanguage) {
+        return given().auth().oauth2(token).header("Accept-Language", acceptLanguage)
                 .when().get("/today").then().statusCode(200).extract().asString();
     }
 }

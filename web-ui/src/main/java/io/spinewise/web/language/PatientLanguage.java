@@ -39,17 +39,26 @@ public class PatientLanguage {
     @Inject
     HttpServerRequest request;
 
+    @Inject
+    LanguageChoices choices;
+
     private Patient record;
     private String preference;
     private boolean preferenceKnown;
     private Locale locale;
 
-    /** The patient's record, read once per request: the page's language needs it, and so does Progress. */
+    /** The patient's record, read once per request: the page's language may need it, and so does Progress. */
     public Patient patientRecord() {
         if (record == null) {
             record = plan.me();
+            choices.keep(user.subject(), record.language());
         }
         return record;
+    }
+
+    /** The patient has just chosen: their next pages follow at once. */
+    public void chosen(String language) {
+        choices.keep(user.subject(), language);
     }
 
     /** The page's language; may ask plan-service once for the patient's choice. */
@@ -71,9 +80,15 @@ public class PatientLanguage {
             locale = Locale.ENGLISH;
             return locale;
         }
-        if (!preferenceKnown && mayAsk && !Context.isOnEventLoopThread()) {
-            preference = storedPreference();
-            preferenceKnown = true;
+        if (!preferenceKnown) {
+            String kept = choices.known(user.subject());
+            if (kept != null) {
+                preference = kept.isEmpty() ? null : kept;
+                preferenceKnown = true;
+            } else if (mayAsk && !Context.isOnEventLoopThread()) {
+                preference = storedPreference();
+                preferenceKnown = true;
+            }
         }
         locale = preference != null && OFFERED.contains(preference) ? Locale.forLanguageTag(preference)
                 : fromBrowser(request.getHeader("Accept-Language"));

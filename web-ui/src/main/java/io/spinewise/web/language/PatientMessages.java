@@ -7,8 +7,8 @@ import io.spinewise.web.client.model.Side;
 
 /**
  * The words of the patient's pages, {@code {msg:todayTitle}} in a template. The texts are in
- * {@code messages/msg_<language>.properties} (en, de, fr, es), one key per method; the page's
- * language is the template's {@code locale} attribute, set by {@link PageLocaleFilter}.
+ * {@code messages/msg_<language>.properties} (en, de, fr, es), one key per method; which one a page
+ * is in is decided by {@link PageLocaleFilter}.
  */
 @MessageBundle(locale = "en")
 public interface PatientMessages {

@@ -78,6 +78,7 @@ public class Progress {
             in.error("language", language.messages().languageUnknown());
         }
         if (in.send(() -> plan.changeMyLanguage(chosen), FieldTarget::same)) {
+            language.chosen(chosen);
             return Response.seeOther(URI.create("/progress")).build();
         }
         return Response.status(400).entity(page(in.errors())).build();
