@@ -142,6 +142,34 @@ class PatientAndPlanTest {
     }
 
     @Test
+    void aPatientChoosesTheLanguageOfTheirPagesAndKeepsTheirTimeZone() {
+        EnrolledPatient lea = enrol(NORTH_CHIRO, NORTH, "Lea", "Europe/Berlin");
+        as(lea.token()).get("/api/me").then().statusCode(200).body("language", nullValue());
+
+        as(lea.token()).body(Map.of("language", "de")).patch("/api/me").then().statusCode(200)
+                .body("language", equalTo("de")).body("timeZone", equalTo("Europe/Berlin"));
+        as(lea.token()).body(Map.of("timeZone", "Europe/Paris")).patch("/api/me").then().statusCode(200)
+                .body("language", equalTo("de")).body("timeZone", equalTo("Europe/Paris"));
+        as(lea.token()).body(Map.of("timeZone", "Europe/Madrid", "language", "es")).patch("/api/me").then()
+                .statusCode(200).body("language", equalTo("es")).body("timeZone", equalTo("Europe/Madrid"));
+        as(lea.token()).get("/api/me").then().statusCode(200).body("language", equalTo("es"));
+        as(NORTH_CHIRO).get("/api/patients/" + lea.id()).then().statusCode(200).body("language", equalTo("es"));
+    }
+
+    @Test
+    void aLanguageThePagesAreNotWrittenInIsRefusedByName() {
+        EnrolledPatient ines = enrol(NORTH_CHIRO, NORTH, "Ines", "Europe/Berlin");
+        for (Object refused : List.of("it", "DE", "de-CH", "", "english", 7)) {
+            as(ines.token()).body(Map.of("language", refused)).patch("/api/me").then().statusCode(400)
+                    .contentType(PROBLEM_JSON).body("violations.field", hasItem(endsWith("language")));
+        }
+        as(ines.token()).body(Map.of()).patch("/api/me").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("detail", containsString("language"));
+        as(ines.token()).get("/api/me").then().statusCode(200).body("language", nullValue())
+                .body("timeZone", equalTo("Europe/Berlin"));
+    }
+
+    @Test
     void staffCorrectAPatientsTimeZoneInTheirOwnClinicOnly() {
         EnrolledPatient noel = enrol(NORTH_CHIRO, NORTH, "Noel", "UTC");
         as(NORTH_CHIRO).body(Map.of("timeZone", "America/Toronto")).patch("/api/patients/" + noel.id()).then()

@@ -58,6 +58,13 @@
     var reset = box.querySelector('[data-action="reset"]');
     var announce = box.querySelector('[data-announce]');
     var field = document.getElementById(box.dataset.field);
+    // the page's words for the buttons and announcements, in the patient's language
+    var words = {
+      start: box.dataset.start || 'Start hold', resume: box.dataset.resume || 'Resume',
+      pause: box.dataset.pause || 'Pause', again: box.dataset.again || 'Hold again',
+      started: box.dataset.started || 'Hold started: ' + total + ' seconds.',
+      complete: box.dataset.complete || 'Hold complete. Release slowly.'
+    };
 
     function render() {
       display.textContent = formatSeconds(left);
@@ -66,12 +73,12 @@
     }
     function stop() {
       if (tick !== null) { clearInterval(tick); tick = null; }
-      toggle.textContent = left === 0 ? 'Hold again' : (left < total ? 'Resume' : 'Start hold');
+      toggle.textContent = left === 0 ? words.again : (left < total ? words.resume : words.start);
       render();
     }
     function finish() {
       stop();
-      if (announce) { announce.textContent = 'Hold complete. Release slowly.'; }
+      if (announce) { announce.textContent = words.complete; }
       if (navigator.vibrate) { navigator.vibrate([200, 100, 200]); }
       var card = box.closest('.exercise-card');
       var done = card && card.querySelector('input[name="done"]');
@@ -80,20 +87,20 @@
     toggle.addEventListener('click', function () {
       if (tick !== null) { stop(); return; }
       if (left === 0) { left = total; }
-      if (announce) { announce.textContent = 'Hold started: ' + total + ' seconds.'; }
+      if (announce) { announce.textContent = words.started; }
       tick = setInterval(function () {
         left = Math.max(0, left - 1);
         held += 1;
         if (field) { field.value = String(Math.min(held, 3600)); }
         if (left === 0) { finish(); } else { render(); }
       }, 1000);
-      toggle.textContent = 'Pause';
+      toggle.textContent = words.pause;
       render();
     });
     reset.addEventListener('click', function () {
       if (tick !== null) { clearInterval(tick); tick = null; }
       left = total;
-      toggle.textContent = 'Start hold';
+      toggle.textContent = words.start;
       render();
     });
     render();

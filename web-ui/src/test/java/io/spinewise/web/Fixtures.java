@@ -58,7 +58,7 @@ final class Fixtures {
     static String patient(String id, String firstName, String lastName, String email, String timeZone) {
         return """
                 {"id":"%s","firstName":"%s","lastName":"%s","name":"%s %s","email":"%s","username":"%s",
-                 "timeZone":"%s","createdAt":"2026-10-01T09:00:00Z"}
+                 "timeZone":"%s","language":null,"createdAt":"2026-10-01T09:00:00Z"}
                 """.formatted(id, firstName, lastName, firstName, lastName, email, email, timeZone);
     }
 
@@ -83,7 +83,8 @@ final class Fixtures {
         return """
                 {"exportedAt":"2026-11-23T08:00:00Z",
                  "patient":{"id":"%s","clinicId":"north","firstName":"Paul","lastName":"Patient","email":"paul@example.org",
-                  "username":"paul@example.org","timeZone":"Europe/Zurich","createdAt":"2026-10-01T09:00:00Z"},
+                  "username":"paul@example.org","timeZone":"Europe/Zurich","language":null,
+                  "createdAt":"2026-10-01T09:00:00Z"},
                  "plans":[],"checkOffs":[],"adherence":%s}
                 """.formatted(PATIENT_ID, adherenceAsAsked(adherence()).apply(null).strip());
     }

@@ -8,5 +8,9 @@ import java.util.UUID;
 /** A patient as the API shows it. */
 public record PatientView(UUID id, String firstName, String lastName, String name,
                           @Schema(nullable = true) String email, @Schema(nullable = true) String username,
-                          String timeZone, Instant createdAt) {
+                          String timeZone,
+                          @Schema(nullable = true,
+                                  description = "the language the patient chose for their pages: en, de, fr or es")
+                          String language,
+                          Instant createdAt) {
 }

@@ -11,7 +11,8 @@ public final class Views {
     }
 
     public static PatientView patient(Patient p) {
-        return new PatientView(p.id, p.firstName, p.lastName, p.name(), p.email, p.username, p.timeZone, p.createdAt);
+        return new PatientView(p.id, p.firstName, p.lastName, p.name(), p.email, p.username, p.timeZone,
+                p.language, p.createdAt);
     }
 
     /** A plan with its current version. */

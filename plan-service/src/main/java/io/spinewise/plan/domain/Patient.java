@@ -39,6 +39,9 @@ public class Patient extends PanacheEntityBase {
     @Column(nullable = false)
     public String timeZone;
 
+    /** en, de, fr or es once the patient chose; empty means the browser's language decides. */
+    public String language;
+
     public String enrolledBy;
 
     @Column(nullable = false, updatable = false)

@@ -6,7 +6,7 @@ import io.spinewise.common.security.Roles;
 import io.spinewise.plan.api.AdherenceView;
 import io.spinewise.plan.api.CheckOffRequest;
 import io.spinewise.plan.api.CheckOffView;
-import io.spinewise.plan.api.PatientPatch;
+import io.spinewise.plan.api.MePatch;
 import io.spinewise.plan.api.PatientView;
 import io.spinewise.plan.api.PlanView;
 import io.spinewise.plan.api.Views;
@@ -115,12 +115,17 @@ public class MeResource {
     @PATCH
     @RolesAllowed(Roles.PATIENT)
     @Audited(AuditAction.ME_UPDATE)
-    @Operation(operationId = "changeMe", summary = "Change my time zone",
-            description = "When I move: my today is then the new zone's;"
-            + " sessions already recorded keep their dates.")
-    public PatientView update(@NotNull(message = "a JSON body is required") @Valid PatientPatch patch) {
+    @Operation(operationId = "changeMe", summary = "Change my time zone or my language",
+            description = "When I move: my today is then the new zone's; sessions already recorded keep their"
+            + " dates. The language (en, de, fr, es) is the one my pages are written in. A field left out stays"
+            + " as it is; at least one is required.")
+    public PatientView update(@NotNull(message = "a JSON body is required") @Valid MePatch patch) {
+        if (patch.empty()) {
+            throw ProblemException.invalid("timeZone", "give timeZone or language (or both)");
+        }
         UUID patientId = me.get().id;
-        return recorder.change(200, () -> Views.patient(patients.changeTimeZone(patientId, patch.timeZone())));
+        return recorder.change(200, () -> Views.patient(
+                patients.changeOwn(patientId, patch.timeZone(), patch.language())));
     }
 
     @GET

@@ -40,7 +40,7 @@ public class ExportService {
 
     public record Profile(UUID id, String clinicId, String firstName, String lastName,
                           @Schema(nullable = true) String email, @Schema(nullable = true) String username,
-                          String timeZone, Instant createdAt) {
+                          String timeZone, @Schema(nullable = true) String language, Instant createdAt) {
     }
 
     public record PlanExport(UUID id, String title, PlanStatus status, @Schema(nullable = true) LocalDate completedOn,
@@ -60,7 +60,7 @@ public class ExportService {
                     c.plan().createdAt, versions, pauses);
         }).toList();
         return new Export(today.now(), new Profile(p.id, p.clinicId, p.firstName, p.lastName, p.email, p.username,
-                p.timeZone, p.createdAt), planExports, checkOffs.all(p.id),
+                p.timeZone, p.language, p.createdAt), planExports, checkOffs.all(p.id),
                 adherence.evaluate(p, null, null, null, false));
     }
 }

@@ -113,6 +113,19 @@ public class PatientService {
         return patient;
     }
 
+    /** The patient's own change: a field left out (null) stays as it is. */
+    @Transactional
+    public Patient changeOwn(UUID patientId, String timeZone, String language) {
+        Patient patient = Patient.findById(patientId);
+        if (timeZone != null) {
+            patient.timeZone = timeZone;
+        }
+        if (language != null) {
+            patient.language = language;
+        }
+        return patient;
+    }
+
     /**
      * The caller's own record, created from the token on first use. Concurrent first requests
      * create one record: the insert yields to an existing subject.

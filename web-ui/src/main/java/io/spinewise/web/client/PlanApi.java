@@ -10,6 +10,7 @@ import io.spinewise.web.client.model.DashboardRow;
 import io.spinewise.web.client.model.Enrolment;
 import io.spinewise.web.client.model.EnrolmentRequest;
 import io.spinewise.web.client.model.ListPage;
+import io.spinewise.web.client.model.MePatch;
 import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.client.model.PatientPatch;
 import io.spinewise.web.client.model.Plan;
@@ -56,7 +57,7 @@ public interface PlanApi {
 
     @PATCH
     @Path("/me")
-    Patient changeMe(PatientPatch patch);
+    Patient changeMe(MePatch patch);
 
     @GET
     @Path("/me/today")

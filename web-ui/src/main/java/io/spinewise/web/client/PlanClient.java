@@ -10,6 +10,7 @@ import io.spinewise.web.client.model.DashboardRow;
 import io.spinewise.web.client.model.Enrolment;
 import io.spinewise.web.client.model.EnrolmentRequest;
 import io.spinewise.web.client.model.ListPage;
+import io.spinewise.web.client.model.MePatch;
 import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.client.model.PatientPatch;
 import io.spinewise.web.client.model.Plan;
@@ -111,7 +112,12 @@ public class PlanClient {
     }
 
     public Patient changeMyTimeZone(String timeZone) {
-        return calls.call(Service.PLAN, () -> api.changeMe(new PatientPatch(timeZone)));
+        return calls.call(Service.PLAN, () -> api.changeMe(MePatch.timeZone(timeZone)));
+    }
+
+    /** The language of the patient's own pages: en, de, fr or es. */
+    public Patient changeMyLanguage(String language) {
+        return calls.call(Service.PLAN, () -> api.changeMe(MePatch.language(language)));
     }
 
     public Patient changeTimeZone(UUID patientId, String timeZone) {

@@ -23,7 +23,8 @@ public record CalendarView(List<Week> weeks) {
     public record Week(List<Cell> days) {
     }
 
-    public record Cell(LocalDate date, int dayOfMonth, String state, String label) {
+    /** {@code label} is the English words; a page in another language writes them from the state and the figures. */
+    public record Cell(LocalDate date, int dayOfMonth, String state, String label, int completed, int scheduled) {
     }
 
     public static CalendarView of(Adherence adherence) {
@@ -54,22 +55,24 @@ public record CalendarView(List<Week> weeks) {
     private static Cell cell(LocalDate date, LocalDate first, LocalDate last, LocalDate today, Adherence.Day day) {
         String words = LABEL.format(date);
         if (date.isBefore(first) || date.isAfter(last)) {
-            return new Cell(date, date.getDayOfMonth(), "outside", words + ": outside the period");
+            return new Cell(date, date.getDayOfMonth(), "outside", words + ": outside the period", 0, 0);
         }
         if (today != null && date.isAfter(today)) {
-            return new Cell(date, date.getDayOfMonth(), "upcoming", words + ": upcoming");
+            return new Cell(date, date.getDayOfMonth(), "upcoming", words + ": upcoming", 0, 0);
         }
         if (day == null || day.scheduled() == 0) {
-            return new Cell(date, date.getDayOfMonth(), "rest", words + ": nothing scheduled");
+            return new Cell(date, date.getDayOfMonth(), "rest", words + ": nothing scheduled", 0, 0);
         }
         String done = day.completed() + " of " + day.scheduled() + " sessions done";
         if (day.completed() >= day.scheduled()) {
-            return new Cell(date, date.getDayOfMonth(), "done", words + ": " + done);
+            return new Cell(date, date.getDayOfMonth(), "done", words + ": " + done, day.completed(), day.scheduled());
         }
         if (date.equals(today)) {
             // the day is not over: nothing is missed yet
-            return new Cell(date, date.getDayOfMonth(), "today", words + ": today, " + done + " so far");
+            return new Cell(date, date.getDayOfMonth(), "today", words + ": today, " + done + " so far", day.completed(),
+                    day.scheduled());
         }
-        return new Cell(date, date.getDayOfMonth(), day.completed() > 0 ? "partial" : "missed", words + ": " + done);
+        return new Cell(date, date.getDayOfMonth(), day.completed() > 0 ? "partial" : "missed", words + ": " + done,
+                day.completed(), day.scheduled());
     }
 }

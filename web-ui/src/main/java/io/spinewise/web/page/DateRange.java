@@ -36,7 +36,7 @@ public record DateRange(DateInput from, DateInput to) {
         }
         if (errors.isEmpty() && from.value() != null && to.value() != null && from.value().isAfter(to.value())) {
             errors.put("to", "The end date is before the start date. Choose an end on or after "
-                    + Formats.day(from.value()) + ".");
+                    + Formats.day(from.value(), null) + ".");
         }
         return errors;
     }

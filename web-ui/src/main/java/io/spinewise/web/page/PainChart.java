@@ -70,7 +70,7 @@ public record PainChart(int width, int height, String beforePoints, String after
         if (!single()) {
             return "Weekly pain before (solid) and after sessions (dashed), 0 to 10";
         }
-        StringBuilder text = new StringBuilder("Pain in the week of ").append(Formats.day(singleWeek.weekStart()));
+        StringBuilder text = new StringBuilder("Pain in the week of ").append(Formats.day(singleWeek.weekStart(), null));
         before.forEach(p -> text.append(", before sessions ").append(value(p)));
         after.forEach(p -> text.append(", after sessions ").append(value(p)));
         return text.append(", 0 to 10").toString();

@@ -4,8 +4,12 @@ import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.Downloads;
 import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.model.Adherence;
+import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.client.model.Plan;
 import io.spinewise.web.config.WebConfig;
+import io.spinewise.web.form.FieldTarget;
+import io.spinewise.web.form.FormInput;
+import io.spinewise.web.language.PatientLanguage;
 import io.spinewise.web.page.CalendarView;
 import io.spinewise.web.page.PainChart;
 import io.spinewise.web.page.TimeZones;
@@ -25,8 +29,12 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
-/** The patient's Progress page: streak, adherence, calendar, pain, routines, their time zone and data export. */
+/**
+ * The patient's Progress page: streak, adherence, calendar, pain, routines, their time zone, the language of
+ * their pages and data export.
+ */
 @Path("/")
 @RolesAllowed(Roles.PATIENT)
 @Produces(MediaType.TEXT_HTML)
@@ -44,19 +52,45 @@ public class Progress {
     @Inject
     WebConfig config;
 
+    @Inject
+    PatientLanguage language;
+
+    /** @param errors what is wrong with the language form, by field */
     record ProgressPage(Adherence adherence, CalendarView calendar, PainChart pain, List<Plan> plans, String timeZone,
-                        List<String> timeZones) implements TemplateInstance {
+                        List<String> timeZones, List<PatientLanguage.Choice> languages, Map<String, String> errors)
+            implements TemplateInstance {
     }
 
     @GET
     @Path("progress")
     public TemplateInstance progress() {
+        return page(Map.of());
+    }
+
+    /** The language of the patient's pages, kept by plan-service: every device they sign in on follows it. */
+    @POST
+    @Path("progress/language")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeLanguage(MultivaluedMap<String, String> form) {
+        FormInput in = FormInput.of(form);
+        String chosen = in.text("language");
+        if (!PatientLanguage.OFFERED.contains(chosen)) {
+            in.error("language", language.messages().languageUnknown());
+        }
+        if (in.send(() -> plan.changeMyLanguage(chosen), FieldTarget::same)) {
+            language.chosen(chosen);
+            return Response.seeOther(URI.create("/progress")).build();
+        }
+        return Response.status(400).entity(page(in.errors())).build();
+    }
+
+    private ProgressPage page(Map<String, String> errors) {
         LocalDate to = LocalDate.now(ZoneOffset.UTC).plusDays(1);
         Adherence adherence = plan.myAdherence(to.minusDays(config.historyDays()), to);
         List<Plan> plans = plan.myPlans();
-        String zone = plan.me().timeZone();
-        return new ProgressPage(adherence, CalendarView.of(adherence), PainChart.of(adherence.pain()), plans, zone,
-                timeZones.offeredFor(zone));
+        Patient me = language.patientRecord();
+        return new ProgressPage(adherence, CalendarView.of(adherence), PainChart.of(adherence.pain()), plans,
+                me.timeZone(), timeZones.offeredFor(me.timeZone()), PatientLanguage.choices(), errors);
     }
 
     /** A patient who moves or travels: "today" follows the zone; sessions already done keep their dates. */

@@ -41,6 +41,11 @@ public class CurrentUser {
         return chiropractor() || admin();
     }
 
+    /** The user's id at the identity provider (the token's {@code sub}); null when no one is signed in. */
+    public String subject() {
+        return signedIn() ? token.getSubject() : null;
+    }
+
     /** The first name, else the login name. */
     public String name() {
         if (!signedIn()) {

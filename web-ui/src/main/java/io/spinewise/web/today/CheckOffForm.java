@@ -3,6 +3,7 @@ package io.spinewise.web.today;
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.CheckOffRequest;
 import io.spinewise.web.form.FieldTarget;
+import io.spinewise.web.language.PatientMessages;
 import io.spinewise.web.form.FormInput;
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -25,9 +26,9 @@ import java.util.regex.Pattern;
 final class CheckOffForm {
 
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
-    private static final String OUT_OF_DATE = "This form is out of date. Reload the page and try again.";
-
     private final FormInput input;
+    /** The page's words, in the patient's language. */
+    private final PatientMessages words;
     final UUID planId;
     final LocalDate date;
     final Integer slot;
@@ -38,15 +39,16 @@ final class CheckOffForm {
     final Integer difficulty;
     final String note;
 
-    private CheckOffForm(FormInput input) {
+    private CheckOffForm(FormInput input, PatientMessages words) {
         this.input = input;
+        this.words = words;
         planId = input.uuid("planId");
         date = hiddenDate(input.text("date"));
         slot = choice("slot", input.text("slot"), 1, 12);
         String key = input.text("idempotencyKey");
         idempotencyKey = key.matches("^[A-Za-z0-9-]{8,64}$") ? key : null;
         if (planId == null || date == null || slot == null || idempotencyKey == null) {
-            input.error("form", OUT_OF_DATE);
+            input.error("form", words.formOutOfDate());
         }
         readItems();
         painBefore = choice("painBefore", input.text("painBefore"), 0, 10);
@@ -54,23 +56,23 @@ final class CheckOffForm {
         difficulty = choice("difficulty", input.text("difficulty"), 1, 5);
         note = input.optional("note");
         if (note != null && note.length() > 500) {
-            input.error("note", "Keep the note under 500 characters.");
+            input.error("note", words.noteTooLong());
         }
     }
 
-    static CheckOffForm read(MultivaluedMap<String, String> form) {
-        return new CheckOffForm(FormInput.of(form));
+    static CheckOffForm read(MultivaluedMap<String, String> form, PatientMessages words) {
+        return new CheckOffForm(FormInput.of(form), words);
     }
 
     private void readItems() {
         List<String> done = input.all("done");
         List<String> exercises = input.all("exercise");
         if (exercises.size() > 20) {
-            input.error("form", "Too many exercises in one session.");
+            input.error("form", words.tooManyExercises());
         }
         for (String slug : exercises) {
             if (!SLUG.matcher(slug).matches()) {
-                input.error("form", OUT_OF_DATE);
+                input.error("form", words.formOutOfDate());
                 continue;
             }
             Integer seconds = choice("seconds." + slug, input.text("seconds." + slug), 0, 3600);
@@ -78,7 +80,7 @@ final class CheckOffForm {
             items.add(new CheckOffRequest.Item(slug, done.contains(slug), zeroToNull(seconds), zeroToNull(reps)));
         }
         if (!exercises.isEmpty() && done.isEmpty()) {
-            input.error("done", "Tick at least one exercise you did.");
+            input.error("done", words.tickOne());
         }
     }
 
@@ -107,7 +109,7 @@ final class CheckOffForm {
 
     /** A number the page offered as choices (chips, a slot), so the words say "choose". */
     private Integer choice(String field, String text, int min, int max) {
-        return input.number(field, text, min, max, "Choose a number from " + min + " to " + max + ".");
+        return input.number(field, text, min, max, words.chooseNumber(min, max));
     }
 
     private static Integer zeroToNull(Integer value) {

@@ -82,21 +82,8 @@ public record PlanSection(UUID planId, String title, LocalDate date, boolean sch
         return errors.containsKey(field);
     }
 
-    /** "Session 2 of 2" (or just "Today's session"). */
-    public String slotText() {
-        if (openSlot == null || sessionsPerDay <= 1) {
-            return "Today's session";
-        }
-        return "Session " + openSlot + " of " + sessionsPerDay;
-    }
-
-    public String difficultyWord(int level) {
-        return switch (level) {
-            case 1 -> "Very easy";
-            case 2 -> "Easy";
-            case 3 -> "OK";
-            case 4 -> "Hard";
-            default -> "Very hard";
-        };
+    /** One session a day (or none open): the page says "Today's session" rather than "Session 1 of 1". */
+    public boolean singleSession() {
+        return openSlot == null || sessionsPerDay <= 1;
     }
 }

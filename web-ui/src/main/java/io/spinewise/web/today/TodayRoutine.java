@@ -5,6 +5,7 @@ import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.PlanItem;
 import io.spinewise.web.client.model.Today;
+import io.spinewise.web.language.PatientLanguage;
 import io.spinewise.web.page.ExerciseCards;
 import io.spinewise.web.page.Htmx;
 import io.spinewise.web.security.Roles;
@@ -41,6 +42,9 @@ public class TodayRoutine {
     @Inject
     ExerciseCards exerciseCards;
 
+    @Inject
+    PatientLanguage language;
+
     /** @param libraryDown the exercise library could not be reached: cards show the prescription only */
     record TodayPage(LocalDate date, List<PlanSection> plans, boolean libraryDown) implements TemplateInstance {
     }
@@ -65,9 +69,9 @@ public class TodayRoutine {
     @Path("today/sessions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response checkOff(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
-        CheckOffForm input = CheckOffForm.read(form);
+        CheckOffForm input = CheckOffForm.read(form, language.messages());
         if (!input.valid()) {
-            return again(input.planId, input.entered(), input.errors(), "Please check the marked answers.", true,
+            return again(input.planId, input.entered(), input.errors(), language.messages().checkAnswers(), true,
                     input.idempotencyKey, headers, 400);
         }
         try {
@@ -77,12 +81,12 @@ public class TodayRoutine {
             input.refused(e);
             boolean later = e.unavailable() || e.tooManyRequests();
             return again(input.planId, input.entered(), input.errors(), e.readableMessage()
-                    + (later ? " Your answers are still here: press Save again." : ""), true,
+                    + (later ? " " + language.messages().answersKept() : ""), true,
                     input.idempotencyKey, headers, e.unavailable() ? 503 : e.tooManyRequests() ? 429 : 400);
         }
         if (Htmx.isHtmx(headers)) {
-            return again(input.planId, PlanSection.Entered.nothing(), Map.of(), "Session saved. Well done!", false,
-                    null, headers, 200);
+            return again(input.planId, PlanSection.Entered.nothing(), Map.of(), language.messages().sessionSaved(),
+                    false, null, headers, 200);
         }
         return Response.seeOther(URI.create("/today")).build();
     }
@@ -95,7 +99,8 @@ public class TodayRoutine {
         plan.undoCheckOff(checkOffId);
         UUID planId = parse(form.getFirst("planId"));
         if (Htmx.isHtmx(headers) && planId != null) {
-            return again(planId, PlanSection.Entered.nothing(), Map.of(), "Check-off undone.", false, null, headers, 200);
+            return again(planId, PlanSection.Entered.nothing(), Map.of(), language.messages().checkOffUndone(),
+                    false, null, headers, 200);
         }
         return Response.seeOther(URI.create("/today")).build();
     }

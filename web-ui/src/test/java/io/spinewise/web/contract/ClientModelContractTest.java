@@ -14,6 +14,7 @@ import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.ExerciseRequest;
 import io.spinewise.web.client.model.Illustration;
 import io.spinewise.web.client.model.ListPage;
+import io.spinewise.web.client.model.MePatch;
 import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.client.model.PatientPatch;
 import io.spinewise.web.client.model.Plan;
@@ -94,6 +95,7 @@ class ClientModelContractTest {
             new Mapping(ClinicSettings.class, ServiceContract.PLAN, "ClinicSettingsView", true),
             new Mapping(EnrolmentRequest.class, ServiceContract.PLAN, "EnrolmentRequest", true),
             new Mapping(PatientPatch.class, ServiceContract.PLAN, "PatientPatch", true),
+            new Mapping(MePatch.class, ServiceContract.PLAN, "MePatch", true),
             new Mapping(PlanPatch.class, ServiceContract.PLAN, "PlanPatch", true),
             new Mapping(PlanRequest.class, ServiceContract.PLAN, "PlanRequest", true));
 

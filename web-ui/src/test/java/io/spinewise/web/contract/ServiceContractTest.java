@@ -37,7 +37,7 @@ class ServiceContractTest {
         ServiceContract.Route changeMe = route("PATCH", "/api/me");
         assertThat(ServiceContract.requestProblems(changeMe, Map.of(), "application/json", "{\"timeZone\":\"UTC\"}"))
                 .isEmpty();
-        assertThat(ServiceContract.requestProblems(changeMe, Map.of(), "application/json", "{\"zone\":\"UTC\"}"))
+        assertThat(ServiceContract.requestProblems(changeMe, Map.of(), "application/json", "{\"language\":\"it\"}"))
                 .isNotEmpty();
         assertThat(ServiceContract.requestProblems(route("GET", "/api/me"), Map.of(), "application/json", "{}"))
                 .singleElement().asString().contains("takes no request body");
@@ -48,7 +48,7 @@ class ServiceContractTest {
         ServiceContract.Route me = route("GET", "/api/me");
         String patient = """
                 {"id":"5f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b","firstName":"Paul","lastName":"P","name":"Paul P",
-                 "email":null,"username":"paul","timeZone":"UTC","createdAt":"2026-11-01T08:00:00Z"}""";
+                 "email":null,"username":"paul","timeZone":"UTC","language":null,"createdAt":"2026-11-01T08:00:00Z"}""";
         assertThat(ServiceContract.answerProblems(me, 200, "application/json", patient)).isEmpty();
         assertThat(ServiceContract.answerProblems(me, 200, "application/json", patient.replace("\"timeZone\":\"UTC\",", "")))
                 .singleElement().asString().contains("timeZone");

@@ -25,4 +25,14 @@ public record PlanItem(String exercise, String exerciseName, Integer sets, Integ
     public boolean hold() {
         return holdSeconds != null;
     }
+
+    /** The sets to write in a dose: one when the prescription names none. */
+    public int setsOrOne() {
+        return sets == null ? 1 : sets;
+    }
+
+    /** The dose sentence ends with a side ("each side", "left side"); not for both sides at once. */
+    public boolean onOneSide() {
+        return side != null && !side.phrase().isEmpty();
+    }
 }

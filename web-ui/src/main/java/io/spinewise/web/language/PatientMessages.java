@@ -1,0 +1,157 @@
+package io.spinewise.web.language;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+import io.spinewise.web.client.model.PlanStatus;
+import io.spinewise.web.client.model.Side;
+
+/**
+ * The words of the patient's pages, {@code {msg:todayTitle}} in a template. The texts are in
+ * {@code messages/msg_<language>.properties} (en, de, fr, es), one key per method; which one a page
+ * is in is decided by {@link PageLocaleFilter}.
+ */
+@MessageBundle(locale = "en")
+public interface PatientMessages {
+
+    // the language of the page, for <html lang>
+    @Message String htmlLang();
+    @Message String languageName();
+
+    // layout: header, navigation, footer
+    @Message String skipLink();
+    @Message String navMain();
+    @Message String navToday();
+    @Message String navProgress();
+    @Message String signOut();
+    @Message String footer();
+
+    // Today
+    @Message String todayTitle();
+    @Message String libraryDown();
+    @Message String sessionDone(int slot);
+    @Message String undo();
+    @Message String undoSession(int slot);
+    @Message String allDone();
+    @Message String restDay();
+    @Message String todaysSession();
+    @Message String sessionOf(Integer slot, int count);
+    @Message String painBefore();
+    @Message String painAfter();
+    @Message String painScale();
+    @Message String howHard();
+    @Message String difficulty(int level);
+    @Message String noteLabel();
+    @Message String optional();
+    @Message String saveSession();
+    @Message String noRoutineTitle();
+    @Message String noRoutine();
+    @Message String sessionSaved();
+    @Message String checkAnswers();
+    @Message String answersKept();
+    @Message String formOutOfDate();
+    @Message String noteTooLong();
+    @Message String tooManyExercises();
+    @Message String tickOne();
+    @Message String chooseNumber(int min, int max);
+    @Message String checkOffUndone();
+
+    // the exercise card
+    @Message String usualRange(String range);
+    @Message String chiroSays();
+    @Message String position();
+    @Message String equipment();
+    @Message String noEquipment(String name);
+    @Message String howToDoIt();
+    @Message String takeCare();
+    @Message String holdTimer();
+    @Message String startHold();
+    @Message String resumeHold();
+    @Message String pauseHold();
+    @Message String holdAgain();
+    @Message String holdStarted(Integer seconds);
+    @Message String holdComplete();
+    @Message String resetTimer();
+    @Message String secondsShort(Integer seconds);
+    @Message String oneRepLess();
+    @Message String oneRepMore();
+    @Message String repsDone();
+    @Message String done();
+    @Message String doseHold(int sets, Integer seconds);
+    @Message String doseReps(int sets, Integer reps);
+    @Message String doseFree(int sets);
+    @Message String side(Side side);
+
+    // the calendar
+    @Message String calendarCaption();
+    @Message String calendarLegend();
+    @Message String legendDone();
+    @Message String legendPartial();
+    @Message String legendMissed();
+    @Message String legendToday();
+    @Message String legendRest();
+    @Message String dayOutside();
+    @Message String dayUpcoming();
+    @Message String dayRest();
+    @Message String dayDone(int done, int scheduled);
+    @Message String dayToday(int done, int scheduled);
+
+    // the pain chart
+    @Message String painOneWeek(String week);
+    @Message String painBeforeKey();
+    @Message String painAfterKey();
+    @Message String painNone();
+    @Message String painByWeek();
+    @Message String painWeekOf();
+    @Message String painBeforeColumn();
+    @Message String painAfterColumn();
+
+    // Progress
+    @Message String progressTitle();
+    @Message String dayStreak();
+    @Message String best(int count);
+    @Message String sessionsDone();
+    @Message String doneOfScheduled(long done, long scheduled, String from, String to);
+    @Message String lastSession();
+    @Message String howCounted();
+    @Message String calendar();
+    @Message String pain();
+    @Message String myRoutines();
+    @Message String planStatus(PlanStatus status);
+    @Message String since(String date);
+    @Message String completedOn(String date);
+    @Message String noRoutines();
+    @Message String zoneTitle();
+    @Message String zoneIntro();
+    @Message String zoneNotSet();
+    @Message String zoneMove();
+    @Message String zoneLabel();
+    @Message String zoneDevice();
+    @Message String zoneSave();
+    @Message String languageTitle();
+    @Message String languageIntro();
+    @Message String languageLabel();
+    @Message String languageUnknown();
+    @Message String languageSave();
+    @Message String dataTitle();
+    @Message String dataIntro();
+    @Message String dataDownload();
+
+    // error pages
+    @Message String errorUnavailableTitle();
+    @Message String errorNotAllowedTitle();
+    @Message String errorNotAllowed();
+    @Message String errorNotYourPage();
+    @Message String errorNotFoundTitle();
+    @Message String errorNoSuchPage();
+    @Message String errorTooManyTitle();
+    @Message String errorDidNotWorkTitle();
+    @Message String errorNotUnderstood();
+    @Message String errorOurSideTitle();
+    @Message String errorOurSide();
+    @Message String errorNotPossibleTitle();
+    @Message String errorNotPossible();
+    @Message String errorDegraded();
+    @Message String tryAgain();
+    @Message String backToStart();
+    @Message String errorCode(int status);
+}
