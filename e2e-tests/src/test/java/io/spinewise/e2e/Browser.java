@@ -128,6 +128,17 @@ final class Browser implements AutoCloseable {
         waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
+    /**
+     * Clicks a form's button and waits until the answer has replaced this page. A form that posts
+     * to its own list's path (and a refusal answered at the post's path) leaves the path as it was,
+     * so waiting for the path alone could read the page before the answer arrived.
+     */
+    void submit(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(css);
+        waitFor(ExpectedConditions.stalenessOf(page));
+    }
+
     void type(String css, String text) {
         WebElement field = find(css);
         field.clear();

@@ -60,7 +60,7 @@ class LibraryIT {
         admin.type("#steps", "Stand in a doorway, forearms on the frame.\nStep through until the chest opens.");
         admin.type("input[name='holdMin']", "60");
         admin.type("input[name='holdMax']", "30");
-        admin.click("form[action='/admin/library'] button[type='submit']");
+        admin.submit("form[action='/admin/library'] button[type='submit']");
 
         WebElement dose = admin.find("fieldset[aria-describedby='dosage-error']");
         assertThat(dose.findElement(By.id("dosage-error")).getText()).contains("min must not be greater than max");
@@ -68,7 +68,7 @@ class LibraryIT {
         assertThat(catalog("/api/exercises?q=" + SUFFIX).<Integer>path("total")).isZero();
 
         admin.type("input[name='holdMax']", "90");
-        admin.click("form[action='/admin/library'] button[type='submit']");
+        admin.submit("form[action='/admin/library'] button[type='submit']");
         admin.waitFor(d -> admin.path().equals("/admin/library"));
         assertThat(admin.text("main")).contains(EXERCISE);
         Response saved = catalog("/api/exercises?q=" + SUFFIX);
@@ -84,7 +84,7 @@ class LibraryIT {
         admin.open(WEB + "/admin/library");
         admin.click("a[href='/admin/library/" + exerciseSlug + "/edit']");
         admin.type("#summary", "Open the chest in a doorway, one side at a time.");
-        admin.click("form[action='/admin/library/" + exerciseSlug + "'] button[type='submit']");
+        admin.submit("form[action='/admin/library/" + exerciseSlug + "'] button[type='submit']");
         admin.waitFor(d -> admin.path().equals("/admin/library"));
         assertThat(catalog("/api/exercises/" + exerciseSlug).<String>path("summary"))
                 .isEqualTo("Open the chest in a doorway, one side at a time.");
@@ -106,14 +106,14 @@ class LibraryIT {
             admin.click("input[name='days'][value='" + day + "']");
         }
         admin.type("input[name='sessionsPerDay']", "2");
-        admin.click("form[action='/admin/library/templates'] button[type='submit']");
+        admin.submit("form[action='/admin/library/templates'] button[type='submit']");
 
         assertThat(admin.text("fieldset:has(#item1-exercise) .field-error")).isEqualTo("dosage.sets: must be at most 20");
         assertThat(admin.findAll("fieldset:has(#item0-exercise) .field-error")).isEmpty();
         assertThat(catalog("/api/routines?size=100").<List<String>>path("items.name")).doesNotContain(TEMPLATE);
 
         admin.type("input[name='item1.sets']", "2");
-        admin.click("form[action='/admin/library/templates'] button[type='submit']");
+        admin.submit("form[action='/admin/library/templates'] button[type='submit']");
         admin.waitFor(d -> admin.path().equals("/admin/library"));
         assertThat(admin.text("main")).contains(TEMPLATE);
         Response routines = catalog("/api/routines?size=100");
@@ -132,7 +132,7 @@ class LibraryIT {
         admin.open(WEB + "/admin/library");
         admin.click("a[href='/admin/library/templates/" + templateSlug + "/edit']");
         admin.type("#name", TEMPLATE + " (evening)");
-        admin.click("form[action='/admin/library/templates/" + templateSlug + "'] button[type='submit']");
+        admin.submit("form[action='/admin/library/templates/" + templateSlug + "'] button[type='submit']");
         admin.waitFor(d -> admin.path().equals("/admin/library"));
         assertThat(catalog("/api/routines/" + templateSlug).<String>path("name")).isEqualTo(TEMPLATE + " (evening)");
     }
@@ -142,12 +142,12 @@ class LibraryIT {
     void theTemplateAndThenTheExerciseAreArchivedAfterAConfirmation() {
         admin.open(WEB + "/admin/library");
         admin.click("a[href='/admin/library/templates/" + templateSlug + "/archive']");
-        admin.click("form[action='/admin/library/templates/" + templateSlug + "/archive'] button[type='submit']");
+        admin.submit("form[action='/admin/library/templates/" + templateSlug + "/archive'] button[type='submit']");
         admin.waitFor(d -> admin.path().equals("/admin/library"));
         assertThat(catalog("/api/routines/" + templateSlug).<String>path("status")).isEqualTo("ARCHIVED");
 
         admin.click("a[href='/admin/library/" + exerciseSlug + "/archive']");
-        admin.click("form[action='/admin/library/" + exerciseSlug + "/archive'] button[type='submit']");
+        admin.submit("form[action='/admin/library/" + exerciseSlug + "/archive'] button[type='submit']");
         admin.waitFor(d -> admin.path().equals("/admin/library"));
         assertThat(catalog("/api/exercises/" + exerciseSlug).<String>path("status")).isEqualTo("ARCHIVED");
     }
