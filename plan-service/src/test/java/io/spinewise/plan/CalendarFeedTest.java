@@ -82,10 +82,10 @@ class CalendarFeedTest {
     @Test
     void aNewLinkKillsTheOldOneAndTurningOffKillsBoth() {
         EnrolledPatient rita = Fixtures.enrol(NORTH_CHIRO, NORTH, "Rita", "Europe/Berlin");
-        String old = as(rita.token()).put(FEED).then().statusCode(200).extract().path("feedPath");
+        String old = as(rita.token()).body(Map.of()).put(FEED).then().statusCode(200).extract().path("feedPath");
         anonymous().get(old).then().statusCode(200);
 
-        String rotated = as(rita.token()).put(FEED).then().statusCode(200).extract().path("feedPath");
+        String rotated = as(rita.token()).body(Map.of()).put(FEED).then().statusCode(200).extract().path("feedPath");
         assertThat(rotated).isNotEqualTo(old);
         anonymous().get(old).then().statusCode(404).contentType(PROBLEM_JSON);
         anonymous().get(rotated).then().statusCode(200);
@@ -101,8 +101,8 @@ class CalendarFeedTest {
         EnrolledPatient ann = Fixtures.enrol(NORTH_CHIRO, NORTH, "Ann", "Europe/Berlin");
         EnrolledPatient ben = Fixtures.enrol(NORTH_CHIRO, NORTH, "Ben", "Europe/Berlin");
         Fixtures.dailyPlan(NORTH_CHIRO, ann);
-        String annsFeed = as(ann.token()).put(FEED).then().statusCode(200).extract().path("feedPath");
-        String bensFeed = as(ben.token()).put(FEED).then().statusCode(200).extract().path("feedPath");
+        String annsFeed = as(ann.token()).body(Map.of()).put(FEED).then().statusCode(200).extract().path("feedPath");
+        String bensFeed = as(ben.token()).body(Map.of()).put(FEED).then().statusCode(200).extract().path("feedPath");
 
         assertThat(Biweekly.parse(anonymous().get(annsFeed).asString()).first().getEvents()).hasSize(57);
         assertThat(Biweekly.parse(anonymous().get(bensFeed).asString()).first().getEvents()).isEmpty();
@@ -115,7 +115,7 @@ class CalendarFeedTest {
         String paused = Fixtures.prescribe(NORTH_CHIRO, pia.id(), fromRoutine("mid-back-relief",
                 schedule(pia.today(), 3)));
         as(NORTH_CHIRO).body(Map.of("status", "PAUSED")).patch("/api/plans/" + paused).then().statusCode(200);
-        String feed = as(pia.token()).put(FEED).then().statusCode(200).extract().path("feedPath");
+        String feed = as(pia.token()).body(Map.of()).put(FEED).then().statusCode(200).extract().path("feedPath");
 
         List<VEvent> events = Biweekly.parse(anonymous().get(feed).asString()).first().getEvents();
         assertThat(events).hasSize(57).allSatisfy(e -> assertThat(e.getDescription().getValue()).startsWith("Session 1 "));

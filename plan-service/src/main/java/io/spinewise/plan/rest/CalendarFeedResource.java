@@ -13,6 +13,7 @@ import io.spinewise.plan.service.CalendarFeedService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -65,11 +66,11 @@ public class CalendarFeedResource {
     @Audited(AuditAction.CALENDAR_FEED_TURN_ON)
     @Operation(operationId = "turnOnMyCalendarFeed", summary = "Turn my calendar feed on, or give it a new link",
             description = "Answers a new secret link, this once; a link made before stops working at once."
-                    + " The body may set the time of my day's first session.")
-    public CalendarFeedLink turnOn(@Valid CalendarFeedRequest request) {
+                    + " The body may set the time of my day's first session ({} keeps it).")
+    public CalendarFeedLink turnOn(@NotNull(message = "a JSON body is required, {} for none") @Valid CalendarFeedRequest request) {
         Patient patient = me.get();
         audit.target(TARGET);
-        return recorder.change(200, () -> feeds.turnOn(patient, request == null ? null : request.startsAt()));
+        return recorder.change(200, () -> feeds.turnOn(patient, request.startsAt()));
     }
 
     @DELETE
