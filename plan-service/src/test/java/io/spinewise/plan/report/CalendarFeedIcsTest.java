@@ -3,6 +3,8 @@ package io.spinewise.plan.report;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import biweekly.component.VTimezone;
+import biweekly.io.ICalTimeZone;
 import biweekly.io.text.ICalReader;
 import io.spinewise.plan.domain.AdherenceRule;
 import io.spinewise.plan.domain.SessionCalendar;
@@ -16,7 +18,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +78,25 @@ class CalendarFeedIcsTest {
         assertThat(ics).contains("REFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n", "X-PUBLISHED-TTL:PT12H\r\n",
                 "BEGIN:VTIMEZONE\r\nTZID:Europe/Zurich\r\n", "DTSTART;TZID=Europe/Zurich:20270328T180000\r\n");
         assertThat(Biweekly.parse(ics).all()).hasSize(1);
+    }
+
+    /**
+     * The VTIMEZONE on its own (biweekly resolves a known TZID by Java's zone, so the test above alone
+     * would not notice a wrong one): read by biweekly as a time zone, it gives Zurich's offset for the
+     * sessions' local time on every day of the window, the change to summer time included.
+     */
+    @Test
+    void theFeedsOwnTimeZoneGivesZurichsOffsetsAcrossTheChange() {
+        String ics = CalendarFeedIcs.write(ZURICH, List.of(), FROM, TO, Instant.parse("2027-03-20T10:00:00Z"));
+        VTimezone written = Biweekly.parse(ics).first().getTimezoneInfo().getComponents().iterator().next();
+        TimeZone zone = new ICalTimeZone(written);
+
+        for (LocalDate d = FROM; !d.isAfter(TO); d = d.plusDays(1)) {
+            int offset = zone.getOffset(GregorianCalendar.AD, d.getYear(), d.getMonthValue() - 1, d.getDayOfMonth(),
+                    d.getDayOfWeek().getValue() % 7 + 1, 18 * 3_600_000);
+            assertThat(offset).as("offset at 18:00 on %s", d)
+                    .isEqualTo(d.atTime(18, 0).atZone(ZURICH).getOffset().getTotalSeconds() * 1000);
+        }
     }
 
     @Test
