@@ -2,6 +2,7 @@ package io.spinewise.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,32 @@ class PatientSelfServiceIT {
         new Select(paul.find("#timeZone")).selectByValue(zone);
         paul.click("form.time-zone-change button[type='submit']");
         paul.waitFor(d -> paul.text("section[aria-labelledby='zone-title'] strong").equals(zone));
+    }
+
+    @Test
+    void thePatientTurnsOnTheCalendarFeedAndItsLinkAnswersACalendarWithoutALogin() {
+        paul.open(WEB + "/progress");
+        paul.click("form.feed-on button[type='submit']");
+        paul.waitFor(d -> !paul.findAll("#feed-address").isEmpty());
+        String link = paul.find("#feed-address").getAttribute("value");
+        try {
+            assertThat(link).startsWith(WEB + "/calendar/").endsWith(".ics");
+            assertThat(paul.find("a[href^='webcal://']").getAttribute("href"))
+                    .isEqualTo("webcal" + link.substring(link.indexOf(':')));
+            assertThat(paul.seriousAccessibilityViolations()).as("axe-core on Progress with the new link").isEmpty();
+
+            Response feed = RestAssured.given().redirects().follow(false).get(link);
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(feed.contentType()).startsWith("text/calendar");
+            // the demo plan is active: its sessions of the coming weeks, titled without health details
+            assertThat(feed.asString()).startsWith("BEGIN:VCALENDAR\r\n").contains("SUMMARY:Spinewise: home exercises")
+                    .doesNotContain("Mid-back", "Paul");
+        } finally {
+            paul.open(WEB + "/progress");
+            paul.click("form.feed-off button[type='submit']");
+            paul.waitFor(d -> paul.findAll("form.feed-off").isEmpty());
+        }
+        assertThat(RestAssured.given().redirects().follow(false).get(link).statusCode()).isEqualTo(404);
     }
 
     @Test

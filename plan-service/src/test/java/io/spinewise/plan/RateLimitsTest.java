@@ -12,6 +12,8 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.spinewise.common.security.Roles;
 import io.spinewise.plan.audit.AuditResource;
+import io.spinewise.plan.rest.CalendarFeedResource;
+import io.spinewise.plan.rest.CalendarResource;
 import io.spinewise.plan.rest.ClinicResource;
 import io.spinewise.plan.rest.DashboardResource;
 import io.spinewise.plan.rest.Limited;
@@ -266,8 +268,9 @@ class RateLimitsTest {
             declared.put((String) operation.get("operationId"), responses.containsKey("429"));
         }));
         Map<String, Boolean> expected = new HashMap<>();
-        for (Class<?> resource : List.of(AuditResource.class, ClinicResource.class, DashboardResource.class,
-                MeResource.class, PatientResource.class, PlanResource.class, ReportResource.class)) {
+        for (Class<?> resource : List.of(AuditResource.class, CalendarFeedResource.class, CalendarResource.class,
+                ClinicResource.class, DashboardResource.class, MeResource.class, PatientResource.class,
+                PlanResource.class, ReportResource.class)) {
             for (Method method : resource.getDeclaredMethods()) {
                 Operation operation = method.getAnnotation(Operation.class);
                 if (operation != null) {

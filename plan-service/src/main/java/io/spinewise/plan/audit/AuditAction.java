@@ -9,6 +9,9 @@ public final class AuditAction {
     public static final String ME_READ = "me.read";
     public static final String ME_UPDATE = "me.update";
     public static final String ME_TODAY = "me.today";
+    public static final String CALENDAR_FEED_READ = "me.calendar-feed.read";
+    public static final String CALENDAR_FEED_TURN_ON = "me.calendar-feed.turn-on";
+    public static final String CALENDAR_FEED_TURN_OFF = "me.calendar-feed.turn-off";
     public static final String CHECKOFF_CREATE = "checkoff.create";
     public static final String CHECKOFF_UNDO = "checkoff.undo";
     public static final String ADHERENCE_READ = "adherence.read";

@@ -132,6 +132,9 @@ class PlanAccessMatrixTest {
                 .with("uuid", () -> UUID.randomUUID().toString())
                 .with("unique", () -> UUID.randomUUID().toString().substring(0, 8))
                 .with("freshPlan", PlanAccessMatrixTest::prescribe)
+                // a link of its own for every request: another cell may give the owner's feed a new one
+                .with("calendarFeedToken", () -> given().auth().oauth2(owner.token()).contentType("application/json")
+                        .body("{}").put("/api/me/calendar-feed").then().statusCode(200).extract().path("token"))
                 .with("freshCheckOff", () -> given().auth().oauth2(owner.token()).contentType("application/json")
                         .header("Idempotency-Key", UUID.randomUUID()).body(checkOff(prescribe()))
                         .post("/api/me/sessions").then().statusCode(201).extract().path("id"));

@@ -73,6 +73,8 @@ class BadInputCorpusTest {
                 .body(Map.of("planId", plan, "date", today.toString(), "slot", 1,
                         "items", List.of(Map.of("exercise", "cat-cow", "done", true, "reps", 24))))
                 .post("/api/me/sessions").then().statusCode(201).extract().path("id");
+        String calendarToken = as(patientToken).body("{}").put("/api/me/calendar-feed").then().statusCode(200)
+                .extract().path("token");
         Map<String, String> tokens = Map.of(
                 "chiropractor", chiropractor,
                 "admin", TestIssuer.token(Roles.CLINIC_ADMIN, CLINIC),
@@ -81,6 +83,7 @@ class BadInputCorpusTest {
                 Map.entry("patient", patient),
                 Map.entry("plan", plan),
                 Map.entry("session", session),
+                Map.entry("calendarToken", calendarToken),
                 Map.entry("today", today.toString()),
                 Map.entry("monthAgo", today.minusMonths(1).toString()),
                 Map.entry("nextMonth", today.plusMonths(1).toString()),

@@ -78,11 +78,21 @@ public class Downloads {
      * @throws ServiceException when the service is down or refuses
      */
     public HttpResponse<InputStream> open(String pathAndQuery) {
+        return open(pathAndQuery, true);
+    }
+
+    /**
+     * Opens {@code pathAndQuery} of plan-service as a stream the caller must close, with the signed-in user's
+     * access token when {@code asUser} (else none: an open endpoint such as the calendar feed).
+     *
+     * @throws ServiceException when the service is down or refuses
+     */
+    public HttpResponse<InputStream> open(String pathAndQuery, boolean asUser) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stripSlash(planUrl) + pathAndQuery))
                 .timeout(startTimeout)
                 .GET();
-        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
-        if (token != null) {
+        AccessTokenCredential token = asUser ? identity.getCredential(AccessTokenCredential.class) : null;
+        if (asUser && token != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken());
         }
         HttpResponse<InputStream> answer;

@@ -2,6 +2,9 @@ package io.spinewise.web.client;
 
 import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.AuditEvent;
+import io.spinewise.web.client.model.CalendarFeed;
+import io.spinewise.web.client.model.CalendarFeedLink;
+import io.spinewise.web.client.model.CalendarFeedRequest;
 import io.spinewise.web.client.model.CheckOff;
 import io.spinewise.web.client.model.CheckOffRequest;
 import io.spinewise.web.client.model.Chiropractor;
@@ -80,6 +83,18 @@ public interface PlanApi {
     @GET
     @Path("/me/plans")
     List<Plan> myPlans();
+
+    @GET
+    @Path("/me/calendar-feed")
+    CalendarFeed myCalendarFeed();
+
+    @PUT
+    @Path("/me/calendar-feed")
+    CalendarFeedLink turnOnMyCalendarFeed(CalendarFeedRequest request);
+
+    @DELETE
+    @Path("/me/calendar-feed")
+    CalendarFeed turnOffMyCalendarFeed();
 
     // --- the clinic's patients ---
 

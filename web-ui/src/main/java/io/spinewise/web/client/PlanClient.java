@@ -2,6 +2,9 @@ package io.spinewise.web.client;
 
 import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.AuditEvent;
+import io.spinewise.web.client.model.CalendarFeed;
+import io.spinewise.web.client.model.CalendarFeedLink;
+import io.spinewise.web.client.model.CalendarFeedRequest;
 import io.spinewise.web.client.model.CheckOff;
 import io.spinewise.web.client.model.CheckOffRequest;
 import io.spinewise.web.client.model.Chiropractor;
@@ -67,6 +70,19 @@ public class PlanClient {
 
     public List<Plan> myPlans() {
         return calls.call(Service.PLAN, api::myPlans);
+    }
+
+    public CalendarFeed myCalendarFeed() {
+        return calls.call(Service.PLAN, api::myCalendarFeed);
+    }
+
+    /** Turns the patient's calendar feed on or gives it a new link; {@code startsAt} (HH:mm) null keeps the time. */
+    public CalendarFeedLink turnOnMyCalendarFeed(String startsAt) {
+        return calls.call(Service.PLAN, () -> api.turnOnMyCalendarFeed(new CalendarFeedRequest(startsAt)));
+    }
+
+    public CalendarFeed turnOffMyCalendarFeed() {
+        return calls.call(Service.PLAN, api::turnOffMyCalendarFeed);
     }
 
     /**

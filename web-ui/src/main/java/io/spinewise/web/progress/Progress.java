@@ -4,6 +4,8 @@ import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.Downloads;
 import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.model.Adherence;
+import io.spinewise.web.client.model.CalendarFeed;
+import io.spinewise.web.client.model.CalendarFeedLink;
 import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.client.model.Plan;
 import io.spinewise.web.config.WebConfig;
@@ -21,19 +23,22 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The patient's Progress page: streak, adherence, calendar, pain, routines, their time zone, the language of
- * their pages and data export.
+ * The patient's Progress page: streak, adherence, calendar, pain, routines, their calendar feed, time zone,
+ * the language of their pages and data export.
  */
 @Path("/")
 @RolesAllowed(Roles.PATIENT)
@@ -55,16 +60,20 @@ public class Progress {
     @Inject
     PatientLanguage language;
 
-    /** @param errors what is wrong with the language form, by field */
+    /**
+     * {@code errors}: what is wrong with the language form, by field; {@code feedAddress}: the calendar feed's
+     * new link, shown once right after it was made (null otherwise); {@code feedErrors}: the feed form's errors.
+     */
     record ProgressPage(Adherence adherence, CalendarView calendar, PainChart pain, List<Plan> plans, String timeZone,
-                        List<String> timeZones, List<PatientLanguage.Choice> languages, Map<String, String> errors)
+                        List<String> timeZones, List<PatientLanguage.Choice> languages, Map<String, String> errors,
+                        CalendarFeed feed, FeedAddress feedAddress, Map<String, String> feedErrors)
             implements TemplateInstance {
     }
 
     @GET
     @Path("progress")
     public TemplateInstance progress() {
-        return page(Map.of());
+        return page(Map.of(), null, Map.of());
     }
 
     /** The language of the patient's pages, kept by plan-service: every device they sign in on follows it. */
@@ -81,16 +90,42 @@ public class Progress {
             language.chosen(chosen);
             return Response.seeOther(URI.create("/progress")).build();
         }
-        return Response.status(400).entity(page(in.errors())).build();
+        return Response.status(400).entity(page(in.errors(), null, Map.of())).build();
     }
 
-    private ProgressPage page(Map<String, String> errors) {
+    /**
+     * Turns the calendar feed on, or gives it a new link (the old one stops): the page shows the new link
+     * this once, as plan-service keeps only its hash.
+     */
+    @POST
+    @Path("progress/calendar-feed")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response turnOnCalendarFeed(MultivaluedMap<String, String> form, @Context UriInfo uri) {
+        FormInput in = FormInput.of(form);
+        String startsAt = in.optional("startsAt");
+        AtomicReference<CalendarFeedLink> link = new AtomicReference<>();
+        if (in.send(() -> link.set(plan.turnOnMyCalendarFeed(startsAt)), FieldTarget::same)) {
+            return Response.ok(page(Map.of(), FeedAddress.of(uri.getBaseUri(), link.get().token()), Map.of())).build();
+        }
+        return Response.status(Response.Status.BAD_REQUEST).entity(page(Map.of(), null, in.errors())).build();
+    }
+
+    @POST
+    @Path("progress/calendar-feed/off")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response turnOffCalendarFeed() {
+        plan.turnOffMyCalendarFeed();
+        return Response.seeOther(URI.create("/progress#feed-title")).build();
+    }
+
+    private ProgressPage page(Map<String, String> errors, FeedAddress feedAddress, Map<String, String> feedErrors) {
         LocalDate to = LocalDate.now(ZoneOffset.UTC).plusDays(1);
         Adherence adherence = plan.myAdherence(to.minusDays(config.historyDays()), to);
         List<Plan> plans = plan.myPlans();
         Patient me = language.patientRecord();
         return new ProgressPage(adherence, CalendarView.of(adherence), PainChart.of(adherence.pain()), plans,
-                me.timeZone(), timeZones.offeredFor(me.timeZone()), PatientLanguage.choices(), errors);
+                me.timeZone(), timeZones.offeredFor(me.timeZone()), PatientLanguage.choices(), errors,
+                plan.myCalendarFeed(), feedAddress, feedErrors);
     }
 
     /** A patient who moves or travels: "today" follows the zone; sessions already done keep their dates. */

@@ -5,6 +5,9 @@ import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CheckOff;
 import io.spinewise.web.client.model.CheckOffRequest;
+import io.spinewise.web.client.model.CalendarFeed;
+import io.spinewise.web.client.model.CalendarFeedLink;
+import io.spinewise.web.client.model.CalendarFeedRequest;
 import io.spinewise.web.client.model.ClinicSettings;
 import io.spinewise.web.client.model.Chiropractor;
 import io.spinewise.web.client.model.DashboardRow;
@@ -79,6 +82,8 @@ class ClientModelContractTest {
             new Mapping(Problem.class, ServiceContract.CATALOG, "Problem", false),
             new Mapping(Adherence.class, ServiceContract.PLAN, "AdherenceView", false),
             new Mapping(AuditEvent.class, ServiceContract.PLAN, "AuditEventView", false),
+            new Mapping(CalendarFeed.class, ServiceContract.PLAN, "CalendarFeedView", false),
+            new Mapping(CalendarFeedLink.class, ServiceContract.PLAN, "CalendarFeedLink", false),
             new Mapping(CheckOff.class, ServiceContract.PLAN, "CheckOffView", false),
             new Mapping(Chiropractor.class, ServiceContract.PLAN, "Prescriber", false),
             new Mapping(DashboardRow.class, ServiceContract.PLAN, "DashboardRow", false),
@@ -91,6 +96,7 @@ class ClientModelContractTest {
             new Mapping(Today.class, ServiceContract.PLAN, "TodayView", false),
             new Mapping(ListPage.class, ServiceContract.PLAN, "PagePatientView", false),
             new Mapping(Problem.class, ServiceContract.PLAN, "Problem", false),
+            new Mapping(CalendarFeedRequest.class, ServiceContract.PLAN, "CalendarFeedRequest", true),
             new Mapping(CheckOffRequest.class, ServiceContract.PLAN, "CheckOffRequest", true),
             new Mapping(ClinicSettings.class, ServiceContract.PLAN, "ClinicSettingsView", true),
             new Mapping(EnrolmentRequest.class, ServiceContract.PLAN, "EnrolmentRequest", true),
