@@ -29,6 +29,7 @@ class PatientLanguageTest {
         StubServices.json("GET", "/api/exercises", Fixtures.exercisesBySlug(Fixtures.WALL_EXTENSION, Fixtures.CAT_COW));
         StubServices.json("GET", "/api/me/adherence", Fixtures.adherenceAsAsked(Fixtures.adherence()));
         StubServices.json("GET", "/api/me/plans", "[]");
+        StubServices.json("GET", "/api/me/calendar-feed", "{\"on\":false,\"startsAt\":\"18:00\",\"since\":null}");
         StubServices.json("GET", "/api/me", MY_RECORD);
     }
 
@@ -96,7 +97,9 @@ class PatientLanguageTest {
         assertThat(html).contains("<html lang=\"es\"", "<h1>Mi progreso</h1>", "días seguidos", "todo hecho",
                 "hoy, aún sin terminar", "abbr=\"lunes\">Lu</th>", "Mi idioma",
                 "<option value=\"es\" lang=\"es\" selected>Español</option>",
-                "<option value=\"de\" lang=\"de\" >Deutsch</option>");
+                "<option value=\"de\" lang=\"de\" >Deutsch</option>", "Suscripción de calendario",
+                "Tu suscripción de calendario está <strong>desactivada</strong>.",
+                "Activar la suscripción de calendario").doesNotContain("Calendar subscription");
         // one call for the patient's record: the page's own, which also gives the language
         assertThat(StubServices.requests("GET", "/api/me")).hasSize(1);
     }

@@ -120,6 +120,21 @@ public interface PatientMessages {
     @Message String since(String date);
     @Message String completedOn(String date);
     @Message String noRoutines();
+    // Progress: calendar subscription
+    @Message String feedTitle();
+    @Message String feedIntro();
+    @Message String feedReady();
+    @Message String feedAdd();
+    @Message String feedWebLink();
+    @Message String feedIs();
+    @Message String feedOnWord();
+    @Message String feedOffWord();
+    @Message String feedPlacedAt(String time);
+    @Message String feedTime();
+    @Message String feedNewLink();
+    @Message String feedTurnOn();
+    @Message String feedTurnOff();
+
     @Message String zoneTitle();
     @Message String zoneIntro();
     @Message String zoneNotSet();
