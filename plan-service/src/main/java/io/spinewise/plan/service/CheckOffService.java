@@ -74,6 +74,11 @@ public class CheckOffService {
                     audit(subject, actorName, AuditAction.CHECKOFF_CREATE, 201), now, config.lateLoggingDays());
         } catch (SQLException e) {
             if (SLOT_TAKEN.equals(e.getSQLState())) {
+                // a concurrent retry with the same key may reach the slot's unique index before its key is
+                // seen (the key's ON CONFLICT cannot arbitrate that index): then this request is a replay
+                if (checkOffs.byKey(subject, idempotencyKey).isPresent()) {
+                    return replayOrExplain(subject, idempotencyKey, hash, request, now);
+                }
                 throw ProblemException.conflict("Session " + request.slot() + " of " + request.date()
                         + " is already checked off for this plan; undo it first or use another slot.");
             }
