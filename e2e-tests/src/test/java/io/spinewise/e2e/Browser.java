@@ -7,6 +7,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -134,9 +136,15 @@ final class Browser implements AutoCloseable {
      * so waiting for the path alone could read the page before the answer arrived.
      */
     void submit(String css) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        // A mark on this document's window, gone once a new document has loaded. Waiting for the old
+        // <html> element to go stale is not enough: mid-navigation chromedriver may answer "node does
+        // not belong to the document" instead of "stale", which is an error, not a wait.
+        String mark = UUID.randomUUID().toString();
+        script("window.spinewiseLeaving = arguments[0]", mark);
         click(css);
-        waitFor(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+                .until(d -> !mark.equals(script("return window.spinewiseLeaving || null"))
+                        && "complete".equals(script("return document.readyState")));
     }
 
     void type(String css, String text) {
