@@ -9,9 +9,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-/** An exercise as the API shows it. {@code owner} is {@code library} (shipped) or {@code clinic}. */
+/**
+ * An exercise as the API shows it. {@code owner} is {@code library} (shipped) or {@code clinic}.
+ * {@code name}, {@code summary}, {@code steps} and {@code cautions} are in {@code language}: the
+ * caller's language where the exercise has it, else English.
+ */
 public record ExerciseView(
         String slug,
+        @Schema(description = "The language of name, summary, steps and cautions (BCP 47 primary tag): the first"
+                + " of the caller's Accept-Language that the exercise is translated into, else en", example = "de")
+        String language,
         String name,
         BodyRegion bodyRegion,
         Category category,

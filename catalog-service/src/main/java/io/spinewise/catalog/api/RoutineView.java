@@ -25,7 +25,8 @@ public record RoutineView(
                        @Schema(nullable = true) String note) {
     }
 
-    /** Enough of an exercise to show a template; the full entry is one GET away. */
-    public record ExerciseRef(String slug, String name, Category category, Position position, String summary, Status status) {
+    /** Enough of an exercise to show a template; the full entry is one GET away. Name and summary are in {@code language}. */
+    public record ExerciseRef(String slug, @Schema(description = "The language of name and summary (BCP 47 primary tag)",
+            example = "en") String language, String name, Category category, Position position, String summary, Status status) {
     }
 }

@@ -1,6 +1,7 @@
 package io.spinewise.catalog.rest;
 
 import io.spinewise.catalog.domain.LibraryEntry;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -12,6 +13,11 @@ final class EntryResponses {
 
     static Response ok(LibraryEntry entry, Object view) {
         return Response.ok(view).tag(ETags.of(entry.version)).build();
+    }
+
+    /** A read's answer whose texts are in {@code language}, which Content-Language says. */
+    static Response localised(LibraryEntry entry, Object view, String language) {
+        return Response.ok(view).tag(ETags.of(entry.version)).header(HttpHeaders.CONTENT_LANGUAGE, language).build();
     }
 
     /** 201 with the new entry's URL, below the collection the request was sent to. */

@@ -4,8 +4,10 @@ import io.spinewise.catalog.api.ExerciseRequest;
 import io.spinewise.catalog.api.ExerciseView;
 import io.spinewise.catalog.domain.Category;
 import io.spinewise.catalog.domain.Exercise;
+import io.spinewise.catalog.domain.ExerciseTranslation;
 import io.spinewise.catalog.domain.Status;
 import io.spinewise.catalog.service.ExerciseService;
+import io.spinewise.catalog.service.ExerciseTranslations;
 import io.spinewise.catalog.service.LibraryFilter;
 import io.spinewise.catalog.service.Viewer;
 import io.spinewise.common.paging.Page;
@@ -47,7 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /** The exercise library: everyone in a clinic reads it; staff maintain their clinic's own entries. */
 @Path("/api/exercises")
@@ -63,8 +67,16 @@ public class ExerciseResource {
     /** The search parameters, which a fetch by slug does not take. */
     private static final List<String> SEARCH_PARAMETERS = List.of("q", "category", "equipment", "status", "page", "size");
 
+    /** How the exercise reads take the caller's languages. */
+    static final String LANGUAGE_DESCRIPTION = "The caller's languages with q-values; only the primary tag counts"
+            + " (de-CH is de). Texts come in the first of en, de, fr, es that the exercise has, English when none"
+            + " or when the header is absent or malformed.";
+
     @Inject
     ExerciseService exercises;
+
+    @Inject
+    ExerciseTranslations translations;
 
     @Inject
     Caller caller;
@@ -73,6 +85,7 @@ public class ExerciseResource {
     UriInfo uriInfo;
 
     @GET
+    @LanguageNegotiated
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
     @Operation(operationId = "listExercises", summary = "Search the library, or fetch several exercises by slug",
             description = "The shared library plus the caller's clinic's entries. Patients see published entries only."
@@ -82,7 +95,8 @@ public class ExerciseResource {
                     + " does not exist or that the caller may not see is simply absent from `items`; each slug"
                     + " appears at most once, in the order asked (the page's `size` is the number of distinct slugs asked,"
                     + " `total` the number found). `slug` cannot be combined with the search"
-                    + " parameters (q, category, equipment, status, page, size): 400.")
+                    + " parameters (q, category, equipment, status, page, size): 400. Each exercise's texts are in"
+                    + " the first language of Accept-Language it is translated into, else English (its `language`).")
     public Page<ExerciseView> list(
             @Parameter(description = "Text found in the name, summary or slug", example = "wall")
             @QueryParam("q") @Size(max = 100) String q,
@@ -94,45 +108,61 @@ public class ExerciseResource {
                     + MAX_SLUGS + ", e.g. slug=cat-cow&slug=spinal-wedge. Unknown or invisible slugs are absent from"
                     + " the answer; a malformed one is a 400.")
             @QueryParam("slug") List<String> slugs, // declared for the OpenAPI document; read raw below
-            @Valid @BeanParam PageRequest paging) {
+            @Valid @BeanParam PageRequest paging,
+            @Parameter(description = LANGUAGE_DESCRIPTION, example = "de-CH, de;q=0.9, en;q=0.5")
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        List<String> languages = AcceptLanguage.preferred(acceptLanguage);
         // read from the raw query: the bound list drops empty values, but "slug=" is a malformed slug, not no slug
         List<String> asked = uriInfo.getQueryParameters().get("slug");
         if (asked != null) {
-            return bySlugs(asked);
+            return localised(bySlugs(asked), languages);
         }
         LibraryFilter filter = new LibraryFilter(q, QueryParams.parseEnum(Category.class, category, "category"),
                 equipment, QueryParams.parseEnum(Status.class, status, "status"));
-        return exercises.search(viewer(), filter, paging).map(LibraryMapper::view);
+        return localised(exercises.search(viewer(), filter, paging), languages);
+    }
+
+    private Page<ExerciseView> localised(Page<Exercise> page, List<String> languages) {
+        Map<UUID, ExerciseTranslation> chosen = translations.chosenFor(page.items(), languages);
+        return page.map(e -> LibraryMapper.view(e, chosen.get(e.id)));
     }
 
     /** All the asked-for exercises as one page: its size is the number of distinct slugs asked. */
-    private Page<ExerciseView> bySlugs(List<String> values) {
+    private Page<Exercise> bySlugs(List<String> values) {
         // a search narrowed to slugs would mix two visibility rules (search hides archived entries,
         // a fetch does not), so the combination is refused rather than given a meaning
         if (SEARCH_PARAMETERS.stream().anyMatch(uriInfo.getQueryParameters()::containsKey)) {
             throw ProblemException.invalid("slug", "cannot be combined with " + String.join(", ", SEARCH_PARAMETERS));
         }
         Set<String> asked = QueryParams.slugs(values, "slug", MAX_SLUGS);
-        List<ExerciseView> found = exercises.findAll(viewer(), asked).stream().map(LibraryMapper::view).toList();
+        List<Exercise> found = exercises.findAll(viewer(), asked);
         return new Page<>(found, 0, asked.size(), found.size());
     }
 
     @GET
     @Path("/{slug}")
+    @LanguageNegotiated
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
     @Operation(operationId = "getExercise", summary = "One exercise, with its ETag",
             description = "A shipped or own-clinic exercise; patients see published ones only. The ETag is the"
-                    + " If-Match of a later PUT or DELETE.")
+                    + " If-Match of a later PUT or DELETE. Its texts are in the first language of Accept-Language"
+                    + " it is translated into, else English: `language` and Content-Language say which.")
     @APIResponse(responseCode = "200", description = "The exercise",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ExerciseView.class)),
             headers = {
                     @Header(name = "ETag", description = "The version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Language", description = "The language of the exercise's texts",
                             schema = @Schema(type = SchemaType.STRING))})
-    public Response get(@PathParam("slug") String slug) {
+    public Response get(@PathParam("slug") String slug,
+                        @Parameter(description = LANGUAGE_DESCRIPTION, example = "fr, en;q=0.5")
+                        @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Exercise exercise = exercises.find(viewer(), slug)
                 .orElseThrow(() -> ProblemException.notFound("No exercise '" + slug + "'."));
-        return EntryResponses.ok(exercise, LibraryMapper.view(exercise));
+        ExerciseView view = LibraryMapper.view(exercise,
+                translations.chosenFor(List.of(exercise), AcceptLanguage.preferred(acceptLanguage)).get(exercise.id));
+        return EntryResponses.localised(exercise, view, view.language());
     }
 
     @POST

@@ -29,6 +29,14 @@ final class OpenApiExamples {
               "status": "PUBLISHED"
             }""";
 
+    static final String TRANSLATION = """
+            {
+              "name": "Kinn-Rückzug im Sitzen",
+              "summary": "Ziehen Sie das Kinn gerade zurück, um einer nach vorn geschobenen Kopfhaltung entgegenzuwirken.",
+              "steps": ["Setzen Sie sich aufrecht hin.", "Ziehen Sie das Kinn gerade zurück, der Blick bleibt waagerecht.", "Halten, dann lösen."],
+              "cautions": ["Hören Sie auf, wenn Ihnen schwindlig wird."]
+            }""";
+
     private OpenApiExamples() {
     }
 }

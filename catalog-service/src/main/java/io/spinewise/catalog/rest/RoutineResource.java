@@ -2,8 +2,11 @@ package io.spinewise.catalog.rest;
 
 import io.spinewise.catalog.api.RoutineRequest;
 import io.spinewise.catalog.api.RoutineView;
+import io.spinewise.catalog.domain.Exercise;
+import io.spinewise.catalog.domain.ExerciseTranslation;
 import io.spinewise.catalog.domain.Routine;
 import io.spinewise.catalog.domain.Status;
+import io.spinewise.catalog.service.ExerciseTranslations;
 import io.spinewise.catalog.service.LibraryFilter;
 import io.spinewise.catalog.service.RoutineService;
 import io.spinewise.catalog.service.Viewer;
@@ -45,6 +48,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 /** Routine templates: everyone in a clinic reads it; staff maintain their clinic's own entries. */
 @Path("/api/routines")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,40 +64,61 @@ public class RoutineResource {
     RoutineService routines;
 
     @Inject
+    ExerciseTranslations translations;
+
+    @Inject
     Caller caller;
 
     @Context
     UriInfo uriInfo;
 
     @GET
+    @LanguageNegotiated
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
     @Operation(operationId = "listRoutines", summary = "Search the routine templates",
-            description = "The shared library plus the caller's clinic's entries. Patients see published entries only.")
+            description = "The shared library plus the caller's clinic's entries. Patients see published entries only."
+                    + " Each item's exercise name and summary are in the first language of Accept-Language the exercise"
+                    + " is translated into, else English (its `language`); the template's own name and description are English.")
     public Page<RoutineView> list(
             @Parameter(description = "Text found in the name, description or slug", example = "mid-back")
             @QueryParam("q") @Size(max = 100) String q,
             @Parameter(description = "Staff only: DRAFT, PUBLISHED or ARCHIVED") @QueryParam("status") String status,
-            @Valid @BeanParam PageRequest paging) {
+            @Valid @BeanParam PageRequest paging,
+            @Parameter(description = ExerciseResource.LANGUAGE_DESCRIPTION, example = "es")
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         LibraryFilter filter = new LibraryFilter(q, null, null, QueryParams.parseEnum(Status.class, status, "status"));
-        return routines.search(viewer(), filter, paging).map(LibraryMapper::view);
+        Page<Routine> page = routines.search(viewer(), filter, paging);
+        Map<UUID, ExerciseTranslation> chosen = translations.chosenFor(exercisesOf(page.items()),
+                AcceptLanguage.preferred(acceptLanguage));
+        return page.map(r -> LibraryMapper.view(r, chosen));
     }
 
     @GET
     @Path("/{slug}")
+    @LanguageNegotiated
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
     @Operation(operationId = "getRoutine", summary = "One routine template, with its ETag",
             description = "A shipped or own-clinic template; patients see published ones only. The ETag is the"
-                    + " If-Match of a later PUT or DELETE.")
+                    + " If-Match of a later PUT or DELETE. Each item's exercise name and summary are in the first"
+                    + " language of Accept-Language the exercise is translated into, else English (its `language`).")
     @APIResponse(responseCode = "200", description = "The routine template",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RoutineView.class)),
             headers = {
                     @Header(name = "ETag", description = "The version, for If-Match",
                             schema = @Schema(type = SchemaType.STRING))})
-    public Response get(@PathParam("slug") String slug) {
+    public Response get(@PathParam("slug") String slug,
+                        @Parameter(description = ExerciseResource.LANGUAGE_DESCRIPTION, example = "es")
+                        @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Routine routine = routines.find(viewer(), slug)
                 .orElseThrow(() -> ProblemException.notFound("No routine '" + slug + "'."));
-        return EntryResponses.ok(routine, LibraryMapper.view(routine));
+        Map<UUID, ExerciseTranslation> chosen = translations.chosenFor(exercisesOf(List.of(routine)),
+                AcceptLanguage.preferred(acceptLanguage));
+        return EntryResponses.ok(routine, LibraryMapper.view(routine, chosen));
+    }
+
+    private static List<Exercise> exercisesOf(List<Routine> shown) {
+        return shown.stream().flatMap(r -> r.items.stream()).map(i -> i.exercise).toList();
     }
 
     @POST

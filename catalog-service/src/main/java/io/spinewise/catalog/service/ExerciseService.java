@@ -105,7 +105,8 @@ public class ExerciseService {
         return exercise;
     }
 
-    private Exercise ownedForWrite(String clinicId, String slug) {
+    /** The clinic's own exercise with this slug, for a write: 404 when it has none, 403 for the shared library's. */
+    Exercise ownedForWrite(String clinicId, String slug) {
         return WRITES.ownedForWrite(find(new Viewer(clinicId, true), slug), slug);
     }
 

@@ -88,9 +88,19 @@ class CatalogAccessMatrixTest {
                 .with("routine", "north-office")
                 .with("unique", () -> UUID.randomUUID().toString().substring(0, 8))
                 .with("freshExercise", () -> create("/api/exercises", exercise(freshSlug(), "PUBLISHED")))
+                .with("freshTranslated", CatalogAccessMatrixTest::freshTranslated)
                 .with("freshRoutine", () -> create("/api/routines", Map.of("slug", freshSlug(), "name", "North fresh routine",
                         "description", "Made for one request.", "items", List.of(Map.of("exercise", "cat-cow")),
                         "schedule", Map.of("daysOfWeek", List.of("FRIDAY"), "sessionsPerDay", 1), "status", "PUBLISHED")));
+    }
+
+    /** A fresh exercise of north with a German translation; returns the slug. */
+    private static String freshTranslated() {
+        String slug = create("/api/exercises", exercise(freshSlug(), "PUBLISHED"));
+        given().auth().oauth2(NORTH_ADMIN).contentType("application/json")
+                .body(Map.of("name", "Rotation", "summary", "Drehen.", "steps", List.of("Drehen Sie sich.")))
+                .put("/api/exercises/" + slug + "/translations/de").then().statusCode(201);
+        return slug;
     }
 
     private static String freshSlug() {
