@@ -40,7 +40,7 @@ import java.util.List;
  * their clinic sees; they write those of their clinic's own exercises only (the shared library's
  * translations ship with it). Patients get translations through the exercise reads' Accept-Language.
  */
-@Path("/api/exercises/{slug}/translations")
+@Path("/api/exercises") // the same class-level path as ExerciseResource, so a wrong method is a 405, not a 404
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Exercises")
@@ -60,6 +60,7 @@ public class ExerciseTranslationResource {
     UriInfo uriInfo;
 
     @GET
+    @Path("/{slug}/translations")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Operation(operationId = "listExerciseTranslations", summary = "An exercise's translations",
             description = "Every stored translation of a shipped or own-clinic exercise, in the order de, fr, es.")
@@ -70,7 +71,7 @@ public class ExerciseTranslationResource {
     }
 
     @PUT
-    @Path("/{lang}")
+    @Path("/{slug}/translations/{lang}")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Operation(operationId = "putExerciseTranslation", summary = "Add or replace a translation of one of the clinic's exercises",
             description = "Name, summary, steps and cautions in one language, checked like the exercise's own; they"
@@ -94,7 +95,7 @@ public class ExerciseTranslationResource {
     }
 
     @DELETE
-    @Path("/{lang}")
+    @Path("/{slug}/translations/{lang}")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Operation(operationId = "deleteExerciseTranslation", summary = "Delete a translation of one of the clinic's exercises",
             description = "Readers of that language get the English texts again (or the next language they accept).")

@@ -103,14 +103,16 @@ public class ExerciseTranslations {
         changes.record(clinicId, "exercise.translation.delete", "exercise " + slug + " " + lang);
     }
 
-    /** The language of a translation as asked for in a path: one of {@link Languages#TRANSLATED}. */
+    /** The language of a translation as asked for in a path: one of {@link Languages#TRANSLATED}; English is a 400, others 404. */
     private static String translatable(String language) {
         String lang = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
         if (Languages.ENGLISH.equals(lang)) {
             throw ProblemException.invalid("lang", "English is the exercise's own text: change the exercise instead");
         }
         if (!Languages.TRANSLATED.contains(lang)) {
-            throw ProblemException.invalid("lang", "must be one of " + String.join(", ", Languages.TRANSLATED));
+            // a path that names no resource: 404, as for an unknown slug (the value is not echoed back)
+            throw ProblemException.notFound("No such translation: exercises are translated into "
+                    + String.join(", ", Languages.TRANSLATED) + ".");
         }
         return lang;
     }

@@ -57,6 +57,7 @@ class BadInputCorpusTest {
                 "patient", TestIssuer.token(Roles.PATIENT, CLINIC));
         Map<String, String> fixtures = Map.of(
                 "exercise", "bad-input-exercise",
+                "lang", "de",
                 "exerciseEtag", create(chiropractor, "/api/exercises", exercise("bad-input-exercise")),
                 "routine", "bad-input-routine",
                 "routineEtag", create(chiropractor, "/api/routines", routine("bad-input-routine")));
