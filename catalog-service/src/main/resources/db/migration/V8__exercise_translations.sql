@@ -35,7 +35,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON exercise_translation TO "${runtime_role}
 GRANT SELECT, DELETE ON exercise_illustration_translation TO "${runtime_role}";
 
 -- The shipped four in German, French and Spanish, from the English of V2 and V6: plain words for
--- patients, formal address (Sie, vous, usted), the cautions' meaning kept exactly.
+-- patients, addressed as web-ui's patient pages address them (Sie, vous, tú), the cautions' meaning
+-- kept exactly.
 INSERT INTO exercise_translation (exercise_id, language, name, summary, steps, cautions) VALUES
 ('8f6b2f52-3c1e-4a43-9a53-0d7a1b6e0001', 'de', 'Ball-Lockerung zwischen den Schulterblättern',
  'Lockern Sie die Muskeln des mittleren Rückens, indem Sie einen Ball zwischen den Schulterblättern gegen eine Wand drücken.',
@@ -58,15 +59,15 @@ INSERT INTO exercise_translation (exercise_id, language, name, summary, steps, c
  ],
  ARRAY['Gardez la balle sur les muscles situés à côté de la colonne vertébrale, et non sur la colonne elle-même.']),
 ('8f6b2f52-3c1e-4a43-9a53-0d7a1b6e0001', 'es', 'Liberación con pelota entre los omóplatos',
- 'Relaje los músculos de la zona media de la espalda presionando una pelota entre los omóplatos contra una pared.',
+ 'Relaja los músculos de la zona media de la espalda presionando una pelota entre los omóplatos contra una pared.',
  ARRAY[
-   'Colóquese de espaldas a una pared y ponga una pelota detrás de la espalda.',
-   'Deje que la pelota ruede pared abajo hasta que quede entre los omóplatos.',
-   'Presione la espalda contra la pelota y muévase de un lado a otro y de arriba abajo.',
-   'Cuanta más presión ejerza contra la pared, más profundo será el masaje de los músculos; afloje si le duele.',
-   'Para hacerlo más fácil, haga lo mismo tumbado en el suelo con la pelota bajo la zona media de la espalda.'
+   'Ponte de espaldas a una pared y coloca una pelota detrás de la espalda.',
+   'Deja que la pelota ruede pared abajo hasta que quede entre los omóplatos.',
+   'Presiona la espalda contra la pelota y muévete de un lado a otro y de arriba abajo.',
+   'Cuanta más presión hagas contra la pared, más profundo será el masaje de los músculos; afloja si te duele.',
+   'Para hacerlo más fácil, haz lo mismo tumbado en el suelo con la pelota bajo la zona media de la espalda.'
  ],
- ARRAY['Mantenga la pelota sobre los músculos junto a la columna, no sobre la propia columna.']),
+ ARRAY['Mantén la pelota sobre los músculos junto a la columna, no sobre la propia columna.']),
 
 ('8f6b2f52-3c1e-4a43-9a53-0d7a1b6e0002', 'de', 'Brustwirbelsäulen-Streckung an der Wand',
  'Richten Sie einen runden oberen Rücken auf: Unterarme an die Wand, Oberkörper zur Wand hin, Schulterblätter zusammen.',
@@ -87,14 +88,14 @@ INSERT INTO exercise_translation (exercise_id, language, name, summary, steps, c
  ],
  ARRAY['Particulièrement utile en cas de haut du dos arrondi ; arrêtez si vous ressentez une douleur vive.']),
 ('8f6b2f52-3c1e-4a43-9a53-0d7a1b6e0002', 'es', 'Extensión torácica en la pared',
- 'Abra una espalda alta encorvada: antebrazos en la pared, tronco hacia ella y omóplatos juntos.',
+ 'Abre una espalda alta encorvada: antebrazos en la pared, tronco hacia ella y omóplatos juntos.',
  ARRAY[
-   'Colóquese de cara a una pared y apoye los antebrazos en ella.',
-   'Lleve el tronco hacia la pared, dejando que la zona media de la espalda se extienda.',
-   'Junte los omóplatos (romboides) mientras mantiene la posición.',
-   'Use la pared para mantener el equilibrio; mantenga la posición de 30 a 60 segundos.'
+   'Ponte de cara a una pared y apoya los antebrazos en ella.',
+   'Lleva el tronco hacia la pared, dejando que la zona media de la espalda se extienda.',
+   'Junta los omóplatos (romboides) mientras mantienes la posición.',
+   'Usa la pared para mantener el equilibrio; mantén la posición de 30 a 60 segundos.'
  ],
- ARRAY['Especialmente útil si tiene la parte alta de la espalda encorvada; deténgase si siente un dolor agudo.']),
+ ARRAY['Especialmente útil si tienes la parte alta de la espalda encorvada; para si sientes un dolor agudo.']),
 
 ('8f6b2f52-3c1e-4a43-9a53-0d7a1b6e0003', 'de', 'Katze-Kuh im Vierfüßlerstand',
  'Bewegen Sie die Brustwirbelsäule durch ihren vollen Bewegungsumfang: rund machen wie eine Katze, dann den Bauch durchhängen lassen.',
@@ -115,14 +116,14 @@ INSERT INTO exercise_translation (exercise_id, language, name, summary, steps, c
  ],
  ARRAY['Restez dans une amplitude confortable ; ne forcez pas les positions extrêmes.']),
 ('8f6b2f52-3c1e-4a43-9a53-0d7a1b6e0003', 'es', 'Gato-vaca a cuatro patas',
- 'Lleve la columna torácica por todo su recorrido: redondéela hacia arriba como un gato y luego deje caer el abdomen.',
+ 'Lleva la columna torácica por todo su recorrido: redondéala hacia arriba como un gato y luego deja caer el abdomen.',
  ARRAY[
-   'Arrodíllese en el suelo apoyando las manos y las rodillas (a cuatro patas).',
-   'Gato: redondee la espalda y lleve la columna hacia el techo hasta la flexión completa.',
-   'Vaca: arquee la espalda y deje caer el abdomen hacia el suelo.',
-   'Pase con suavidad de una postura a otra durante 30 a 60 segundos, o de 24 a 40 repeticiones.'
+   'Arrodíllate en el suelo apoyando las manos y las rodillas (a cuatro patas).',
+   'Gato: redondea la espalda y lleva la columna hacia el techo hasta la flexión completa.',
+   'Vaca: arquea la espalda y deja caer el abdomen hacia el suelo.',
+   'Pasa con suavidad de una postura a otra durante 30 a 60 segundos, o de 24 a 40 repeticiones.'
  ],
- ARRAY['Muévase dentro de un rango cómodo; no fuerce las posiciones finales.']),
+ ARRAY['Muévete dentro de un rango cómodo; no fuerces las posiciones finales.']),
 
 ('8f6b2f52-3c1e-4a43-9a53-0d7a1b6e0004', 'de', 'Brustöffner mit Wirbelsäulenkeil',
  'Legen Sie sich mit einem Keil zwischen den Schulterblättern auf den Rücken und lassen Sie die Schwerkraft den Brustkorb öffnen.',
@@ -141,13 +142,13 @@ INSERT INTO exercise_translation (exercise_id, language, name, summary, steps, c
  ],
  ARRAY['Relevez-vous lentement en roulant d’abord sur le côté.']),
 ('8f6b2f52-3c1e-4a43-9a53-0d7a1b6e0004', 'es', 'Apertura de pecho con cuña espinal',
- 'Túmbese boca arriba sobre una cuña colocada entre los omóplatos y deje que la gravedad abra el pecho.',
+ 'Túmbate boca arriba sobre una cuña colocada entre los omóplatos y deja que la gravedad abra el pecho.',
  ARRAY[
-   'Túmbese boca arriba con una cuña espinal entre los omóplatos.',
-   'Deje que la gravedad abra el pecho y estire la parte delantera del cuerpo.',
-   'Permanezca así unos 60 segundos: lo contrario de lo que estar sentado ante el ordenador le hace a la columna.'
+   'Túmbate boca arriba con una cuña espinal entre los omóplatos.',
+   'Deja que la gravedad abra el pecho y estire la parte delantera del cuerpo.',
+   'Quédate así unos 60 segundos: lo contrario de lo que estar sentado ante el ordenador le hace a tu columna.'
  ],
- ARRAY['Levántese despacio girando primero hacia un lado.']);
+ ARRAY['Levántate despacio girando primero hacia un lado.']);
 
 INSERT INTO exercise_illustration_translation (exercise_id, position, language, alt, caption) VALUES
 ('8f6b2f52-3c1e-4a43-9a53-0d7a1b6e0001', 0, 'de', 'Eine Person steht aufrecht mit dem Rücken zu einer Wand; ein Ball liegt zwischen oberem Rücken und Wand, knapp über den Schulterblättern.', 'Ausgangsposition'),

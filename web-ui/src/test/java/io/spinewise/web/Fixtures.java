@@ -25,25 +25,37 @@ final class Fixtures {
     }
 
     static final String WALL_EXTENSION = """
-            {"slug":"thoracic-wall-extension","name":"Thoracic extension at the wall","bodyRegion":"THORACIC",
+            {"slug":"thoracic-wall-extension","language":"en","name":"Thoracic extension at the wall","bodyRegion":"THORACIC",
              "category":"EXTENSION","summary":"Opens a rounded upper back.",
              "steps":["Stand facing a wall, forearms on it.","Lean your torso towards the wall.","Squeeze your shoulder blades together."],
              "position":"STANDING_AT_WALL","equipment":[{"name":"Wall","substitutes":["Door frame"]}],
              "cautions":["Stop if you feel tingling in the arms."],"mediaRef":null,
              "illustrations":[
-              {"url":"/img/exercises/thoracic-wall-extension-start.svg","alt":"Facing the wall, forearms on it.","caption":"Start"},
-              {"url":"/img/exercises/thoracic-wall-extension-end.svg","alt":"Chest sunk towards the wall.","caption":"End"}],
+              {"url":"/img/exercises/thoracic-wall-extension-start.svg","language":"en","alt":"Facing the wall, forearms on it.","caption":"Start"},
+              {"url":"/img/exercises/thoracic-wall-extension-end.svg","language":"en","alt":"Chest sunk towards the wall.","caption":"End"}],
              "dosage":{"holdSeconds":{"min":30,"max":60},"reps":null,"sets":2,"sides":"BOTH"},
              "status":"PUBLISHED","owner":"library","version":1,"updatedAt":"2026-11-01T08:00:00Z"}
             """;
 
     static final String CAT_COW = """
-            {"slug":"cat-cow","name":"Cat-cow on all fours","bodyRegion":"THORACIC","category":"MOBILITY",
+            {"slug":"cat-cow","language":"en","name":"Cat-cow on all fours","bodyRegion":"THORACIC","category":"MOBILITY",
              "summary":"Round up, then arch.","steps":["Round up like a cat.","Let the stomach sag (cow)."],
              "position":"ALL_FOURS","equipment":[],"cautions":[],"mediaRef":null,
              "illustrations":[
-              {"url":"/img/exercises/cat-cow-start.svg","alt":"Cat: back rounded up, head down.","caption":"Start"},
-              {"url":"/img/exercises/cat-cow-end.svg","alt":"Cow: stomach sagging, head lifted.","caption":"End"}],
+              {"url":"/img/exercises/cat-cow-start.svg","language":"en","alt":"Cat: back rounded up, head down.","caption":"Start"},
+              {"url":"/img/exercises/cat-cow-end.svg","language":"en","alt":"Cow: stomach sagging, head lifted.","caption":"End"}],
+             "dosage":{"holdSeconds":{"min":30,"max":60},"reps":{"min":24,"max":40},"sets":1,"sides":"BOTH"},
+             "status":"PUBLISHED","owner":"library","version":1,"updatedAt":"2026-11-01T08:00:00Z"}
+            """;
+
+    /** Cat-cow as catalog-service answers a reader who asked for German; one picture still in English. */
+    static final String CAT_COW_GERMAN = """
+            {"slug":"cat-cow","language":"de","name":"Katze-Kuh im Vierfüßlerstand","bodyRegion":"THORACIC","category":"MOBILITY",
+             "summary":"Rund machen, dann durchhängen lassen.","steps":["Rücken rund machen wie eine Katze.","Bauch durchhängen lassen (Kuh)."],
+             "position":"ALL_FOURS","equipment":[],"cautions":["Erzwingen Sie die Endpositionen nicht."],"mediaRef":null,
+             "illustrations":[
+              {"url":"/img/exercises/cat-cow-start.svg","language":"de","alt":"Katze: Rücken rund, Kopf unten.","caption":"Ausgangsposition"},
+              {"url":"/img/exercises/cat-cow-end.svg","language":"en","alt":"Cow: stomach sagging, head lifted.","caption":"End"}],
              "dosage":{"holdSeconds":{"min":30,"max":60},"reps":{"min":24,"max":40},"sets":1,"sides":"BOTH"},
              "status":"PUBLISHED","owner":"library","version":1,"updatedAt":"2026-11-01T08:00:00Z"}
             """;

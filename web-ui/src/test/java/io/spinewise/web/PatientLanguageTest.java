@@ -41,9 +41,28 @@ class PatientLanguageTest {
                 "Wie fühlt sich Ihr Rücken jetzt an", "2 × 30 s halten", "Halten starten", "So geht es", "Abmelden",
                 "data-start=\"Halten starten\"")
                 .doesNotContain("Save session", "How to do it", "Sign out");
-        // the catalog's words stay English in this slice, marked so for screen readers
+        // the catalog answered in English (no translation): its words are marked so for screen readers
         assertThat(html).contains("lang=\"en\">Thoracic extension at the wall</h3>", "<ol lang=\"en\">",
                 "Erledigt: <span lang=\"en\">Cat-cow on all fours</span>");
+    }
+
+    @Test
+    void aGermanPatientsCardsAskTheCatalogInGermanAndMarkEachTextWithItsLanguage() {
+        StubServices.json("GET", "/api/exercises", Fixtures.exercisesBySlug(Fixtures.WALL_EXTENSION, Fixtures.CAT_COW_GERMAN));
+
+        String html = today("de");
+
+        assertThat(StubServices.requests("GET", "/api/exercises")).singleElement()
+                .satisfies(r -> assertThat(r.header("Accept-Language")).isEqualTo("de"));
+        assertThat(html).contains(
+                "-cat-cow-name\" lang=\"de\">Katze-Kuh im Vierfüßlerstand</h3>",
+                "<ol lang=\"de\">", "<li>Bauch durchhängen lassen (Kuh).</li>",
+                "<ul lang=\"de\">", "Erzwingen Sie die Endpositionen nicht.",
+                "<figure lang=\"de\">", "alt=\"Katze: Rücken rund, Kopf unten.\"", "<figcaption>Ausgangsposition</figcaption>",
+                "<figure lang=\"en\">", "<figcaption>End</figcaption>",
+                "Erledigt: <span lang=\"de\">Katze-Kuh im Vierfüßlerstand</span>",
+                // an exercise the catalog has no German for stays English, as prescribed
+                "lang=\"en\">Thoracic extension at the wall</h3>");
     }
 
     @Test

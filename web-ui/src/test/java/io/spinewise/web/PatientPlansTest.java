@@ -29,7 +29,7 @@ class PatientPlansTest {
         StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/plans", "[" + Fixtures.plan() + "]");
         StubServices.json("GET", "/api/exercises", Fixtures.exercisesBySlug(Fixtures.WALL_EXTENSION, Fixtures.CAT_COW));
 
-        given().auth().oauth2(Users.chiropractor())
+        given().auth().oauth2(Users.chiropractor()).header("Accept-Language", "de")
                 .when().get("/patients/" + Fixtures.PATIENT_ID + "/plans/" + Fixtures.PLAN_ID + "/handout")
                 .then().statusCode(200)
                 .body(containsString("Squeeze your shoulder blades together."))
@@ -37,8 +37,10 @@ class PatientPlansTest {
                 .body(containsString("alt=\"Cat: back rounded up, head down.\""))
                 .body(containsString("src=\"/img/exercises/thoracic-wall-extension-end.svg?v="));
 
+        // a staff page: the catalog's English, whatever the chiropractor's browser prefers
         assertThat(StubServices.requests("GET", "/api/exercises")).singleElement()
-                .satisfies(r -> assertThat(r.query()).isEqualTo("slug=thoracic-wall-extension&slug=cat-cow"));
+                .satisfies(r -> assertThat(r.query()).isEqualTo("slug=thoracic-wall-extension&slug=cat-cow"))
+                .satisfies(r -> assertThat(r.header("Accept-Language")).isNull());
         assertThat(StubServices.requests()).noneMatch(r -> r.path().startsWith("/api/exercises/"));
     }
 

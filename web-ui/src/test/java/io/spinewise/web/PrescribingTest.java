@@ -55,7 +55,7 @@ class PrescribingTest {
         StubServices.json("GET", "/api/routines/mid-back-relief", """
                 {"slug":"mid-back-relief","name":"Mid-back relief","description":"Daily.",
                  "schedule":{"daysOfWeek":["MONDAY"],"sessionsPerDay":1},
-                 "items":[{"position":1,"exercise":{"slug":"cat-cow","name":"Cat-cow on all fours","category":"MOBILITY",
+                 "items":[{"position":1,"exercise":{"slug":"cat-cow","language":"en","name":"Cat-cow on all fours","category":"MOBILITY",
                    "position":"ALL_FOURS","summary":"Round up, then arch.","status":"PUBLISHED"},
                    "dosage":{"holdSeconds":null,"reps":{"min":10,"max":12},"sets":1,"sides":"BOTH"},"note":null}],
                  "status":"PUBLISHED","owner":"library","version":1,"updatedAt":"2026-11-01T08:00:00Z"}

@@ -38,10 +38,14 @@ public interface CatalogApi {
                                  @QueryParam("equipment") String equipment, @QueryParam("page") Integer page,
                                  @QueryParam("size") Integer size);
 
-    /** Several exercises in one request, each slug a repeated {@code slug} parameter; unknown ones are absent. */
+    /**
+     * Several exercises in one request, each slug a repeated {@code slug} parameter; unknown ones are
+     * absent. Their texts in {@code language} where the catalog has it (null: English).
+     */
     @GET
     @Path("/exercises")
-    ListPage<Exercise> exercisesBySlug(@QueryParam("slug") List<String> slugs);
+    ListPage<Exercise> exercisesBySlug(@QueryParam("slug") List<String> slugs,
+                                       @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language);
 
     @GET
     @Path("/exercises/{slug}")

@@ -39,14 +39,16 @@ public class CatalogClient {
      * The exercises with these slugs that the caller may see, by slug: one request for up to
      * {@link #MAX_PAGE} slugs (the catalog's maximum per fetch), so a page of exercise cards
      * costs one round trip instead of one per card. Slugs the caller may not see are absent.
+     * Their texts in {@code language} (a BCP 47 primary tag) where the catalog has it, else
+     * English, each exercise saying which; null asks for English.
      */
-    public Map<String, Exercise> exercisesBySlug(Collection<String> slugs) {
+    public Map<String, Exercise> exercisesBySlug(Collection<String> slugs, String language) {
         List<String> distinct = slugs.stream().distinct().toList();
         Map<String, Exercise> found = new HashMap<>();
         // no request at all for no slugs: without a slug the same URL is a library search
         for (int from = 0; from < distinct.size(); from += MAX_PAGE) {
             List<String> batch = distinct.subList(from, Math.min(from + MAX_PAGE, distinct.size()));
-            calls.call(Service.CATALOG, () -> api.exercisesBySlug(batch)).itemsOrEmpty()
+            calls.call(Service.CATALOG, () -> api.exercisesBySlug(batch, language)).itemsOrEmpty()
                     .forEach(e -> found.put(e.slug(), e));
         }
         return found;

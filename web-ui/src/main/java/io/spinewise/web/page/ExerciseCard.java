@@ -16,6 +16,23 @@ public record ExerciseCard(String domId, PlanItem item, Exercise detail) {
         return detail != null;
     }
 
+    /**
+     * The exercise's name as the card shows it: the catalog's translation when the catalog answered
+     * in another language than English, else the name prescribed (the plan's copy).
+     */
+    public String name() {
+        return translated() ? detail.name() : item.exerciseName();
+    }
+
+    /** The language of {@link #name()}, for its {@code lang} attribute. */
+    public String nameLanguage() {
+        return translated() ? detail.textLanguage() : "en";
+    }
+
+    private boolean translated() {
+        return detail != null && !"en".equals(detail.textLanguage()) && detail.name() != null;
+    }
+
     /** The catalog's range as a hint, e.g. "30–60 s" (empty without one). */
     public String catalogRange() {
         if (detail == null || detail.dosage() == null) {

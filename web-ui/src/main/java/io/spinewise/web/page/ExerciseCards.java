@@ -4,6 +4,7 @@ import io.spinewise.web.client.CatalogClient;
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.PlanItem;
+import io.spinewise.web.language.PatientLanguage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,14 +22,19 @@ public class ExerciseCards {
     @Inject
     CatalogClient catalog;
 
+    @Inject
+    PatientLanguage language;
+
     /**
      * The library's entries for these exercises. Without the library the cards still show the
      * prescription itself: a refusal leaves the details out, as an outage does, but only an outage
-     * is called "the library is down".
+     * is called "the library is down". A patient's cards are in the page's language where the
+     * catalog has the exercise in it; staff pages are English.
      */
     public Details details(Collection<String> slugs) {
+        String pageLanguage = language.locale().getLanguage();
         try {
-            return new Details(catalog.exercisesBySlug(slugs), false);
+            return new Details(catalog.exercisesBySlug(slugs, "en".equals(pageLanguage) ? null : pageLanguage), false);
         } catch (ServiceException e) {
             return new Details(Map.of(), e.unavailable());
         }

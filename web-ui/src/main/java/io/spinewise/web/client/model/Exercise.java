@@ -2,8 +2,11 @@ package io.spinewise.web.client.model;
 
 import java.util.List;
 
-/** A catalog exercise as catalog-service shows it. */
-public record Exercise(String slug, String name, BodyRegion bodyRegion, Category category, String summary,
+/**
+ * A catalog exercise as catalog-service shows it: name, summary, steps and cautions in
+ * {@code language}, the reader's where the catalog has it, else English.
+ */
+public record Exercise(String slug, String language, String name, BodyRegion bodyRegion, Category category, String summary,
                        List<String> steps, Position position, List<Equipment> equipment, List<String> cautions,
                        String mediaRef, List<Illustration> illustrations, Dosage dosage, LibraryStatus status, Owner owner, Integer version) {
 
@@ -16,6 +19,11 @@ public record Exercise(String slug, String name, BodyRegion bodyRegion, Category
 
     /** The catalog's suggested dose. */
     public record Dosage(Range holdSeconds, Range reps, Integer sets, Sides sides) {
+    }
+
+    /** The language of the name, summary, steps and cautions (BCP 47 primary tag); English when the catalog says none. */
+    public String textLanguage() {
+        return language == null || language.isBlank() ? "en" : language;
     }
 
     public List<String> stepsOrEmpty() {
