@@ -51,6 +51,7 @@ class ExerciseEditingTest {
     void aStaleExerciseEditIsAConflictWithTheServicesMessageAndTheTypedValuesKept() {
         StubServices.json("GET", "/api/exercises/desk-stretch", Fixtures.CAT_COW
                 .replace("\"cat-cow\"", "\"desk-stretch\"").replace("\"library\"", "\"clinic\""), Map.of("ETag", "\"2\""));
+        StubServices.json("GET", "/api/exercises/desk-stretch/translations", "[]");
         StubServices.problem("PUT", "/api/exercises/desk-stretch", 412,
                 "This exercise was changed by someone else since you opened it. Reload it and apply your change again.");
         String token = Users.admin();

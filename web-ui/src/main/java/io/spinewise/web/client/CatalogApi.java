@@ -2,9 +2,11 @@ package io.spinewise.web.client;
 
 import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.ExerciseRequest;
+import io.spinewise.web.client.model.ExerciseTranslation;
 import io.spinewise.web.client.model.ListPage;
 import io.spinewise.web.client.model.Routine;
 import io.spinewise.web.client.model.RoutineRequest;
+import io.spinewise.web.client.model.TranslationRequest;
 import io.spinewise.web.security.AccessTokenForwarding;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -64,6 +66,19 @@ public interface CatalogApi {
     @DELETE
     @Path("/exercises/{slug}")
     RestResponse<Void> archiveExercise(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch);
+
+    @GET
+    @Path("/exercises/{slug}/translations")
+    List<ExerciseTranslation> translations(@PathParam("slug") String slug);
+
+    @PUT
+    @Path("/exercises/{slug}/translations/{lang}")
+    RestResponse<ExerciseTranslation> putTranslation(@PathParam("slug") String slug, @PathParam("lang") String language,
+                                                     TranslationRequest request);
+
+    @DELETE
+    @Path("/exercises/{slug}/translations/{lang}")
+    RestResponse<Void> deleteTranslation(@PathParam("slug") String slug, @PathParam("lang") String language);
 
     @GET
     @Path("/routines")

@@ -2,9 +2,11 @@ package io.spinewise.web.client;
 
 import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.ExerciseRequest;
+import io.spinewise.web.client.model.ExerciseTranslation;
 import io.spinewise.web.client.model.ListPage;
 import io.spinewise.web.client.model.Routine;
 import io.spinewise.web.client.model.RoutineRequest;
+import io.spinewise.web.client.model.TranslationRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -77,6 +79,20 @@ public class CatalogClient {
 
     public void archive(String slug, String etag) {
         calls.call(Service.CATALOG, () -> api.archiveExercise(slug, etag));
+    }
+
+    /** The stored translations of an exercise the clinic sees, in the order de, fr, es. */
+    public List<ExerciseTranslation> translations(String slug) {
+        return calls.call(Service.CATALOG, () -> api.translations(slug));
+    }
+
+    /** Adds or replaces the translation of one of the clinic's exercises into {@code language} (de, fr or es). */
+    public ExerciseTranslation putTranslation(String slug, String language, TranslationRequest request) {
+        return calls.call(Service.CATALOG, () -> api.putTranslation(slug, language, request)).getEntity();
+    }
+
+    public void deleteTranslation(String slug, String language) {
+        calls.call(Service.CATALOG, () -> api.deleteTranslation(slug, language));
     }
 
     public ListPage<Routine> routines() {

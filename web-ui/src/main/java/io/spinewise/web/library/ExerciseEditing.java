@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import java.util.List;
 import java.util.Map;
 
 /** Adding and editing the clinic's own exercises (catalog-service's exercise requests). */
@@ -30,22 +31,27 @@ public class ExerciseEditing {
     @Inject
     CatalogClient catalog;
 
-    /** The add/edit form of a clinic exercise; {@code slug} is null for a new one. */
-    record ExerciseFormPage(String slug, String etag, ExerciseForm form, Map<String, String> errors, String message)
-            implements TemplateInstance {
+    /**
+     * The add/edit form of a clinic exercise; {@code slug} is null for a new one. {@code translations}:
+     * the "Translations" section's rows, null where the page shows none (a new exercise, a form shown again).
+     */
+    record ExerciseFormPage(String slug, String etag, ExerciseForm form, Map<String, String> errors, String message,
+                            List<ExerciseTranslating.TranslationRow> translations) implements TemplateInstance {
     }
 
     @GET
     @Path("library/new")
     public TemplateInstance newExercise() {
-        return new ExerciseFormPage(null, null, ExerciseForm.empty(), Map.of(), null);
+        return new ExerciseFormPage(null, null, ExerciseForm.empty(), Map.of(), null, null);
     }
 
     @GET
     @Path("library/{slug}/edit")
     public TemplateInstance editExercise(@PathParam("slug") String slug) {
         CatalogClient.Versioned<Exercise> found = catalog.exercise(slug).orElseThrow(NotFoundException::new);
-        return new ExerciseFormPage(slug, found.etag(), ExerciseForm.of(found.value()), Map.of(), null);
+        List<ExerciseTranslating.TranslationRow> translations = found.value().clinicOwned()
+                ? ExerciseTranslating.rows(catalog.translations(slug)) : null;
+        return new ExerciseFormPage(slug, found.etag(), ExerciseForm.of(found.value()), Map.of(), null, translations);
     }
 
     @POST
@@ -72,6 +78,6 @@ public class ExerciseEditing {
             } else {
                 catalog.replace(slug, etag, request);
             }
-        }, ExerciseForm::field, message -> new ExerciseFormPage(slug, etag, form, in.errors(), message));
+        }, ExerciseForm::field, message -> new ExerciseFormPage(slug, etag, form, in.errors(), message, null));
     }
 }

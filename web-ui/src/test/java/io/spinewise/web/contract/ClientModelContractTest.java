@@ -15,6 +15,7 @@ import io.spinewise.web.client.model.Enrolment;
 import io.spinewise.web.client.model.EnrolmentRequest;
 import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.ExerciseRequest;
+import io.spinewise.web.client.model.ExerciseTranslation;
 import io.spinewise.web.client.model.Illustration;
 import io.spinewise.web.client.model.ListPage;
 import io.spinewise.web.client.model.MePatch;
@@ -32,6 +33,7 @@ import io.spinewise.web.client.model.RoutineRequest;
 import io.spinewise.web.client.model.Schedule;
 import io.spinewise.web.client.model.Term;
 import io.spinewise.web.client.model.Today;
+import io.spinewise.web.client.model.TranslationRequest;
 import io.swagger.v3.oas.models.media.Schema;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,8 @@ class ClientModelContractTest {
             new Mapping(ListPage.class, ServiceContract.CATALOG, "PageExerciseView", false),
             new Mapping(ExerciseRequest.class, ServiceContract.CATALOG, "ExerciseRequest", true),
             new Mapping(RoutineRequest.class, ServiceContract.CATALOG, "RoutineRequest", true),
+            new Mapping(ExerciseTranslation.class, ServiceContract.CATALOG, "TranslationView", false),
+            new Mapping(TranslationRequest.class, ServiceContract.CATALOG, "TranslationRequest", true),
             new Mapping(Range.class, ServiceContract.CATALOG, "Range", true),
             new Mapping(Problem.class, ServiceContract.CATALOG, "Problem", false),
             new Mapping(Adherence.class, ServiceContract.PLAN, "AdherenceView", false),
