@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The clinic library in the browser against the real catalog-service: an exercise and a routine
  * template are added, edited and archived through the admin pages, each step checked in the
  * catalog itself; values the page lets through but the catalog refuses (a hold whose minimum is
- * above its maximum, 30 sets) come back by the field that holds them, and nothing is saved.
+ * above its maximum, 30 sets) come back by the field that holds them, and nothing is saved. The
+ * exercise gets a French translation on its edit page, which the catalog then answers in French.
  *
  * <p>One entry's life, hence the fixed order.
  */
@@ -92,6 +93,33 @@ class LibraryIT {
 
     @Test
     @Order(3)
+    void aFrenchTranslationIsAddedOnTheEditPageAndTheCatalogAnswersItInFrench() {
+        String frenchName = "Etirement dans une porte " + SUFFIX;
+        admin.open(WEB + "/admin/library/" + exerciseSlug + "/edit");
+        admin.click("a[href='/admin/library/" + exerciseSlug + "/translations/fr']");
+        admin.type("#name", frenchName);
+        admin.type("#summary", "Ouvrez la poitrine dans l'encadrement d'une porte.");
+        admin.type("#steps", "Placez-vous dans l'encadrement, avant-bras contre le cadre.\nAvancez jusqu'à sentir la poitrine s'ouvrir.");
+        admin.type("#cautions", "Arrêtez si vous sentez des fourmillements dans les bras.");
+        assertThat(admin.seriousAccessibilityViolations()).isEmpty();
+        admin.submit("form[action='/admin/library/" + exerciseSlug + "/translations/fr'] button[type='submit']");
+        admin.waitFor(d -> admin.path().equals("/admin/library/" + exerciseSlug + "/edit"));
+        assertThat(admin.text("#translations")).contains(frenchName, "Edit French", "Add German", "Add Spanish");
+        assertThat(admin.seriousAccessibilityViolations()).isEmpty();
+
+        Response french = as(token("admin.nora")).header("Accept-Language", "fr-FR, en;q=0.5")
+                .get(CATALOG + "/api/exercises/" + exerciseSlug);
+        french.then().statusCode(200);
+        assertThat(french.header("Content-Language")).isEqualTo("fr");
+        assertThat(french.<String>path("language")).isEqualTo("fr");
+        assertThat(french.<String>path("name")).isEqualTo(frenchName);
+        assertThat(french.<List<String>>path("steps")).containsExactly(
+                "Placez-vous dans l'encadrement, avant-bras contre le cadre.", "Avancez jusqu'à sentir la poitrine s'ouvrir.");
+        assertThat(catalog("/api/exercises/" + exerciseSlug).<String>path("language")).isEqualTo("en");
+    }
+
+    @Test
+    @Order(4)
     void aTemplateTheCatalogRefusesComesBackByItsRowAndIsThenAdded() {
         admin.open(WEB + "/admin/library");
         admin.click("a[href='/admin/library/templates/new']");
@@ -127,7 +155,7 @@ class LibraryIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theTemplateIsEdited() {
         admin.open(WEB + "/admin/library");
         admin.click("a[href='/admin/library/templates/" + templateSlug + "/edit']");
@@ -138,7 +166,7 @@ class LibraryIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theTemplateAndThenTheExerciseAreArchivedAfterAConfirmation() {
         admin.open(WEB + "/admin/library");
         admin.click("a[href='/admin/library/templates/" + templateSlug + "/archive']");
