@@ -193,6 +193,46 @@ class PatientLanguageTest {
         assertThat(StubServices.requests("POST", "/api/me/sessions")).isEmpty();
     }
 
+    @Test
+    void plansServicesKnownRefusalsOfACheckOffAreSaidInThePatientsLanguage() {
+        StubServices.problem("POST", "/api/me/sessions", 409,
+                "Session 1 of 2026-11-23 is already checked off (check-off 42).");
+        assertThat(refusedCheckOff("de")).contains("Diese Einheit konnte so nicht gespeichert werden")
+                .doesNotContain("already checked off");
+
+        StubServices.answer("POST", "/api/me/sessions", 400, "application/problem+json", """
+                {"type":"urn:spinewise:problem:validation","title":"Invalid request","status":400,
+                 "detail":"date is too far back: sessions can be logged up to 7 days back.",
+                 "violations":[{"field":"date","message":"is too far back: sessions can be logged up to 7 days back"}]}
+                """);
+        assertThat(refusedCheckOff("es")).contains("Este día no se puede registrar").doesNotContain("too far back");
+
+        StubServices.problem("POST", "/api/me/sessions", 503, "plan database gone");
+        assertThat(refusedCheckOff("fr")).contains("Le serveur de votre cabinet est injoignable",
+                "Vos réponses sont toujours là").doesNotContain("plan database gone", "We could not reach");
+    }
+
+    @Test
+    void anUnknownRefusalKeepsTheServicesOwnSentence() {
+        StubServices.problem("POST", "/api/me/sessions", 422, "This Idempotency-Key was already used for another check-off.");
+        assertThat(refusedCheckOff("de")).contains("This Idempotency-Key was already used for another check-off.");
+    }
+
+    /** A check-off of a patient whose browser asks for {@code acceptLanguage}, refused by the stub: the page. */
+    private static String refusedCheckOff(String acceptLanguage) {
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/today");
+        return given().auth().oauth2(token).header("Accept-Language", acceptLanguage).redirects().follow(false)
+                .cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.csrfToken())
+                .formParam("planId", Fixtures.PLAN_ID).formParam("date", "2026-11-23").formParam("slot", "1")
+                .formParam("idempotencyKey", page.hidden("idempotencyKey"))
+                .formParam("exercise", "cat-cow").formParam("done", "cat-cow").formParam("painBefore", "3")
+                .when().post("/today/sessions")
+                .then().extract().asString();
+    }
+
     private static String today(String acceptLanguage) {
         return today(Users.patient(), acceptLanguage);
     }

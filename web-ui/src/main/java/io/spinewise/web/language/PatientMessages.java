@@ -48,6 +48,14 @@ public interface PatientMessages {
     @Message String sessionSaved();
     @Message String checkAnswers();
     @Message String answersKept();
+
+    // plan-service's known refusals of a check-off (today/CheckOffRefusals)
+    @Message String refusedServiceDown();
+    @Message String refusedConflict();
+    @Message String refusedNoPlan();
+    @Message String refusedDay();
+    @Message String refusedSession();
+
     @Message String formOutOfDate();
     @Message String noteTooLong();
     @Message String tooManyExercises();

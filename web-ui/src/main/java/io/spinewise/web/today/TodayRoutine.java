@@ -80,7 +80,7 @@ public class TodayRoutine {
             // caught here, not through the form's send(): with plan-service unavailable the answers stay on the page
             input.refused(e);
             boolean later = e.unavailable() || e.tooManyRequests();
-            return again(input.planId, input.entered(), input.errors(), e.readableMessage()
+            return again(input.planId, input.entered(), input.errors(), CheckOffRefusals.sentence(e, language.messages())
                     + (later ? " " + language.messages().answersKept() : ""), true,
                     input.idempotencyKey, headers, e.unavailable() ? 503 : e.tooManyRequests() ? 429 : 400);
         }
