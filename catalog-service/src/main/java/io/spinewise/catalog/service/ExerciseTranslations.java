@@ -8,6 +8,7 @@ import io.spinewise.catalog.domain.TranslationId;
 import io.spinewise.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -72,7 +73,7 @@ public class ExerciseTranslations {
     @Transactional
     public Written put(String clinicId, String slug, String language, TranslationRequest request) {
         String lang = translatable(language);
-        Exercise exercise = exercises.ownedForWrite(clinicId, slug);
+        Exercise exercise = lockedForWrite(clinicId, slug);
         ExerciseTranslation translation = ExerciseTranslation.findById(new TranslationId(exercise.id, lang));
         boolean created = translation == null;
         if (created) {
@@ -94,13 +95,24 @@ public class ExerciseTranslations {
     @Transactional
     public void delete(String clinicId, String slug, String language) {
         String lang = translatable(language);
-        Exercise exercise = exercises.ownedForWrite(clinicId, slug);
+        Exercise exercise = lockedForWrite(clinicId, slug);
         ExerciseTranslation translation = ExerciseTranslation.findById(new TranslationId(exercise.id, lang));
         if (translation == null) {
             throw ProblemException.notFound("Exercise '" + slug + "' has no translation into '" + lang + "'.");
         }
         translation.delete();
         changes.record(clinicId, "exercise.translation.delete", "exercise " + slug + " " + lang);
+    }
+
+    /**
+     * The clinic's own exercise, locked until the transaction ends: two requests translating it at
+     * once then run one after the other, so the second replaces what the first added (200) instead
+     * of both inserting the same language.
+     */
+    private Exercise lockedForWrite(String clinicId, String slug) {
+        Exercise exercise = exercises.ownedForWrite(clinicId, slug);
+        Exercise.getEntityManager().lock(exercise, LockModeType.PESSIMISTIC_WRITE);
+        return exercise;
     }
 
     /** The language of a translation as asked for in a path: one of {@link Languages#TRANSLATED}; English is a 400, others 404. */
