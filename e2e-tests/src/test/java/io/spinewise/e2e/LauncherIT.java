@@ -24,7 +24,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,7 @@ import static io.spinewise.e2e.RunningPlatform.PLAN;
 import static io.spinewise.e2e.RunningPlatform.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
@@ -98,6 +101,33 @@ class LauncherIT {
             assertThat(token(user)).as(user + " logs in with password demo").isNotBlank();
         }
         assertThat(RunningPlatform.launcher().data().resolve("demo-activity-loaded")).exists();
+    }
+
+    @Test
+    @Order(1)
+    void upStartsAMailServerWherePlanServicesReminderMailIsRead() throws Exception {
+        if (!RunningPlatform.alreadyRunning()) {
+            assertThat(RunningPlatform.get().output()).contains("imap://localhost:" + Platform.IMAP_PORT,
+                    "login and password: the recipient's address");
+        }
+        // today's session of patient.petra is open (the demo history ends yesterday): a reminder a minute ago is due
+        String petra = token("patient.petra");
+        String zone = as(petra).get(PLAN + "/api/me").then().statusCode(200).extract().path("timeZone");
+        String aMinuteAgo = LocalTime.now(ZoneId.of(zone)).minusMinutes(1)
+                .format(DateTimeFormatter.ofPattern("HH:mm"));
+        as(petra).body(Map.of("channels", List.of("EMAIL"), "remindAt", aMinuteAgo)).put(PLAN + "/api/me/reminders")
+                .then().statusCode(200);
+
+        // plan-service plans and sends every minute; the mail is read as a person would, over IMAP
+        long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        List<String> subjects = List.of();
+        while (subjects.isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(5000);
+            subjects = Mailbox.subjects("petra@north.example", Platform.IMAP_PORT);
+        }
+        assertThat(subjects).as("reminder mails to petra").contains("Time for your exercises");
+        as(petra).get(PLAN + "/api/me/reminders/sent").then().statusCode(200)
+                .body("items.status", hasItem("SENT"));
     }
 
     @Test
@@ -210,7 +240,7 @@ class LauncherIT {
 
         assertThat(down.status()).isZero();
         assertThat(down.output()).contains("Stopping Spinewise (pid " + running.process().pid() + ")",
-                "Stopped; ports 5433, 8180, 9000, 8081, 8082, 8080 are free.");
+                "Stopped; ports 5433, 8180, 9000, 3025, 3143, 8081, 8082, 8080 are free.");
         assertThat(running.process().isAlive()).isFalse();
         assertThat(parts).noneMatch(ProcessHandle::isAlive);
         assertThat(Platform.ports().keySet()).allMatch(LauncherIT::isFree);

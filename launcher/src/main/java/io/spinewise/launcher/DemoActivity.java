@@ -19,7 +19,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -46,6 +48,8 @@ final class DemoActivity {
     private static final int WEEKS = 6;
     private static final String ROUTINE = "mid-back-relief";
     private static final String KEY_PREFIX = "demo-";
+    /** How long after the first start the demo patients' reminder mail is due. */
+    static final int REMINDER_AFTER_MINUTES = 2;
 
     /** A demo patient, their chiropractor, and how faithfully they exercise (0..1). */
     private record DemoPatient(String username, String chiropractor, double diligence, int startingPain) {
@@ -118,6 +122,9 @@ final class DemoActivity {
             plan = call("POST", "/api/patients/" + patient.get("id").asText() + "/plans", chiropractorToken,
                     Map.of("routine", ROUTINE, "schedule", Map.of("startDate", today.toString())));
         }
+        // a reminder mail a few minutes after this first start: today's session is still open (MailServer shows it)
+        String soon = LocalTime.now(zone).plusMinutes(REMINDER_AFTER_MINUTES).format(DateTimeFormatter.ofPattern("HH:mm"));
+        call("PUT", "/api/me/reminders", patientToken, Map.of("channels", List.of("EMAIL"), "remindAt", soon));
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl("plan"), database.user(),
                 database.password())) {
             connection.setAutoCommit(false);

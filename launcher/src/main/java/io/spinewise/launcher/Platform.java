@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The whole Spinewise platform on one machine: PostgreSQL (embedded, or external when the
- * environment names one), Keycloak with realm {@code clinic}, catalog-service, plan-service and
+ * environment names one), Keycloak with realm {@code clinic}, a mail server (SMTP and IMAP), catalog-service, plan-service and
  * web-ui, each configured to find the others on localhost. Used by {@code ./spinewise up} and by
  * the end-to-end tests, so both run exactly the same stack.
  */
@@ -22,6 +22,8 @@ public final class Platform implements AutoCloseable {
     public static final int CATALOG_PORT = 8081;
     public static final int PLAN_PORT = 8082;
     public static final int WEB_PORT = 8080;
+    public static final int SMTP_PORT = MailServer.SMTP_PORT;
+    public static final int IMAP_PORT = MailServer.IMAP_PORT;
 
     private final Path data;
     private final LocalStack stack;
@@ -61,6 +63,8 @@ public final class Platform implements AutoCloseable {
         }
         ports.put(KEYCLOAK_PORT, "Keycloak");
         ports.put(KeycloakServer.Settings.MANAGEMENT_PORT, "Keycloak management");
+        ports.put(SMTP_PORT, "mail (SMTP)");
+        ports.put(IMAP_PORT, "mail (IMAP)");
         ports.put(CATALOG_PORT, "catalog-service");
         ports.put(PLAN_PORT, "plan-service");
         ports.put(WEB_PORT, "web-ui");
@@ -144,10 +148,16 @@ public final class Platform implements AutoCloseable {
                 data.resolve("keycloak"), home.resolve("config/keycloak/realm-clinic-dev.json"),
                 KeycloakDistribution.enrolmentExtension(home))
                 .withLogFile(logs.resolve("keycloak.log"))));
+        MailServer mail = new MailServer(SMTP_PORT, IMAP_PORT);
+        parts.add(mail);
         // each service as its runtime role, its migrations as its database's owner: never as the server's user
         parts.add(service(home, "catalog-service", CATALOG_PORT, databaseEnvironment(catalog)));
         Map<String, String> planEnvironment = new LinkedHashMap<>(databaseEnvironment(plan));
         planEnvironment.put("QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:" + CATALOG_PORT);
+        // reminder mails go to the local mail server; their links to web-ui
+        planEnvironment.put("QUARKUS_MAILER_HOST", "localhost");
+        planEnvironment.put("QUARKUS_MAILER_PORT", Integer.toString(mail.smtpPort()));
+        planEnvironment.put("SPINEWISE_REMINDERS_WEB_UI_URL", "http://localhost:" + WEB_PORT);
         parts.add(service(home, "plan-service", PLAN_PORT, planEnvironment));
         parts.add(service(home, "web-ui", WEB_PORT, Map.of(
                 "QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:" + CATALOG_PORT,

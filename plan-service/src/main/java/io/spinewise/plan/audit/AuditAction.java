@@ -12,6 +12,12 @@ public final class AuditAction {
     public static final String CALENDAR_FEED_READ = "me.calendar-feed.read";
     public static final String CALENDAR_FEED_TURN_ON = "me.calendar-feed.turn-on";
     public static final String CALENDAR_FEED_TURN_OFF = "me.calendar-feed.turn-off";
+    public static final String REMINDERS_READ = "me.reminders.read";
+    public static final String REMINDERS_CHANGE = "me.reminders.change";
+    public static final String REMINDERS_SENT_READ = "me.reminders.sent";
+    public static final String PATIENT_REMINDERS_READ = "patient.reminders.read";
+    public static final String CLINIC_REMINDER_DEFAULT_READ = "clinic.reminder-default.read";
+    public static final String CLINIC_REMINDER_DEFAULT_CHANGE = "clinic.reminder-default.change";
     public static final String CHECKOFF_CREATE = "checkoff.create";
     public static final String CHECKOFF_UNDO = "checkoff.undo";
     public static final String ADHERENCE_READ = "adherence.read";

@@ -13,6 +13,11 @@ public final class SqlValues {
     private SqlValues() {
     }
 
+    /** For a statement without parameters. */
+    public static SqlValues none() {
+        return new SqlValues();
+    }
+
     public static SqlValues of(String name, Object value) {
         return new SqlValues().and(name, value);
     }

@@ -44,14 +44,25 @@ public final class SessionCalendar {
                 if (!s.covers(day) || paused(pauses, s.planId(), day)) {
                     continue;
                 }
-                Duration gap = gap(firstStart, s.sessionsPerDay());
                 for (int slot = 1; slot <= s.sessionsPerDay(); slot++) {
-                    LocalDateTime start = day.atTime(firstStart).plus(gap.multipliedBy(slot - 1L));
+                    LocalDateTime start = day.atTime(firstStart).plus(offset(firstStart, s.sessionsPerDay(), slot));
                     slots.add(new Slot(s.planId(), day, slot, start, start.plus(LENGTH)));
                 }
             }
         }
         return slots;
+    }
+
+    /**
+     * The local start of a day's session {@code slot} of {@code sessions} when the first starts at
+     * {@code firstStart} (also when a reminder of that slot is due); never past the day's end.
+     */
+    public static LocalTime start(LocalTime firstStart, int sessions, int slot) {
+        return LocalDate.EPOCH.atTime(firstStart).plus(offset(firstStart, sessions, slot)).toLocalTime();
+    }
+
+    private static Duration offset(LocalTime firstStart, int sessions, int slot) {
+        return gap(firstStart, sessions).multipliedBy(slot - 1L);
     }
 
     /** {@link #GAP}, or less when the day's last session would otherwise start after {@link #LATEST_START}. */

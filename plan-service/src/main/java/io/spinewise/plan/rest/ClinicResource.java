@@ -2,12 +2,14 @@ package io.spinewise.plan.rest;
 
 import io.spinewise.common.security.Caller;
 import io.spinewise.common.security.Roles;
+import io.spinewise.plan.api.ClinicReminderDefaultView;
 import io.spinewise.plan.api.ClinicSettingsView;
 import io.spinewise.plan.audit.AuditAction;
 import io.spinewise.plan.audit.AuditRecorder;
 import io.spinewise.plan.audit.Audited;
 import io.spinewise.plan.data.Prescribers;
 import io.spinewise.plan.service.ClinicService;
+import io.spinewise.plan.service.ReminderPreferences;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /**
- * The caller's clinic: the dashboard's thresholds (administrators) and its prescribers (the reports'
+ * The caller's clinic: the dashboard's thresholds and default reminders (administrators) and its prescribers (the reports'
  * filter). Tagged with the dashboard, as the API document has always grouped them.
  */
 @Path("/api/clinic")
@@ -44,6 +46,9 @@ public class ClinicResource {
 
     @Inject
     AuditRecorder recorder;
+
+    @Inject
+    ReminderPreferences reminders;
 
     @GET
     @Path("/settings")
@@ -64,6 +69,29 @@ public class ClinicResource {
             description = "Clinic administrators only; all three values are required.")
     public ClinicSettingsView setSettings(@NotNull(message = "a JSON body is required") @Valid ClinicSettingsView view) {
         return recorder.change(200, () -> clinics.setSettings(caller.clinicId(), caller.subject(), view));
+    }
+
+    @GET
+    @Path("/reminder-default")
+    @RolesAllowed(Roles.CLINIC_ADMIN)
+    @Audited(AuditAction.CLINIC_REMINDER_DEFAULT_READ)
+    @Operation(operationId = "getClinicReminderDefault", summary = "The clinic's default reminders",
+            description = "The channels and the patient's local time of day that apply to a patient until they"
+                    + " choose their own. Clinic administrators only.")
+    public ClinicReminderDefaultView reminderDefault() {
+        return reminders.clinicDefaultView(caller.clinicId());
+    }
+
+    @PUT
+    @Path("/reminder-default")
+    @RolesAllowed(Roles.CLINIC_ADMIN)
+    @Audited(AuditAction.CLINIC_REMINDER_DEFAULT_CHANGE)
+    @Operation(operationId = "setClinicReminderDefault", summary = "Set the clinic's default reminders",
+            description = "Clinic administrators only; both values are required ([] channels: none). Patients who"
+                    + " chose their own keep it.")
+    public ClinicReminderDefaultView setReminderDefault(
+            @NotNull(message = "a JSON body is required") @Valid ClinicReminderDefaultView view) {
+        return recorder.change(200, () -> reminders.setClinicDefault(caller.clinicId(), caller.subject(), view));
     }
 
     @GET

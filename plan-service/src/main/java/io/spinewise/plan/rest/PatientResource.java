@@ -13,6 +13,8 @@ import io.spinewise.plan.api.PatientView;
 import io.spinewise.plan.api.PlanRequest;
 import io.spinewise.plan.api.PlanView;
 import io.spinewise.plan.api.Views;
+import io.spinewise.plan.api.SentReminderView;
+import io.spinewise.plan.data.Reminders;
 import io.spinewise.plan.audit.AuditAction;
 import io.spinewise.plan.audit.AuditContext;
 import io.spinewise.plan.audit.AuditRecorder;
@@ -77,6 +79,9 @@ public class PatientResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Reminders reminders;
 
     @Inject
     AuditContext audit;
@@ -192,6 +197,20 @@ public class PatientResource {
     public AdherenceView adherence(@PathParam("id") String id, @BeanParam AdherenceWindow window) {
         Patient patient = patient(id);
         return adherence.evaluate(patient, null, window.from(), window.to(), window.days());
+    }
+
+    @GET
+    @Path("/{id}/reminders")
+    @RolesAllowed(Roles.CHIROPRACTOR)
+    @Audited(AuditAction.PATIENT_REMINDERS_READ)
+    @Tag(name = "Reminders")
+    @Operation(operationId = "listPatientReminders", summary = "The reminders planned for a patient, newest first",
+            description = "To set beside the patient's adherence: which sessions were reminded, and whether the"
+                    + " reminder went out. A patient of another clinic, or none, is a 404. Paged.")
+    public Page<SentReminderView> reminders(@PathParam("id") String id, @Valid @BeanParam PageRequest paging) {
+        Patient patient = patient(id);
+        audit.target(ReminderResource.TARGET);
+        return ReminderResource.page(reminders, patient.id, paging);
     }
 
     private Patient patient(String id) {

@@ -2,6 +2,7 @@ package io.spinewise.web.contract;
 
 import io.spinewise.web.client.CatalogApi;
 import io.spinewise.web.client.Downloads;
+import io.spinewise.web.reminders.OneClickUnsubscribe;
 import io.spinewise.web.client.PlanApi;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -42,6 +43,8 @@ class RestClientContractTest {
                 .as("the PDF's period").contains("from", "to");
         assertThat(ServiceContract.queryParameters(route(ServiceContract.PLAN, "GET", Downloads.ADHERENCE_CSV)
                 .orElseThrow())).contains("from", "to", "chiropractor");
+        assertThat(route(ServiceContract.PLAN, "POST", OneClickUnsubscribe.PLAN_UNSUBSCRIBE))
+                .as("the reminder mails' unsubscribe").isPresent();
     }
 
     @Test

@@ -1,0 +1,126 @@
+package io.spinewise.plan.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.spinewise.plan.config.ReminderConfig;
+import io.spinewise.plan.data.CheckOffs;
+import io.spinewise.plan.data.Reminders;
+import io.spinewise.plan.domain.Patient;
+import io.spinewise.plan.domain.Plan;
+import io.spinewise.plan.domain.PlanStatus;
+import io.spinewise.plan.domain.ReminderSettings;
+import io.spinewise.plan.domain.ReminderStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Sends the queued reminders, each in its own transaction: claim the row (FOR UPDATE SKIP LOCKED), check that
+ * it is still wanted, send, mark it SENT, SKIPPED or FAILED, commit. The row stays locked while the mail is
+ * sent, so no other replica takes it; a replica that dies before the commit leaves it PENDING (the transaction
+ * rolls back) and another sends it. The one case that can repeat a mail: the SMTP server accepted it and the
+ * replica died before the commit; the repeat then carries the same Message-ID (built from the reminder's id),
+ * so mail software and people can tell it is the same reminder.
+ */
+@ApplicationScoped
+public class ReminderSender {
+
+    private static final Logger LOG = Logger.getLogger(ReminderSender.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    Reminders reminders;
+
+    @Inject
+    ReminderPreferences preferences;
+
+    @Inject
+    ReminderMail mail;
+
+    @Inject
+    CheckOffs checkOffs;
+
+    @Inject
+    ReminderConfig config;
+
+    @Inject
+    Today today;
+
+    @Inject
+    EntityManager em;
+
+    /** Handles due reminders until none is left that no other sender holds; how many this call handled. */
+    public int sendDue() {
+        int handled = 0;
+        while (QuarkusTransaction.requiringNew().call(this::sendNext)) {
+            handled++;
+        }
+        return handled;
+    }
+
+    /** Claims, checks, sends and marks the next due reminder; false when none is due. Call inside a transaction. */
+    public boolean sendNext() {
+        Instant now = today.now();
+        Optional<Reminders.Claimed> claimed = reminders.claimNext(now);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        Reminders.Claimed r = claimed.get();
+        Patient patient = em.find(Patient.class, r.patientId());
+        String skip = reasonToSkip(r, patient, now);
+        if (skip != null) {
+            reminders.finish(r.id(), ReminderStatus.SKIPPED, skip, false, null, now);
+            return true;
+        }
+        String token = newToken();
+        try {
+            mail.send(patient, r.id(), token);
+            reminders.finish(r.id(), ReminderStatus.SENT, null, true, ReminderPreferences.sha256(token), now);
+        } catch (RuntimeException e) {
+            String detail = "mail not accepted: " + e.getClass().getSimpleName();
+            LOG.warnf("reminder %s: %s (%s)", r.id(), detail, e.getMessage());
+            if (r.attempts() + 1 >= config.maxAttempts()) {
+                reminders.finish(r.id(), ReminderStatus.FAILED, detail, true, null, now);
+            } else {
+                reminders.retryLater(r.id(), detail, now.plus(config.retryAfter()));
+            }
+        }
+        return true;
+    }
+
+    /** Why a reminder is no longer wanted, or null: checked off, plan on hold or done, the day over, quiet. */
+    private String reasonToSkip(Reminders.Claimed r, Patient patient, Instant now) {
+        if (checkOffs.on(patient.id, r.sessionDate()).stream()
+                .anyMatch(c -> c.planId().equals(r.planId()) && c.slot() == r.slot())) {
+            return "checked off";
+        }
+        Plan plan = em.find(Plan.class, r.planId());
+        if (plan.status != PlanStatus.ACTIVE) {
+            return "plan paused or completed";
+        }
+        ZonedDateTime local = now.atZone(patient.zone());
+        if (!local.toLocalDate().equals(r.sessionDate())) {
+            return "the day was over";
+        }
+        ReminderSettings settings = preferences.of(patient);
+        if (!settings.channels().contains(r.channel()) || !ReminderPreferences.hasEmail(patient)) {
+            return "reminders by e-mail turned off";
+        }
+        if (settings.isQuiet(local.toLocalTime())) {
+            return "quiet hours";
+        }
+        return null;
+    }
+
+    private static String newToken() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+}
