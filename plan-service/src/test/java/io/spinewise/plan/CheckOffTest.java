@@ -295,7 +295,7 @@ class CheckOffTest {
     }
 
     @Test
-    void aSessionDoneOfflineYesterdayEveningAndReceivedTodayCountsForYesterday() {
+    void aSessionDoneOfflineYesterdayEveningAndReceivedTodayCountsForYesterday() throws SQLException {
         EnrolledPatient olga = enrol(NORTH_CHIRO, NORTH, "Olga", "Europe/Berlin");
         String plan = prescribe(NORTH_CHIRO, olga.id(), fromRoutine("mid-back-relief", schedule(olga.today().minusDays(3), 1)));
         LocalDate yesterday = olga.today().minusDays(1);
@@ -325,6 +325,14 @@ class CheckOffTest {
         Response now = post(olga, UUID.randomUUID().toString(), checkOff(plan, olga.today(), 1));
         now.then().statusCode(201);
         assertThat(now.<String>path("performedAt")).isEqualTo(now.path("recordedAt"));
+        // a row written without it (before V9, the launcher's demo load) reads as performed when received
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE session_checkoff SET performed_at = NULL WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(now.path("id")));
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        as(olga.token()).get("/api/me/export").then().statusCode(200)
+                .body("checkOffs.find { it.id == '" + now.path("id") + "' }.performedAt", equalTo(now.path("recordedAt")));
     }
 
     @Test

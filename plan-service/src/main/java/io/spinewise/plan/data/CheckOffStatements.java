@@ -59,7 +59,8 @@ final class CheckOffStatements {
 
     static final NamedSql BY_KEY = new NamedSql("""
             SELECT c.id, c.plan_id, c.session_date, c.slot, c.items, c.pain_before, c.pain_after, c.difficulty,
-                   c.note, c.created_at, c.performed_at, c.request_hash, c.undone_at, c.patient_id
+                   c.note, c.created_at, coalesce(c.performed_at, c.created_at) AS performed_at, c.request_hash,
+                   c.undone_at, c.patient_id
             FROM session_checkoff c JOIN patient p ON p.id = c.patient_id
             WHERE p.subject = :subject AND c.idempotency_key = :key""");
 

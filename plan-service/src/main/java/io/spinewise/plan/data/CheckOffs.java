@@ -31,7 +31,8 @@ public class CheckOffs {
     };
 
     private static final String COLUMNS = "c.id, c.plan_id, c.session_date, c.slot, c.items, c.pain_before,"
-            + " c.pain_after, c.difficulty, c.note, c.created_at, c.performed_at";
+            + " c.pain_after, c.difficulty, c.note, c.created_at,"
+            + " coalesce(c.performed_at, c.created_at) AS performed_at";
 
     private static final NamedSql ON_DAY = new NamedSql("SELECT " + COLUMNS + " FROM session_checkoff c"
             + " WHERE c.patient_id = :patient AND c.session_date = :day AND c.undone_at IS NULL ORDER BY c.slot");
