@@ -94,6 +94,7 @@
       planId: get('planId'), date: get('date'), slot: get('slot'), performedAt: now.toISOString(), state: 'saved' };
     window.SpinewiseOutbox.save(entry).then(function () {
       markKept(form, words.saved).focus();
+      sendLater();
       if (navigator.serviceWorker) {
         navigator.serviceWorker.ready.then(function (reg) {
           return reg.sync && reg.sync.register(window.SpinewiseOutbox.SYNC_TAG);
@@ -136,12 +137,27 @@
     return true;
   }
 
+  /** While an entry waits for the connection (or plan-service), the page tries again this often. */
+  var RETRY_MS = 10000;
+  var retry = null;
+
+  function sendLater() {
+    if (retry === null) { retry = setTimeout(function () { retry = null; sendOutbox(); }, RETRY_MS); }
+  }
+
+  /**
+   * Sends the outbox now. Not only on the online event: navigator.onLine is a hint (true on a network
+   * without internet, and not every browser says when it returns), so a waiting entry is tried again.
+   */
   function sendOutbox() {
-    if (!window.SpinewiseOutbox || navigator.onLine === false) { return; }
+    if (!window.SpinewiseOutbox) { return; }
     window.SpinewiseOutbox.flush(pageCsrfToken()).then(function (outcomes) {
       var done = outcomes.filter(function (o) { return o.state === 'sent' || o.state === 'refused'; })
         .map(function (o) { return { state: o.state, reason: o.reason }; });
-      if (!reportOutbox(done)) { showOutbox(); }
+      if (reportOutbox(done)) { return; }
+      showOutbox();
+      var waiting = outcomes.some(function (o) { return o.state === 'offline' || o.state === 'later'; });
+      if (waiting) { sendLater(); }
     }).catch(function () { /* IndexedDB unavailable (private mode): nothing was kept */ });
   }
 

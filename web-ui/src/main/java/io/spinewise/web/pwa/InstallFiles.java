@@ -4,13 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.LaunchMode;
 import io.spinewise.web.page.Assets;
-import jakarta.annotation.security.PermitAll;
+import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +22,13 @@ import java.util.Map;
  * {@code pwa/shell.txt}) and a version made from it written in, so a changed CSS file or drawing changes
  * the worker, which then replaces its cache. Their {@code Cache-Control: no-cache} is set with the other
  * caching rules in {@code security.SecurityHeaders}.
+ *
+ * <p>Both are public ({@code quarkus.http.auth.permission.public.paths}): the browser fetches the manifest
+ * without cookies and checks the worker for updates on its own, also after the session ended; neither
+ * holds anything of a user. They are plain Vert.x routes, not REST resources: the CSRF filter gives every
+ * REST GET a new CSRF cookie, and the browser's own update checks of the worker, made after a page was
+ * rendered, would so invalidate the token of the page on screen (its next form post would be refused).
  */
-@Path("/")
 @ApplicationScoped
 public class InstallFiles {
 
@@ -45,12 +47,16 @@ public class InstallFiles {
 
     private volatile String worker;
 
-    /** Public: browsers fetch the manifest without cookies; it names the app and its icons, nothing of a user. */
-    @GET
-    @Path("manifest.webmanifest")
-    @Produces(MANIFEST_TYPE)
-    @PermitAll
-    public String manifest() throws JsonProcessingException {
+    void routes(@Observes Router router) {
+        router.get("/manifest.webmanifest").handler(rc -> rc.response().putHeader("Content-Type", MANIFEST_TYPE)
+                .end(manifest()));
+        // Service-Worker-Allowed: / lets the worker control the whole app
+        router.get("/service-worker.js").handler(rc -> rc.response().putHeader("Content-Type", SCRIPT_TYPE)
+                .putHeader("Service-Worker-Allowed", "/").end(serviceWorker()));
+    }
+
+    /** The manifest: the app's names, colours and icons. */
+    String manifest() {
         Map<String, Object> manifest = Map.of(
                 "name", "Spinewise", "short_name", "Spinewise",
                 "description", "Your home exercise routine from your chiropractor.",
@@ -60,24 +66,21 @@ public class InstallFiles {
                         icon("/img/icons/icon-512.png", "512x512", "image/png", "any"),
                         icon("/img/icons/icon-maskable-512.png", "512x512", "image/png", "maskable"),
                         icon("/img/icons/icon.svg", "any", "image/svg+xml", "any")));
-        return json.writeValueAsString(manifest);
+        try {
+            return json.writeValueAsString(manifest);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    /**
-     * Public: the browser checks the worker for updates on its own, also when the session has ended; the
-     * script holds nothing of a user. {@code Service-Worker-Allowed: /} lets it control the whole app.
-     */
-    @GET
-    @Path("service-worker.js")
-    @Produces(SCRIPT_TYPE)
-    @PermitAll
-    public Response serviceWorker() {
+    /** The worker's script, made once (on every request in dev mode, where files change). */
+    String serviceWorker() {
         String script = worker;
         if (script == null || LaunchMode.current() == LaunchMode.DEVELOPMENT) {
             script = workerScript();
             worker = script;
         }
-        return Response.ok(script).header("Service-Worker-Allowed", "/").build();
+        return script;
     }
 
     private Map<String, String> icon(String path, String sizes, String type, String purpose) {
