@@ -15,8 +15,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -289,5 +292,87 @@ class CheckOffTest {
         post(pago, UUID.randomUUID().toString(), checkOff(pagoPlan, kiritimatiToday, 1)).then().statusCode(400)
                 .body("violations[0].field", equalTo("date"));
         as(pago.token()).get("/api/me/today").then().body("date", equalTo(LocalDate.now(ZoneId.of("Pacific/Pago_Pago")).toString()));
+    }
+
+    @Test
+    void aSessionDoneOfflineYesterdayEveningAndReceivedTodayCountsForYesterday() throws SQLException {
+        EnrolledPatient olga = enrol(NORTH_CHIRO, NORTH, "Olga", "Europe/Berlin");
+        String plan = prescribe(NORTH_CHIRO, olga.id(), fromRoutine("mid-back-relief", schedule(olga.today().minusDays(3), 1)));
+        LocalDate yesterday = olga.today().minusDays(1);
+        Instant performed = yesterday.atTime(21, 0).atZone(olga.zone()).toInstant();
+        Map<String, Object> body = checkOff(plan, yesterday, 1);
+        // as a phone sends it: with the offset of its zone
+        body.put("performedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(performed.atZone(olga.zone())));
+        String key = UUID.randomUUID().toString();
+        Response first = post(olga, key, body);
+        first.then().statusCode(201).body("date", equalTo(yesterday.toString()))
+                .body("performedAt", equalTo(performed.toString()));
+        assertThat(Instant.parse(first.path("recordedAt"))).isAfter(performed);
+        as(NORTH_CHIRO).get("/api/patients/" + olga.id() + "/adherence?days=true").then().statusCode(200)
+                .body("days.find { it.date == '" + yesterday + "' }.completed", equalTo(1))
+                .body("days.find { it.date == '" + olga.today() + "' }.completed", equalTo(0));
+        // the outbox sends it again after a lost answer: replayed, stored once
+        Response replay = post(olga, key, body);
+        replay.then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertThat(replay.asString()).isEqualTo(first.asString());
+        assertThat(rowsWithKey(key)).isEqualTo(1);
+        // the same key with another performedAt is another check-off: refused as any other body mismatch
+        body.put("performedAt", performed.plusSeconds(60).toString());
+        post(olga, key, body).then().statusCode(422).contentType(PROBLEM_JSON)
+                .body("detail", containsString("Idempotency-Key"));
+        assertThat(rowsWithKey(key)).isEqualTo(1);
+        // without performedAt the session was done when received
+        Response now = post(olga, UUID.randomUUID().toString(), checkOff(plan, olga.today(), 1));
+        now.then().statusCode(201);
+        assertThat(now.<String>path("performedAt")).isEqualTo(now.path("recordedAt"));
+        // a row written without it (before V9, the launcher's demo load) reads as performed when received
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE session_checkoff SET performed_at = NULL WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(now.path("id")));
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        as(olga.token()).get("/api/me/export").then().statusCode(200)
+                .body("checkOffs.find { it.id == '" + now.path("id") + "' }.performedAt", equalTo(now.path("recordedAt")));
+    }
+
+    @Test
+    void aPerformedAtInTheFutureBeforeTheWindowOrOffItsDateIsRefused() {
+        Map<String, Object> future = checkOff(paulsPlan, paul.today(), 3);
+        future.put("performedAt", Instant.now().plus(Duration.ofMinutes(30)).toString());
+        post(paul, UUID.randomUUID().toString(), future).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("performedAt")).body("detail", containsString("future"));
+        // a phone clock a little ahead is tolerated (spinewise.plan.clock-skew)
+        Map<String, Object> skewed = checkOff(paulsPlan, paul.today().minusDays(3), 3);
+        Instant aLittleAhead = Instant.now().plusSeconds(60);
+        skewed.put("date", LocalDate.ofInstant(aLittleAhead, paul.zone()).toString());
+        skewed.put("performedAt", aLittleAhead.toString());
+        post(paul, UUID.randomUUID().toString(), skewed).then().statusCode(201);
+        LocalDate tooLate = paul.today().minusDays(8);
+        Map<String, Object> old = checkOff(paulsPlan, tooLate, 3);
+        old.put("performedAt", tooLate.atTime(20, 0).atZone(paul.zone()).toInstant().toString());
+        post(paul, UUID.randomUUID().toString(), old).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("performedAt")).body("detail", containsString("7 days"));
+        Map<String, Object> offItsDate = checkOff(paulsPlan, paul.today().minusDays(4), 3);
+        offItsDate.put("performedAt", paul.today().minusDays(5).atTime(20, 0).atZone(paul.zone()).toInstant().toString());
+        post(paul, UUID.randomUUID().toString(), offItsDate).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("date"))
+                .body("detail", containsString(paul.today().minusDays(5).toString()));
+        Map<String, Object> notAnInstant = checkOff(paulsPlan, paul.today().minusDays(4), 3);
+        notAnInstant.put("performedAt", "yesterday evening");
+        post(paul, UUID.randomUUID().toString(), notAnInstant).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("detail", containsString("performedAt"));
+    }
+
+    private int rowsWithKey(String key) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM session_checkoff WHERE idempotency_key = ?")) {
+            s.setString(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,7 +1,7 @@
 /*
  * Spinewise web-ui: the little the pages need from JavaScript. No inline script anywhere
  * (the Content-Security-Policy forbids it); everything works without this file except the
- * hold timer, the rep counter and in-place updates.
+ * hold timer, the rep counter and in-place updates. Working offline is offline.js and outbox.js.
  */
 (function () {
   'use strict';
@@ -22,17 +22,29 @@
         window.location.reload();
       }
     });
-    document.body.addEventListener('htmx:sendError', function () {
+    document.body.addEventListener('htmx:beforeRequest', function (event) {
+      var form = event.detail.elt;
+      if (offline() && offline().isCheckOff(form) && navigator.onLine === false && offline().keep(form)) {
+        event.preventDefault();
+      }
+    });
+    document.body.addEventListener('htmx:sendError', function (event) {
+      if (offline() && offline().isCheckOff(event.detail.elt) && offline().keep(event.detail.elt)) { return; }
       showFlash('The connection dropped. Your answers are still on the page: try again.');
     });
   }
 
-  function showFlash(text) {
+  /** offline.js: the check-off form's outbox, when that file is loaded. */
+  function offline() {
+    return window.SpinewiseOffline;
+  }
+
+  function showFlash(text, kind) {
     var flash = document.getElementById('flash');
     if (!flash) { return; }
     flash.innerHTML = '';
     var div = document.createElement('div');
-    div.className = 'notice error';
+    div.className = 'notice ' + (kind || 'error');
     div.setAttribute('role', 'alert');
     div.textContent = text;
     flash.appendChild(div);

@@ -104,7 +104,8 @@ final class Fixtures {
     static String checkOff() {
         return """
                 {"id":"%s","planId":"%s","date":"2026-11-23","slot":1,"items":[],"painBefore":null,"painAfter":null,
-                 "difficulty":null,"note":null,"recordedAt":"2026-11-23T08:00:00Z"}
+                 "difficulty":null,"note":null,"recordedAt":"2026-11-23T08:00:00Z",
+                 "performedAt":"2026-11-23T07:55:00Z"}
                 """.formatted(CHECK_OFF_ID, PLAN_ID);
     }
 

@@ -12,7 +12,9 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * The patient's Today page through the BFF: cards built from the plan and the library, the
@@ -229,6 +231,83 @@ class TodayRoutineTest {
     void aChiropractorIsRefusedThePatientsOwnPages() {
         given().auth().oauth2(Users.chiropractor()).when().get("/today").then().statusCode(403)
                 .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void theOutboxsCheckOffGoesWithItsPerformedAtAndGetsAVerdictNotAPage() {
+        StubServices.json("POST", "/api/me/sessions", 201, Fixtures.checkOff());
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/today");
+        String key = page.hidden("idempotencyKey");
+
+        outboxPost(token, page, key, "2026-11-23T07:55:00.000Z").then().statusCode(204)
+                .header("Spinewise-Outbox", "sent");
+
+        assertThat(StubServices.requests("POST", "/api/me/sessions")).singleElement().satisfies(post -> {
+            assertThat(post.header("Idempotency-Key")).isEqualTo(key);
+            assertThat(post.body()).contains("\"date\":\"2026-11-23\"", "\"performedAt\":\"2026-11-23T07:55:00Z\"");
+        });
+    }
+
+    @Test
+    void anOutboxEntryWithAnUnreadablePerformedAtIsRefusedNotSent() {
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/today");
+
+        outboxPost(token, page, page.hidden("idempotencyKey"), "yesterday 21:00").then().statusCode(400)
+                .header("Spinewise-Outbox", "refused").contentType(containsString("text/plain"))
+                .body(equalTo("This form is out of date. Reload the page and try again."));
+        assertThat(StubServices.requests("POST", "/api/me/sessions")).isEmpty();
+    }
+
+    @Test
+    void planServicesRefusalRemovesTheOutboxEntryAndAnOutageKeepsIt() {
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/today");
+        StubServices.problem("POST", "/api/me/sessions", 400, "performedAt is too far back: sessions can be logged up to 7 days late");
+        outboxPost(token, page, page.hidden("idempotencyKey"), "2026-11-10T07:55:00Z").then().statusCode(400)
+                .header("Spinewise-Outbox", "refused").body(containsString("7 days late"));
+        StubServices.problem("POST", "/api/me/sessions", 503, "down");
+        outboxPost(token, page, page.hidden("idempotencyKey"), "2026-11-23T07:55:00Z").then().statusCode(503)
+                .header("Spinewise-Outbox", "later");
+        StubServices.problem("POST", "/api/me/sessions", 429, "Too many writes");
+        outboxPost(token, page, page.hidden("idempotencyKey"), "2026-11-23T07:55:00Z").then().statusCode(429)
+                .header("Spinewise-Outbox", "later");
+    }
+
+    @Test
+    void anOutboxPostWithoutAValidCsrfTokenGetsNoVerdictSoTheEntryIsKept() {
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/today");
+        given().auth().oauth2(token).header("Spinewise-Outbox", "1").header("X-CSRF-TOKEN", "stale" + page.csrfToken())
+                .cookie("csrf-token", page.csrfCookie()).contentType("application/x-www-form-urlencoded")
+                .formParam("planId", Fixtures.PLAN_ID).formParam("date", "2026-11-23").formParam("slot", "1")
+                .formParam("idempotencyKey", page.hidden("idempotencyKey"))
+                .formParam("exercise", "cat-cow").formParam("done", "cat-cow")
+                .when().post("/today/sessions")
+                .then().statusCode(400).header("Spinewise-Outbox", nullValue());
+        assertThat(StubServices.requests("POST", "/api/me/sessions")).isEmpty();
+    }
+
+    @Test
+    void theTodayPageCarriesTheOutboxWordsAndMayBeKeptByTheServiceWorkerOnly() {
+        given().auth().oauth2(Users.patient()).when().get("/today").then().statusCode(200)
+                .header("Cache-Control", equalTo("private, no-cache"))
+                .body(containsString("data-saved=\"Saved on this phone: it will be sent when you are back online.\""))
+                .body(containsString("data-signin=\"Saved on this phone. Sign in again to send it.\""));
+        given().auth().oauth2(Users.chiropractor()).when().get("/today").then().statusCode(403)
+                .header("Cache-Control", equalTo("no-store"));
+    }
+
+    /** A check-off as the phone's outbox sends it (outbox.js): the page's fields, performedAt, the header. */
+    private static Response outboxPost(String token, Pages.Form page, String key, String performedAt) {
+        return given().auth().oauth2(token).header("Spinewise-Outbox", "1").header("X-Requested-With", "JavaScript")
+                .header("X-CSRF-TOKEN", page.csrfToken()).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").redirects().follow(false)
+                .formParam("planId", Fixtures.PLAN_ID).formParam("date", "2026-11-23").formParam("slot", "1")
+                .formParam("idempotencyKey", key).formParam("exercise", "cat-cow").formParam("done", "cat-cow")
+                .formParam("performedAt", performedAt)
+                .when().post("/today/sessions");
     }
 
     /** A check-off sent from today's page with a note, which plan-service (stubbed) refuses. */

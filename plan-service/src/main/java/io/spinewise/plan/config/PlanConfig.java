@@ -13,6 +13,13 @@ public interface PlanConfig {
     @WithDefault("7")
     int lateLoggingDays();
 
+    /**
+     * How far a check-off's {@code performedAt} (the phone's clock) may be ahead of the service's clock;
+     * later is refused as in the future.
+     */
+    @WithDefault("5m")
+    Duration clockSkew();
+
     /** Time zone of a patient provisioned from a token without a {@code zoneinfo} claim. */
     @WithDefault("UTC")
     String defaultTimeZone();

@@ -2,7 +2,8 @@ package io.spinewise.plan.data;
 
 /**
  * The statements of a check-off and its undo, each one round trip on the hottest path of the service.
- * The check-off checks ownership, plan status, the date window and the slot against the day's sessions,
+ * The check-off checks ownership, plan status, the date window, that a {@code performedAt} falls on the
+ * date in the patient's time zone and the slot against the day's sessions,
  * inserts, yields to an earlier request with the same Idempotency-Key (the unique constraint decides,
  * so concurrent replays create one row) and writes the audit record, all in one statement; only when it
  * inserts nothing does a second query ({@link #BY_KEY}, {@link #DIAGNOSE}) find out why.
@@ -35,32 +36,36 @@ final class CheckOffStatements {
                   AND CAST(:date AS date) <= (CAST(:now AS timestamptz) AT TIME ZONE p.time_zone)::date
                   AND CAST(:date AS date) >= (CAST(:now AS timestamptz) AT TIME ZONE p.time_zone)::date
                                              - CAST(:lateDays AS int)
+                  AND (CAST(:performedAt AS timestamptz) IS NULL
+                       OR (CAST(:performedAt AS timestamptz) AT TIME ZONE p.time_zone)::date = CAST(:date AS date))
                   AND CAST(:slot AS int) <= """ + SESSIONS_PER_DAY + """
             ), ins AS (
                 INSERT INTO session_checkoff (id, clinic_id, patient_id, plan_id, session_date, slot, items,
                                               pain_before, pain_after, difficulty, note, idempotency_key,
-                                              request_hash, created_at)
+                                              request_hash, created_at, performed_at)
                 SELECT :id, t.clinic_id, t.patient_id, t.plan_id, :date, :slot, CAST(:items AS jsonb),
                        CAST(:painBefore AS int), CAST(:painAfter AS int), CAST(:difficulty AS int),
-                       CAST(:note AS text), :key, :hash, :now
+                       CAST(:note AS text), :key, :hash, :now,
+                       coalesce(CAST(:performedAt AS timestamptz), CAST(:now AS timestamptz))
                 FROM target t
                 ON CONFLICT (patient_id, idempotency_key) DO NOTHING
-                RETURNING id, clinic_id, patient_id, created_at
+                RETURNING id, clinic_id, patient_id, created_at, performed_at
             ), audit AS (
             """ + AUDIT + """
 
                 FROM ins
             )
-            SELECT id, patient_id, created_at FROM ins""");
+            SELECT id, patient_id, created_at, performed_at FROM ins""");
 
     static final NamedSql BY_KEY = new NamedSql("""
             SELECT c.id, c.plan_id, c.session_date, c.slot, c.items, c.pain_before, c.pain_after, c.difficulty,
-                   c.note, c.created_at, c.request_hash, c.undone_at, c.patient_id
+                   c.note, c.created_at, coalesce(c.performed_at, c.created_at) AS performed_at, c.request_hash,
+                   c.undone_at, c.patient_id
             FROM session_checkoff c JOIN patient p ON p.id = c.patient_id
             WHERE p.subject = :subject AND c.idempotency_key = :key""");
 
     static final NamedSql DIAGNOSE = new NamedSql("""
-            SELECT p.id, pl.status, (CAST(:now AS timestamptz) AT TIME ZONE p.time_zone)::date AS today,
+            SELECT p.id, pl.status, p.time_zone, (CAST(:now AS timestamptz) AT TIME ZONE p.time_zone)::date AS today,
                    """ + SESSIONS_PER_DAY + """
              AS sessions_per_day
             FROM patient p LEFT JOIN plan pl ON pl.patient_id = p.id AND pl.id = :plan

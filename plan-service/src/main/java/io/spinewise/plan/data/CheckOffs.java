@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,7 +31,8 @@ public class CheckOffs {
     };
 
     private static final String COLUMNS = "c.id, c.plan_id, c.session_date, c.slot, c.items, c.pain_before,"
-            + " c.pain_after, c.difficulty, c.note, c.created_at";
+            + " c.pain_after, c.difficulty, c.note, c.created_at,"
+            + " coalesce(c.performed_at, c.created_at) AS performed_at";
 
     private static final NamedSql ON_DAY = new NamedSql("SELECT " + COLUMNS + " FROM session_checkoff c"
             + " WHERE c.patient_id = :patient AND c.session_date = :day AND c.undone_at IS NULL ORDER BY c.slot");
@@ -48,8 +50,11 @@ public class CheckOffs {
     public record Stored(CheckOffView view, UUID patientId, String requestHash, boolean undone) {
     }
 
-    /** Why nothing was inserted: the plan's status (null: no such plan of the caller), today, sessions a day. */
-    public record Diagnosis(String planStatus, LocalDate today, int sessionsPerDay) {
+    /**
+     * Why nothing was inserted: the plan's status (null: no such plan of the caller), the patient's time zone,
+     * today there, sessions a day.
+     */
+    public record Diagnosis(String planStatus, ZoneId timeZone, LocalDate today, int sessionsPerDay) {
     }
 
     /** A check-off to store: the request, its id, the caller, the Idempotency-Key and the request's fingerprint. */
@@ -72,12 +77,12 @@ public class CheckOffs {
                 .and("now", now).and("lateDays", lateDays).and("slot", r.slot()).and("id", n.id())
                 .and("items", write(r.items())).and("painBefore", r.painBefore()).and("painAfter", r.painAfter())
                 .and("difficulty", r.difficulty()).and("note", r.note()).and("key", n.idempotencyKey())
-                .and("hash", n.requestHash());
+                .and("hash", n.requestHash()).and("performedAt", r.performedAt());
         try (Connection c = database.connection()) {
             return Database.list(c, CheckOffStatements.INSERT, audited(values, audit),
                     rs -> new Stored(new CheckOffView(n.id(), r.planId(), r.date(), r.slot(), r.items(),
                             r.painBefore(), r.painAfter(), r.difficulty(), r.note(),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant()),
+                            instant(rs, "created_at"), instant(rs, "performed_at")),
                             rs.getObject("patient_id", UUID.class), n.requestHash(), false)).stream().findFirst();
         }
     }
@@ -93,7 +98,8 @@ public class CheckOffs {
     public Optional<Diagnosis> diagnose(String subject, UUID planId, LocalDate date, Instant now) {
         return database.first(CheckOffStatements.DIAGNOSE, SqlValues.of("subject", subject).and("plan", planId)
                 .and("date", date).and("now", now), rs -> new Diagnosis(rs.getString("status"),
-                rs.getObject("today", LocalDate.class), rs.getInt("sessions_per_day")));
+                ZoneId.of(rs.getString("time_zone")), rs.getObject("today", LocalDate.class),
+                rs.getInt("sessions_per_day")));
     }
 
     /**
@@ -133,8 +139,12 @@ public class CheckOffs {
         return new CheckOffView(rs.getObject("id", UUID.class), rs.getObject("plan_id", UUID.class),
                 rs.getObject("session_date", LocalDate.class), rs.getInt("slot"), read(rs.getString("items")),
                 Database.integer(rs, "pain_before"), Database.integer(rs, "pain_after"),
-                Database.integer(rs, "difficulty"), rs.getString("note"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                Database.integer(rs, "difficulty"), rs.getString("note"), instant(rs, "created_at"),
+                instant(rs, "performed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     private String write(List<CheckOffRequest.Item> items) {

@@ -68,6 +68,9 @@ public class CheckOffService {
     public Outcome checkOff(String subject, String actorName, String idempotencyKey, CheckOffRequest request) {
         String hash = hash(request);
         Instant now = today.now();
+        if (request.performedAt() != null && request.performedAt().isAfter(now.plus(config.clockSkew()))) {
+            throw ProblemException.invalid("performedAt", "is in the future (the service's time is " + now + ")");
+        }
         Optional<CheckOffs.Stored> inserted;
         try {
             inserted = checkOffs.insert(new CheckOffs.New(UUID.randomUUID(), subject, idempotencyKey, hash, request),
@@ -110,6 +113,9 @@ public class CheckOffService {
             throw ProblemException.conflict("This plan is " + found.planStatus().toLowerCase()
                     + "; only an active plan's sessions can be checked off.");
         }
+        if (request.performedAt() != null) {
+            explainPerformedAt(request, found);
+        }
         LocalDate localToday = found.today();
         if (request.date().isAfter(localToday)) {
             throw ProblemException.invalid("date", "is in the future (your today is " + localToday + ")");
@@ -125,6 +131,19 @@ public class CheckOffService {
         }
         // the conditions held when re-checked: a concurrent status change raced this request
         throw ProblemException.conflict("The plan changed while checking off; try again.");
+    }
+
+    /** A check-off done offline belongs to the patient's date at its performedAt, within the late-logging window. */
+    private void explainPerformedAt(CheckOffRequest request, CheckOffs.Diagnosis found) {
+        LocalDate performedOn = LocalDate.ofInstant(request.performedAt(), found.timeZone());
+        if (performedOn.isBefore(found.today().minusDays(config.lateLoggingDays()))) {
+            throw ProblemException.invalid("performedAt", "is too far back: sessions can be logged up to "
+                    + config.lateLoggingDays() + " days late");
+        }
+        if (!performedOn.equals(request.date())) {
+            throw ProblemException.invalid("date", "must be the day of performedAt in your time zone ("
+                    + found.timeZone() + "): " + performedOn);
+        }
     }
 
     /**

@@ -177,4 +177,10 @@ public interface PatientMessages {
     @Message String tryAgain();
     @Message String backToStart();
     @Message String errorCode(int status);
+
+    // the outbox: a check-off made offline, kept on the phone until it is sent (offline.js)
+    @Message String outboxSaved();
+    @Message String outboxSignIn();
+    @Message String outboxSent();
+    @Message String outboxRefused();
 }

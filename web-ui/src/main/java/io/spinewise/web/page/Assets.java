@@ -65,7 +65,7 @@ public class Assets {
     }
 
     /** The first {@value #DIGITS} hex digits of the content's SHA-256. */
-    static String version(byte[] content) {
+    public static String version(byte[] content) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
             return HexFormat.of().formatHex(digest).substring(0, DIGITS);

@@ -22,7 +22,10 @@ import java.util.Set;
  * static files of this origin. {@code form-action} also names the identity provider, because
  * a form post may end in a redirect to its login or logout page, which browsers check too.
  * Pages (not the static files) are never stored by the browser, so "back" after logout shows
- * nothing of a patient's data.
+ * nothing of a patient's data; except the patient's Today page, {@code private, no-cache}: the service
+ * worker keeps the last one to open offline (it keeps no page sent with {@code no-store}), and sign-out
+ * clears it with the browser's cache ({@code Clear-Site-Data}, {@link SignOut}). The manifest and the
+ * service worker's script are {@code no-cache}: always asked anew, so an upgrade reaches the phone.
  *
  * <p>The identity provider's origin in {@code form-action} is the one browsers are sent to: the
  * origin of the discovered authorization and end-session endpoints (Keycloak builds them from
@@ -37,6 +40,9 @@ public class SecurityHeaders {
 
     /** The SecurityIdentity attribute Quarkus OIDC puts the discovered provider metadata in. */
     static final String PROVIDER_METADATA = "configuration-metadata";
+
+    /** The one page the service worker keeps for offline use (pwa/service-worker.js, {@code KEPT}). */
+    static final String KEPT_OFFLINE = "/today";
 
     private volatile String policy;
     private volatile OidcConfigurationMetadata learntFrom;
@@ -69,11 +75,15 @@ public class SecurityHeaders {
         if ("https".equals(rc.request().scheme())) {
             headers.set("Strict-Transport-Security", "max-age=31536000");
         }
-        if (!isStaticFile(rc.normalizedPath())) {
-            headers.set("Cache-Control", "no-store");
+        String cacheControl = cacheControl(rc.normalizedPath());
+        if (cacheControl != null) {
+            headers.set("Cache-Control", cacheControl);
         }
         // at the end, not now: the request's identity (and with it the provider's metadata) is known then
         rc.addHeadersEndHandler(ignored -> {
+            if (keptOffline(rc)) {
+                headers.set("Cache-Control", "private, no-cache");
+            }
             learnLoginOrigins(rc);
             headers.set("Content-Security-Policy", policy);
         });
@@ -114,6 +124,23 @@ public class SecurityHeaders {
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
                 + "form-action " + formAction + "; frame-ancestors 'none'";
+    }
+
+    /** The Cache-Control of an answer on this path; null for the static files, whose own Quarkus sets. */
+    static String cacheControl(String path) {
+        if (isStaticFile(path)) {
+            return null;
+        }
+        if (path.equals("/service-worker.js") || path.equals("/manifest.webmanifest")) {
+            return "no-cache";
+        }
+        return "no-store";
+    }
+
+    /** The Today page itself (not a redirect to the login, not an error page): the service worker may keep it. */
+    private static boolean keptOffline(RoutingContext rc) {
+        return rc.response().getStatusCode() == 200 && "GET".equals(rc.request().method().name())
+                && KEPT_OFFLINE.equals(rc.normalizedPath());
     }
 
     private static boolean isStaticFile(String path) {

@@ -23,7 +23,9 @@ import java.net.URI;
  * {@code logout.path} answers any method before the CSRF filter runs, so it is not used; this
  * does what it did: removes the session cookies and sends the browser to Keycloak's
  * end-session endpoint with the ID token as the hint, so Keycloak's session ends without a
- * question and the next person on a shared device has to sign in again.
+ * question and the next person on a shared device has to sign in again. {@code Clear-Site-Data: "cache"}
+ * drops the browser's cached copy of the Today page (the one page it may keep, see {@link SecurityHeaders});
+ * the service worker clears its own caches when it sees this post.
  */
 @Path("logout")
 public class SignOut {
@@ -40,7 +42,7 @@ public class SignOut {
     public Uni<Response> signOut(@Context UriInfo request) {
         URI signedOut = request.getBaseUriBuilder().path("signed-out").build();
         URI next = provider.getEndSessionUri() == null ? signedOut : keycloakSignOut(signedOut);
-        return session.logout().replaceWith(Response.seeOther(next).build());
+        return session.logout().replaceWith(Response.seeOther(next).header("Clear-Site-Data", "\"cache\"").build());
     }
 
     private URI keycloakSignOut(URI signedOut) {

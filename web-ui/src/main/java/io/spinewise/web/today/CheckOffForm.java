@@ -7,7 +7,9 @@ import io.spinewise.web.language.PatientMessages;
 import io.spinewise.web.form.FormInput;
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,8 @@ import java.util.regex.Pattern;
  * {@code exercise} (each prescribed slug, in order), {@code done} (the ticked slugs),
  * {@code seconds.<slug>} / {@code reps.<slug>} (from the timer and counter), pain before and
  * after (0–10), difficulty (1–5), a note, and the {@code idempotencyKey} the page was rendered
- * with, so that a double submit is recorded once.
+ * with, so that a double submit is recorded once; {@code performedAt} (ISO-8601 with offset) only from
+ * the phone's outbox (app.js), when the session was done offline.
  */
 final class CheckOffForm {
 
@@ -38,6 +41,7 @@ final class CheckOffForm {
     final Integer painAfter;
     final Integer difficulty;
     final String note;
+    final Instant performedAt;
 
     private CheckOffForm(FormInput input, PatientMessages words) {
         this.input = input;
@@ -55,6 +59,7 @@ final class CheckOffForm {
         painAfter = choice("painAfter", input.text("painAfter"), 0, 10);
         difficulty = choice("difficulty", input.text("difficulty"), 1, 5);
         note = input.optional("note");
+        performedAt = instant(input.optional("performedAt"));
         if (note != null && note.length() > 500) {
             input.error("note", words.noteTooLong());
         }
@@ -104,7 +109,7 @@ final class CheckOffForm {
     }
 
     CheckOffRequest request() {
-        return new CheckOffRequest(planId, date, slot, items, painBefore, painAfter, difficulty, note);
+        return new CheckOffRequest(planId, date, slot, items, painBefore, painAfter, difficulty, note, performedAt);
     }
 
     /** A number the page offered as choices (chips, a slot), so the words say "choose". */
@@ -114,6 +119,19 @@ final class CheckOffForm {
 
     private static Integer zeroToNull(Integer value) {
         return value == null || value == 0 ? null : value;
+    }
+
+    /** The outbox's time of the session (app.js writes it with toISOString); anything else: the form is out of date. */
+    private Instant instant(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            input.error("form", words.formOutOfDate());
+            return null;
+        }
     }
 
     /** The day the page was rendered for, as it wrote it (ISO-8601); null for anything else. */

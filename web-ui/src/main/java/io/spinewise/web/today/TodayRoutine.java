@@ -70,6 +70,10 @@ public class TodayRoutine {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response checkOff(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
         CheckOffForm input = CheckOffForm.read(form, language.messages());
+        boolean outbox = OutboxAnswer.asked(headers);
+        if (!input.valid() && outbox) {
+            return OutboxAnswer.refused(400, input.errors().values());
+        }
         if (!input.valid()) {
             return again(input.planId, input.entered(), input.errors(), language.messages().checkAnswers(), true,
                     input.idempotencyKey, headers, 400);
@@ -78,11 +82,20 @@ public class TodayRoutine {
             plan.checkOff(input.idempotencyKey, input.request());
         } catch (ServiceException e) {
             // caught here, not through the form's send(): with plan-service unavailable the answers stay on the page
-            input.refused(e);
             boolean later = e.unavailable() || e.tooManyRequests();
+            if (outbox) {
+                // a token plan-service did not take is no verdict on the check-off: kept for later too
+                boolean notTheCheckOff = e.status() == 401 || e.status() == 403;
+                return OutboxAnswer.refusedOrLater(e.unavailable() ? 503 : e.status(), later || notTheCheckOff,
+                        CheckOffRefusals.sentence(e, language.messages()));
+            }
+            input.refused(e);
             return again(input.planId, input.entered(), input.errors(), CheckOffRefusals.sentence(e, language.messages())
                     + (later ? " " + language.messages().answersKept() : ""), true,
                     input.idempotencyKey, headers, e.unavailable() ? 503 : e.tooManyRequests() ? 429 : 400);
+        }
+        if (outbox) {
+            return OutboxAnswer.sent();
         }
         if (Htmx.isHtmx(headers)) {
             return again(input.planId, PlanSection.Entered.nothing(), Map.of(), language.messages().sessionSaved(),
