@@ -8,7 +8,8 @@ importScripts('/js/outbox.js');
  *   sent with Cache-Control: no-store (every other page: staff pages, Progress...), a redirect or an error.
  * - Pictures of this origin: cache-first once seen, so the kept Today page shows its exercises' pictures.
  * - Sign-out (the POST to /logout) and /signed-out empty the kept page and pictures, so the next person
- *   on the phone sees nothing of the last one. The outbox (unsent check-offs) is kept: see outbox.js.
+ *   on the phone sees nothing of the last one. The page sends or (once the patient agrees) empties the
+ *   outbox before it signs out (offline.js, guardSignOut).
  * - Background Sync: the outbox is sent when the connection returns, also with no page open.
  */
 (function () {

@@ -4,7 +4,9 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an active service worker); Today reloaded offline comes from the worker with the routine and its
  * pictures; a session checked off offline waits in the outbox ("saved on this phone"), not in
  * plan-service; with the network back it arrives exactly once, even when sent again, with its
- * performedAt (the phone's time) before its received time. axe-core passes offline too. Screenshots
+ * performedAt (the phone's time) before its received time; signing out asks before it deletes what could
+ * not be sent, so the next person on the phone reads nothing. axe-core passes offline too. Screenshots
  * {@code offline-*}.
  */
 @ExtendWith(PagesOnFailure.class)
@@ -113,6 +116,36 @@ class OfflineIT {
             assertThat(again).isEqualTo("sent");
             assertThat(checkOffs()).hasSize(1);
             phone.screenshots("offline-sent");
+        }
+    }
+
+    @Test
+    void signingOutWithCheckOffsThatCannotBeSentAsksAndThenDeletesThemFromThePhone() {
+        try (Browser phone = new Browser(); NetworkSwitch network = new NetworkSwitch(phone.driver())) {
+            phone.openAs(WEB + "/progress", username, PASSWORD);
+            phone.asyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    SpinewiseOutbox.save({ key: 'kept-at-sign-out', fields: [['note', 'knee hurt at night']], csrf: '',
+                      planId: 'p', date: '2026-01-01', slot: '1', performedAt: new Date().toISOString(), state: 'saved' })
+                      .then(() => done(true), e => done(String(e)));
+                    """);
+            network.online(false);
+            phone.waitFor(d -> Boolean.FALSE.equals(phone.script("return navigator.onLine")));
+
+            phone.click("form[action='/logout'] button[type='submit']");
+            Alert question = phone.waitFor(ExpectedConditions.alertIsPresent());
+            assertThat(question.getText()).isEqualTo("Sessions saved on this phone have not been sent yet."
+                    + " Sign out anyway and delete them from this phone?");
+            question.dismiss();
+            assertThat(phone.path()).isEqualTo("/progress");
+            assertThat(outbox(phone)).hasSize(1);
+
+            phone.click("form[action='/logout'] button[type='submit']");
+            phone.waitFor(ExpectedConditions.alertIsPresent()).accept();
+            // the sign-out itself cannot reach the server offline; what matters is that nothing is left behind
+            network.online(true);
+            phone.open(WEB + "/signed-out");
+            assertThat(outbox(phone)).isEmpty();
         }
     }
 

@@ -169,11 +169,33 @@
     });
   }
 
+  /**
+   * Sign-out sends what the outbox holds first; what cannot be sent now (no connection) is deleted from
+   * this phone once the patient confirms, since the next person to use it must not read their answers
+   * (pain, notes). Declining keeps them signed in with the entries kept.
+   */
+  function guardSignOut() {
+    document.addEventListener('submit', function (event) {
+      var form = event.target;
+      if (!form.matches || !form.matches('form[action="/logout"]') || !window.SpinewiseOutbox) { return; }
+      event.preventDefault();
+      var signOut = function () { form.submit(); };
+      window.SpinewiseOutbox.flush(pageCsrfToken())
+        .then(function () { return window.SpinewiseOutbox.all(); })
+        .then(function (left) {
+          if (left.length > 0 && !window.confirm(form.dataset.unsent)) { return; }
+          return window.SpinewiseOutbox.clear().then(signOut);
+        })
+        .catch(signOut);
+    });
+  }
+
   window.SpinewiseOffline = { isCheckOff: isCheckOff, keep: keepOffline };
 
   document.addEventListener('DOMContentLoaded', function () {
     registerServiceWorker();
     listenToServiceWorker();
+    guardSignOut();
     showOutbox();
     sendOutbox();
     window.addEventListener('online', sendOutbox);

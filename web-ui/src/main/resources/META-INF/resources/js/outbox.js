@@ -49,6 +49,11 @@
     return inStore('readonly', function (store) { return store.getAll(); }).then(function (list) { return list || []; });
   }
 
+  /** Empties the outbox: at sign-out, so the next person on this phone reads nothing of the last one's. */
+  function clear() {
+    return inStore('readwrite', function (store) { store.clear(); });
+  }
+
   function remove(key) {
     return inStore('readwrite', function (store) { store.delete(key); });
   }
@@ -109,5 +114,5 @@
     return flushing;
   }
 
-  scope.SpinewiseOutbox = { SYNC_TAG: SYNC_TAG, save: save, all: all, flush: flush };
+  scope.SpinewiseOutbox = { SYNC_TAG: SYNC_TAG, save: save, all: all, flush: flush, clear: clear };
 })(self);

@@ -183,4 +183,7 @@ public interface PatientMessages {
     @Message String outboxSignIn();
     @Message String outboxSent();
     @Message String outboxRefused();
+
+    /** Asked at sign-out while the outbox still holds check-offs that could not be sent. */
+    @Message String outboxUnsentAtSignOut();
 }
