@@ -3,9 +3,11 @@ package io.spinewise.catalog.rest;
 import io.spinewise.catalog.api.EquipmentDto;
 import io.spinewise.catalog.api.ExerciseView;
 import io.spinewise.catalog.api.IllustrationDto;
+import io.spinewise.catalog.api.MediaView;
 import io.spinewise.catalog.api.RoutineView;
 import io.spinewise.catalog.api.ScheduleDto;
 import io.spinewise.catalog.domain.Exercise;
+import io.spinewise.catalog.domain.ExerciseMedia;
 import io.spinewise.catalog.domain.Routine;
 import io.spinewise.catalog.service.Dosages;
 
@@ -25,7 +27,12 @@ final class LibraryMapper {
                 e.equipment.stream().map(q -> new EquipmentDto(q.name(), q.substitutes())).toList(),
                 e.cautions, e.mediaRef,
                 e.illustrations.stream().map(i -> new IllustrationDto(i.url(), i.alt(), i.caption())).toList(),
+                e.media.stream().map(LibraryMapper::view).toList(),
                 Dosages.toDto(e.dosage), e.status, owner(e.clinicId), e.version, e.updatedAt);
+    }
+
+    static MediaView view(ExerciseMedia m) {
+        return new MediaView(m.id, m.kind, m.contentType, m.size, m.alt, m.caption, m.width, m.height);
     }
 
     static RoutineView view(Routine r) {
