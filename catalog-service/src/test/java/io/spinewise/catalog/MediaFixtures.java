@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /** Files to upload: real pictures (one carrying EXIF with a GPS position and a comment), a decompression bomb, fakes. */
-final class MediaFixtures {
+public final class MediaFixtures {
 
     /** Text in the JPEG's comment segment, which must not survive the upload. */
     static final String COMMENT = "patient-home-address-in-comment";
@@ -20,7 +20,7 @@ final class MediaFixtures {
     private MediaFixtures() {
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         return encode(picture(width, height), "png");
     }
 

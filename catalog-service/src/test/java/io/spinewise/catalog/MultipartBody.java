@@ -7,28 +7,28 @@ import java.nio.charset.StandardCharsets;
  * A multipart/form-data body built in full, so it is sent with a Content-Length as browsers send
  * forms (REST Assured's own multipart is chunked, which the services refuse with 411).
  */
-final class MultipartBody {
+public final class MultipartBody {
 
     static final String BOUNDARY = "spinewise-test-boundary-7d1f";
-    static final String CONTENT_TYPE = "multipart/form-data; boundary=" + BOUNDARY;
+    public static final String CONTENT_TYPE = "multipart/form-data; boundary=" + BOUNDARY;
 
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
-    MultipartBody file(String name, String fileName, byte[] bytes, String type) {
+    public MultipartBody file(String name, String fileName, byte[] bytes, String type) {
         head("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + type);
         body.writeBytes(bytes);
         body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         return this;
     }
 
-    MultipartBody field(String name, String value) {
+    public MultipartBody field(String name, String value) {
         head("Content-Disposition: form-data; name=\"" + name + "\"");
         body.writeBytes(value.getBytes(StandardCharsets.UTF_8));
         body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         all.writeBytes(body.toByteArray());
         all.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -37,7 +37,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import java.util.UUID;
 
 /** A clinic's own photos and videos of its own exercises: its staff add and remove them, everyone of the clinic sees them. */
-@Path("/api/exercises/{slug}/media")
+// the same root as ExerciseResource: with its own root, a wrong method on a media path would answer 404, not 405
+@Path("/api/exercises")
 @Tag(name = "Exercise media")
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
 public class MediaResource {
@@ -58,6 +59,7 @@ public class MediaResource {
     UriInfo uriInfo;
 
     @POST
+    @Path("/{slug}/media")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
@@ -74,8 +76,8 @@ public class MediaResource {
             headers = @Header(name = "Location", description = "Where the file is read", schema = @Schema(type = SchemaType.STRING)))
     public Response add(@PathParam("slug") String slug, @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
                         @RestForm("alt") String alt, @RestForm("caption") String caption) {
-        MediaForm form = MediaForm.read(file, alt, caption);
         media.requireRoomFor(caller.clinicId(), slug);
+        MediaForm form = MediaForm.read(file, alt, caption);
         MediaIntake.Prepared prepared = intake.prepare(file.uploadedFile(), file.contentType());
         ExerciseMedia added = media.add(caller.clinicId(), slug, prepared, form.describe(prepared.format().kind()));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(added.id.toString()).build())
@@ -83,7 +85,7 @@ public class MediaResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{slug}/media/{id}")
     @Produces({"image/jpeg", "image/png", "video/mp4", "video/webm"})
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN, Roles.PATIENT})
     @Operation(operationId = "getExerciseMedia", summary = "The bytes of a photo or video",
@@ -111,9 +113,11 @@ public class MediaResource {
     }
 
     @DELETE
-    @Path("/{id}")
+    @Path("/{slug}/media/{id}")
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
-    @Operation(operationId = "removeExerciseMedia", summary = "Remove a photo or video from one of the clinic's exercises")
+    @Operation(operationId = "removeExerciseMedia", summary = "Remove a photo or video from one of the clinic's exercises",
+            description = "The row goes at once (with its change-log record); the stored file is deleted after it. Its id is"
+                    + " never given to another file.")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response remove(@PathParam("slug") String slug, @PathParam("id") String id) {
         media.remove(caller.clinicId(), slug, parse(id));
