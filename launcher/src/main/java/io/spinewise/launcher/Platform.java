@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The whole Spinewise platform on one machine: PostgreSQL (embedded, or external when the
- * environment names one), Keycloak with realm {@code clinic}, catalog-service, plan-service and
+ * environment names one), Keycloak with realm {@code clinic}, the media store (S3Proxy), catalog-service, plan-service and
  * web-ui, each configured to find the others on localhost. Used by {@code ./spinewise up} and by
  * the end-to-end tests, so both run exactly the same stack.
  */
@@ -22,6 +22,7 @@ public final class Platform implements AutoCloseable {
     public static final int CATALOG_PORT = 8081;
     public static final int PLAN_PORT = 8082;
     public static final int WEB_PORT = 8080;
+    public static final int MEDIA_STORE_PORT = 8183;
 
     private final Path data;
     private final LocalStack stack;
@@ -61,6 +62,7 @@ public final class Platform implements AutoCloseable {
         }
         ports.put(KEYCLOAK_PORT, "Keycloak");
         ports.put(KeycloakServer.Settings.MANAGEMENT_PORT, "Keycloak management");
+        ports.put(MEDIA_STORE_PORT, "media store (S3Proxy)");
         ports.put(CATALOG_PORT, "catalog-service");
         ports.put(PLAN_PORT, "plan-service");
         ports.put(WEB_PORT, "web-ui");
@@ -144,8 +146,15 @@ public final class Platform implements AutoCloseable {
                 data.resolve("keycloak"), home.resolve("config/keycloak/realm-clinic-dev.json"),
                 KeycloakDistribution.enrolmentExtension(home))
                 .withLogFile(logs.resolve("keycloak.log"))));
+        MediaStore media = new MediaStore(data.resolve("media"), MEDIA_STORE_PORT);
+        parts.add(media);
         // each service as its runtime role, its migrations as its database's owner: never as the server's user
-        parts.add(service(home, "catalog-service", CATALOG_PORT, databaseEnvironment(catalog)));
+        Map<String, String> catalogEnvironment = new LinkedHashMap<>(databaseEnvironment(catalog));
+        catalogEnvironment.put("SPINEWISE_MEDIA_S3_ENDPOINT", media.endpoint());
+        catalogEnvironment.put("SPINEWISE_MEDIA_S3_BUCKET", MediaStore.BUCKET);
+        catalogEnvironment.put("SPINEWISE_MEDIA_S3_ACCESS_KEY", MediaStore.ACCESS_KEY);
+        catalogEnvironment.put("SPINEWISE_MEDIA_S3_SECRET_KEY", MediaStore.SECRET_KEY);
+        parts.add(service(home, "catalog-service", CATALOG_PORT, catalogEnvironment));
         Map<String, String> planEnvironment = new LinkedHashMap<>(databaseEnvironment(plan));
         planEnvironment.put("QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:" + CATALOG_PORT);
         parts.add(service(home, "plan-service", PLAN_PORT, planEnvironment));
