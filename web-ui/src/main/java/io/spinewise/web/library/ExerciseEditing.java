@@ -4,6 +4,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.CatalogClient;
 import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.ExerciseRequest;
+import io.spinewise.web.client.model.Media;
 import io.spinewise.web.form.FormInput;
 import io.spinewise.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import java.util.List;
 import java.util.Map;
 
 /** Adding and editing the clinic's own exercises (catalog-service's exercise requests). */
@@ -30,9 +32,16 @@ public class ExerciseEditing {
     @Inject
     CatalogClient catalog;
 
-    /** The add/edit form of a clinic exercise; {@code slug} is null for a new one. */
-    record ExerciseFormPage(String slug, String etag, ExerciseForm form, Map<String, String> errors, String message)
-            implements TemplateInstance {
+    /**
+     * The add/edit form of a clinic exercise; {@code slug} is null for a new one. {@code media}: the
+     * exercise's photos and videos with their upload form, on the edit page only (else null).
+     */
+    record ExerciseFormPage(String slug, String etag, ExerciseForm form, Map<String, String> errors, String message,
+                            List<Media> media) implements TemplateInstance {
+
+        ExerciseFormPage(String slug, String etag, ExerciseForm form, Map<String, String> errors, String message) {
+            this(slug, etag, form, errors, message, null);
+        }
     }
 
     @GET
@@ -45,7 +54,13 @@ public class ExerciseEditing {
     @Path("library/{slug}/edit")
     public TemplateInstance editExercise(@PathParam("slug") String slug) {
         CatalogClient.Versioned<Exercise> found = catalog.exercise(slug).orElseThrow(NotFoundException::new);
-        return new ExerciseFormPage(slug, found.etag(), ExerciseForm.of(found.value()), Map.of(), null);
+        return page(slug, found, Map.of(), null);
+    }
+
+    /** The edit page of {@code found} with its photos and videos; {@code errors} and {@code message} from a refused upload. */
+    static ExerciseFormPage page(String slug, CatalogClient.Versioned<Exercise> found, Map<String, String> errors, String message) {
+        return new ExerciseFormPage(slug, found.etag(), ExerciseForm.of(found.value()), errors, message,
+                found.value().clinicOwned() ? found.value().clinicMedia() : null);
     }
 
     @POST
