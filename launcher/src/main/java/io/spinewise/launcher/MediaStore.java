@@ -88,6 +88,6 @@ final class MediaStore implements Part {
 
     @Override
     public String url() {
-        return endpoint() + " (S3 API, bucket " + BUCKET + ")";
+        return "http://localhost:" + port + " (S3 API, bucket " + BUCKET + ", this machine only)";
     }
 }

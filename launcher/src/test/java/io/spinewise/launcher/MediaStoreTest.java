@@ -32,7 +32,7 @@ class MediaStoreTest {
         MediaStore store = new MediaStore(data.resolve("media"), port);
         try {
             store.start(Duration.ofSeconds(30));
-            assertThat(store.url()).isEqualTo("http://127.0.0.1:" + port + " (S3 API, bucket spinewise-media)");
+            assertThat(store.url()).isEqualTo("http://localhost:" + port + " (S3 API, bucket spinewise-media, this machine only)");
             try (BlobStoreContext client = s3Client(store.endpoint(), MediaStore.SECRET_KEY)) {
                 BlobStore blobs = client.getBlobStore();
                 assertThat(blobs.containerExists(MediaStore.BUCKET)).isTrue();
