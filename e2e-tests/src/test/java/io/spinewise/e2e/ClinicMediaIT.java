@@ -101,11 +101,11 @@ class ClinicMediaIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "jpeg", out);
         byte[] plain = out.toByteArray();
-        ByteBuffer tiff = ByteBuffer.allocate(42);
+        ByteBuffer tiff = ByteBuffer.allocate(8 + 18 + 18); // header, IFD0 with the GPS pointer, the GPS IFD
         tiff.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
         tiff.putShort((short) 1).putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(26).putInt(0);
         tiff.putShort((short) 1).putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[] {'N', 0, 0, 0}).putInt(0);
-        byte[] payload = ByteBuffer.allocate(6 + 42).put("Exif\0\0".getBytes(StandardCharsets.US_ASCII)).put(tiff.array()).array();
+        byte[] payload = ByteBuffer.allocate(6 + tiff.capacity()).put("Exif\0\0".getBytes(StandardCharsets.US_ASCII)).put(tiff.array()).array();
         ByteBuffer jpeg = ByteBuffer.allocate(plain.length + 4 + payload.length);
         jpeg.put(plain, 0, 2).put((byte) 0xFF).put((byte) 0xE1).putShort((short) (payload.length + 2)).put(payload)
                 .put(plain, 2, plain.length - 2);
