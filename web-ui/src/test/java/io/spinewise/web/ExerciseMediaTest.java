@@ -82,6 +82,27 @@ class ExerciseMediaTest {
     }
 
     @Test
+    void aBrowsersUploadWithItsLengthDeclaredIsSentOn() {
+        StubServices.json("GET", "/api/exercises/desk-stretch", DESK_STRETCH, Map.of("ETag", "\"2\""));
+        StubServices.answer("POST", "/api/exercises/desk-stretch/media", 201, "application/json",
+                "{\"id\":\"" + ID + "\",\"kind\":\"IMAGE\",\"contentType\":\"image/jpeg\",\"size\":5,\"alt\":\"Kneeling\","
+                        + "\"caption\":null,\"width\":1,\"height\":1}");
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/library/desk-stretch/edit");
+        String boundary = "----WebKitFormBoundaryx7B3vQ9";
+        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf-token\"\r\n\r\n" + page.csrfToken()
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"doorway.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n" + "J".repeat(3000)
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\nA person stands in a doorway"
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nStart\r\n--" + boundary + "--\r\n";
+
+        given().auth().oauth2(token).redirects().follow(false).cookie("csrf-token", page.csrfCookie())
+                .contentType("multipart/form-data; boundary=" + boundary).body(form.getBytes(StandardCharsets.UTF_8))
+                .post("/admin/library/desk-stretch/media")
+                .then().statusCode(303);
+    }
+
+    @Test
     void theCatalogsRefusalOfTheFileIsShownByTheFileField() {
         StubServices.json("GET", "/api/exercises/desk-stretch", DESK_STRETCH, Map.of("ETag", "\"2\""));
         StubServices.problem("POST", "/api/exercises/desk-stretch/media", 415,
