@@ -87,9 +87,11 @@ class ClinicMediaIT {
                   let app1 = false;
                   for (let i = 0; i + 1 < bytes.length; i++) { if (bytes[i] === 0xFF && bytes[i + 1] === 0xE1) { app1 = true; } }
                   done({type: r.headers.get('Content-Type'), nosniff: r.headers.get('X-Content-Type-Options'),
+                        cache: r.headers.get('Cache-Control'),
                         jpeg: bytes[0] === 0xFF && bytes[1] === 0xD8, exif: text.includes('Exif'), app1: app1, length: bytes.length});
                 }));""", src);
         assertThat(served).containsEntry("type", "image/jpeg").containsEntry("nosniff", "nosniff")
+                .containsEntry("cache", "private, max-age=2592000, immutable")
                 .containsEntry("jpeg", true).containsEntry("exif", false).containsEntry("app1", false);
     }
 

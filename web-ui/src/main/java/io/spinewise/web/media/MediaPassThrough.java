@@ -34,10 +34,12 @@ import java.util.regex.Pattern;
 public class MediaPassThrough {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
-    /** The catalog's answer headers the browser gets. */
+    /**
+     * The catalog's answer headers the browser gets; X-Content-Type-Options and the Content-Security-Policy are
+     * this app's own on every answer (security/SecurityHeaders), so they are not passed on a second time.
+     */
     private static final List<String> PASSED_ON = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH,
-            HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL, "Accept-Ranges", "Content-Range", "X-Content-Type-Options",
-            "Content-Security-Policy");
+            HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL, "Accept-Ranges", "Content-Range");
 
     @Inject
     CatalogMedia media;

@@ -69,7 +69,8 @@ public class SecurityHeaders {
         if ("https".equals(rc.request().scheme())) {
             headers.set("Strict-Transport-Security", "max-age=31536000");
         }
-        if (!isStaticFile(rc.normalizedPath())) {
+        // a clinic's photo or video brings catalog-service's own caching (private, immutable: media/MediaPassThrough)
+        if (!isStaticFile(rc.normalizedPath()) && !rc.normalizedPath().startsWith("/media/")) {
             headers.set("Cache-Control", "no-store");
         }
         // at the end, not now: the request's identity (and with it the provider's metadata) is known then
