@@ -770,6 +770,13 @@ final class ManifestChecks {
                     expected.put(new Call(from, to), "its configuration calls it");
                 }
             });
+            // an *_ENDPOINT setting names a store outside the cluster that the service calls (e.g. the S3 API of
+            // catalog-service's media store); issuer URLs and the like are only compared, never called
+            boolean callsOutside = configs.getOrDefault(Yaml.id(caller), Map.of()).entrySet().stream()
+                    .anyMatch(e -> e.getKey().endsWith("_ENDPOINT") && e.getValue().startsWith("https://"));
+            if (callsOutside) {
+                expected.put(new Call(from, new Target(INTERNET, 443, "TCP")), "its configuration names an endpoint outside the cluster");
+            }
             if (!hosts.isEmpty()) {
                 expected.put(new Call(from, new Target(KUBE_DNS, 53, "UDP")), "it resolves the names it calls");
                 expected.put(new Call(from, new Target(KUBE_DNS, 53, "TCP")), "it resolves the names it calls");

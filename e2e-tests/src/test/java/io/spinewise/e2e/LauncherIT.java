@@ -86,7 +86,8 @@ class LauncherIT {
         assertThat(urls).containsEntry("web-ui", "http://localhost:" + Platform.WEB_PORT)
                 .containsEntry("catalog-service", "http://localhost:" + Platform.CATALOG_PORT)
                 .containsEntry("plan-service", "http://localhost:" + Platform.PLAN_PORT)
-                .containsEntry("keycloak", "http://localhost:" + Platform.KEYCLOAK_PORT + "/admin");
+                .containsEntry("keycloak", "http://localhost:" + Platform.KEYCLOAK_PORT + "/admin")
+                .containsEntry("media-store", "http://localhost:" + Platform.MEDIA_STORE_PORT);
         // the sign-in page is Keycloak's, at the address the tokens name
         assertThat(answer(urls.get("web-ui")).headers().firstValue("Location")).get().asString()
                 .startsWith(RunningPlatform.ISSUER + "/protocol/openid-connect/auth");
@@ -240,7 +241,7 @@ class LauncherIT {
 
         assertThat(down.status()).isZero();
         assertThat(down.output()).contains("Stopping Spinewise (pid " + running.process().pid() + ")",
-                "Stopped; ports 5433, 8180, 9000, 3025, 3143, 8081, 8082, 8080 are free.");
+                "Stopped; ports 5433, 8180, 9000, 3025, 3143, 8183, 8081, 8082, 8080 are free.");
         assertThat(running.process().isAlive()).isFalse();
         assertThat(parts).noneMatch(ProcessHandle::isAlive);
         assertThat(Platform.ports().keySet()).allMatch(LauncherIT::isFree);

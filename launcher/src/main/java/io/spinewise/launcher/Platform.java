@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * The whole Spinewise platform on one machine: PostgreSQL (embedded, or external when the
- * environment names one), Keycloak with realm {@code clinic}, a mail server (SMTP and IMAP), catalog-service, plan-service and
- * web-ui, each configured to find the others on localhost. Used by {@code ./spinewise up} and by
- * the end-to-end tests, so both run exactly the same stack.
+ * environment names one), Keycloak with realm {@code clinic}, a mail server (SMTP and IMAP), the
+ * media store (S3Proxy), catalog-service, plan-service and web-ui, each configured to find the
+ * others on localhost. Used by {@code ./spinewise up} and by the end-to-end tests, so both run
+ * exactly the same stack.
  */
 public final class Platform implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class Platform implements AutoCloseable {
     public static final int WEB_PORT = 8080;
     public static final int SMTP_PORT = MailServer.SMTP_PORT;
     public static final int IMAP_PORT = MailServer.IMAP_PORT;
+    public static final int MEDIA_STORE_PORT = 8183;
 
     private final Path data;
     private final LocalStack stack;
@@ -65,6 +67,7 @@ public final class Platform implements AutoCloseable {
         ports.put(KeycloakServer.Settings.MANAGEMENT_PORT, "Keycloak management");
         ports.put(SMTP_PORT, "mail (SMTP)");
         ports.put(IMAP_PORT, "mail (IMAP)");
+        ports.put(MEDIA_STORE_PORT, "media store (S3Proxy)");
         ports.put(CATALOG_PORT, "catalog-service");
         ports.put(PLAN_PORT, "plan-service");
         ports.put(WEB_PORT, "web-ui");
@@ -150,8 +153,15 @@ public final class Platform implements AutoCloseable {
                 .withLogFile(logs.resolve("keycloak.log"))));
         MailServer mail = new MailServer(SMTP_PORT, IMAP_PORT);
         parts.add(mail);
+        MediaStore media = new MediaStore(data.resolve("media"), MEDIA_STORE_PORT);
+        parts.add(media);
         // each service as its runtime role, its migrations as its database's owner: never as the server's user
-        parts.add(service(home, "catalog-service", CATALOG_PORT, databaseEnvironment(catalog)));
+        Map<String, String> catalogEnvironment = new LinkedHashMap<>(databaseEnvironment(catalog));
+        catalogEnvironment.put("SPINEWISE_MEDIA_S3_ENDPOINT", media.endpoint());
+        catalogEnvironment.put("SPINEWISE_MEDIA_S3_BUCKET", MediaStore.BUCKET);
+        catalogEnvironment.put("SPINEWISE_MEDIA_S3_ACCESS_KEY", MediaStore.ACCESS_KEY);
+        catalogEnvironment.put("SPINEWISE_MEDIA_S3_SECRET_KEY", MediaStore.SECRET_KEY);
+        parts.add(service(home, "catalog-service", CATALOG_PORT, catalogEnvironment));
         Map<String, String> planEnvironment = new LinkedHashMap<>(databaseEnvironment(plan));
         planEnvironment.put("QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:" + CATALOG_PORT);
         // reminder mails go to the local mail server; their links to web-ui

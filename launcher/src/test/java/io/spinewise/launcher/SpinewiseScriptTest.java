@@ -79,8 +79,11 @@ class SpinewiseScriptTest {
         assertThat(mavenCalls()).containsExactly(BUILD_ALL);
         assertThat(javaCalls()).singleElement().asString()
                 .contains("-Dspinewise.home=" + checkout.toRealPath())
-                .contains("launcher/target/classes:/repo/x.jar")
+                .contains("@launcher/target/launcher.args")
                 .contains("io.spinewise.launcher.Spinewise up");
+        // the classpath in an argument file keeps the command line short enough for Spinewise.isLauncher to read
+        assertThat(Files.readString(checkout.resolve("launcher/target/launcher.args")))
+                .isEqualTo("-cp\n\"launcher/target/classes:/repo/x.jar\"\n");
     }
 
     @Test

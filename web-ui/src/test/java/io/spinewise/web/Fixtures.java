@@ -29,7 +29,7 @@ final class Fixtures {
              "category":"EXTENSION","summary":"Opens a rounded upper back.",
              "steps":["Stand facing a wall, forearms on it.","Lean your torso towards the wall.","Squeeze your shoulder blades together."],
              "position":"STANDING_AT_WALL","equipment":[{"name":"Wall","substitutes":["Door frame"]}],
-             "cautions":["Stop if you feel tingling in the arms."],"mediaRef":null,
+             "cautions":["Stop if you feel tingling in the arms."],"mediaRef":null,"media":[],
              "illustrations":[
               {"url":"/img/exercises/thoracic-wall-extension-start.svg","language":"en","alt":"Facing the wall, forearms on it.","caption":"Start"},
               {"url":"/img/exercises/thoracic-wall-extension-end.svg","language":"en","alt":"Chest sunk towards the wall.","caption":"End"}],
@@ -40,7 +40,7 @@ final class Fixtures {
     static final String CAT_COW = """
             {"slug":"cat-cow","language":"en","name":"Cat-cow on all fours","bodyRegion":"THORACIC","category":"MOBILITY",
              "summary":"Round up, then arch.","steps":["Round up like a cat.","Let the stomach sag (cow)."],
-             "position":"ALL_FOURS","equipment":[],"cautions":[],"mediaRef":null,
+             "position":"ALL_FOURS","equipment":[],"cautions":[],"mediaRef":null,"media":[],
              "illustrations":[
               {"url":"/img/exercises/cat-cow-start.svg","language":"en","alt":"Cat: back rounded up, head down.","caption":"Start"},
               {"url":"/img/exercises/cat-cow-end.svg","language":"en","alt":"Cow: stomach sagging, head lifted.","caption":"End"}],

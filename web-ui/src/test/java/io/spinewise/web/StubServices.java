@@ -138,6 +138,12 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         register(method, path, new Answer(status, contentType, body));
     }
 
+    /** The same with answer headers (a served file's ETag, Cache-Control...). */
+    public static void answer(String method, String path, int status, String contentType, String body,
+                              Map<String, String> headers) {
+        register(method, path, new Answer(status, contentType, request -> body, headers, false));
+    }
+
     /**
      * Registers {@code answer} for "METHOD path" after checking it against the operation it
      * stands in for; a fixed body is checked now, a computed one when it is given.

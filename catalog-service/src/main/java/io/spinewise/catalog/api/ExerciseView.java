@@ -30,6 +30,8 @@ public record ExerciseView(
         @Schema(nullable = true) String mediaRef,
         @Schema(description = "Its pictures in the order shown, e.g. the start and the end position; empty when it has none")
         List<IllustrationDto> illustrations,
+        @Schema(description = "The clinic's own photos and videos, oldest first; empty for the shared library's exercises")
+        List<MediaView> media,
         DosageDto dosage,
         Status status,
         String owner,

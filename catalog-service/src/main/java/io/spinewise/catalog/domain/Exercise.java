@@ -9,6 +9,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.BatchSize;
@@ -16,8 +18,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** A library exercise: global (the shipped library, {@code clinicId} null) or owned by one clinic. */
 @Entity
@@ -71,6 +75,16 @@ public class Exercise extends LibraryEntry {
     @OrderColumn(name = "position")
     @BatchSize(size = 100)
     public List<Illustration> illustrations = new ArrayList<>();
+
+    /**
+     * The clinic's own photos and videos of it, oldest first (none for the shipped library's).
+     * Read with the exercise like the pictures, and never written through it.
+     */
+    @OneToMany(fetch = FetchType.EAGER)
+    @JoinColumn(name = "exercise_id", insertable = false, updatable = false)
+    @OrderBy("createdAt, id")
+    @BatchSize(size = 100)
+    public Set<ExerciseMedia> media = new LinkedHashSet<>();
 
     @Embedded
     public Dosage dosage;

@@ -4,6 +4,7 @@ import io.spinewise.catalog.api.EquipmentDto;
 import io.spinewise.catalog.api.ExerciseView;
 import io.spinewise.catalog.api.IllustrationDto;
 import io.spinewise.catalog.api.Languages;
+import io.spinewise.catalog.api.MediaView;
 import io.spinewise.catalog.api.RoutineView;
 import io.spinewise.catalog.api.ScheduleDto;
 import io.spinewise.catalog.api.TranslationView;
@@ -11,6 +12,7 @@ import io.spinewise.catalog.domain.Exercise;
 import io.spinewise.catalog.domain.ExerciseTranslation;
 import io.spinewise.catalog.domain.Illustration;
 import io.spinewise.catalog.domain.IllustrationText;
+import io.spinewise.catalog.domain.ExerciseMedia;
 import io.spinewise.catalog.domain.Routine;
 import io.spinewise.catalog.service.Dosages;
 
@@ -48,11 +50,16 @@ final class LibraryMapper {
                 e.bodyRegion, e.category, t == null ? e.summary : t.summary, t == null ? e.steps : t.steps, e.position,
                 e.equipment.stream().map(q -> new EquipmentDto(q.name(), q.substitutes())).toList(),
                 t == null ? e.cautions : t.cautions, e.mediaRef, pictures,
+                e.media.stream().map(LibraryMapper::view).toList(),
                 Dosages.toDto(e.dosage), e.status, owner(e.clinicId), e.version, e.updatedAt);
     }
 
     static TranslationView view(ExerciseTranslation t) {
         return new TranslationView(t.language(), t.name, t.summary, t.steps, t.cautions, t.updatedAt);
+    }
+
+    static MediaView view(ExerciseMedia m) {
+        return new MediaView(m.id, m.kind, m.contentType, m.size, m.alt, m.caption, m.width, m.height);
     }
 
     /** The template in English. */

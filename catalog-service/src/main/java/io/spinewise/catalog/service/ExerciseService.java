@@ -67,8 +67,8 @@ public class ExerciseService {
         }
         LibraryQueries.Condition condition = LibraryQueries.fetchableBy(viewer)
                 .and("e.slug in :slugs", "slugs", List.copyOf(slugs));
-        // pictures joined in, so a page of cards is still one query (a search page batches them instead)
-        List<Exercise> rows = Exercise.list("from Exercise e left join fetch e.illustrations where " + condition.where
+        // pictures and media joined in, so a page of cards is still one query (a search page batches them instead)
+        List<Exercise> rows = Exercise.list("from Exercise e left join fetch e.illustrations left join fetch e.media where " + condition.where
                 + " order by " + LibraryQueries.OWN_FIRST, condition.params);
         Map<String, Exercise> bySlug = new HashMap<>();
         rows.forEach(e -> bySlug.putIfAbsent(e.slug, e)); // the first row of a slug is the clinic's own
@@ -105,7 +105,7 @@ public class ExerciseService {
         return exercise;
     }
 
-    /** The clinic's own exercise with this slug, for a write: 404 when it has none, 403 for the shared library's. */
+    /** The clinic's own exercise with this slug (archived too); 404 when there is none, 403 for the shared library's. */
     Exercise ownedForWrite(String clinicId, String slug) {
         return WRITES.ownedForWrite(find(new Viewer(clinicId, true), slug), slug);
     }

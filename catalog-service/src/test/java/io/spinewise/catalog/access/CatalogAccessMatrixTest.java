@@ -3,6 +3,9 @@ package io.spinewise.catalog.access;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.spinewise.catalog.MediaFixtures;
+import io.spinewise.catalog.MultipartBody;
+import io.spinewise.catalog.S3TestResource;
 import io.spinewise.common.security.Roles;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
@@ -31,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @WithTestResource(value = TestIssuer.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = S3TestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class CatalogAccessMatrixTest {
 
     private static final String NORTH = "north";
@@ -41,6 +45,9 @@ class CatalogAccessMatrixTest {
     private static final Map<Identity, String> TOKENS = tokens();
 
     private static boolean northLibraryMade;
+    private static String northMedia;
+    /** The exercise and picture made for one removeExerciseMedia request, whichever of its two path values is asked first. */
+    private static String[] pendingFreshMedia;
 
     /** Once per class (REST Assured learns the random port only before each test, so not in @BeforeAll). */
     @BeforeEach
@@ -54,6 +61,7 @@ class CatalogAccessMatrixTest {
         create("/api/routines", Map.of("slug", "north-office", "name", "North office routine", "description", "Between meetings.",
                 "items", List.of(Map.of("exercise", "north-rotation")),
                 "schedule", Map.of("daysOfWeek", List.of("MONDAY"), "sessionsPerDay", 1), "status", "PUBLISHED"));
+        northMedia = upload("north-rotation");
     }
 
     @Test
@@ -91,7 +99,31 @@ class CatalogAccessMatrixTest {
                 .with("freshTranslated", CatalogAccessMatrixTest::freshTranslated)
                 .with("freshRoutine", () -> create("/api/routines", Map.of("slug", freshSlug(), "name", "North fresh routine",
                         "description", "Made for one request.", "items", List.of(Map.of("exercise", "cat-cow")),
-                        "schedule", Map.of("daysOfWeek", List.of("FRIDAY"), "sessionsPerDay", 1), "status", "PUBLISHED")));
+                        "schedule", Map.of("daysOfWeek", List.of("FRIDAY"), "sessionsPerDay", 1), "status", "PUBLISHED")))
+                .with("media", () -> northMedia)
+                .with("freshMediaExercise", () -> freshMedia()[0])
+                .with("freshMedia", () -> freshMedia()[1]);
+    }
+
+    /** A fresh exercise with a fresh picture: made when the first of the pair is asked, handed out whole by the second. */
+    private static synchronized String[] freshMedia() {
+        if (pendingFreshMedia != null) {
+            String[] pair = pendingFreshMedia;
+            pendingFreshMedia = null;
+            return pair;
+        }
+        String slug = create("/api/exercises", exercise(freshSlug(), "PUBLISHED"));
+        pendingFreshMedia = new String[] {slug, upload(slug)};
+        return pendingFreshMedia;
+    }
+
+    /** A small picture added by north's administrator; returns its id. */
+    private static String upload(String slug) {
+        String location = given().auth().oauth2(NORTH_ADMIN).contentType(MultipartBody.CONTENT_TYPE)
+                .body(new MultipartBody().file("file", "p.png", MediaFixtures.png(8, 8), "image/png")
+                        .field("alt", "A person stands upright").bytes())
+                .post("/api/exercises/" + slug + "/media").then().statusCode(201).extract().header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
     }
 
     /** A fresh exercise of north with a German translation; returns the slug. */

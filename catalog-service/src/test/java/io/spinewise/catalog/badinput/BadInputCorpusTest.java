@@ -59,6 +59,7 @@ class BadInputCorpusTest {
                 "exercise", "bad-input-exercise",
                 "lang", "de",
                 "exerciseEtag", create(chiropractor, "/api/exercises", exercise("bad-input-exercise")),
+                "media", "6f1c2a9e-0000-4000-8000-000000000001", // no such file: every case is refused before it is looked up
                 "routine", "bad-input-routine",
                 "routineEtag", create(chiropractor, "/api/routines", routine("bad-input-routine")));
 

@@ -74,7 +74,7 @@ public class ProblemMappers {
             case 404 -> "No such resource.";
             case 405 -> "This resource does not support that method.";
             case 406 -> "This resource cannot answer in the requested media type.";
-            case 415 -> "Send the body as application/json.";
+            case 415 -> "Send the body as application/json (a file upload: as multipart/form-data).";
             case 400 -> "A parameter is malformed" + (e.getMessage() == null ? "." : ": " + e.getMessage());
             default -> type.title() + ".";
         };

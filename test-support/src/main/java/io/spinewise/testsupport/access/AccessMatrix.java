@@ -170,7 +170,7 @@ public final class AccessMatrix {
                 inconsistencies.add(operation.id() + " (" + operation.route() + ") has no row in " + matrixResource);
             }
             JsonNode request = requests.get(operation.id());
-            if (operation.takesBody() && (request == null || !request.has("body"))) {
+            if (operation.takesBody() && (request == null || !(request.has("body") || request.has("multipart")))) {
                 inconsistencies.add(operation.id() + " takes a body: give a valid one in " + requestsResource
                         + ", so that a 2xx there means the caller was allowed");
             }

@@ -27,8 +27,8 @@ final class MassAssignment {
 
     void run(Map<Identity, String> tokens, Placeholders values, Transport transport, AccessMatrix.Result result) {
         for (ApiOperation operation : matrix.operations()) {
-            if (!operation.takesBody() || !matrix.hasRow(operation)) {
-                continue;
+            if (!operation.takesBody() || !matrix.hasRow(operation) || requests.get(operation.id()).has("multipart")) {
+                continue; // a multipart upload has no JSON object to add a field to; its fields are named by the resource
             }
             Identity writer = Arrays.stream(new Identity[] {Identity.OWNER, Identity.CHIROPRACTOR, Identity.CLINIC_ADMIN})
                     .filter(i -> matrix.expected(operation, i).startsWith("2")).findFirst().orElse(null);

@@ -73,6 +73,10 @@ final class MatrixRequests {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         request.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), fill(e.getValue().asText(), values)));
+        if (body == null && request.has("multipart")) {
+            return new Transport.Call(operation, operation.method(), path, headers,
+                    MultipartForm.of(fillTree(request.get("multipart").deepCopy(), values)), MultipartForm.CONTENT_TYPE);
+        }
         if (body == null && request.has("body")) {
             body = filledBody(operation, values).toString();
         }

@@ -3,6 +3,7 @@ package io.spinewise.testsupport.access;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -22,15 +23,30 @@ public interface Transport {
                 request.auth().oauth2(token);
             }
             if (call.body() != null) {
-                request.contentType("application/json").body(call.body());
+                request.contentType(call.contentType()).body(call.bodyBytes());
             }
             Response response = request.request(call.method(), call.path());
             return new Answer(response.statusCode(), response.contentType(), response.asString(), response.header("Location"));
         };
     }
 
-    /** A concrete request: the path is filled and carries its query string, the body is JSON or null. */
-    record Call(ApiOperation operation, String method, String path, Map<String, String> headers, String body) {
+    /**
+     * A concrete request: the path is filled and carries its query string, the body is JSON or null;
+     * or, with another {@code contentType} (a multipart upload), its bytes as ISO-8859-1 characters.
+     */
+    record Call(ApiOperation operation, String method, String path, Map<String, String> headers, String body,
+                String contentType) {
+
+        static final String JSON = "application/json";
+
+        Call(ApiOperation operation, String method, String path, Map<String, String> headers, String body) {
+            this(operation, method, path, headers, body, JSON);
+        }
+
+        /** The body as sent: JSON in UTF-8, anything else byte for byte. */
+        byte[] bodyBytes() {
+            return body.getBytes(JSON.equals(contentType) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** What came back: status, Content-Type (or ""), body text, Location (or null). */

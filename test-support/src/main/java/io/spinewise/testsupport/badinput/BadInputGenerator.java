@@ -137,14 +137,19 @@ public final class BadInputGenerator {
             if (body == null) {
                 throw new IllegalStateException("generator.json has no valid body for " + id);
             }
-            bodyCases(o, schemas.resolve(op.path("requestBody").path("content").path("application/json").path("schema")), body);
+            JsonNode json = op.path("requestBody").path("content").path("application/json");
+            if (json.isMissingNode()) {
+                uploadCases(o);
+            } else {
+                bodyCases(o, schemas.resolve(json.path("schema")), body);
+            }
         } else if (method.equals("GET")) {
             add(o, "media type", "Accept: application/xml only", o.target, Map.of("Accept", "application/xml"), null, List.of(406), "media type");
         }
         String other = METHODS.stream().sorted().filter(m -> !pathItem.has(m)).findFirst().orElse(null);
         if (other != null && method.equals(firstMethod(pathItem))) {
             BadInputCase wrong = new BadInputCase("method " + other.toUpperCase() + " is not one of this path's", "wrong method", id, as,
-                    other.toUpperCase(), target, headers, body == null ? null : compact(body), List.of(405), "method", null);
+                    other.toUpperCase(), target, headers, bodyText(body), List.of(405), "method", null);
             cases.add(wrong);
         }
     }
@@ -160,8 +165,38 @@ public final class BadInputGenerator {
         return null;
     }
 
+    /** A body of generator.json as sent: JSON compacted, or a JSON string's text as it is (a multipart form, say). */
+    private static String bodyText(JsonNode body) {
+        return body == null ? null : body.isTextual() ? body.asText() : compact(body);
+    }
+
+    /**
+     * A multipart upload (its request body has no JSON schema): the JSON cases do not apply; instead the form
+     * sent as JSON, without its file, with a file that is text, and cut short. Its valid form in generator.json
+     * is a JSON string with its Content-Type in "headers" (binary files cannot be written there; none is needed:
+     * every case here is refused before a file would be stored).
+     */
+    private void uploadCases(Operation o) {
+        String boundary = "bad-input-boundary";
+        Map<String, String> form = with(o.headers, "Content-Type", "multipart/form-data; boundary=" + boundary);
+        String alt = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\nA person stands\r\n";
+        String end = "--" + boundary + "--\r\n";
+        add(o, "wrong content type", "JSON instead of the form", o.target, with(o.headers, "Content-Type", "application/json"),
+                "{\"alt\":\"A person stands\"}", List.of(415), "multipart");
+        add(o, "upload", "a form without its file", o.target, form, alt + end, List.of(400), "file");
+        add(o, "upload", "a text file sent as a picture", o.target, form, alt + "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.png\"\r\nContent-Type: image/png\r\n\r\nhello\r\n"
+                + end, List.of(415), "JPEG");
+        add(o, "upload", "an SVG with a script sent as an SVG", o.target, form, alt + "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.svg\"\r\nContent-Type: image/svg+xml\r\n\r\n"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>\r\n" + end, List.of(415), "JPEG");
+        add(o, "upload", "a form cut short (no closing boundary)", o.target, form, alt + "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.png\"\r\nContent-Type: image/png\r\n\r\nhel",
+                List.of(400), "file");
+    }
+
     private void pathCases(Operation o, String placeholder, GeneratorSettings.PathId fixture, JsonNode body) {
-        String bodyText = body == null ? null : compact(body);
+        String bodyText = bodyText(body);
         String at = "${" + fixture.variable() + "}";
         Map<String, String> notFound = orderedMap(
                 "not an id", "not-an-id",
@@ -184,7 +219,7 @@ public final class BadInputGenerator {
     }
 
     private void queryCases(Operation o, String name, JsonNode schema, JsonNode body) {
-        String bodyText = body == null ? null : compact(body);
+        String bodyText = bodyText(body);
         String format = settings.formats().getOrDefault(name, schema.path("format").asText(""));
         if (type(schema).equals("array")) {
             schema = schemas.resolve(schema.path("items"));

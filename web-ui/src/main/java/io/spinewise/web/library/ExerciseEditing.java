@@ -4,6 +4,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.CatalogClient;
 import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.ExerciseRequest;
+import io.spinewise.web.client.model.Media;
 import io.spinewise.web.form.FormInput;
 import io.spinewise.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,25 +34,41 @@ public class ExerciseEditing {
 
     /**
      * The add/edit form of a clinic exercise; {@code slug} is null for a new one. {@code translations}:
-     * the "Translations" section's rows, null where the page shows none (a new exercise, a form shown again).
+     * the "Translations" section's rows, {@code media}: the exercise's photos and videos with their upload
+     * form; both on the edit page only (null on a new exercise and a form shown again).
      */
     record ExerciseFormPage(String slug, String etag, ExerciseForm form, Map<String, String> errors, String message,
-                            List<ExerciseTranslating.TranslationRow> translations) implements TemplateInstance {
+                            List<ExerciseTranslating.TranslationRow> translations, List<Media> media)
+            implements TemplateInstance {
+
+        ExerciseFormPage(String slug, String etag, ExerciseForm form, Map<String, String> errors, String message) {
+            this(slug, etag, form, errors, message, null, null);
+        }
     }
 
     @GET
     @Path("library/new")
     public TemplateInstance newExercise() {
-        return new ExerciseFormPage(null, null, ExerciseForm.empty(), Map.of(), null, null);
+        return new ExerciseFormPage(null, null, ExerciseForm.empty(), Map.of(), null);
     }
 
     @GET
     @Path("library/{slug}/edit")
     public TemplateInstance editExercise(@PathParam("slug") String slug) {
         CatalogClient.Versioned<Exercise> found = catalog.exercise(slug).orElseThrow(NotFoundException::new);
-        List<ExerciseTranslating.TranslationRow> translations = found.value().clinicOwned()
-                ? ExerciseTranslating.rows(catalog.translations(slug)) : null;
-        return new ExerciseFormPage(slug, found.etag(), ExerciseForm.of(found.value()), Map.of(), null, translations);
+        return page(catalog, slug, found, Map.of(), null);
+    }
+
+    /**
+     * The edit page of {@code found} with its translations, photos and videos; {@code errors} and
+     * {@code message} from a refused upload.
+     */
+    static ExerciseFormPage page(CatalogClient catalog, String slug, CatalogClient.Versioned<Exercise> found,
+                                 Map<String, String> errors, String message) {
+        boolean own = found.value().clinicOwned();
+        return new ExerciseFormPage(slug, found.etag(), ExerciseForm.of(found.value()), errors, message,
+                own ? ExerciseTranslating.rows(catalog.translations(slug)) : null,
+                own ? found.value().clinicMedia() : null);
     }
 
     @POST
@@ -78,6 +95,6 @@ public class ExerciseEditing {
             } else {
                 catalog.replace(slug, etag, request);
             }
-        }, ExerciseForm::field, message -> new ExerciseFormPage(slug, etag, form, in.errors(), message, null));
+        }, ExerciseForm::field, message -> new ExerciseFormPage(slug, etag, form, in.errors(), message));
     }
 }

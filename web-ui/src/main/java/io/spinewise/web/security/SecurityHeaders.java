@@ -126,9 +126,13 @@ public class SecurityHeaders {
                 + "form-action " + formAction + "; frame-ancestors 'none'";
     }
 
-    /** The Cache-Control of an answer on this path; null for the static files, whose own Quarkus sets. */
+    /**
+     * The Cache-Control of an answer on this path; null for the static files, whose own Quarkus sets, and
+     * for a clinic's photo or video, which brings catalog-service's own (private, immutable:
+     * media/MediaPassThrough).
+     */
     static String cacheControl(String path) {
-        if (isStaticFile(path)) {
+        if (isStaticFile(path) || path.startsWith("/media/")) {
             return null;
         }
         if (path.equals("/service-worker.js") || path.equals("/manifest.webmanifest")) {

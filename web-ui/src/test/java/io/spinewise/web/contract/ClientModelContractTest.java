@@ -17,6 +17,7 @@ import io.spinewise.web.client.model.Exercise;
 import io.spinewise.web.client.model.ExerciseRequest;
 import io.spinewise.web.client.model.ExerciseTranslation;
 import io.spinewise.web.client.model.Illustration;
+import io.spinewise.web.client.model.Media;
 import io.spinewise.web.client.model.ListPage;
 import io.spinewise.web.client.model.MePatch;
 import io.spinewise.web.client.model.Patient;
@@ -76,6 +77,7 @@ class ClientModelContractTest {
     private static final List<Mapping> MAPPINGS = List.of(
             new Mapping(Exercise.class, ServiceContract.CATALOG, "ExerciseView", false),
             new Mapping(Illustration.class, ServiceContract.CATALOG, "Illustration", false),
+            new Mapping(Media.class, ServiceContract.CATALOG, "Media", false),
             new Mapping(Routine.class, ServiceContract.CATALOG, "RoutineView", false),
             new Mapping(ListPage.class, ServiceContract.CATALOG, "PageExerciseView", false),
             new Mapping(ExerciseRequest.class, ServiceContract.CATALOG, "ExerciseRequest", true),

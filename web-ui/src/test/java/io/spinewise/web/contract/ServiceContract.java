@@ -153,7 +153,8 @@ public final class ServiceContract {
             if (requestBody.getContent() == null || !requestBody.getContent().containsKey(media)) {
                 problems.add(route + " does not take " + media + " (it takes "
                         + (requestBody.getContent() == null ? "nothing" : requestBody.getContent().keySet()) + ")");
-            } else {
+            } else if (media.endsWith("json")) {
+                // a multipart upload's parts are checked by the test that sends it; its schema describes form fields
                 route.contract().validate(pointer, body).forEach(e -> problems.add("request body to " + route + ": " + e));
             }
         }

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record Exercise(String slug, String language, String name, BodyRegion bodyRegion, Category category, String summary,
                        List<String> steps, Position position, List<Equipment> equipment, List<String> cautions,
-                       String mediaRef, List<Illustration> illustrations, Dosage dosage, LibraryStatus status, Owner owner, Integer version) {
+                       String mediaRef, List<Illustration> illustrations, List<Media> media, Dosage dosage, LibraryStatus status, Owner owner, Integer version) {
 
     /** Equipment and what may replace it at home. */
     public record Equipment(String name, List<String> substitutes) {
@@ -37,6 +37,11 @@ public record Exercise(String slug, String language, String name, BodyRegion bod
     /** Its pictures in the order shown; one the page may not show (see {@link Illustration#onOwnOrigin}) is left out. */
     public List<Illustration> pictures() {
         return illustrations == null ? List.of() : illustrations.stream().filter(Illustration::onOwnOrigin).toList();
+    }
+
+    /** The clinic's own photos and videos, oldest first; a kind this app does not know is left out. */
+    public List<Media> clinicMedia() {
+        return media == null ? List.of() : media.stream().filter(m -> m.image() || m.video()).toList();
     }
 
     public List<String> cautionsOrEmpty() {
