@@ -12,6 +12,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A demo patient's own pages against the real plan-service: today's session checked off and
- * undone, the time zone changed on Progress (and set back), and their data downloaded.
+ * undone, the time zone changed on Progress (and set back), e-mail reminders turned on at a time (and set
+ * back), and their data downloaded.
  */
 @ExtendWith(PagesOnFailure.class)
 class PatientSelfServiceIT {
@@ -111,6 +113,40 @@ class PatientSelfServiceIT {
             paul.waitFor(d -> paul.findAll("form.feed-off").isEmpty());
         }
         assertThat(RestAssured.given().redirects().follow(false).get(link).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void thePatientTurnsOnEmailRemindersAtATimeAndPlanServiceKeepsThem() {
+        Map<String, Object> before = as(token("patient.paul")).get(PLAN + "/api/me/reminders").then().statusCode(200)
+                .extract().path("$");
+        String time = "07:30".equals(before.get("remindAt")) ? "08:45" : "07:30";
+        try {
+            paul.open(WEB + "/progress");
+            paul.submit("a[href='/progress/reminders']");
+            assertThat(paul.seriousAccessibilityViolations()).as("axe-core on the reminders page").isEmpty();
+            if (paul.find("#email").isSelected()) {
+                paul.click("#email");
+            }
+            paul.click("#email");
+            // a time field's typing depends on the browser's locale: its value is set as a picker would
+            paul.script("arguments[0].value = arguments[1]", paul.find("#remindAt"), time);
+            paul.script("arguments[0].value = '22:00'", paul.find("#quietFrom"));
+            paul.script("arguments[0].value = '06:30'", paul.find("#quietUntil"));
+            paul.submit("form.reminders button[type='submit']");
+            assertThat(paul.text(".notice.success")).startsWith("Saved.");
+            assertThat(paul.find("#email").isSelected()).isTrue();
+            assertThat(paul.seriousAccessibilityViolations()).as("axe-core on the saved reminders page").isEmpty();
+
+            Map<String, Object> kept = as(token("patient.paul")).get(PLAN + "/api/me/reminders").then().statusCode(200)
+                    .extract().path("$");
+            assertThat(kept).containsEntry("channels", List.of("EMAIL")).containsEntry("remindAt", time)
+                    .containsEntry("quietFrom", "22:00").containsEntry("quietUntil", "06:30")
+                    .containsEntry("chosen", true);
+        } finally {
+            Map<String, Object> back = new HashMap<>(before);
+            back.keySet().retainAll(List.of("channels", "remindAt", "quietFrom", "quietUntil"));
+            as(token("patient.paul")).body(back).put(PLAN + "/api/me/reminders").then().statusCode(200);
+        }
     }
 
     @Test

@@ -80,4 +80,61 @@ class ClinicSettingsPageTest {
         }
         assertThat(StubServices.requests("GET", "/api/clinic/settings")).isEmpty();
     }
+
+    @Test
+    void theDefaultRemindersAreShownAndSavedWithPut() {
+        StubServices.json("GET", "/api/clinic/settings", "{\"lowAdherencePercent\":60,\"painThreshold\":7,\"inactiveDays\":5}");
+        StubServices.json("GET", "/api/clinic/reminder-default", "{\"channels\":[],\"remindAt\":\"18:00\"}");
+        StubServices.json("PUT", "/api/clinic/reminder-default", "{\"channels\":[\"EMAIL\"],\"remindAt\":\"08:15\"}");
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/settings");
+        assertThat(page.response().asString()).contains("Default reminders",
+                "name=\"remindAt\" type=\"time\" value=\"18:00\"")
+                .doesNotContain("value=\"on\" checked", "Push");
+
+        String html = given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
+                .formParam("email", "on").formParam("remindAt", "08:15")
+                .when().post("/admin/settings/reminders").then().statusCode(200).extract().asString();
+        assertThat(html).contains("Patients who have not chosen their own reminders follow this default",
+                "value=\"on\" checked", "value=\"08:15\"", "value=\"60\"");
+        assertThat(StubServices.requests("PUT", "/api/clinic/reminder-default")).singleElement().satisfies(r ->
+                assertThat(JsonPath.from(r.body()).getMap("$"))
+                        .isEqualTo(Map.of("channels", List.of("EMAIL"), "remindAt", "08:15")));
+    }
+
+    @Test
+    void aDefaultTimePlanServiceRefusesIsShownByItsFieldAndABlankOneIsNotSent() {
+        StubServices.json("GET", "/api/clinic/settings", "{\"lowAdherencePercent\":60,\"painThreshold\":7,\"inactiveDays\":5}");
+        StubServices.json("GET", "/api/clinic/reminder-default", "{\"channels\":[],\"remindAt\":\"18:00\"}");
+        StubServices.answer("PUT", "/api/clinic/reminder-default", 400, "application/problem+json", """
+                {"type":"urn:spinewise:problem:validation","title":"Invalid request","status":400,
+                 "detail":"remindAt: must be a time of day as HH:mm",
+                 "violations":[{"field":"remindAt","message":"must be a time of day as HH:mm"}]}
+                """);
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/settings");
+        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
+                .formParam("remindAt", "7pm")
+                .when().post("/admin/settings/reminders").then().statusCode(400)
+                .body(containsString("value=\"7pm\" required aria-invalid=\"true\" aria-describedby=\"remindAt-error\""))
+                .body(containsString("<small id=\"remindAt-error\" class=\"field-error\">must be a time of day as HH:mm</small>"));
+        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
+                .formParam("email", "on").formParam("remindAt", "")
+                .when().post("/admin/settings/reminders").then().statusCode(400)
+                .body(containsString("<small id=\"remindAt-error\" class=\"field-error\">Choose a time of day.</small>"));
+        assertThat(StubServices.requests("PUT", "/api/clinic/reminder-default")).hasSize(1);
+    }
+
+    @Test
+    void theThresholdsStillShowWhenTheDefaultRemindersCannotBeRead() {
+        StubServices.json("GET", "/api/clinic/settings", "{\"lowAdherencePercent\":60,\"painThreshold\":7,\"inactiveDays\":5}");
+        StubServices.problem("GET", "/api/clinic/reminder-default", 503, "plan-service is restarting");
+        Pages.Form page = Pages.get(Users.admin(), "/admin/settings");
+        assertThat(page.response().statusCode()).isEqualTo(200);
+        assertThat(page.response().asString()).contains("value=\"60\"",
+                "The default reminders cannot be shown right now").doesNotContain("name=\"remindAt\"");
+    }
 }

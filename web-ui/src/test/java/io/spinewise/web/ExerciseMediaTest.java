@@ -61,6 +61,7 @@ class ExerciseMediaTest {
     @Test
     void theEditPageListsTheMediaAndAnUploadGoesToTheCatalogWithItsLength() {
         StubServices.json("GET", "/api/exercises/desk-stretch", DESK_STRETCH, Map.of("ETag", "\"2\""));
+        StubServices.json("GET", "/api/exercises/desk-stretch/translations", "[]");
         StubServices.answer("POST", "/api/exercises/desk-stretch/media", 201, "application/json",
                 "{\"id\":\"" + ID + "\",\"kind\":\"IMAGE\",\"contentType\":\"image/jpeg\",\"size\":5,\"alt\":\"Kneeling\","
                         + "\"caption\":null,\"width\":1,\"height\":1}");
@@ -85,6 +86,7 @@ class ExerciseMediaTest {
     @Test
     void aBrowsersUploadWithItsLengthDeclaredIsSentOn() {
         StubServices.json("GET", "/api/exercises/desk-stretch", DESK_STRETCH, Map.of("ETag", "\"2\""));
+        StubServices.json("GET", "/api/exercises/desk-stretch/translations", "[]");
         StubServices.answer("POST", "/api/exercises/desk-stretch/media", 201, "application/json",
                 "{\"id\":\"" + ID + "\",\"kind\":\"IMAGE\",\"contentType\":\"image/jpeg\",\"size\":5,\"alt\":\"Kneeling\","
                         + "\"caption\":null,\"width\":1,\"height\":1}");
@@ -106,6 +108,7 @@ class ExerciseMediaTest {
     @Test
     void theCatalogsRefusalOfTheFileIsShownByTheFileField() {
         StubServices.json("GET", "/api/exercises/desk-stretch", DESK_STRETCH, Map.of("ETag", "\"2\""));
+        StubServices.json("GET", "/api/exercises/desk-stretch/translations", "[]");
         StubServices.problem("POST", "/api/exercises/desk-stretch/media", 415,
                 "The file is a image/png but was sent as image/jpeg; send it with its own type.");
         String token = Users.admin();

@@ -52,7 +52,7 @@ final class Fixtures {
     static final String CAT_COW_GERMAN = """
             {"slug":"cat-cow","language":"de","name":"Katze-Kuh im Vierfüßlerstand","bodyRegion":"THORACIC","category":"MOBILITY",
              "summary":"Rund machen, dann durchhängen lassen.","steps":["Rücken rund machen wie eine Katze.","Bauch durchhängen lassen (Kuh)."],
-             "position":"ALL_FOURS","equipment":[],"cautions":["Erzwingen Sie die Endpositionen nicht."],"mediaRef":null,
+             "position":"ALL_FOURS","equipment":[],"cautions":["Erzwingen Sie die Endpositionen nicht."],"mediaRef":null,"media":[],
              "illustrations":[
               {"url":"/img/exercises/cat-cow-start.svg","language":"de","alt":"Katze: Rücken rund, Kopf unten.","caption":"Ausgangsposition"},
               {"url":"/img/exercises/cat-cow-end.svg","language":"en","alt":"Cow: stomach sagging, head lifted.","caption":"End"}],

@@ -6,8 +6,13 @@ import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static io.spinewise.web.PatientStubs.stubPatient;
@@ -150,5 +155,40 @@ class PatientDetailTest {
                 .when().post("/patients/" + Fixtures.PATIENT_ID + "/time-zone")
                 .then().statusCode(400);
         assertThat(StubServices.requests("PATCH", "/api/patients/" + Fixtures.PATIENT_ID)).isEmpty();
+    }
+
+    @Test
+    void theRemindersOfTheLast14DaysStandBesideAdherenceInThePatientsZone() {
+        stubPatient(Fixtures.adherence());
+        Instant now = Instant.now();
+        StubServices.json("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/reminders", "{\"items\":["
+                + reminder(now.minus(Duration.ofDays(1)), "SENT", null) + ","
+                + reminder(now.minus(Duration.ofDays(2)), "SKIPPED", "\"checked off\"") + ","
+                + reminder(now.minus(Duration.ofDays(20)), "FAILED", "\"mailbox full\"")
+                + "],\"page\":0,\"size\":100,\"total\":3}");
+        String html = given().auth().oauth2(Users.chiropractor()).when().get("/patients/" + Fixtures.PATIENT_ID)
+                .then().statusCode(200).extract().asString();
+        String zurich = DateTimeFormatter.ofPattern("HH:mm")
+                .format(now.minus(Duration.ofDays(1)).atZone(ZoneId.of("Europe/Zurich")));
+        assertThat(html).contains("Reminders sent (last 14 days)", "1 sent, 1 not needed (skipped), 0 failed.",
+                "times in Europe/Zurich", "<td>" + zurich + "</td><td>Email</td><td>Sent</td>", "Skipped: checked off")
+                .doesNotContain("mailbox full");
+        assertThat(StubServices.requests("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/reminders"))
+                .singleElement().satisfies(r -> assertThat(r.query()).contains("size=100"));
+    }
+
+    @Test
+    void thePatientPageStillShowsWhenTheRemindersCannotBeRead() {
+        stubPatient(Fixtures.adherence());
+        StubServices.problem("GET", "/api/patients/" + Fixtures.PATIENT_ID + "/reminders", 503, "restarting");
+        given().auth().oauth2(Users.chiropractor()).when().get("/patients/" + Fixtures.PATIENT_ID)
+                .then().statusCode(200).body(containsString("The patient's reminders cannot be shown right now."))
+                .body(containsString("adherence"));
+    }
+
+    private static String reminder(Instant due, String status, String detail) {
+        return "{\"id\":\"" + UUID.randomUUID() + "\",\"planId\":\"" + Fixtures.PATIENT_ID
+                + "\",\"sessionDate\":\"2026-03-02\",\"slot\":1,\"channel\":\"EMAIL\",\"dueAt\":\"" + due
+                + "\",\"status\":\"" + status + "\",\"detail\":" + detail + ",\"finishedAt\":null}";
     }
 }

@@ -8,6 +8,7 @@ import io.spinewise.web.client.model.CalendarFeedRequest;
 import io.spinewise.web.client.model.CheckOff;
 import io.spinewise.web.client.model.CheckOffRequest;
 import io.spinewise.web.client.model.Chiropractor;
+import io.spinewise.web.client.model.ClinicReminderDefault;
 import io.spinewise.web.client.model.ClinicSettings;
 import io.spinewise.web.client.model.DashboardRow;
 import io.spinewise.web.client.model.Enrolment;
@@ -20,6 +21,9 @@ import io.spinewise.web.client.model.Plan;
 import io.spinewise.web.client.model.PlanPatch;
 import io.spinewise.web.client.model.PlanRequest;
 import io.spinewise.web.client.model.PlanVersion;
+import io.spinewise.web.client.model.ReminderPreferences;
+import io.spinewise.web.client.model.ReminderPreferencesRequest;
+import io.spinewise.web.client.model.SentReminder;
 import io.spinewise.web.client.model.Today;
 import io.spinewise.web.security.AccessTokenForwarding;
 import jakarta.ws.rs.Consumes;
@@ -96,6 +100,18 @@ public interface PlanApi {
     @Path("/me/calendar-feed")
     CalendarFeed turnOffMyCalendarFeed();
 
+    @GET
+    @Path("/me/reminders")
+    ReminderPreferences myReminders();
+
+    @PUT
+    @Path("/me/reminders")
+    ReminderPreferences setMyReminders(ReminderPreferencesRequest request);
+
+    @GET
+    @Path("/me/reminders/sent")
+    ListPage<SentReminder> mySentReminders(@QueryParam("page") Integer page, @QueryParam("size") Integer size);
+
     // --- the clinic's patients ---
 
     @GET
@@ -142,7 +158,20 @@ public interface PlanApi {
     Adherence adherence(@PathParam("id") UUID patientId, @QueryParam("from") LocalDate from,
                         @QueryParam("to") LocalDate to, @QueryParam("days") boolean days);
 
+    @GET
+    @Path("/patients/{id}/reminders")
+    ListPage<SentReminder> patientReminders(@PathParam("id") UUID patientId, @QueryParam("page") Integer page,
+                                            @QueryParam("size") Integer size);
+
     // --- clinic administration ---
+
+    @GET
+    @Path("/clinic/reminder-default")
+    ClinicReminderDefault clinicReminderDefault();
+
+    @PUT
+    @Path("/clinic/reminder-default")
+    ClinicReminderDefault setClinicReminderDefault(ClinicReminderDefault reminders);
 
     @GET
     @Path("/clinic/settings")

@@ -8,6 +8,7 @@ import io.spinewise.web.client.model.CalendarFeedRequest;
 import io.spinewise.web.client.model.CheckOff;
 import io.spinewise.web.client.model.CheckOffRequest;
 import io.spinewise.web.client.model.Chiropractor;
+import io.spinewise.web.client.model.ClinicReminderDefault;
 import io.spinewise.web.client.model.ClinicSettings;
 import io.spinewise.web.client.model.DashboardRow;
 import io.spinewise.web.client.model.Enrolment;
@@ -21,6 +22,9 @@ import io.spinewise.web.client.model.PlanPatch;
 import io.spinewise.web.client.model.PlanRequest;
 import io.spinewise.web.client.model.PlanStatus;
 import io.spinewise.web.client.model.PlanVersion;
+import io.spinewise.web.client.model.ReminderPreferences;
+import io.spinewise.web.client.model.ReminderPreferencesRequest;
+import io.spinewise.web.client.model.SentReminder;
 import io.spinewise.web.client.model.Today;
 import io.spinewise.web.config.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,6 +87,32 @@ public class PlanClient {
 
     public CalendarFeed turnOffMyCalendarFeed() {
         return calls.call(Service.PLAN, api::turnOffMyCalendarFeed);
+    }
+
+    public ReminderPreferences myReminders() {
+        return calls.call(Service.PLAN, api::myReminders);
+    }
+
+    public ReminderPreferences setMyReminders(ReminderPreferencesRequest request) {
+        return calls.call(Service.PLAN, () -> api.setMyReminders(request));
+    }
+
+    /** The patient's most recent planned reminders, newest first (at most {@code size}). */
+    public List<SentReminder> mySentReminders(int size) {
+        return calls.call(Service.PLAN, () -> api.mySentReminders(0, size)).itemsOrEmpty();
+    }
+
+    /** A patient's most recent planned reminders, newest first (at most {@code size}). */
+    public List<SentReminder> patientReminders(UUID patientId, int size) {
+        return calls.call(Service.PLAN, () -> api.patientReminders(patientId, 0, size)).itemsOrEmpty();
+    }
+
+    public ClinicReminderDefault clinicReminderDefault() {
+        return calls.call(Service.PLAN, api::clinicReminderDefault);
+    }
+
+    public ClinicReminderDefault setClinicReminderDefault(ClinicReminderDefault reminders) {
+        return calls.call(Service.PLAN, () -> api.setClinicReminderDefault(reminders));
     }
 
     /**

@@ -3,6 +3,8 @@ package io.spinewise.web.language;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 import io.spinewise.web.client.model.PlanStatus;
+import io.spinewise.web.client.model.ReminderChannel;
+import io.spinewise.web.client.model.ReminderStatus;
 import io.spinewise.web.client.model.Side;
 
 /**
@@ -142,6 +144,34 @@ public interface PatientMessages {
     @Message String feedNewLink();
     @Message String feedTurnOn();
     @Message String feedTurnOff();
+    // reminders (progress/reminders)
+    @Message String remindLink();
+    @Message String remindTitle();
+    @Message String remindIntro();
+    @Message String remindClinicDefault();
+    @Message String remindChosen();
+    @Message String remindNoEmail();
+    @Message String remindEmail();
+    @Message String remindAtLabel();
+    @Message String remindQuiet();
+    @Message String remindQuietFrom();
+    @Message String remindQuietUntil();
+    @Message String remindQuietHint();
+    @Message String remindSave();
+    @Message String remindSaved();
+    @Message String remindTimeNeeded();
+    @Message String remindUnavailable();
+    @Message String remindSentTitle();
+    @Message String remindSentCaption(String zone);
+    @Message String remindSentNone();
+    @Message String remindSentUnavailable();
+    @Message String remindColDate();
+    @Message String remindColTime();
+    @Message String remindColChannel();
+    @Message String remindColOutcome();
+    @Message String remindChannel(ReminderChannel channel);
+    @Message String remindStatus(ReminderStatus status);
+    @Message String remindBack();
 
     @Message String zoneTitle();
     @Message String zoneIntro();

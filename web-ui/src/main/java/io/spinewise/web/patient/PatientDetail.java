@@ -2,6 +2,7 @@ package io.spinewise.web.patient;
 
 import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.PlanClient;
+import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.client.model.Plan;
@@ -10,6 +11,7 @@ import io.spinewise.web.page.CalendarView;
 import io.spinewise.web.page.DateRange;
 import io.spinewise.web.page.PainChart;
 import io.spinewise.web.page.TimeZones;
+import io.spinewise.web.reminders.RecentReminders;
 import io.spinewise.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,6 +28,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -46,10 +50,16 @@ public class PatientDetail {
     @Inject
     WebConfig config;
 
-    /** {@code from}/{@code to}: the period shown; {@code range}: the fields as typed, with their errors. */
+    /** How far back the page lists the patient's reminders, to set beside adherence. */
+    static final Duration REMINDERS_SHOWN = Duration.ofDays(14);
+
+    /**
+     * {@code from}/{@code to}: the period shown; {@code range}: the fields as typed, with their errors;
+     * {@code reminders}: those of the last 14 days.
+     */
     record PatientPage(Patient patient, List<Plan> plans, Adherence adherence, CalendarView calendar, PainChart pain,
-                       LocalDate from, LocalDate to, DateRange range, List<String> timeZones)
-            implements TemplateInstance {
+                       LocalDate from, LocalDate to, DateRange range, List<String> timeZones,
+                       RecentReminders reminders) implements TemplateInstance {
     }
 
     /**
@@ -69,7 +79,17 @@ public class PatientDetail {
         List<Plan> plans = plan.plans(id);
         return Response.status(range.valid() ? 200 : 400).entity(new PatientPage(patient, plans, adherence,
                 CalendarView.of(adherence), PainChart.of(adherence.pain()), from, to, range,
-                timeZones.offeredFor(patient.timeZone()))).build();
+                timeZones.offeredFor(patient.timeZone()), reminders(patient))).build();
+    }
+
+    /** The patient's reminders of the last 14 days (at most 100); a failure to read them leaves the page. */
+    private RecentReminders reminders(Patient patient) {
+        try {
+            return RecentReminders.of(plan.patientReminders(patient.id(), 100), patient.timeZone(),
+                    Instant.now().minus(REMINDERS_SHOWN));
+        } catch (ServiceException e) {
+            return RecentReminders.unavailable();
+        }
     }
 
     private DateRange patientRange(String fromText, String toText) {

@@ -3,7 +3,9 @@ package io.spinewise.web.settings;
 import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.ServiceException;
+import io.spinewise.web.client.model.ClinicReminderDefault;
 import io.spinewise.web.client.model.ClinicSettings;
+import io.spinewise.web.client.model.ReminderChannel;
 import io.spinewise.web.form.FieldTarget;
 import io.spinewise.web.form.FormInput;
 import io.spinewise.web.security.Roles;
@@ -26,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The clinic's dashboard thresholds, set by its administrator: when the patients list flags
  * low adherence, high pain and inactivity. The page reads whole numbers; plan-service decides
- * the allowed ranges and its refusal is shown by the field.
+ * the allowed ranges and its refusal is shown by the field. Below them, the clinic's default
+ * reminders (e-mail on or off, the patient's local time) for patients who have not chosen their own.
  */
 @Path("/admin")
 @RolesAllowed(Roles.CLINIC_ADMIN)
@@ -40,14 +43,37 @@ public class ClinicSettingsPage {
     PlanClient plan;
 
     /** {@code values}: the fields as shown (typed text after a refusal); {@code saved}: just saved. */
-    record SettingsPage(Map<String, String> values, Map<String, String> errors, String message, boolean saved)
-            implements TemplateInstance {
+    record SettingsPage(Map<String, String> values, Map<String, String> errors, String message, boolean saved,
+                        ReminderDefaultSection reminders) implements TemplateInstance {
     }
 
     @GET
     @Path("settings")
     public TemplateInstance form() {
-        return new SettingsPage(values(plan.clinicSettings()), Map.of(), null, false);
+        return new SettingsPage(values(plan.clinicSettings()), Map.of(), null, false, reminders());
+    }
+
+    /** The clinic's default reminders; web push is not sent yet, so e-mail is the one channel offered. */
+    @POST
+    @Path("settings/reminders")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveReminders(MultivaluedMap<String, String> values) {
+        FormInput in = FormInput.of(values);
+        boolean email = !in.text("email").isEmpty();
+        String remindAt = in.text("remindAt");
+        if (remindAt.isEmpty()) {
+            in.error("remindAt", "Choose a time of day.");
+        }
+        AtomicReference<ClinicReminderDefault> saved = new AtomicReference<>();
+        if (in.send(() -> saved.set(plan.setClinicReminderDefault(new ClinicReminderDefault(
+                email ? List.of(ReminderChannel.EMAIL) : List.of(), remindAt))), FieldTarget::same)) {
+            return Response.ok(new SettingsPage(values(plan.clinicSettings()), Map.of(), null, false,
+                    ReminderDefaultSection.of(saved.get()).saved(
+                            "Saved. Patients who have not chosen their own reminders follow this default."))).build();
+        }
+        String message = in.refusal().map(ServiceException::readableMessage).orElse("Please correct the marked fields.");
+        return Response.status(400).entity(new SettingsPage(values(plan.clinicSettings()), Map.of(), null, false,
+                new ReminderDefaultSection(true, email, remindAt, in.errors(), message, false))).build();
     }
 
     @POST
@@ -70,10 +96,19 @@ public class ClinicSettingsPage {
         if (in.send(() -> saved.set(plan.changeClinicSettings(new ClinicSettings(numbers.get("lowAdherencePercent"),
                 numbers.get("painThreshold"), numbers.get("inactiveDays")))), FieldTarget::same)) {
             return Response.ok(new SettingsPage(values(saved.get()), Map.of(),
-                    "Saved. The patients list flags by these thresholds from now on.", true)).build();
+                    "Saved. The patients list flags by these thresholds from now on.", true, reminders())).build();
         }
         String message = in.refusal().map(ServiceException::readableMessage).orElse("Please correct the marked fields.");
-        return Response.status(400).entity(new SettingsPage(typed, in.errors(), message, false)).build();
+        return Response.status(400).entity(new SettingsPage(typed, in.errors(), message, false, reminders())).build();
+    }
+
+    /** The clinic's default reminders as kept; a failure to read them leaves the thresholds usable. */
+    private ReminderDefaultSection reminders() {
+        try {
+            return ReminderDefaultSection.of(plan.clinicReminderDefault());
+        } catch (ServiceException e) {
+            return ReminderDefaultSection.unavailable();
+        }
     }
 
     private static Map<String, String> values(ClinicSettings settings) {

@@ -8,6 +8,7 @@ import io.spinewise.web.client.model.CheckOffRequest;
 import io.spinewise.web.client.model.CalendarFeed;
 import io.spinewise.web.client.model.CalendarFeedLink;
 import io.spinewise.web.client.model.CalendarFeedRequest;
+import io.spinewise.web.client.model.ClinicReminderDefault;
 import io.spinewise.web.client.model.ClinicSettings;
 import io.spinewise.web.client.model.Chiropractor;
 import io.spinewise.web.client.model.DashboardRow;
@@ -19,6 +20,9 @@ import io.spinewise.web.client.model.ExerciseTranslation;
 import io.spinewise.web.client.model.Illustration;
 import io.spinewise.web.client.model.Media;
 import io.spinewise.web.client.model.ListPage;
+import io.spinewise.web.client.model.ReminderPreferences;
+import io.spinewise.web.client.model.ReminderPreferencesRequest;
+import io.spinewise.web.client.model.SentReminder;
 import io.spinewise.web.client.model.MePatch;
 import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.client.model.PatientPatch;
@@ -109,7 +113,13 @@ class ClientModelContractTest {
             new Mapping(PatientPatch.class, ServiceContract.PLAN, "PatientPatch", true),
             new Mapping(MePatch.class, ServiceContract.PLAN, "MePatch", true),
             new Mapping(PlanPatch.class, ServiceContract.PLAN, "PlanPatch", true),
-            new Mapping(PlanRequest.class, ServiceContract.PLAN, "PlanRequest", true));
+            new Mapping(PlanRequest.class, ServiceContract.PLAN, "PlanRequest", true),
+            // reminders
+            new Mapping(ReminderPreferences.class, ServiceContract.PLAN, "ReminderPreferencesView", false),
+            new Mapping(ReminderPreferencesRequest.class, ServiceContract.PLAN, "ReminderPreferencesRequest", true),
+            new Mapping(ClinicReminderDefault.class, ServiceContract.PLAN, "ClinicReminderDefaultView", true),
+            new Mapping(SentReminder.class, ServiceContract.PLAN, "SentReminderView", false),
+            new Mapping(ListPage.class, ServiceContract.PLAN, "PageSentReminderView", false));
 
     @TestFactory
     Stream<DynamicTest> everyModelRecordMatchesItsSchema() {
