@@ -96,11 +96,6 @@ public class ProblemMappers {
             return respond(Problem.of(ProblemType.DEPENDENCY_UNAVAILABLE,
                     "The database is unavailable for the moment; retry in a few seconds."));
         }
-        if (ConcurrentDuplicate.causedBy(e)) {
-            LOG.infof("Concurrent duplicate write refused: %s", e.getMessage());
-            return respond(Problem.of(ProblemType.CONFLICT,
-                    "Another request wrote the same entry at the same moment; reload and try again."));
-        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(Problem.of(ProblemType.INTERNAL,
