@@ -168,6 +168,8 @@ public final class Platform implements AutoCloseable {
         planEnvironment.put("QUARKUS_MAILER_HOST", "localhost");
         planEnvironment.put("QUARKUS_MAILER_PORT", Integer.toString(mail.smtpPort()));
         planEnvironment.put("SPINEWISE_REMINDERS_WEB_UI_URL", "http://localhost:" + WEB_PORT);
+        // Web Push reminders: a VAPID key pair made on the first start and kept under the data folder
+        planEnvironment.putAll(LocalVapidKeys.environment(data));
         parts.add(service(home, "plan-service", PLAN_PORT, planEnvironment));
         parts.add(service(home, "web-ui", WEB_PORT, Map.of(
                 "QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:" + CATALOG_PORT,

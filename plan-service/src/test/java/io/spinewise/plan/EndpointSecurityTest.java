@@ -7,6 +7,7 @@ import io.spinewise.plan.rest.DashboardResource;
 import io.spinewise.plan.rest.MeResource;
 import io.spinewise.plan.rest.PatientResource;
 import io.spinewise.plan.rest.PlanResource;
+import io.spinewise.plan.rest.PushSubscriptionResource;
 import io.spinewise.plan.rest.ReportResource;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EndpointSecurityTest {
 
     private static final List<Class<?>> RESOURCES = List.of(PatientResource.class, PlanResource.class, MeResource.class,
-            DashboardResource.class, ClinicResource.class, ReportResource.class, AuditResource.class);
+            DashboardResource.class, ClinicResource.class, ReportResource.class, AuditResource.class,
+            PushSubscriptionResource.class);
 
     @Test
     void everyEndpointDeclaresWhoMayCallIt() {

@@ -20,6 +20,7 @@ import io.spinewise.plan.rest.Limited;
 import io.spinewise.plan.rest.MeResource;
 import io.spinewise.plan.rest.PatientResource;
 import io.spinewise.plan.rest.PlanResource;
+import io.spinewise.plan.rest.PushSubscriptionResource;
 import io.spinewise.plan.rest.ReminderResource;
 import io.spinewise.plan.rest.ReportResource;
 import io.spinewise.plan.rest.UnsubscribeResource;
@@ -272,7 +273,8 @@ class RateLimitsTest {
         Map<String, Boolean> expected = new HashMap<>();
         for (Class<?> resource : List.of(AuditResource.class, CalendarFeedResource.class, CalendarResource.class,
                 ClinicResource.class, DashboardResource.class, MeResource.class, PatientResource.class,
-                PlanResource.class, ReportResource.class, ReminderResource.class, UnsubscribeResource.class)) {
+                PlanResource.class, PushSubscriptionResource.class, ReportResource.class, ReminderResource.class,
+                UnsubscribeResource.class)) {
             for (Method method : resource.getDeclaredMethods()) {
                 Operation operation = method.getAnnotation(Operation.class);
                 if (operation != null) {

@@ -15,6 +15,10 @@ public final class AuditAction {
     public static final String REMINDERS_READ = "me.reminders.read";
     public static final String REMINDERS_CHANGE = "me.reminders.change";
     public static final String REMINDERS_SENT_READ = "me.reminders.sent";
+    public static final String PUSH_PUBLIC_KEY_READ = "push.public-key.read";
+    public static final String PUSH_SUBSCRIPTIONS_READ = "me.push-subscriptions.read";
+    public static final String PUSH_SUBSCRIBE = "me.push-subscriptions.add";
+    public static final String PUSH_UNSUBSCRIBE = "me.push-subscriptions.remove";
     public static final String PATIENT_REMINDERS_READ = "patient.reminders.read";
     public static final String CLINIC_REMINDER_DEFAULT_READ = "clinic.reminder-default.read";
     public static final String CLINIC_REMINDER_DEFAULT_CHANGE = "clinic.reminder-default.change";

@@ -2,6 +2,7 @@ package io.spinewise.plan.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.spinewise.plan.api.TodayView;
+import io.spinewise.plan.config.PushConfig;
 import io.spinewise.plan.data.Reminders;
 import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.domain.ReminderChannel;
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.EnumSet;
 import java.util.UUID;
 
 /**
@@ -24,8 +26,9 @@ import java.util.UUID;
  * the same day.
  *
  * <p>Reminder times: slot 1 at the patient's chosen time, later slots spaced as {@link SessionCalendar} spaces
- * a day's sessions (the calendar feed's times, when the patient chose the same time there). Web Push reminders
- * are not planned yet (no push sender); e-mail only for patients with an address.
+ * a day's sessions (the calendar feed's times, when the patient chose the same time there). E-mail only for
+ * patients with an address, Web Push only where VAPID keys are configured (whether a browser is subscribed is
+ * the sender's question: one may subscribe between planning and sending).
  */
 @ApplicationScoped
 public class ReminderPlanner {
@@ -38,6 +41,9 @@ public class ReminderPlanner {
 
     @Inject
     TodayService todayService;
+
+    @Inject
+    PushConfig pushConfig;
 
     @Inject
     Today today;
@@ -56,7 +62,14 @@ public class ReminderPlanner {
 
     private int planFor(Patient patient) {
         ReminderSettings settings = preferences.of(patient);
-        if (!settings.channels().contains(ReminderChannel.EMAIL) || !ReminderPreferences.hasEmail(patient)) {
+        EnumSet<ReminderChannel> channels = EnumSet.noneOf(ReminderChannel.class);
+        if (settings.channels().contains(ReminderChannel.EMAIL) && ReminderPreferences.hasEmail(patient)) {
+            channels.add(ReminderChannel.EMAIL);
+        }
+        if (settings.channels().contains(ReminderChannel.PUSH) && pushConfig.available()) {
+            channels.add(ReminderChannel.PUSH);
+        }
+        if (channels.isEmpty()) {
             return 0;
         }
         Instant now = today.now();
@@ -72,9 +85,11 @@ public class ReminderPlanner {
                 if (due.isAfter(now) || settings.isQuiet(time)) {
                     continue;
                 }
-                if (reminders.plan(patient.clinicId, patient.id, plan.planId(), day.date(), session.slot(),
-                        ReminderChannel.EMAIL, due)) {
-                    planned++;
+                for (ReminderChannel channel : channels) {
+                    if (reminders.plan(patient.clinicId, patient.id, plan.planId(), day.date(), session.slot(),
+                            channel, due)) {
+                        planned++;
+                    }
                 }
             }
         }

@@ -1,12 +1,14 @@
 package io.spinewise.plan.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.spinewise.plan.config.PushConfig;
 import io.spinewise.plan.config.ReminderConfig;
 import io.spinewise.plan.data.CheckOffs;
 import io.spinewise.plan.data.Reminders;
 import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.domain.Plan;
 import io.spinewise.plan.domain.PlanStatus;
+import io.spinewise.plan.domain.ReminderChannel;
 import io.spinewise.plan.domain.ReminderSettings;
 import io.spinewise.plan.domain.ReminderStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +28,8 @@ import java.util.Optional;
  * sent, so no other replica takes it; a replica that dies before the commit leaves it PENDING (the transaction
  * rolls back) and another sends it. The one case that can repeat a mail: the SMTP server accepted it and the
  * replica died before the commit; the repeat then carries the same Message-ID (built from the reminder's id),
- * so mail software and people can tell it is the same reminder.
+ * so mail software and people can tell it is the same reminder. A reminder by Web Push ({@link ReminderPush})
+ * goes to each of the patient's browsers the same way; with none subscribed it is SKIPPED.
  */
 @ApplicationScoped
 public class ReminderSender {
@@ -42,6 +45,12 @@ public class ReminderSender {
 
     @Inject
     ReminderMail mail;
+
+    @Inject
+    ReminderPush push;
+
+    @Inject
+    PushConfig pushConfig;
 
     @Inject
     CheckOffs checkOffs;
@@ -78,12 +87,17 @@ public class ReminderSender {
             reminders.finish(r.id(), ReminderStatus.SKIPPED, skip, false, null, now);
             return true;
         }
-        String token = newToken();
         try {
-            mail.send(patient, r.id(), token);
-            reminders.finish(r.id(), ReminderStatus.SENT, null, true, ReminderPreferences.sha256(token), now);
+            if (r.channel() == ReminderChannel.PUSH) {
+                sendPush(r, patient, now);
+            } else {
+                String token = newToken();
+                mail.send(patient, r.id(), token);
+                reminders.finish(r.id(), ReminderStatus.SENT, null, true, ReminderPreferences.sha256(token), now);
+            }
         } catch (RuntimeException e) {
-            String detail = "mail not accepted: " + e.getClass().getSimpleName();
+            String detail = e instanceof ReminderPush.PushNotDelivered ? e.getMessage()
+                    : "mail not accepted: " + e.getClass().getSimpleName();
             LOG.warnf("reminder %s: %s (%s)", r.id(), detail, e.getMessage());
             if (r.attempts() + 1 >= config.maxAttempts()) {
                 reminders.finish(r.id(), ReminderStatus.FAILED, detail, true, null, now);
@@ -92,6 +106,14 @@ public class ReminderSender {
             }
         }
         return true;
+    }
+
+    private void sendPush(Reminders.Claimed r, Patient patient, Instant now) {
+        if (push.send(patient, now)) {
+            reminders.finish(r.id(), ReminderStatus.SENT, null, true, null, now);
+        } else {
+            reminders.finish(r.id(), ReminderStatus.SKIPPED, "no browser subscribed", true, null, now);
+        }
     }
 
     /** Why a reminder is no longer wanted, or null: checked off, plan on hold or done, the day over, quiet. */
@@ -109,7 +131,11 @@ public class ReminderSender {
             return "the day was over";
         }
         ReminderSettings settings = preferences.of(patient);
-        if (!settings.channels().contains(r.channel()) || !ReminderPreferences.hasEmail(patient)) {
+        if (r.channel() == ReminderChannel.PUSH) {
+            if (!settings.channels().contains(ReminderChannel.PUSH) || !pushConfig.available()) {
+                return "reminders by push turned off";
+            }
+        } else if (!settings.channels().contains(r.channel()) || !ReminderPreferences.hasEmail(patient)) {
             return "reminders by e-mail turned off";
         }
         if (settings.isQuiet(local.toLocalTime())) {
