@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.endsWith;
 
 /** The patient's Progress page: figures, calendar and pain chart, their time zone, their data export. */
@@ -128,6 +129,21 @@ class ProgressTest {
         // plan-service sends the calendar's days only when asked
         assertThat(StubServices.requests("GET", "/api/me/adherence")).singleElement()
                 .satisfies(r -> assertThat(r.query()).contains("days=true"));
+    }
+
+    @Test
+    void progressStillShowsWhenTheCalendarFeedsStateCannotBeRead() {
+        StubServices.json("GET", "/api/me/adherence", Fixtures.adherenceAsAsked(Fixtures.adherence()));
+        StubServices.json("GET", "/api/me/plans", "[]");
+        StubServices.json("GET", "/api/me", MY_RECORD);
+        StubServices.problem("GET", "/api/me/calendar-feed", 503, "The database is unavailable for the moment.");
+
+        given().auth().oauth2(Users.patient()).when().get("/progress")
+                .then().statusCode(200)
+                .body(containsString("80 %"))
+                .body(containsString("Your calendar subscription cannot be shown right now."))
+                .body(not(containsString("action=\"/progress/calendar-feed\"")))
+                .body(containsString("Download my data"));
     }
 
     private static final String MY_RECORD = Fixtures.patient(Fixtures.PATIENT_ID, "Paul", "Patient", "paul@example.org", "Asia/Tokyo");

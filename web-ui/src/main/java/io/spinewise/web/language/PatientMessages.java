@@ -144,6 +144,7 @@ public interface PatientMessages {
     @Message String feedNewLink();
     @Message String feedTurnOn();
     @Message String feedTurnOff();
+    @Message String feedUnavailable();
     // reminders (progress/reminders)
     @Message String remindLink();
     @Message String remindTitle();

@@ -3,6 +3,7 @@ package io.spinewise.web.progress;
 import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.Downloads;
 import io.spinewise.web.client.PlanClient;
+import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.CalendarFeed;
 import io.spinewise.web.client.model.CalendarFeedLink;
@@ -62,7 +63,8 @@ public class Progress {
 
     /**
      * {@code errors}: what is wrong with the language form, by field; {@code feedAddress}: the calendar feed's
-     * new link, shown once right after it was made (null otherwise); {@code feedErrors}: the feed form's errors.
+     * new link, shown once right after it was made (null otherwise); {@code feedErrors}: the feed form's errors;
+     * {@code feed}: null when plan-service could not say whether it is on.
      */
     record ProgressPage(Adherence adherence, CalendarView calendar, PainChart pain, List<Plan> plans, String timeZone,
                         List<String> timeZones, List<PatientLanguage.Choice> languages, Map<String, String> errors,
@@ -125,7 +127,16 @@ public class Progress {
         Patient me = language.patientRecord();
         return new ProgressPage(adherence, CalendarView.of(adherence), PainChart.of(adherence.pain()), plans,
                 me.timeZone(), timeZones.offeredFor(me.timeZone()), PatientLanguage.choices(), errors,
-                plan.myCalendarFeed(), feedAddress, feedErrors);
+                calendarFeedOrNull(), feedAddress, feedErrors);
+    }
+
+    /** The feed's state, or null when plan-service cannot say: the rest of the page still shows. */
+    private CalendarFeed calendarFeedOrNull() {
+        try {
+            return plan.myCalendarFeed();
+        } catch (ServiceException e) {
+            return null;
+        }
     }
 
     /** A patient who moves or travels: "today" follows the zone; sessions already done keep their dates. */
