@@ -1,19 +1,14 @@
 package io.spinewise.web.client;
 
-import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,16 +32,8 @@ public class CatalogMedia {
 
     private static final Logger LOG = Logger.getLogger(CatalogMedia.class);
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
     @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    ServiceCalls calls;
+    StreamedCalls streamed;
 
     @ConfigProperty(name = "quarkus.rest-client.catalog.url")
     String catalogUrl;
@@ -65,7 +52,7 @@ public class CatalogMedia {
         HttpRequest.Builder request = request(ONE_MEDIA.replace("{slug}", encode(slug)).replace("{id}", id.toString()))
                 .timeout(Duration.ofSeconds(30)).GET();
         headers.forEach(request::header);
-        return refusedOrAnswer(send(request, HttpResponse.BodyHandlers.ofInputStream()));
+        return streamed.open(Service.CATALOG, request);
     }
 
     /** Adds the file to {@code slug}; {@code alt} and {@code caption} may be blank. */
@@ -86,14 +73,14 @@ public class CatalogMedia {
         }
         HttpRequest.Builder request = request(MEDIA.replace("{slug}", encode(slug))).timeout(Duration.ofSeconds(120))
                 .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=" + boundary).POST(body);
-        closed(refusedOrAnswer(send(request, HttpResponse.BodyHandlers.ofInputStream())));
+        closed(streamed.open(Service.CATALOG, request));
     }
 
     /** Removes a file of {@code slug}. */
     public void remove(String slug, UUID id) {
         HttpRequest.Builder request = request(ONE_MEDIA.replace("{slug}", encode(slug)).replace("{id}", id.toString()))
                 .timeout(Duration.ofSeconds(10)).DELETE();
-        closed(refusedOrAnswer(send(request, HttpResponse.BodyHandlers.ofInputStream())));
+        closed(streamed.open(Service.CATALOG, request));
     }
 
     /** An answer whose body is not needed (201, 204), closed so its connection is free again. */
@@ -114,45 +101,10 @@ public class CatalogMedia {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stripSlash(catalogUrl) + path));
-        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
-        if (token != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken());
-        }
-        return request;
-    }
-
-    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
-        try {
-            return http.send(request.build(), handler);
-        } catch (IOException e) {
-            LOG.warnf("catalog-service media call failed: %s", e.toString());
-            throw new ServiceException(Service.CATALOG, 0, null, "catalog-service unreachable");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceException(Service.CATALOG, 0, null, "interrupted");
-        }
-    }
-
-    private HttpResponse<InputStream> refusedOrAnswer(HttpResponse<InputStream> answer) {
-        if (answer.statusCode() < 400) {
-            return answer;
-        }
-        Response buffered;
-        try (InputStream body = answer.body()) {
-            buffered = Response.status(answer.statusCode())
-                    .entity(new String(body.readNBytes(16_384), StandardCharsets.UTF_8)).build();
-        } catch (IOException e) {
-            buffered = Response.status(answer.statusCode()).build();
-        }
-        throw calls.fromResponse(Service.CATALOG, buffered);
+        return streamed.request(catalogUrl, path, true);
     }
 
     private static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

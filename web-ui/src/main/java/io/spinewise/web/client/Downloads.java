@@ -1,22 +1,14 @@
 package io.spinewise.web.client;
 
-import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -32,18 +24,8 @@ public class Downloads {
     public static final String PATIENT_PDF = "/api/reports/patients/{id}.pdf";
     public static final String MY_EXPORT = "/api/me/export";
 
-    private static final Logger LOG = Logger.getLogger(Downloads.class);
-
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
     @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    ServiceCalls calls;
+    StreamedCalls streamed;
 
     @ConfigProperty(name = "quarkus.rest-client.plan.url")
     String planUrl;
@@ -88,38 +70,6 @@ public class Downloads {
      * @throws ServiceException when the service is down or refuses
      */
     public HttpResponse<InputStream> open(String pathAndQuery, boolean asUser) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stripSlash(planUrl) + pathAndQuery))
-                .timeout(startTimeout)
-                .GET();
-        AccessTokenCredential token = asUser ? identity.getCredential(AccessTokenCredential.class) : null;
-        if (asUser && token != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken());
-        }
-        HttpResponse<InputStream> answer;
-        try {
-            answer = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            LOG.warnf("plan-service download %s failed: %s", pathAndQuery, e.toString());
-            throw new ServiceException(Service.PLAN, 0, null, "plan-service unreachable");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceException(Service.PLAN, 0, null, "interrupted");
-        }
-        if (answer.statusCode() >= 400) {
-            Response buffered;
-            try (InputStream body = answer.body()) {
-                buffered = Response.status(answer.statusCode())
-                        .entity(new String(body.readNBytes(16_384), StandardCharsets.UTF_8))
-                        .build();
-            } catch (IOException e) {
-                buffered = Response.status(answer.statusCode()).build();
-            }
-            throw calls.fromResponse(Service.PLAN, buffered);
-        }
-        return answer;
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return streamed.open(Service.PLAN, streamed.request(planUrl, pathAndQuery, asUser).timeout(startTimeout).GET());
     }
 }
