@@ -777,6 +777,17 @@ final class ManifestChecks {
             if (callsOutside) {
                 expected.put(new Call(from, new Target(INTERNET, 443, "TCP")), "its configuration names an endpoint outside the cluster");
             }
+            // reminder mail goes to the SMTP relay the configuration names (outside unless it is one of our Services)
+            Map<String, String> config = configs.getOrDefault(Yaml.id(caller), Map.of());
+            String relay = config.get("QUARKUS_MAILER_HOST");
+            if (relay != null && find("Service", relay).isEmpty()) {
+                int port = Integer.parseInt(config.getOrDefault("QUARKUS_MAILER_PORT", "25"));
+                expected.put(new Call(from, new Target(INTERNET, port, "TCP")), "it sends mail through the SMTP relay its configuration names");
+            }
+            // Web Push goes to whichever push service each browser names (FCM, Mozilla, Apple...): HTTPS anywhere
+            if (envNames(caller).contains("SPINEWISE_PUSH_VAPID_PRIVATE_KEY")) {
+                expected.put(new Call(from, new Target(INTERNET, 443, "TCP")), "it delivers Web Push reminders to the browsers' push services");
+            }
             if (!hosts.isEmpty()) {
                 expected.put(new Call(from, new Target(KUBE_DNS, 53, "UDP")), "it resolves the names it calls");
                 expected.put(new Call(from, new Target(KUBE_DNS, 53, "TCP")), "it resolves the names it calls");
@@ -865,8 +876,10 @@ final class ManifestChecks {
                 }
             }
         }
-        List<Target> outside = List.of(new Target(KUBE_DNS, 53, "UDP"), new Target(KUBE_DNS, 53, "TCP"),
-                new Target(INTERNET, 443, "TCP"), new Target(STRANGER, 8080, "TCP"));
+        Set<Target> outside = new LinkedHashSet<>(List.of(new Target(KUBE_DNS, 53, "UDP"),
+                new Target(KUBE_DNS, 53, "TCP"), new Target(INTERNET, 443, "TCP"), new Target(INTERNET, 25, "TCP"),
+                new Target(INTERNET, 587, "TCP"), new Target(STRANGER, 8080, "TCP")));
+        expected.keySet().stream().map(Call::to).filter(t -> t.pod() == INTERNET).forEach(outside::add);
         for (Pod from : apps.values()) {
             for (Target to : outside) {
                 expectReach(network, new Call(from, to), expected);
@@ -1076,6 +1089,15 @@ final class ManifestChecks {
             hosts.add(m.group(1));
         }
         return hosts;
+    }
+
+    /** The names of every environment variable a Deployment's containers set, whatever their source. */
+    private static Set<String> envNames(ObjectNode deployment) {
+        Set<String> names = new HashSet<>();
+        for (JsonNode container : Yaml.at(deployment, "spec.template.spec.containers")) {
+            container.path("env").forEach(env -> names.add(env.path("name").asText()));
+        }
+        return names;
     }
 
     /**

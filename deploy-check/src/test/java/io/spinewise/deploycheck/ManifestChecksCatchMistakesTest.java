@@ -188,8 +188,30 @@ class ManifestChecksCatchMistakesTest {
                 .noneSatisfy(p -> assertThat(p).contains("let Deployment/web-ui reach a pod of another namespace"));
         assertThat(problemsAfter(docs -> ((ArrayNode) doc(docs, "NetworkPolicy", "plan-service-egress")
                 .path("spec").path("egress")).addObject()))
-                .anySatisfy(p -> assertThat(p).contains("let Deployment/plan-service reach the internet:443"))
+                .anySatisfy(p -> assertThat(p).contains("let Deployment/plan-service reach the internet:25"))
                 .anySatisfy(p -> assertThat(p).contains("let Deployment/plan-service reach a pod of another namespace"));
+    }
+
+    @Test
+    void reminderEgressIsCheckedAgainstTheMailAndPushSettings() {
+        // no egress to the configured relay port: reminder mails could not leave
+        assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "ConfigMap", "plan-service-config").path("data"))
+                .put("QUARKUS_MAILER_PORT", "465")))
+                .anySatisfy(p -> assertThat(p).contains("block Deployment/plan-service -> the internet:465")
+                        .contains("SMTP relay"));
+        // without the VAPID keys nothing is pushed, so HTTPS to the outside is one opening too many
+        assertThat(problemsAfter(docs -> {
+            ArrayNode env = (ArrayNode) container(docs, "plan-service").path("env");
+            for (int i = env.size() - 1; i >= 0; i--) {
+                if (env.get(i).path("name").asText().startsWith("SPINEWISE_PUSH_VAPID_")) {
+                    env.remove(i);
+                }
+            }
+        })).anySatisfy(p -> assertThat(p).contains("let Deployment/plan-service reach the internet:443"));
+        // only plan-service sends mail
+        assertThat(problemsAfter(docs -> ((ArrayNode) doc(docs, "NetworkPolicy", "web-ui-egress")
+                .path("spec").path("egress")).add(doc("ports: [{port: 587, protocol: TCP}]"))))
+                .anySatisfy(p -> assertThat(p).contains("let Deployment/web-ui reach the internet:587"));
     }
 
     @Test
