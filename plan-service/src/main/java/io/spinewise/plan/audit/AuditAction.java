@@ -36,6 +36,8 @@ public final class AuditAction {
     public static final String PLAN_VERSIONS = "plan.versions";
     public static final String PLAN_CHANGE = "plan.change";
     public static final String DASHBOARD_READ = "dashboard.read";
+    public static final String ATTENTION_READ = "attention.read";
+    public static final String ATTENTION_ACKNOWLEDGE = "attention.acknowledge";
     public static final String CLINIC_SETTINGS_READ = "clinic.settings.read";
     public static final String CLINIC_SETTINGS_CHANGE = "clinic.settings.change";
     public static final String CLINIC_CHIROPRACTORS_READ = "clinic.chiropractors.read";

@@ -58,6 +58,14 @@ public interface PlanConfig {
         @WithDefault("5")
         int inactiveDays();
 
+        /** A patient whose recent pain is this much above their own baseline needs attention (1-10). */
+        @WithDefault("2")
+        int painRise();
+
+        /** An acknowledged reason stays off the attention list this many days unless new data for it arrives. */
+        @WithDefault("7")
+        int acknowledgedDays();
+
         /** How far back the dashboard follows a streak; a longer one is shown as "at least" this. */
         @WithDefault("90")
         int streakHorizonDays();

@@ -25,6 +25,10 @@ public class ClinicSettings extends PanacheEntityBase {
     @Column(nullable = false)
     public int inactiveDays;
 
+    /** The rise in pain against a patient's own baseline that puts them on the attention list. */
+    @Column(nullable = false)
+    public int painRise;
+
     @Column(nullable = false)
     public String updatedBy;
 

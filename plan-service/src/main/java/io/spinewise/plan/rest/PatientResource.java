@@ -5,6 +5,8 @@ import io.spinewise.common.paging.PageRequest;
 import io.spinewise.common.problem.ProblemException;
 import io.spinewise.common.security.Caller;
 import io.spinewise.common.security.Roles;
+import io.spinewise.plan.api.AcknowledgementRequest;
+import io.spinewise.plan.api.AttentionRow;
 import io.spinewise.plan.api.AdherenceView;
 import io.spinewise.plan.api.EnrolmentRequest;
 import io.spinewise.plan.api.EnrolmentView;
@@ -21,6 +23,7 @@ import io.spinewise.plan.audit.AuditRecorder;
 import io.spinewise.plan.audit.Audited;
 import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.service.AdherenceService;
+import io.spinewise.plan.service.AttentionService;
 import io.spinewise.plan.service.PatientService;
 import io.spinewise.plan.service.PlanService;
 import io.spinewise.plan.service.Prescriptions;
@@ -88,6 +91,9 @@ public class PatientResource {
 
     @Inject
     AuditRecorder recorder;
+
+    @Inject
+    AttentionService attention;
 
     @Context
     UriInfo uriInfo;
@@ -211,6 +217,23 @@ public class PatientResource {
         Patient patient = patient(id);
         audit.target(ReminderResource.TARGET);
         return ReminderResource.page(reminders, patient.id, paging);
+    }
+
+    @POST
+    @Path("/{id}/attention-acknowledgements")
+    @RolesAllowed(Roles.CHIROPRACTOR)
+    @Audited(AuditAction.ATTENTION_ACKNOWLEDGE)
+    @Tag(name = "Attention")
+    @Operation(operationId = "acknowledgeAttention", summary = "Take one reason a patient needs attention in hand",
+            description = "201 with who, when and until when (AttentionResource's list leaves the reason out until"
+                    + " then, unless new data for it arrives); 409 when the patient is not on the list for that"
+                    + " reason now; a patient of another clinic, or none, is a 404.")
+    public Response acknowledge(@PathParam("id") String id,
+                                @NotNull(message = "a JSON body is required") @Valid AcknowledgementRequest request) {
+        Patient patient = patient(id);
+        AttentionRow.Acknowledged done = attention.acknowledge(caller.clinicId(), patient.id, request,
+                caller.subject(), caller.displayName());
+        return Response.status(Response.Status.CREATED).entity(done).build();
     }
 
     private Patient patient(String id) {

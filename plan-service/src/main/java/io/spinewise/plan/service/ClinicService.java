@@ -29,9 +29,9 @@ public class ClinicService {
         ClinicSettings s = ClinicSettings.findById(clinicId);
         if (s == null) {
             PlanConfig.Dashboard d = config.dashboard();
-            return new ClinicSettingsView(d.lowAdherencePercent(), d.painThreshold(), d.inactiveDays());
+            return new ClinicSettingsView(d.lowAdherencePercent(), d.painThreshold(), d.inactiveDays(), d.painRise());
         }
-        return new ClinicSettingsView(s.lowAdherencePercent, s.painThreshold, s.inactiveDays);
+        return new ClinicSettingsView(s.lowAdherencePercent, s.painThreshold, s.inactiveDays, s.painRise);
     }
 
     @Transactional
@@ -44,6 +44,7 @@ public class ClinicService {
         s.lowAdherencePercent = view.lowAdherencePercent();
         s.painThreshold = view.painThreshold();
         s.inactiveDays = view.inactiveDays();
+        s.painRise = view.painRise() != null ? view.painRise() : config.dashboard().painRise();
         s.updatedBy = updatedBy;
         s.updatedAt = Instant.now();
         s.persist();

@@ -68,6 +68,8 @@ class PlanAccessMatrixTest {
     private static Patient owner;
     private static Patient otherPatient;
     private static String ownersPlan;
+    /** A patient on the attention list: a plan since 6 days ago, no session (INACTIVE). */
+    private static String idlePatient;
     private static Map<Identity, String> tokens;
 
     /** Once per class (REST Assured learns the random port only before each test, so not in @BeforeAll). */
@@ -79,6 +81,11 @@ class PlanAccessMatrixTest {
         owner = enrol(PRESCRIBER, NORTH, "Paulus");
         otherPatient = enrol(PRESCRIBER, NORTH, "Petronella");
         enrol(SOUTH_CHIRO, SOUTH, "Samuel");
+        idlePatient = enrol(PRESCRIBER, NORTH, "Ludwig").id();
+        given().auth().oauth2(PRESCRIBER).contentType("application/json")
+                .body(Map.of("routine", "mid-back-relief", "schedule", Map.of("startDate",
+                        LocalDate.now(ZONE).minusDays(6).toString(), "sessionsPerDay", 1)))
+                .post("/api/patients/" + idlePatient + "/plans").then().statusCode(201);
         ownersPlan = prescribe();
         given().auth().oauth2(owner.token()).contentType("application/json").header("Idempotency-Key", UUID.randomUUID())
                 .body(checkOff(ownersPlan)).post("/api/me/sessions").then().statusCode(201);
@@ -127,6 +134,7 @@ class PlanAccessMatrixTest {
         return new Placeholders()
                 .with("patient", owner.id())
                 .with("plan", ownersPlan)
+                .with("idlePatient", idlePatient)
                 .with("today", () -> LocalDate.now(ZONE).toString())
                 .with("weekAgo", () -> LocalDate.now(ZONE).minusDays(7).toString())
                 .with("uuid", () -> UUID.randomUUID().toString())

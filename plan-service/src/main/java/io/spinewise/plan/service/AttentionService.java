@@ -1,0 +1,158 @@
+package io.spinewise.plan.service;
+
+import io.spinewise.common.paging.Page;
+import io.spinewise.common.paging.PageRequest;
+import io.spinewise.common.problem.ProblemException;
+import io.spinewise.plan.api.AcknowledgementRequest;
+import io.spinewise.plan.api.AttentionRow;
+import io.spinewise.plan.api.ClinicSettingsView;
+import io.spinewise.plan.config.PlanConfig;
+import io.spinewise.plan.data.AttentionFigures;
+import io.spinewise.plan.data.DashboardFigures;
+import io.spinewise.plan.domain.AttentionAcknowledgement;
+import io.spinewise.plan.domain.AttentionReason;
+import io.spinewise.plan.domain.AttentionRules;
+import io.spinewise.plan.domain.Patient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The clinic's "needs attention" list: its treated patients (an active plan) with an open reason
+ * ({@link AttentionRules}), ranked: pain up first, then more reasons, then longer without a session, then lower
+ * adherence, then by name. A reason a clinician acknowledged stays off for {@code acknowledgedDays}, or until new
+ * data for it arrives. Figures are read in batches of {@link #BATCH} patients, one statement each
+ * ({@link DashboardFigures}, {@link AttentionFigures}).
+ */
+@ApplicationScoped
+public class AttentionService {
+
+    static final int BATCH = 200;
+
+    @Inject
+    AttentionFigures attention;
+
+    @Inject
+    DashboardFigures dashboard;
+
+    @Inject
+    ClinicService clinics;
+
+    @Inject
+    PatientService patients;
+
+    @Inject
+    PlanConfig config;
+
+    @Inject
+    Today today;
+
+    private record Candidate(UUID patientId, List<AttentionRules.Open> open, AttentionRules.Figures figures) {
+    }
+
+    @Transactional
+    public Page<AttentionRow> list(String clinicId, PageRequest paging) {
+        ClinicSettingsView thresholds = clinics.settings(clinicId);
+        Instant now = today.now();
+        Map<UUID, List<AttentionAcknowledgement>> acks = new HashMap<>();
+        AttentionAcknowledgement.<AttentionAcknowledgement>list("clinicId = ?1 and acknowledgedAt > ?2 order by "
+                + "acknowledgedAt desc", clinicId, now.minus(lapse())).forEach(a ->
+                acks.computeIfAbsent(a.patientId, k -> new ArrayList<>()).add(a));
+        List<UUID> treated = attention.treated(clinicId);
+        List<Candidate> flagged = new ArrayList<>();
+        for (int from = 0; from < treated.size(); from += BATCH) {
+            for (Candidate c : candidates(treated.subList(from, Math.min(treated.size(), from + BATCH)), thresholds, now)) {
+                List<AttentionRules.Open> open = c.open().stream()
+                        .filter(o -> !acknowledged(acks.getOrDefault(c.patientId(), List.of()), o)).toList();
+                if (!open.isEmpty()) {
+                    flagged.add(new Candidate(c.patientId(), open, c.figures()));
+                }
+            }
+        }
+        Map<UUID, String> names = new HashMap<>();
+        if (!flagged.isEmpty()) {
+            Patient.<Patient>list("id in ?1", flagged.stream().map(Candidate::patientId).toList())
+                    .forEach(p -> names.put(p.id, p.name()));
+        }
+        flagged.sort(Comparator.<Candidate>comparingInt(c -> c.open().get(0).code() == AttentionReason.PAIN_UP ? 0 : 1)
+                .thenComparing(c -> -c.open().size())
+                .thenComparing(c -> -AttentionRules.idleDays(c.figures()))
+                .thenComparing(c -> c.figures().scheduled30() == 0 ? 1.0
+                        : (double) c.figures().completed30() / c.figures().scheduled30())
+                .thenComparing(c -> names.get(c.patientId())));
+        int first = Math.min(flagged.size(), paging.page() * paging.size());
+        List<AttentionRow> rows = flagged.subList(first, Math.min(flagged.size(), first + paging.size())).stream()
+                .map(c -> row(c, names.get(c.patientId()), acks.getOrDefault(c.patientId(), List.of()))).toList();
+        return new Page<>(rows, paging.page(), paging.size(), flagged.size());
+    }
+
+    /** Takes one open reason of a patient of the clinic in hand; 409 when the patient is not listed for it. */
+    @Transactional
+    public AttentionRow.Acknowledged acknowledge(String clinicId, UUID patientId, AcknowledgementRequest request,
+                                                 String by, String byName) {
+        patients.find(clinicId, patientId)
+                .orElseThrow(() -> ProblemException.notFound("No patient " + patientId + " in your clinic."));
+        Instant now = today.now();
+        AttentionRules.Open open = candidates(List.of(patientId), clinics.settings(clinicId), now).stream()
+                .flatMap(c -> c.open().stream()).filter(o -> o.code() == request.reason()).findFirst()
+                .orElseThrow(() -> ProblemException.conflict("This patient does not need attention for "
+                        + request.reason() + " now; nothing to acknowledge."));
+        AttentionAcknowledgement a = new AttentionAcknowledgement();
+        a.id = UUID.randomUUID();
+        a.clinicId = clinicId;
+        a.patientId = patientId;
+        a.reason = open.code();
+        a.evidence = open.evidence();
+        a.note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+        a.acknowledgedBy = by;
+        a.acknowledgedByName = byName;
+        a.acknowledgedAt = now;
+        a.persist();
+        return acknowledged(a);
+    }
+
+    private List<Candidate> candidates(List<UUID> ids, ClinicSettingsView t, Instant now) {
+        int horizon = Math.max(30, t.inactiveDays());
+        Map<UUID, AttentionFigures.Pain> pain = new HashMap<>();
+        attention.pain(ids, now).forEach(p -> pain.put(p.patientId(), p));
+        List<Candidate> candidates = new ArrayList<>();
+        for (DashboardFigures.Figures d : dashboard.of(ids, now, horizon, t.inactiveDays())) {
+            AttentionFigures.Pain p = pain.get(d.patientId());
+            AttentionRules.Figures f = new AttentionRules.Figures(d.today(), d.lastSession(), d.scheduledInactive(),
+                    d.scheduled30(), d.completed30(), p.baseline(), p.recent(), p.latestRating());
+            candidates.add(new Candidate(d.patientId(), AttentionRules.open(f, t), f));
+        }
+        return candidates;
+    }
+
+    /** Acknowledged lately, on the same evidence: new data (another rating, a session) lifts it. */
+    private static boolean acknowledged(List<AttentionAcknowledgement> acks, AttentionRules.Open open) {
+        return acks.stream().filter(a -> a.reason == open.code()).findFirst()
+                .map(a -> a.evidence.equals(open.evidence())).orElse(false);
+    }
+
+    private AttentionRow row(Candidate c, String name, List<AttentionAcknowledgement> acks) {
+        List<AttentionRow.Reason> reasons = c.open().stream().map(o -> new AttentionRow.Reason(o.code(), o.text()))
+                .toList();
+        return new AttentionRow(c.patientId(), name, reasons, acks.stream().map(this::acknowledged).toList(),
+                c.figures().lastSession());
+    }
+
+    private AttentionRow.Acknowledged acknowledged(AttentionAcknowledgement a) {
+        return new AttentionRow.Acknowledged(a.reason, a.acknowledgedByName, a.acknowledgedAt,
+                a.acknowledgedAt.plus(lapse()), a.note);
+    }
+
+    private Duration lapse() {
+        return Duration.ofDays(config.dashboard().acknowledgedDays());
+    }
+}

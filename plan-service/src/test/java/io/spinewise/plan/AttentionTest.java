@@ -1,0 +1,173 @@
+package io.spinewise.plan;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.spinewise.testsupport.PostgresTestResource;
+import io.spinewise.testsupport.TestIssuer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.spinewise.plan.Fixtures.EnrolledPatient;
+import static io.spinewise.plan.Fixtures.checkOff;
+import static io.spinewise.plan.Fixtures.enrol;
+import static io.spinewise.plan.Fixtures.fromRoutine;
+import static io.spinewise.plan.Fixtures.prescribe;
+import static io.spinewise.plan.Fixtures.schedule;
+import static io.spinewise.plan.Users.NORTH;
+import static io.spinewise.plan.Users.NORTH_ADMIN;
+import static io.spinewise.plan.Users.NORTH_CHIRO;
+import static io.spinewise.plan.Users.PROBLEM_JSON;
+import static io.spinewise.plan.Users.SOUTH;
+import static io.spinewise.plan.Users.SOUTH_CHIRO;
+import static io.spinewise.plan.Users.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * "Needs attention today" over HTTP on the real database: who is listed and why (pain up against the patient's
+ * own baseline, no session, low adherence), the ranking, acknowledgements that lapse with new data, the
+ * clinic's own threshold, and who may see and acknowledge.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = TestIssuer.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = CatalogServiceResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AttentionTest {
+
+    private static final String LIST = "/api/attention";
+
+    private static EnrolledPatient pia;
+    private static EnrolledPatient ivo;
+    private static EnrolledPatient ada;
+    private static EnrolledPatient ned;
+    private static String piasPlan;
+
+    /**
+     * Pia: daily for a week, done every day but today; pain before 2, 2, 2, then 6, 6, 6 (up 4 against her
+     * baseline). Ivo: daily for a week, never done. Ada: done every day, pain steady at 3. Ned: like Ivo, but his
+     * plan is paused. Sam (south): like Ivo. The tests run in order: the third adds to Pia's history.
+     */
+    @BeforeEach
+    void fourPatientsOfNorthAndOneOfSouth() {
+        if (pia != null) {
+            return;
+        }
+        pia = enrol(NORTH_CHIRO, NORTH, "Pia", "Europe/Berlin");
+        ivo = enrol(NORTH_CHIRO, NORTH, "Ivo", "Europe/Berlin");
+        ada = enrol(NORTH_CHIRO, NORTH, "Ada", "Europe/Berlin");
+        ned = enrol(NORTH_CHIRO, NORTH, "Ned", "Europe/Berlin");
+        EnrolledPatient sam = enrol(SOUTH_CHIRO, SOUTH, "Sam", "Europe/Berlin");
+        LocalDate t = pia.today();
+        piasPlan = prescribe(NORTH_CHIRO, pia.id(), fromRoutine("mid-back-relief", schedule(t.minusDays(6), 1)));
+        String adasPlan = prescribe(NORTH_CHIRO, ada.id(), fromRoutine("mid-back-relief", schedule(t.minusDays(6), 1)));
+        int[] pain = {2, 2, 2, 6, 6, 6};
+        for (int i = 0; i < 6; i++) {
+            checkIn(pia, piasPlan, t.minusDays(6 - i), pain[i]);
+            checkIn(ada, adasPlan, t.minusDays(6 - i), 3);
+        }
+        checkIn(ada, adasPlan, t, 3);
+        prescribe(NORTH_CHIRO, ivo.id(), fromRoutine("mid-back-relief", schedule(t.minusDays(6), 1)));
+        String nedsPlan = prescribe(NORTH_CHIRO, ned.id(), fromRoutine("mid-back-relief", schedule(t.minusDays(6), 1)));
+        as(NORTH_CHIRO).body(Map.of("status", "PAUSED")).patch("/api/plans/" + nedsPlan).then().statusCode(200);
+        prescribe(SOUTH_CHIRO, sam.id(), fromRoutine("mid-back-relief", schedule(t.minusDays(6), 1)));
+    }
+
+    @Test
+    @Order(1)
+    void patientsWhoNeedALookAreRankedWithTheirReasonsInWords() {
+        as(NORTH_CHIRO).get(LIST).then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.patientId", equalTo(List.of(pia.id(), ivo.id())))
+                .body("items[0].reasons.code", equalTo(List.of("PAIN_UP")))
+                .body("items[0].reasons[0].text", equalTo(
+                        "Pain up 4 points against their baseline (2 at the start, 6 lately; clinic's rise: 2)"))
+                .body("items[0].lastSession", equalTo(pia.today().minusDays(1).toString()))
+                .body("items[1].reasons.code", equalTo(List.of("INACTIVE", "LOW_ADHERENCE")))
+                .body("items[1].reasons[0].text", equalTo("No session yet (clinic's limit: 5 days)"))
+                .body("items[1].reasons[1].text", containsString("Adherence 0% over 30 days: 0 of "));
+        as(SOUTH_CHIRO).get(LIST).then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].name", containsString("Sam"));
+    }
+
+    @Test
+    @Order(3) // adds a session to Pia's history
+    void anAcknowledgedReasonLeavesTheListUntilNewDataForItArrives() {
+        as(NORTH_CHIRO).body(Map.of("reason", "PAIN_UP", "note", "called: lifted boxes at the weekend"))
+                .post("/api/patients/" + pia.id() + "/attention-acknowledgements").then().statusCode(201)
+                .body("code", equalTo("PAIN_UP")).body("by", notNullValue()).body("until", notNullValue())
+                .body("note", equalTo("called: lifted boxes at the weekend"));
+        as(NORTH_CHIRO).get(LIST).then().statusCode(200).body("items.patientId", not(hasItem(pia.id())));
+
+        // a new rating is new data: still up, so she is back, with the acknowledgement shown
+        checkIn(pia, piasPlan, pia.today(), 7);
+        as(NORTH_CHIRO).get(LIST).then().statusCode(200)
+                .body("items[0].patientId", equalTo(pia.id()))
+                .body("items[0].acknowledged", hasSize(1))
+                .body("items[0].acknowledged[0].note", equalTo("called: lifted boxes at the weekend"));
+        as(NORTH_ADMIN).get("/api/audit?size=100&patient=" + pia.id()).then().statusCode(200)
+                .body("items.action", hasItem("attention.acknowledge"));
+    }
+
+    @Test
+    @Order(4)
+    void onlyAnOpenReasonOfAPatientOfTheClinicCanBeAcknowledged() {
+        as(NORTH_CHIRO).body(Map.of("reason", "LOW_ADHERENCE"))
+                .post("/api/patients/" + ada.id() + "/attention-acknowledgements").then().statusCode(409)
+                .contentType(PROBLEM_JSON).body("detail", containsString("does not need attention for LOW_ADHERENCE"));
+        as(SOUTH_CHIRO).body(Map.of("reason", "INACTIVE"))
+                .post("/api/patients/" + ivo.id() + "/attention-acknowledgements").then().statusCode(404)
+                .contentType(PROBLEM_JSON);
+        as(NORTH_CHIRO).body(Map.of("reason", "BORED"))
+                .post("/api/patients/" + ivo.id() + "/attention-acknowledgements").then().statusCode(400)
+                .contentType(PROBLEM_JSON);
+        as(NORTH_CHIRO).body(Map.of("reason", "INACTIVE", "note", "x".repeat(501)))
+                .post("/api/patients/" + ivo.id() + "/attention-acknowledgements").then().statusCode(400)
+                .contentType(PROBLEM_JSON).body("detail", containsString("note"));
+        as(ivo.token()).get(LIST).then().statusCode(403);
+        as(NORTH_ADMIN).get(LIST).then().statusCode(403);
+        as(ivo.token()).body(Map.of("reason", "INACTIVE"))
+                .post("/api/patients/" + ivo.id() + "/attention-acknowledgements").then().statusCode(403);
+        as(NORTH_CHIRO).get("/api/patients/" + ned.id()).then().statusCode(200);
+        as(NORTH_CHIRO).get(LIST).then().body("items.patientId", not(hasItem(ned.id())));
+    }
+
+    @Test
+    @Order(2)
+    void theClinicsPainRiseDecidesWhoIsUpInPain() {
+        Map<String, Object> settings = as(NORTH_ADMIN).get("/api/clinic/settings").then().statusCode(200)
+                .body("painRise", equalTo(2)).extract().as(Map.class);
+        try {
+            settings.put("painRise", 5);
+            as(NORTH_ADMIN).body(settings).put("/api/clinic/settings").then().statusCode(200).body("painRise", equalTo(5));
+            as(NORTH_CHIRO).get(LIST).then().statusCode(200)
+                    .body("items.reasons.flatten().code", not(hasItem("PAIN_UP")));
+            settings.put("painRise", 11);
+            as(NORTH_ADMIN).body(settings).put("/api/clinic/settings").then().statusCode(400)
+                    .contentType(PROBLEM_JSON).body("detail", containsString("painRise"));
+        } finally {
+            settings.put("painRise", 2);
+            as(NORTH_ADMIN).body(settings).put("/api/clinic/settings").then().statusCode(200);
+        }
+    }
+
+    private static void checkIn(EnrolledPatient p, String plan, LocalDate day, int painBefore) {
+        Map<String, Object> body = checkOff(plan, day, 1);
+        body.put("painBefore", painBefore);
+        as(p.token()).header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
+                .post("/api/me/sessions").then().statusCode(201);
+    }
+}
