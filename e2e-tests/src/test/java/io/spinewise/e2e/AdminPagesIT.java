@@ -93,10 +93,11 @@ class AdminPagesIT {
 
             admin.type("#lowAdherencePercent", "75");
             admin.type("#inactiveDays", "3");
+            admin.type("#painRise", "3");
             admin.click("form[action='/admin/settings'] button[type='submit']");
             assertThat(admin.text("section[aria-labelledby='settings-title'] .notice.success")).startsWith("Saved.");
             as(token("admin.nora")).get(PLAN + "/api/clinic/settings").then().statusCode(200)
-                    .body("lowAdherencePercent", equalTo(75)).body("inactiveDays", equalTo(3))
+                    .body("lowAdherencePercent", equalTo(75)).body("inactiveDays", equalTo(3)).body("painRise", equalTo(3))
                     .body("painThreshold", equalTo(before.get("painThreshold")));
         } finally {
             as(token("admin.nora")).body(before).put(PLAN + "/api/clinic/settings").then().statusCode(200);

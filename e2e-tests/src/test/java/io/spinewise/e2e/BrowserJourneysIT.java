@@ -92,7 +92,10 @@ class BrowserJourneysIT {
     void chiropractorEnrolsAPatientAndPrescribesMidBackRelief() {
         chiropractor = new Browser();
         chiropractor.openAs(WEB + "/", "dr.ada", "demo");
-        assertThat(chiropractor.path()).isEqualTo("/patients");
+        assertThat(chiropractor.path()).isEqualTo("/attention");
+        chiropractor.find("ol.attention-list");
+        check(chiropractor, "attention");
+        chiropractor.open(WEB + "/patients");
         chiropractor.find("table.patients-table");
         check(chiropractor, "patients");
 

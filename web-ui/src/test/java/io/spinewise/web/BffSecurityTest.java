@@ -59,7 +59,7 @@ class BffSecurityTest {
         given().auth().oauth2(Users.patient()).redirects().follow(false)
                 .when().get("/").then().statusCode(303).header("Location", startsWith("http")).header("Location", containsString("/today"));
         given().auth().oauth2(Users.chiropractor()).redirects().follow(false)
-                .when().get("/").then().statusCode(303).header("Location", containsString("/patients"));
+                .when().get("/").then().statusCode(303).header("Location", containsString("/attention"));
         given().auth().oauth2(Users.admin()).redirects().follow(false)
                 .when().get("/").then().statusCode(303).header("Location", containsString("/admin/reports"));
     }

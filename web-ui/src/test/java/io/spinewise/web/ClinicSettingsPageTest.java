@@ -37,13 +37,13 @@ class ClinicSettingsPageTest {
 
         given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
                 .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
-                .formParam("lowAdherencePercent", "50").formParam("painThreshold", "8").formParam("inactiveDays", " 4 ")
+                .formParam("lowAdherencePercent", "50").formParam("painThreshold", "8").formParam("inactiveDays", " 4 ").formParam("painRise", "3")
                 .when().post("/admin/settings")
                 .then().statusCode(200).body(containsString("Saved.")).body(containsString("value=\"50\""));
         assertThat(StubServices.requests("PUT", "/api/clinic/settings")).singleElement().satisfies(r -> {
             assertThat(r.header("Authorization")).isEqualTo("Bearer " + token);
             assertThat(JsonPath.from(r.body()).getMap("$"))
-                    .isEqualTo(Map.of("lowAdherencePercent", 50, "painThreshold", 8, "inactiveDays", 4));
+                    .isEqualTo(Map.of("lowAdherencePercent", 50, "painThreshold", 8, "inactiveDays", 4, "painRise", 3));
         });
     }
 
@@ -60,14 +60,14 @@ class ClinicSettingsPageTest {
 
         String html = given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
                 .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
-                .formParam("lowAdherencePercent", "150").formParam("painThreshold", "7").formParam("inactiveDays", "5")
+                .formParam("lowAdherencePercent", "150").formParam("painThreshold", "7").formParam("inactiveDays", "5").formParam("painRise", "2")
                 .when().post("/admin/settings").then().statusCode(400).extract().asString();
         assertThat(html).contains("value=\"150\" required aria-invalid=\"true\" aria-describedby=\"lowAdherencePercent-error\"",
                 "<small id=\"lowAdherencePercent-error\" class=\"field-error\">must be between 0 and 100</small>");
 
         given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
                 .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
-                .formParam("lowAdherencePercent", "sixty").formParam("painThreshold", "7").formParam("inactiveDays", "5")
+                .formParam("lowAdherencePercent", "sixty").formParam("painThreshold", "7").formParam("inactiveDays", "5").formParam("painRise", "2")
                 .when().post("/admin/settings").then().statusCode(400)
                 .body(containsString("<small id=\"lowAdherencePercent-error\" class=\"field-error\">Enter a whole number.</small>"));
         assertThat(StubServices.requests("PUT", "/api/clinic/settings")).hasSize(1);

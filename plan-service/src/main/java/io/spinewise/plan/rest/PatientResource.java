@@ -228,6 +228,9 @@ public class PatientResource {
             description = "201 with who, when and until when (AttentionResource's list leaves the reason out until"
                     + " then, unless new data for it arrives); 409 when the patient is not on the list for that"
                     + " reason now; a patient of another clinic, or none, is a 404.")
+    @APIResponse(responseCode = "201", description = "Acknowledged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AttentionRow.Acknowledged.class)))
     public Response acknowledge(@PathParam("id") String id,
                                 @NotNull(message = "a JSON body is required") @Valid AcknowledgementRequest request) {
         Patient patient = patient(id);

@@ -44,7 +44,11 @@ public class ClinicService {
         s.lowAdherencePercent = view.lowAdherencePercent();
         s.painThreshold = view.painThreshold();
         s.inactiveDays = view.inactiveDays();
-        s.painRise = view.painRise() != null ? view.painRise() : config.dashboard().painRise();
+        if (view.painRise() != null) {
+            s.painRise = view.painRise();
+        } else if (s.painRise == 0) { // a PUT without it keeps the clinic's own, else takes the default
+            s.painRise = config.dashboard().painRise();
+        }
         s.updatedBy = updatedBy;
         s.updatedAt = Instant.now();
         s.persist();

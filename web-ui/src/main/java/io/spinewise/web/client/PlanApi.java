@@ -1,6 +1,8 @@
 package io.spinewise.web.client;
 
+import io.spinewise.web.client.model.AcknowledgementRequest;
 import io.spinewise.web.client.model.Adherence;
+import io.spinewise.web.client.model.AttentionRow;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CalendarFeed;
 import io.spinewise.web.client.model.CalendarFeedLink;
@@ -113,6 +115,14 @@ public interface PlanApi {
     ListPage<SentReminder> mySentReminders(@QueryParam("page") Integer page, @QueryParam("size") Integer size);
 
     // --- the clinic's patients ---
+
+    @GET
+    @Path("/attention")
+    ListPage<AttentionRow> attention(@QueryParam("page") Integer page, @QueryParam("size") Integer size);
+
+    @POST
+    @Path("/patients/{id}/attention-acknowledgements")
+    AttentionRow.Acknowledged acknowledgeAttention(@PathParam("id") UUID id, AcknowledgementRequest request);
 
     @GET
     @Path("/dashboard")

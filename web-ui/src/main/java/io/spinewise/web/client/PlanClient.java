@@ -1,6 +1,8 @@
 package io.spinewise.web.client;
 
+import io.spinewise.web.client.model.AcknowledgementRequest;
 import io.spinewise.web.client.model.Adherence;
+import io.spinewise.web.client.model.AttentionRow;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CalendarFeed;
 import io.spinewise.web.client.model.CalendarFeedLink;
@@ -120,6 +122,15 @@ public class PlanClient {
      * row offset, page × size, must fit an int); it refuses a higher one with 400.
      */
     static final int MAX_SERVICE_PAGE = Integer.MAX_VALUE / 100;
+
+    /** One page (from 0) of the clinic's patients who need attention, most urgent first. */
+    public ListPage<AttentionRow> attention(int page) {
+        return calls.call(Service.PLAN, () -> api.attention(bounded(page), config.pageSize()));
+    }
+
+    public AttentionRow.Acknowledged acknowledgeAttention(UUID patientId, AcknowledgementRequest request) {
+        return calls.call(Service.PLAN, () -> api.acknowledgeAttention(patientId, request));
+    }
 
     /** One page (from 0) of the clinic's dashboard. */
     public ListPage<DashboardRow> dashboard(String q, int page) {

@@ -62,7 +62,7 @@ public class CurrentUser {
     /** The page a user of this role starts on, or null for a user without a Spinewise role. */
     public String home() {
         if (chiropractor()) {
-            return "/patients";
+            return "/attention";
         }
         if (admin()) {
             return "/admin/reports";

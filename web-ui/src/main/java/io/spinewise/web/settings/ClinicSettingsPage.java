@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The clinic's dashboard thresholds, set by its administrator: when the patients list flags
- * low adherence, high pain and inactivity. The page reads whole numbers; plan-service decides
+ * low adherence, high pain and inactivity, and the pain rise that puts a patient on the attention list. The page reads whole numbers; plan-service decides
  * the allowed ranges and its refusal is shown by the field. Below them, the clinic's default
  * reminders (e-mail on or off, the patient's local time) for patients who have not chosen their own.
  */
@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
 @Produces(MediaType.TEXT_HTML)
 public class ClinicSettingsPage {
 
-    private static final List<String> FIELDS = List.of("lowAdherencePercent", "painThreshold", "inactiveDays");
+    private static final List<String> FIELDS = List.of("lowAdherencePercent", "painThreshold", "inactiveDays",
+            "painRise");
     private static final String WHOLE_NUMBER = "Enter a whole number.";
 
     @Inject
@@ -94,9 +95,9 @@ public class ClinicSettingsPage {
         }
         AtomicReference<ClinicSettings> saved = new AtomicReference<>();
         if (in.send(() -> saved.set(plan.changeClinicSettings(new ClinicSettings(numbers.get("lowAdherencePercent"),
-                numbers.get("painThreshold"), numbers.get("inactiveDays")))), FieldTarget::same)) {
+                numbers.get("painThreshold"), numbers.get("inactiveDays"), numbers.get("painRise")))), FieldTarget::same)) {
             return Response.ok(new SettingsPage(values(saved.get()), Map.of(),
-                    "Saved. The patients list flags by these thresholds from now on.", true, reminders())).build();
+                    "Saved. The patients list and the attention list go by these thresholds from now on.", true, reminders())).build();
         }
         String message = in.refusal().map(ServiceException::readableMessage).orElse("Please correct the marked fields.");
         return Response.status(400).entity(new SettingsPage(typed, in.errors(), message, false, reminders())).build();
@@ -116,6 +117,7 @@ public class ClinicSettingsPage {
         values.put("lowAdherencePercent", text(settings.lowAdherencePercent()));
         values.put("painThreshold", text(settings.painThreshold()));
         values.put("inactiveDays", text(settings.inactiveDays()));
+        values.put("painRise", text(settings.painRise()));
         return values;
     }
 

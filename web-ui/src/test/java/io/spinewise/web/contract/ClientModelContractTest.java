@@ -1,7 +1,9 @@
 package io.spinewise.web.contract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spinewise.web.client.model.AcknowledgementRequest;
 import io.spinewise.web.client.model.Adherence;
+import io.spinewise.web.client.model.AttentionRow;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CheckOff;
 import io.spinewise.web.client.model.CheckOffRequest;
@@ -97,6 +99,9 @@ class ClientModelContractTest {
             new Mapping(CheckOff.class, ServiceContract.PLAN, "CheckOffView", false),
             new Mapping(Chiropractor.class, ServiceContract.PLAN, "Prescriber", false),
             new Mapping(DashboardRow.class, ServiceContract.PLAN, "DashboardRow", false),
+            new Mapping(AttentionRow.class, ServiceContract.PLAN, "AttentionRow", false),
+            new Mapping(ListPage.class, ServiceContract.PLAN, "PageAttentionRow", false),
+            new Mapping(AcknowledgementRequest.class, ServiceContract.PLAN, "AcknowledgementRequest", true),
             new Mapping(Enrolment.class, ServiceContract.PLAN, "EnrolmentView", false),
             new Mapping(Patient.class, ServiceContract.PLAN, "PatientView", false),
             new Mapping(Plan.class, ServiceContract.PLAN, "PlanView", false),
