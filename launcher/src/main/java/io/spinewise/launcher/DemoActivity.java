@@ -48,6 +48,8 @@ final class DemoActivity {
     private static final int WEEKS = 6;
     private static final String ROUTINE = "mid-back-relief";
     private static final String KEY_PREFIX = "demo-";
+    /** Attempts of a call that plan-service answered "unavailable, try again" (503) or "too many" (429). */
+    private static final int RETRIES = 5;
     /** How long after the first start the demo patients' reminder mail is due. */
     static final int REMINDER_AFTER_MINUTES = 2;
 
@@ -205,7 +207,8 @@ final class DemoActivity {
         }
     }
 
-    private JsonNode call(String method, String path, String token, Object body) throws IOException, InterruptedException {
+    /** A call to plan-service as {@code token}; its JSON answer. Package-private for its test. */
+    JsonNode call(String method, String path, String token, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(planService + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
@@ -213,6 +216,13 @@ final class DemoActivity {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // a service just started may still be warming up its calls to the others: plan-service answers 503 with
+        // "nothing was saved; try again" (or 429), so a few calmer attempts are safe and spare a failed first start
+        for (int attempt = 1; attempt < RETRIES && (response.statusCode() == 503 || response.statusCode() == 429);
+             attempt++) {
+            Thread.sleep(2000L * attempt);
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() >= 300) {
             throw new IOException(method + " " + planService + path + " answered " + response.statusCode() + ": "
                     + response.body());
