@@ -1,0 +1,67 @@
+package io.spinewise.plan.fhir;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spinewise.plan.data.FhirQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * A check-off (not undone) as a FHIR Procedure: a home exercise session the patient did, when they did it
+ * ({@code performed_at}, else when it was received, in the patient's zone) and the CarePlan it was part of
+ * ({@code basedOn}). The code is text only: no standard code is asserted for "home exercise session".
+ */
+@ApplicationScoped
+class ProcedureType implements FhirType {
+
+    /** The Procedure's code (text only). */
+    static final String SESSION = "Home exercise session";
+
+    private static final FhirQuery QUERY = new FhirQuery("SELECT c.id, c.patient_id, c.plan_id, c.note,"
+            + " coalesce(c.performed_at, c.created_at) AS performed_at, p.time_zone"
+            + " FROM session_checkoff c JOIN patient p ON p.id = c.patient_id"
+            + " WHERE c.clinic_id = :clinic AND c.undone_at IS NULL",
+            "c.patient_id", "c.patient_id, c.session_date, c.slot, c.id");
+
+    @Inject
+    FhirSystems systems;
+
+    @Override
+    public String name() {
+        return "Procedure";
+    }
+
+    @Override
+    public int rank() {
+        return 2;
+    }
+
+    @Override
+    public FhirQuery query() {
+        return QUERY;
+    }
+
+    @Override
+    public void map(ResultSet row, FhirRefs refs, Consumer<ObjectNode> out) throws SQLException {
+        UUID id = row.getObject("id", UUID.class);
+        ObjectNode procedure = FhirJson.resource(name(), id);
+        procedure.set("identifier", FhirJson.identifier(systems.checkOffId(), id.toString()));
+        procedure.putArray("basedOn").add(FhirJson.reference(refs.to("CarePlan", row.getObject("plan_id", UUID.class))));
+        procedure.put("status", "completed");
+        procedure.set("code", FhirJson.object().put("text", SESSION));
+        procedure.set("subject", FhirJson.reference(refs.to("Patient", row.getObject("patient_id", UUID.class))));
+        procedure.put("performedDateTime", FhirJson.dateTime(
+                row.getObject("performed_at", OffsetDateTime.class).toInstant(), ZoneId.of(row.getString("time_zone"))));
+        String note = row.getString("note");
+        if (note != null && !note.isBlank()) {
+            procedure.set("note", FhirJson.note(note.strip()));
+        }
+        out.accept(procedure);
+    }
+}
