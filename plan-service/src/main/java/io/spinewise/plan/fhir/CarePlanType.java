@@ -34,13 +34,6 @@ class CarePlanType implements FhirType {
     private static final TypeReference<List<PlanItem>> ITEMS = new TypeReference<>() {
     };
 
-    private static final FhirQuery QUERY = new FhirQuery("SELECT pl.id, pl.clinic_id, pl.patient_id, pl.title,"
-            + " pl.status, pl.created_at, pl.created_by_name, pl.completed_on, v.start_date, v.end_date,"
-            + " v.days_mask, v.sessions_per_day, v.items,"
-            + " (SELECT min(f.start_date) FROM plan_version f WHERE f.plan_id = pl.id) AS first_start_date"
-            + " FROM plan pl JOIN plan_version v ON v.plan_id = pl.id AND v.version = pl.current_version"
-            + " WHERE pl.clinic_id = :clinic", "pl.patient_id", "pl.patient_id, pl.created_at, pl.id");
-
     @Inject
     FhirSystems systems;
 
@@ -59,7 +52,7 @@ class CarePlanType implements FhirType {
 
     @Override
     public FhirQuery query() {
-        return QUERY;
+        return FhirQuery.CARE_PLANS;
     }
 
     @Override
@@ -88,8 +81,8 @@ class CarePlanType implements FhirType {
         ArrayNode activities = plan.putArray("activity");
         for (PlanItem item : items(row.getString("items"))) {
             ObjectNode detail = FhirJson.object();
-            detail.set("code", FhirJson.concept(FhirJson.coding(systems.exercise(), item.exercise(), item.exerciseName()),
-                    item.exerciseName()));
+            ObjectNode exercise = FhirJson.coding(systems.exercise(), item.exercise(), item.exerciseName());
+            detail.set("code", FhirJson.concept(exercise, item.exerciseName()));
             detail.put("status", activityStatus(status));
             detail.set("scheduledTiming", timing.deepCopy());
             detail.put("description", PlanDosage.words(item));

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * One FHIR resource type the export writes: where its rows come from and how a row becomes resources. Both the
  * patient's Bundle and the clinic's bulk export find every type through this interface, so adding a type
- * (QuestionnaireResponse, say) is one {@code @ApplicationScoped} class implementing it, with its query.
+ * (QuestionnaireResponse, say) is one {@code @ApplicationScoped} class implementing it, and its SELECT beside the
+ * others in {@link FhirQuery} (all hand-written SQL lives in package {@code data}).
  */
 public interface FhirType {
 

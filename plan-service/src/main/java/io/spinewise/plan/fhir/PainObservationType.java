@@ -27,13 +27,6 @@ class PainObservationType implements FhirType {
     static final String BEFORE = "Rated before the session";
     static final String AFTER = "Rated after the session";
 
-    private static final FhirQuery QUERY = new FhirQuery("SELECT c.id, c.patient_id, c.pain_before, c.pain_after,"
-            + " coalesce(c.performed_at, c.created_at) AS performed_at, p.time_zone"
-            + " FROM session_checkoff c JOIN patient p ON p.id = c.patient_id"
-            + " WHERE c.clinic_id = :clinic AND c.undone_at IS NULL"
-            + " AND (c.pain_before IS NOT NULL OR c.pain_after IS NOT NULL)",
-            "c.patient_id", "c.patient_id, c.session_date, c.slot, c.id");
-
     @Override
     public String name() {
         return "Observation";
@@ -46,7 +39,7 @@ class PainObservationType implements FhirType {
 
     @Override
     public FhirQuery query() {
-        return QUERY;
+        return FhirQuery.PAIN_RATINGS;
     }
 
     @Override

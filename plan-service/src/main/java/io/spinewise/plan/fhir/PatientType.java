@@ -18,10 +18,6 @@ import java.util.function.Consumer;
 @ApplicationScoped
 class PatientType implements FhirType {
 
-    private static final FhirQuery QUERY = new FhirQuery(
-            "SELECT p.id, p.clinic_id, p.first_name, p.last_name FROM patient p WHERE p.clinic_id = :clinic",
-            "p.id", "p.id");
-
     @Inject
     FhirSystems systems;
 
@@ -37,7 +33,7 @@ class PatientType implements FhirType {
 
     @Override
     public FhirQuery query() {
-        return QUERY;
+        return FhirQuery.PATIENTS;
     }
 
     @Override

@@ -14,7 +14,8 @@ final class PlanDosage {
         if (item.reps() != null) {
             text.append(" of ").append(item.reps()).append(item.reps() == 1 ? " repetition" : " repetitions");
         } else if (item.holdSeconds() != null) {
-            text.append(", holding ").append(item.holdSeconds()).append(item.holdSeconds() == 1 ? " second" : " seconds");
+            text.append(", holding ").append(item.holdSeconds())
+                    .append(item.holdSeconds() == 1 ? " second" : " seconds");
         }
         if (item.side() != null) {
             switch (item.side()) {

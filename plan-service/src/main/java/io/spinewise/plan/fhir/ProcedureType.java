@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -23,12 +24,6 @@ class ProcedureType implements FhirType {
     /** The Procedure's code (text only). */
     static final String SESSION = "Home exercise session";
 
-    private static final FhirQuery QUERY = new FhirQuery("SELECT c.id, c.patient_id, c.plan_id, c.note,"
-            + " coalesce(c.performed_at, c.created_at) AS performed_at, p.time_zone"
-            + " FROM session_checkoff c JOIN patient p ON p.id = c.patient_id"
-            + " WHERE c.clinic_id = :clinic AND c.undone_at IS NULL",
-            "c.patient_id", "c.patient_id, c.session_date, c.slot, c.id");
-
     @Inject
     FhirSystems systems;
 
@@ -44,7 +39,7 @@ class ProcedureType implements FhirType {
 
     @Override
     public FhirQuery query() {
-        return QUERY;
+        return FhirQuery.PROCEDURES;
     }
 
     @Override
@@ -52,12 +47,13 @@ class ProcedureType implements FhirType {
         UUID id = row.getObject("id", UUID.class);
         ObjectNode procedure = FhirJson.resource(name(), id);
         procedure.set("identifier", FhirJson.identifier(systems.checkOffId(), id.toString()));
-        procedure.putArray("basedOn").add(FhirJson.reference(refs.to("CarePlan", row.getObject("plan_id", UUID.class))));
+        UUID plan = row.getObject("plan_id", UUID.class);
+        procedure.putArray("basedOn").add(FhirJson.reference(refs.to("CarePlan", plan)));
         procedure.put("status", "completed");
         procedure.set("code", FhirJson.object().put("text", SESSION));
         procedure.set("subject", FhirJson.reference(refs.to("Patient", row.getObject("patient_id", UUID.class))));
-        procedure.put("performedDateTime", FhirJson.dateTime(
-                row.getObject("performed_at", OffsetDateTime.class).toInstant(), ZoneId.of(row.getString("time_zone"))));
+        Instant performed = row.getObject("performed_at", OffsetDateTime.class).toInstant();
+        procedure.put("performedDateTime", FhirJson.dateTime(performed, ZoneId.of(row.getString("time_zone"))));
         String note = row.getString("note");
         if (note != null && !note.isBlank()) {
             procedure.set("note", FhirJson.note(note.strip()));
