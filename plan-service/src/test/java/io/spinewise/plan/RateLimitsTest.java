@@ -16,6 +16,7 @@ import io.spinewise.plan.rest.CalendarFeedResource;
 import io.spinewise.plan.rest.CalendarResource;
 import io.spinewise.plan.rest.ClinicResource;
 import io.spinewise.plan.rest.DashboardResource;
+import io.spinewise.plan.rest.FhirResource;
 import io.spinewise.plan.rest.Limited;
 import io.spinewise.plan.rest.MeResource;
 import io.spinewise.plan.rest.PatientResource;
@@ -272,7 +273,8 @@ class RateLimitsTest {
         }));
         Map<String, Boolean> expected = new HashMap<>();
         for (Class<?> resource : List.of(AuditResource.class, CalendarFeedResource.class, CalendarResource.class,
-                ClinicResource.class, DashboardResource.class, MeResource.class, PatientResource.class,
+                ClinicResource.class, DashboardResource.class, FhirResource.class, MeResource.class,
+                PatientResource.class,
                 PlanResource.class, PushSubscriptionResource.class, ReportResource.class, ReminderResource.class,
                 UnsubscribeResource.class)) {
             for (Method method : resource.getDeclaredMethods()) {

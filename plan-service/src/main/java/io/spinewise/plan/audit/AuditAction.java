@@ -43,6 +43,9 @@ public final class AuditAction {
     public static final String CLINIC_CHIROPRACTORS_READ = "clinic.chiropractors.read";
     public static final String REPORT_ADHERENCE_CSV = "report.adherence.csv";
     public static final String REPORT_PATIENT_PDF = "report.patient.pdf";
+    public static final String FHIR_PATIENT = "fhir.patient";
+    public static final String FHIR_ME = "fhir.me";
+    public static final String FHIR_BULK = "fhir.bulk";
     public static final String AUDIT_READ = "audit.read";
     public static final String AUDIT_VERIFY = "audit.verify";
 

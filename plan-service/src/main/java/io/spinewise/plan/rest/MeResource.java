@@ -16,6 +16,7 @@ import io.spinewise.plan.audit.AuditContext;
 import io.spinewise.plan.audit.AuditRecorder;
 import io.spinewise.plan.audit.Audited;
 import io.spinewise.plan.domain.Patient;
+import io.spinewise.plan.fhir.FhirExport;
 import io.spinewise.plan.service.AdherenceService;
 import io.spinewise.plan.service.CheckOffService;
 import io.spinewise.plan.service.ExportService;
@@ -87,6 +88,9 @@ public class MeResource {
 
     @Inject
     ExportService export;
+
+    @Inject
+    FhirExport fhir;
 
     @Inject
     Today today;
@@ -235,5 +239,22 @@ public class MeResource {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"spinewise-my-data-"
                         + today.in(patient.zone()) + ".json\"")
                 .build();
+    }
+
+    @GET
+    @Path("/fhir")
+    @Produces(FhirExport.FHIR_JSON)
+    @RolesAllowed(Roles.PATIENT)
+    @Audited(AuditAction.FHIR_ME)
+    @Limited(RateLimiter.Limit.EXPORTS)
+    @Tag(name = "FHIR")
+    @Operation(operationId = "getMyFhir", summary = "My record as a FHIR R4 Bundle",
+            description = FhirResource.BUNDLE + " To take my record to another clinic's system.")
+    @APIResponse(responseCode = "200", description = "The Bundle",
+            content = @Content(mediaType = FhirExport.FHIR_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    public Response fhir() {
+        Patient patient = me.get();
+        audit.target("FHIR bundle");
+        return FhirResource.bundle(fhir.bundle(patient.clinicId, patient.id), patient);
     }
 }

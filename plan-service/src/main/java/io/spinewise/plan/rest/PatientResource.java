@@ -22,6 +22,7 @@ import io.spinewise.plan.audit.AuditContext;
 import io.spinewise.plan.audit.AuditRecorder;
 import io.spinewise.plan.audit.Audited;
 import io.spinewise.plan.domain.Patient;
+import io.spinewise.plan.fhir.FhirExport;
 import io.spinewise.plan.service.AdherenceService;
 import io.spinewise.plan.service.AttentionService;
 import io.spinewise.plan.service.PatientService;
@@ -94,6 +95,9 @@ public class PatientResource {
 
     @Inject
     AttentionService attention;
+
+    @Inject
+    FhirExport fhir;
 
     @Context
     UriInfo uriInfo;
@@ -237,6 +241,24 @@ public class PatientResource {
         AttentionRow.Acknowledged done = attention.acknowledge(caller.clinicId(), patient.id, request,
                 caller.subject(), caller.displayName());
         return Response.status(Response.Status.CREATED).entity(done).build();
+    }
+
+    @GET
+    @Path("/{id}/fhir")
+    @Produces(FhirExport.FHIR_JSON)
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Audited(AuditAction.FHIR_PATIENT)
+    @Limited(RateLimiter.Limit.EXPORTS)
+    @Tag(name = "FHIR")
+    @Operation(operationId = "getPatientFhir", summary = "A patient's record as a FHIR R4 Bundle",
+            description = FhirResource.BUNDLE + " Who may read it: as the patient PDF. A patient of another clinic,"
+                    + " or none, is a 404.")
+    @APIResponse(responseCode = "200", description = "The Bundle",
+            content = @Content(mediaType = FhirExport.FHIR_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    public Response fhir(@PathParam("id") String id) {
+        Patient patient = patient(id);
+        audit.target("FHIR bundle");
+        return FhirResource.bundle(fhir.bundle(caller.clinicId(), patient.id), patient);
     }
 
     private Patient patient(String id) {

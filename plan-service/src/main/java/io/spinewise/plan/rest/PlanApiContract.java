@@ -17,7 +17,8 @@ import java.util.Set;
  */
 public class PlanApiContract extends OpenApiContract {
 
-    static final Set<String> LIMITED_READS = Set.of("getAdherenceCsv", "getPatientPdf", "exportMyData");
+    static final Set<String> LIMITED_READS = Set.of("getAdherenceCsv", "getPatientPdf", "exportMyData",
+            "getPatientFhir", "getMyFhir", "getFhirExport");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -34,7 +35,7 @@ public class PlanApiContract extends OpenApiContract {
                             + " also of enrolments an hour); retry after Retry-After seconds");
                 } else if (LIMITED_READS.contains(operation.getOperationId())) {
                     tooManyRequests(operation, "Over the caller's allowance of exports an hour, or (for a CSV or"
-                            + " PDF report) the clinic already runs its most reports at once; retry after Retry-After"
+                            + " PDF report, a bulk FHIR file) the clinic already runs its most reports at once; retry after Retry-After"
                             + " seconds");
                 }
             });

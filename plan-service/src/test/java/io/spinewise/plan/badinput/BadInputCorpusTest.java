@@ -86,6 +86,7 @@ class BadInputCorpusTest {
                 Map.entry("calendarToken", calendarToken),
                 // no reminder mail was sent here: every unsubscribe case is a 404 anyway
                 Map.entry("unsubscribeToken", "A".repeat(43)),
+                Map.entry("fhirType", "Patient"),
                 Map.entry("today", today.toString()),
                 Map.entry("monthAgo", today.minusMonths(1).toString()),
                 Map.entry("nextMonth", today.plusMonths(1).toString()),

@@ -1,0 +1,158 @@
+package io.spinewise.plan.fhir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import io.spinewise.plan.config.FhirConfig;
+import io.spinewise.plan.report.ReportTimeout;
+import io.spinewise.plan.service.Today;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The FHIR R4 export: one patient's record as a Bundle, and a clinic's resources of one type as NDJSON (one
+ * resource a line), streamed. Both read in one read-only, repeatable-read transaction, so a Bundle's entries come
+ * from one snapshot and every reference in it has its target; the stream has the reports' statement timeout.
+ */
+@ApplicationScoped
+public class FhirExport {
+
+    /** The media type of a FHIR JSON resource. */
+    public static final String FHIR_JSON = "application/fhir+json";
+
+    /** The media type of the bulk files: FHIR JSON resources, one a line. */
+    public static final String FHIR_NDJSON = "application/fhir+ndjson";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    @Any
+    Instance<FhirType> types;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    FhirConfig config;
+
+    @Inject
+    ReportTimeout timeout;
+
+    @Inject
+    Today today;
+
+    /** The exported types, in the Bundle's order. */
+    public List<FhirType> types() {
+        return types.stream().sorted(Comparator.comparingInt(FhirType::rank)).toList();
+    }
+
+    /** The exported type of this name ({@code CarePlan}, …), if there is one. */
+    public Optional<FhirType> type(String name) {
+        return types.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /**
+     * A Bundle of type {@code collection} holding one patient's Patient, CarePlans, Procedures and Observations
+     * (the patient must be of the clinic: the caller checked). {@code collection}, not {@code document}: a
+     * document needs a Composition, an attested clinical summary with an author, which an export is not.
+     */
+    public byte[] bundle(String clinicId, UUID patientId) {
+        ObjectNode bundle = FhirJson.resource("Bundle", UUID.randomUUID());
+        bundle.put("type", "collection");
+        bundle.put("timestamp", FhirJson.instant(today.now()));
+        ArrayNode entries = bundle.putArray("entry");
+        try {
+            read(c -> {
+                for (FhirType type : types()) {
+                    type.query().each(c, clinicId, patientId, config.fetchSize(), row -> type.map(row,
+                            FhirRefs.BUNDLE, resource -> entries.addObject()
+                                    .put("fullUrl", "urn:uuid:" + resource.get("id").asText())
+                                    .set("resource", resource)));
+                }
+                return entries.size();
+            });
+            return json.writeValueAsBytes(bundle);
+        } catch (SQLException e) {
+            if (ReportTimeout.causedBy(e)) {
+                throw timeout.problem();
+            }
+            throw new IllegalStateException("FHIR bundle failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the clinic's resources of {@code type} to {@code output}, one a line; the number of resources. */
+    public long ndjson(OutputStream output, String clinicId, FhirType type) throws IOException {
+        OutputStream buffered = new BufferedOutputStream(output, 1 << 16);
+        long[] resources = {0};
+        try {
+            read(c -> type.query().each(c, clinicId, null, config.fetchSize(), row -> {
+                try {
+                    type.map(row, FhirRefs.NDJSON, resource -> {
+                        line(buffered, resource);
+                        resources[0]++;
+                    });
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            }));
+        } catch (SQLException e) {
+            if (ReportTimeout.causedBy(e)) {
+                throw timeout.problem();
+            }
+            throw new IOException("FHIR export failed", e);
+        }
+        buffered.flush();
+        return resources[0];
+    }
+
+    private void line(OutputStream out, ObjectNode resource) {
+        try {
+            out.write(json.writeValueAsBytes(resource));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code work} in a read-only, repeatable-read transaction with the reports' statement timeout. */
+    private long read(Work work) throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                timeout.apply(c);
+                return work.run(c);
+            } finally {
+                c.rollback();
+                c.setReadOnly(false);
+                c.setTransactionIsolation(isolation);
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        long run(Connection c) throws SQLException, IOException;
+    }
+}
