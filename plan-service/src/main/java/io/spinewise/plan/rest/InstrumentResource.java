@@ -7,7 +7,6 @@ import io.spinewise.plan.audit.AuditAction;
 import io.spinewise.plan.audit.Audited;
 import io.spinewise.plan.outcomes.Instruments;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,8 +43,8 @@ public class InstrumentResource {
     @Audited(AuditAction.INSTRUMENT_READ)
     @Operation(operationId = "getInstrument", summary = "One instrument of the library",
             description = "By code (NPRS, PSFS, NDI, RMDQ; any letter case); an unknown code is a 404.")
-    public InstrumentView get(@PathParam("code") @Size(max = 16) String code) {
+    public InstrumentView get(@PathParam("code") String code) {
         return Instruments.byCode(code).map(i -> InstrumentView.of(i.definition()))
-                .orElseThrow(() -> ProblemException.notFound("No instrument " + code + "."));
+                .orElseThrow(() -> ProblemException.notFound("No instrument of this code in the library."));
     }
 }
