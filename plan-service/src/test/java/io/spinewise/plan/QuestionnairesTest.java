@@ -1,5 +1,7 @@
 package io.spinewise.plan;
 
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -11,6 +13,7 @@ import io.spinewise.testsupport.TestIssuer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -40,7 +43,7 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * Outcome questionnaires over HTTP against the real database: the library, assigning, what is due, answering
  * once (retries replayed), invalid answers named, other clinics and patients kept out, missed occasions across
- * weeks, outcomes judged by the MCID, the clinic CSV.
+ * weeks, outcomes judged by the MCID, in the patient PDF and the clinic CSV.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
@@ -175,7 +178,7 @@ class QuestionnairesTest {
     }
 
     @Test
-    void acrossWeeksUnansweredOccasionsAreMissedAndTheChangeIsJudgedByTheMcid() throws SQLException {
+    void acrossWeeksUnansweredOccasionsAreMissedAndTheChangeIsJudgedByTheMcid() throws SQLException, IOException {
         EnrolledPatient wes = Fixtures.enrol(NORTH_CHIRO, NORTH, "=Wes", "Europe/Zurich");
         String nprs = assign(wes, "NPRS", 1);
         LocalDate today = wes.today();
@@ -195,6 +198,12 @@ class QuestionnairesTest {
                 .body("[0].missed", contains(today.minusWeeks(1).toString()))
                 .body("[0].late", is(0));
 
+        String pdf = pdfText(as(NORTH_CHIRO).get("/api/reports/patients/" + wes.id() + ".pdf").then().statusCode(200)
+                .extract().asByteArray());
+        assertThat(pdf).contains("Numeric Pain Rating Scale (0–10) (NPRS)", "Baseline 8, latest 5, change -3.",
+                "Better by at least the minimal clinically important difference (2 points).",
+                "Missed: " + today.minusWeeks(1) + ".");
+
         LocalDate from = today.minusWeeks(3);
         Response csv = as(NORTH_ADMIN).get("/api/reports/outcomes.csv?from=" + from + "&to=" + today);
         csv.then().statusCode(200).contentType(containsString("text/csv"))
@@ -208,6 +217,20 @@ class QuestionnairesTest {
         as(SOUTH_CHIRO).get("/api/reports/outcomes.csv?from=" + from + "&to=" + today).then().statusCode(200)
                 .body(not(containsString(wes.id())));
         as(NORTH_ADMIN).get("/api/reports/outcomes.csv?from=" + today + "&to=" + from).then().statusCode(400);
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
+        } finally {
+            reader.close();
+        }
     }
 
     private void backdate(String assignment, LocalDate start) throws SQLException {
