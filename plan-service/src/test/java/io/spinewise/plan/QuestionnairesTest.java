@@ -212,8 +212,8 @@ class QuestionnairesTest {
         assertThat(lines.get(0)).isEqualTo(OutcomeRows.HEADER);
         assertThat(lines).contains(
                 wes.id() + ",'=Wes Tester,NPRS," + today.minusWeeks(2) + "," + today.minusWeeks(2)
-                        + ",f,8.00,8.00,0.00,2,BASELINE",
-                wes.id() + ",'=Wes Tester,NPRS," + today + "," + today + ",f,5.00,8.00,-3.00,2,BETTER");
+                        + ",false,8.00,8.00,0.00,2,BASELINE",
+                wes.id() + ",'=Wes Tester,NPRS," + today + "," + today + ",false,5.00,8.00,-3.00,2,BETTER");
         as(SOUTH_CHIRO).get("/api/reports/outcomes.csv?from=" + from + "&to=" + today).then().statusCode(200)
                 .body(not(containsString(wes.id())));
         as(NORTH_ADMIN).get("/api/reports/outcomes.csv?from=" + today + "&to=" + from).then().statusCode(400);

@@ -41,7 +41,7 @@ public class OutcomeRows {
                 SELECT p.id, p.first_name || ' ' || p.last_name AS name FROM patient p WHERE p.clinic_id = :clinic
             )
             SELECT pts.id AS patient_id, %s AS patient_name, s.instrument, s.due_date, s.answered_on,
-                   s.answered_on > s.due_date AS late, s.score, s.baseline, s.score - s.baseline AS change, i.mcid,
+                   (s.answered_on > s.due_date)::text AS late, s.score, s.baseline, s.score - s.baseline AS change, i.mcid,
                    CASE WHEN s.nth = 1 THEN 'BASELINE'
                         WHEN (s.score - s.baseline) * i.sign >= i.mcid THEN 'BETTER'
                         WHEN (s.baseline - s.score) * i.sign >= i.mcid THEN 'WORSE'
