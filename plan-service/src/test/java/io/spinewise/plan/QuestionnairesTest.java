@@ -134,6 +134,10 @@ class QuestionnairesTest {
         as(NORTH_CHIRO).get(assessments(ria)).then().statusCode(200).body("[0].answered", is(1))
                 .body("[0].dueNow", nullValue()).body("[0].nextDue", is(ria.today().plusWeeks(2).toString()));
         as(ria.token()).get("/api/me/outcomes").then().statusCode(200).body("[0].scores[0].score", is(4.33f));
+        as(ria.token()).get("/api/me/export").then().statusCode(200)
+                .body("assessments[0].id", is(psfs))
+                .body("responses[0].response.score", is(4.33f))
+                .body("responses[0].answers.activity", contains("Lifting my son", "Gardening", "Driving"));
     }
 
     @Test

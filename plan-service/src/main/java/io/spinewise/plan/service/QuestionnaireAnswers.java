@@ -139,7 +139,8 @@ public class QuestionnaireAnswers {
                 .orElse(List.of());
     }
 
-    List<ItemAnswer> read(String answers) {
+    /** The stored answers as given. */
+    public List<ItemAnswer> read(String answers) {
         try {
             return json.readValue(answers, ANSWERS);
         } catch (JsonProcessingException e) {
