@@ -16,8 +16,11 @@ import io.spinewise.plan.rest.CalendarFeedResource;
 import io.spinewise.plan.rest.CalendarResource;
 import io.spinewise.plan.rest.ClinicResource;
 import io.spinewise.plan.rest.DashboardResource;
+import io.spinewise.plan.rest.InstrumentResource;
 import io.spinewise.plan.rest.Limited;
+import io.spinewise.plan.rest.MeAssessmentResource;
 import io.spinewise.plan.rest.MeResource;
+import io.spinewise.plan.rest.PatientAssessmentResource;
 import io.spinewise.plan.rest.PatientResource;
 import io.spinewise.plan.rest.PlanResource;
 import io.spinewise.plan.rest.PushSubscriptionResource;
@@ -274,7 +277,8 @@ class RateLimitsTest {
         for (Class<?> resource : List.of(AuditResource.class, CalendarFeedResource.class, CalendarResource.class,
                 ClinicResource.class, DashboardResource.class, MeResource.class, PatientResource.class,
                 PlanResource.class, PushSubscriptionResource.class, ReportResource.class, ReminderResource.class,
-                UnsubscribeResource.class)) {
+                UnsubscribeResource.class, InstrumentResource.class, PatientAssessmentResource.class,
+                MeAssessmentResource.class)) {
             for (Method method : resource.getDeclaredMethods()) {
                 Operation operation = method.getAnnotation(Operation.class);
                 if (operation != null) {
