@@ -203,6 +203,20 @@ class LauncherIT {
     }
 
     @Test
+    @Order(2)
+    void patientPaulHasThreeQuestionnaireAnswersOverSixWeeksAndOneDueToday() {
+        String paul = as(token("patient.paul")).get(PLAN + "/api/me").path("id");
+        JsonPath outcomes = as(token("dr.ada")).get(PLAN + "/api/patients/" + paul + "/outcomes").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(outcomes.getList("instrument")).containsExactly("PSFS", "NPRS");
+        assertThat(outcomes.getList("find { it.instrument == 'PSFS' }.scores")).hasSize(3);
+        assertThat(outcomes.getString("find { it.instrument == 'PSFS' }.verdict")).isEqualTo("BETTER");
+        assertThat(outcomes.getList("find { it.instrument == 'NPRS' }.scores")).hasSize(3);
+        assertThat(as(token("patient.paul")).get(PLAN + "/api/me/assessments/due").jsonPath().getList("instrument"))
+                .containsExactlyInAnyOrder("PSFS", "NPRS");
+    }
+
+    @Test
     @Order(3)
     void aSecondUpFailsFastNamingThePortsInUseAndLeavesTheFirstRunning() throws Exception {
         Path pidFile = RunningPlatform.launcher().data().resolve("spinewise.pid");
@@ -271,6 +285,9 @@ class LauncherIT {
         assertThat(as(token("patient.paul")).get(PLAN + "/api/me/plans").jsonPath().getList("id"))
                 .hasSize(paulsPlansBeforeTheRestart);
         assertThat(RunningPlatform.launcher().data().resolve("demo-activity-loaded")).exists();
+        String paulsId = as(token("patient.paul")).get(PLAN + "/api/me").path("id");
+        assertThat(as(token("dr.ada")).get(PLAN + "/api/patients/" + paulsId + "/outcomes").jsonPath()
+                .getList("scores.flatten()")).as("paul's questionnaire answers, not doubled").hasSize(6);
 
         // what was enrolled through the API is still in plan-service's database and in Keycloak's store
         as(token("dr.ada")).get(PLAN + "/api/patients/" + enrolledPatientId + "/plans").then().statusCode(200)

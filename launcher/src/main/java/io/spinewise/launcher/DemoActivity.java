@@ -30,7 +30,8 @@ import java.util.UUID;
 /**
  * Demo activity for a first start, so the dashboard, charts and reports have something to show:
  * the demo patients get "Mid-back relief" prescribed six weeks ago (through the API, as their
- * chiropractor), and six weeks of check-offs with pain ratings. The API accepts start dates and
+ * chiropractor), and six weeks of check-offs with pain ratings; one of them questionnaires too
+ * ({@link DemoOutcomes}). The API accepts start dates and
  * check-offs only for the last few days (late logging is bounded), so the plan is prescribed from
  * today and then backdated, and the history is written straight into plan-service's tables — a
  * development shortcut that no production path takes.
@@ -127,6 +128,10 @@ final class DemoActivity {
         // a reminder mail a few minutes after this first start: today's session is still open (MailServer shows it)
         String soon = LocalTime.now(zone).plusMinutes(REMINDER_AFTER_MINUTES).format(DateTimeFormatter.ofPattern("HH:mm"));
         call("PUT", "/api/me/reminders", patientToken, Map.of("channels", List.of("EMAIL"), "remindAt", soon));
+        Map<String, UUID> questionnaires = DemoOutcomes.PATIENT.equals(demo.username())
+                ? DemoOutcomes.assign(this::call, logins.accessToken(demo.chiropractor(), "demo"),
+                        patient.get("id").asText())
+                : Map.of();
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl("plan"), database.user(),
                 database.password())) {
             connection.setAutoCommit(false);
@@ -136,6 +141,9 @@ final class DemoActivity {
                 LocalDate start = today.minusWeeks(WEEKS);
                 backdate(connection, planId, start);
                 writeHistory(connection, patientId, planId, plan, start, today, demo);
+            }
+            if (!questionnaires.isEmpty() && !DemoOutcomes.hasHistory(connection, patientId)) {
+                DemoOutcomes.writeHistory(connection, patientId, questionnaires, today);
             }
             connection.commit();
         }

@@ -17,8 +17,11 @@ import io.spinewise.plan.rest.CalendarResource;
 import io.spinewise.plan.rest.ClinicResource;
 import io.spinewise.plan.rest.DashboardResource;
 import io.spinewise.plan.rest.FhirResource;
+import io.spinewise.plan.rest.InstrumentResource;
 import io.spinewise.plan.rest.Limited;
+import io.spinewise.plan.rest.MeAssessmentResource;
 import io.spinewise.plan.rest.MeResource;
+import io.spinewise.plan.rest.PatientAssessmentResource;
 import io.spinewise.plan.rest.PatientResource;
 import io.spinewise.plan.rest.PlanResource;
 import io.spinewise.plan.rest.PushSubscriptionResource;
@@ -276,7 +279,8 @@ class RateLimitsTest {
                 ClinicResource.class, DashboardResource.class, FhirResource.class, MeResource.class,
                 PatientResource.class,
                 PlanResource.class, PushSubscriptionResource.class, ReportResource.class, ReminderResource.class,
-                UnsubscribeResource.class)) {
+                UnsubscribeResource.class, InstrumentResource.class, PatientAssessmentResource.class,
+                MeAssessmentResource.class)) {
             for (Method method : resource.getDeclaredMethods()) {
                 Operation operation = method.getAnnotation(Operation.class);
                 if (operation != null) {

@@ -48,6 +48,17 @@ public final class AuditAction {
     public static final String FHIR_BULK = "fhir.bulk";
     public static final String AUDIT_READ = "audit.read";
     public static final String AUDIT_VERIFY = "audit.verify";
+    // outcome questionnaires (docs/outcomes.md)
+    public static final String INSTRUMENT_LIST = "instrument.list";
+    public static final String INSTRUMENT_READ = "instrument.read";
+    public static final String ASSESSMENT_ASSIGN = "assessment.assign";
+    public static final String ASSESSMENT_LIST = "assessment.list";
+    public static final String ASSESSMENT_STOP = "assessment.stop";
+    public static final String OUTCOMES_READ = "outcomes.read";
+    public static final String ME_ASSESSMENTS_DUE = "me.assessments.due";
+    public static final String ME_ASSESSMENT_ANSWER = "me.assessments.answer";
+    public static final String ME_OUTCOMES_READ = "me.outcomes.read";
+    public static final String REPORT_OUTCOMES_CSV = "report.outcomes.csv";
 
     private AuditAction() {
     }

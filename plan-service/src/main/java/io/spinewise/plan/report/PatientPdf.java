@@ -19,6 +19,7 @@ import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.domain.PlanItem;
 import io.spinewise.plan.domain.PlanVersion;
 import io.spinewise.plan.service.AdherenceService;
+import io.spinewise.plan.service.OutcomeService;
 import io.spinewise.plan.service.PlanService;
 import io.spinewise.plan.service.Today;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** A one-patient summary for the clinic's records: the plans, adherence by week, pain trend. */
+/** A one-patient summary for the clinic's records: the plans, adherence by week, pain trend, questionnaire scores. */
 @ApplicationScoped
 public class PatientPdf {
 
@@ -64,6 +65,9 @@ public class PatientPdf {
 
     @Inject
     ReportTimeout timeout;
+
+    @Inject
+    OutcomeService outcomes;
 
     /** The days a summary covers, both included. */
     public record Period(LocalDate from, LocalDate to) {
@@ -103,6 +107,7 @@ public class PatientPdf {
             plans(document, patient);
             weekly(document, figures);
             pain(document, figures.pain());
+            OutcomesPdfSection.write(document, outcomes.of(patient), TEXT, HEADING);
             document.add(new Paragraph("\n" + AdherenceView.FORMULA + ".", TEXT));
         } catch (DocumentException e) {
             throw new IllegalStateException("PDF could not be built", e);
@@ -180,7 +185,7 @@ public class PatientPdf {
                 + " to the last ratings " + (pain.change() == null ? "–" : pain.change()) + " (negative = better).", TEXT));
     }
 
-    private static PdfPTable table(float[] widths, String... headers) {
+    static PdfPTable table(float[] widths, String... headers) {
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
         table.setSpacingBefore(4);
@@ -193,7 +198,7 @@ public class PatientPdf {
         return table;
     }
 
-    private static void cell(PdfPTable table, String text) {
+    static void cell(PdfPTable table, String text) {
         table.addCell(new PdfPCell(new Phrase(text, TEXT)));
     }
 }

@@ -10,9 +10,11 @@ import io.spinewise.plan.audit.AuditContext;
 import io.spinewise.plan.audit.AuditRecorder;
 import io.spinewise.plan.audit.Audited;
 import io.spinewise.plan.audit.AuditedStream;
+import io.spinewise.plan.data.OutcomeRows;
 import io.spinewise.plan.config.PlanConfig;
 import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.report.AdherenceCsv;
+import io.spinewise.plan.report.OutcomesCsv;
 import io.spinewise.plan.report.ExportSlots;
 import io.spinewise.plan.report.PatientPdf;
 import io.spinewise.plan.report.ReportTimeout;
@@ -64,6 +66,9 @@ public class ReportResource {
 
     @Inject
     PatientPdf pdf;
+
+    @Inject
+    OutcomesCsv outcomesCsv;
 
     @Inject
     PatientService patients;
@@ -132,6 +137,48 @@ public class ReportResource {
         AuditedStream body = new AuditedStream(
                 output -> csv.write(output, clinic, prescriber, from, to, now),
                 (status, detail) -> recorder.record(identity, null, AuditAction.REPORT_ADHERENCE_CSV, status, target + ", " + detail));
+        return Response.ok(body, CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .build();
+    }
+
+    @GET
+    @Path("/outcomes.csv")
+    @Produces(CSV)
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    @Audited(AuditAction.REPORT_OUTCOMES_CSV)
+    @Limited(RateLimiter.Limit.EXPORTS)
+    @Operation(operationId = "getOutcomesCsv",
+            summary = "The clinic's questionnaire scores, one row per answer (CSV, streamed)",
+            description = "Columns " + OutcomeRows.HEADER + ". Answers given from `from` to `to` (the patients'"
+                    + " dates); baseline is the patient's first score on that instrument, change = score −"
+                    + " baseline, verdict BASELINE, BETTER or WORSE (moved at least the MCID that way) or"
+                    + " WITHIN_MCID. patient_name is made spreadsheet-safe as in the adherence CSV.")
+    @APIResponse(responseCode = "200", description = "The CSV file",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
+            headers = {
+                    @Header(name = "Content-Disposition", description = "The file name",
+                            schema = @Schema(type = SchemaType.STRING))})
+    public Response outcomes(@QueryParam("from") String fromParam, @QueryParam("to") String toParam) {
+        LocalDate from = Params.requiredDate(fromParam, "from");
+        LocalDate to = Params.requiredDate(toParam, "to");
+        Params.window(from, to);
+        withinMaxDays(from, to, "to");
+        String clinic = caller.clinicId();
+        String target = "outcomes " + from + ".." + to;
+        String filename = "outcomes-" + clinic.replaceAll("[^A-Za-z0-9-]", "_") + "-" + from + "-" + to + ".csv";
+        SecurityIdentity identity = identities.getIdentity();
+        holdSlotUntilAnswered(clinic);
+        try {
+            recorder.write(identity, null, AuditAction.REPORT_OUTCOMES_CSV, 200, target + ", started");
+        } catch (AuditRecorder.AuditUnavailable e) {
+            audit.recorded();
+            throw AuditRecorder.AuditUnavailable.problem();
+        }
+        audit.recorded();
+        AuditedStream body = new AuditedStream(output -> outcomesCsv.write(output, clinic, from, to),
+                (status, detail) -> recorder.record(identity, null, AuditAction.REPORT_OUTCOMES_CSV, status,
+                        target + ", " + detail));
         return Response.ok(body, CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .build();

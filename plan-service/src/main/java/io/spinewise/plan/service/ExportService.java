@@ -1,13 +1,17 @@
 package io.spinewise.plan.service;
 
 import io.spinewise.plan.api.AdherenceView;
+import io.spinewise.plan.api.AssessmentResponseView;
+import io.spinewise.plan.api.AssessmentView;
 import io.spinewise.plan.api.CheckOffView;
 import io.spinewise.plan.api.PlanVersionView;
 import io.spinewise.plan.api.Views;
+import io.spinewise.plan.data.Assessments;
 import io.spinewise.plan.data.CheckOffs;
 import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.domain.PlanPause;
 import io.spinewise.plan.domain.PlanStatus;
+import io.spinewise.plan.outcomes.ItemAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,9 +37,24 @@ public class ExportService {
     @Inject
     Today today;
 
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    Assessments answers;
+
+    @Inject
+    QuestionnaireAnswers questionnaires;
+
     /** The whole download. */
     public record Export(Instant exportedAt, Profile patient, List<PlanExport> plans, List<CheckOffView> checkOffs,
-                         AdherenceView adherence) {
+                         AdherenceView adherence,
+                         @Schema(description = "The questionnaires assigned to me") List<AssessmentView> assessments,
+                         @Schema(description = "My answers to them, with their scores") List<ResponseExport> responses) {
+    }
+
+    /** An answered questionnaire with the answers as given. */
+    public record ResponseExport(AssessmentResponseView response, List<ItemAnswer> answers) {
     }
 
     public record Profile(UUID id, String clinicId, String firstName, String lastName,
@@ -61,6 +80,8 @@ public class ExportService {
         }).toList();
         return new Export(today.now(), new Profile(p.id, p.clinicId, p.firstName, p.lastName, p.email, p.username,
                 p.timeZone, p.language, p.createdAt), planExports, checkOffs.all(p.id),
-                adherence.evaluate(p, null, null, null, false));
+                adherence.evaluate(p, null, null, null, false), assessments.ofPatient(p),
+                answers.responsesOf(p.id).stream().map(r -> new ResponseExport(QuestionnaireAnswers.view(r),
+                        questionnaires.read(r.answers()))).toList());
     }
 }

@@ -143,6 +143,8 @@ class PlanAccessMatrixTest {
                 // a link of its own for every request: another cell may give the owner's feed a new one
                 .with("calendarFeedToken", () -> given().auth().oauth2(owner.token()).contentType("application/json")
                         .body("{}").put("/api/me/calendar-feed").then().statusCode(200).extract().path("token"))
+                .with("freshPatient", () -> enrol(PRESCRIBER, NORTH, "Frida").id())
+                .with("freshAssessment", PlanAccessMatrixTest::assignAfresh)
                 .with("freshCheckOff", () -> given().auth().oauth2(owner.token()).contentType("application/json")
                         .header("Idempotency-Key", UUID.randomUUID()).body(checkOff(prescribe()))
                         .post("/api/me/sessions").then().statusCode(201).extract().path("id"));
@@ -163,6 +165,17 @@ class PlanAccessMatrixTest {
                         "sessionsPerDay", 1, "daysOfWeek", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
                                 "SATURDAY", "SUNDAY"))))
                 .post("/api/patients/" + owner.id() + "/plans").then().statusCode(201).extract().path("id");
+    }
+
+    /** Stops the owner's running NPRS, if any, and assigns it again from today: a questionnaire due now; its id. */
+    private static String assignAfresh() {
+        List<Map<String, Object>> running = given().auth().oauth2(PRESCRIBER)
+                .get("/api/patients/" + owner.id() + "/assessments").then().statusCode(200).extract()
+                .path("findAll { it.active && it.instrument == 'NPRS' }");
+        running.forEach(a -> given().auth().oauth2(PRESCRIBER)
+                .delete("/api/patients/" + owner.id() + "/assessments/" + a.get("id")).then().statusCode(204));
+        return given().auth().oauth2(PRESCRIBER).contentType("application/json").body(Map.of("instrument", "NPRS"))
+                .post("/api/patients/" + owner.id() + "/assessments").then().statusCode(201).extract().path("id");
     }
 
     private static Map<String, Object> checkOff(String planId) {

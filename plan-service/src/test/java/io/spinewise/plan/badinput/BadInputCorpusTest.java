@@ -75,6 +75,8 @@ class BadInputCorpusTest {
                 .post("/api/me/sessions").then().statusCode(201).extract().path("id");
         String calendarToken = as(patientToken).body("{}").put("/api/me/calendar-feed").then().statusCode(200)
                 .extract().path("token");
+        String assessment = as(chiropractor).body(Map.of("instrument", "NPRS"))
+                .post("/api/patients/" + patient + "/assessments").then().statusCode(201).extract().path("id");
         Map<String, String> tokens = Map.of(
                 "chiropractor", chiropractor,
                 "admin", TestIssuer.token(Roles.CLINIC_ADMIN, CLINIC),
@@ -84,6 +86,8 @@ class BadInputCorpusTest {
                 Map.entry("plan", plan),
                 Map.entry("session", session),
                 Map.entry("calendarToken", calendarToken),
+                Map.entry("assessment", assessment),
+                Map.entry("instrument", "PSFS"),
                 // no reminder mail was sent here: every unsubscribe case is a 404 anyway
                 Map.entry("unsubscribeToken", "A".repeat(43)),
                 Map.entry("fhirType", "Patient"),
