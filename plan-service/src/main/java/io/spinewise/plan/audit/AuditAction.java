@@ -41,6 +41,12 @@ public final class AuditAction {
     public static final String CLINIC_CHIROPRACTORS_READ = "clinic.chiropractors.read";
     public static final String REPORT_ADHERENCE_CSV = "report.adherence.csv";
     public static final String REPORT_PATIENT_PDF = "report.patient.pdf";
+    public static final String RTM_READ = "patient.rtm.read";
+    public static final String RTM_TIME_LIST = "patient.rtm.time.list";
+    public static final String RTM_TIME_LOG = "patient.rtm.time.log";
+    public static final String RTM_TIME_DELETE = "patient.rtm.time.delete";
+    public static final String REPORT_RTM = "report.rtm";
+    public static final String REPORT_RTM_CSV = "report.rtm.csv";
     public static final String AUDIT_READ = "audit.read";
     public static final String AUDIT_VERIFY = "audit.verify";
 
