@@ -17,6 +17,7 @@ public record RtmReportView(@Schema(description = "The calendar month, e.g. 2026
     public static final String CSV_HEADER = "patient_id,patient_name,month,minutes_logged,interactive_entries,"
             + "qualifying_minutes,time_codes,period_start,period_end,days_with_data,device_supply_code,set_up_code";
 
+    @Schema(name = "RtmReportRow")
     public record Row(UUID patientId, String patientName, String month, int minutesLogged, int interactiveEntries,
                       int qualifyingMinutes,
                       @Schema(description = "The codes the month's qualifying minutes reach, e.g. \"98980 98981x2\";"

@@ -42,10 +42,12 @@ public final class RtmRule {
     }
 
     /** One day of treatment-management time. */
+    @Schema(name = "RtmTimeEntry")
     public record TimeEntry(LocalDate date, int minutes, boolean interactive) {
     }
 
     /** A code a figure reaches, and how many times (98981 may be reached more than once a month). */
+    @Schema(name = "RtmCodeCount")
     public record CodeCount(String code, int units) {
     }
 
@@ -55,6 +57,7 @@ public final class RtmRule {
      * @param stillReachable whether the full device-supply threshold is reached or can still be, with data on every
      *                       remaining day of the period from today
      */
+    @Schema(name = "RtmPeriod")
     public record Period(LocalDate start, LocalDate end, int daysWithData, boolean setUp,
                          @Schema(nullable = true, description = "The device-supply code the days reach; null: none")
                          String deviceSupplyCode,
@@ -64,6 +67,7 @@ public final class RtmRule {
     }
 
     /** One calendar month of logged time. */
+    @Schema(name = "RtmMonth")
     public record Month(@Schema(description = "The calendar month, e.g. 2026-11") String month, int minutesLogged, int interactiveEntries, int qualifyingMinutes,
                         List<CodeCount> codes) {
     }

@@ -44,7 +44,8 @@ import java.util.UUID;
  * A patient's Remote Therapeutic Monitoring counts and the treatment-management time logged against them
  * (docs/rtm.md), for the clinic's chiropractors. Spinewise counts; the clinic decides what to bill.
  */
-@Path("/api/patients/{id}/rtm")
+// the class path PatientResource has: a second class under /api/patients/{id}/… would hide 405s behind 404s
+@Path("/api/patients")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Remote monitoring")
@@ -71,6 +72,7 @@ public class RtmResource {
     UriInfo uriInfo;
 
     @GET
+    @Path("/{id}/rtm")
     @RolesAllowed(Roles.CHIROPRACTOR)
     @Audited(AuditAction.RTM_READ)
     @Operation(operationId = "getPatientRtm", summary = "A patient's monitoring periods and monthly time totals",
@@ -82,7 +84,7 @@ public class RtmResource {
     }
 
     @GET
-    @Path("/time")
+    @Path("/{id}/rtm/time")
     @RolesAllowed(Roles.CHIROPRACTOR)
     @Audited(AuditAction.RTM_TIME_LIST)
     @Operation(operationId = "listRtmTime", summary = "The treatment-management time logged for a patient",
@@ -92,7 +94,7 @@ public class RtmResource {
     }
 
     @POST
-    @Path("/time")
+    @Path("/{id}/rtm/time")
     @RolesAllowed(Roles.CHIROPRACTOR)
     @Audited(AuditAction.RTM_TIME_LOG)
     @Operation(operationId = "logRtmTime", summary = "Log treatment-management time for a patient",
@@ -117,7 +119,7 @@ public class RtmResource {
     }
 
     @DELETE
-    @Path("/time/{entryId}")
+    @Path("/{id}/rtm/time/{entryId}")
     @RolesAllowed(Roles.CHIROPRACTOR)
     @Audited(AuditAction.RTM_TIME_DELETE)
     @Operation(operationId = "deleteRtmTime", summary = "Delete time I logged",

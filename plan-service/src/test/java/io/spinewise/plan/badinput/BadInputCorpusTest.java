@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,8 @@ class BadInputCorpusTest {
                 .post("/api/me/sessions").then().statusCode(201).extract().path("id");
         String calendarToken = as(patientToken).body("{}").put("/api/me/calendar-feed").then().statusCode(200)
                 .extract().path("token");
+        String rtmTime = as(chiropractor).body(Map.of("minutes", 5, "date", today.toString(), "interactive", false))
+                .post("/api/patients/" + patient + "/rtm/time").then().statusCode(201).extract().path("id");
         Map<String, String> tokens = Map.of(
                 "chiropractor", chiropractor,
                 "admin", TestIssuer.token(Roles.CLINIC_ADMIN, CLINIC),
@@ -84,6 +87,8 @@ class BadInputCorpusTest {
                 Map.entry("plan", plan),
                 Map.entry("session", session),
                 Map.entry("calendarToken", calendarToken),
+                Map.entry("rtmTime", rtmTime),
+                Map.entry("month", YearMonth.from(today).toString()),
                 // no reminder mail was sent here: every unsubscribe case is a 404 anyway
                 Map.entry("unsubscribeToken", "A".repeat(43)),
                 Map.entry("today", today.toString()),
