@@ -38,6 +38,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 /** Remote Therapeutic Monitoring over HTTP against the real database: periods, the time log, the month report. */
@@ -185,6 +186,15 @@ class RtmTest {
                 + "qualifying_minutes,time_codes,period_start,period_end,days_with_data,device_supply_code,set_up_code");
         assertThat(lines).filteredOn(l -> l.startsWith(patient.id())).anySatisfy(l ->
                 assertThat(l).contains(",25,1,25,98980,").contains(",2,98985,98975"));
+    }
+
+    @Test
+    void aPatientWhoseDataAllLiesBeforeTheMonthAndWithoutTimeInItHasNoRow() throws SQLException {
+        checkOffOn(patient.today().minusDays(100));
+        String month = YearMonth.from(patient.today()).toString();
+
+        as(NORTH_CHIRO).queryParam("month", month).get("/api/reports/rtm").then().statusCode(200)
+                .body("rows.patientId", not(hasItem(patient.id())));
     }
 
     @Test

@@ -100,12 +100,14 @@ public class RtmReport {
             try {
                 timeout.apply(c);
                 dataDays.ofClinic(c, clinicId, first, last, patient -> {
-                    RtmRule.Month m = rule.month(month, time.getOrDefault(patient.patientId(), List.of()));
+                    List<RtmRule.TimeEntry> entries = time.getOrDefault(patient.patientId(), List.of());
+                    RtmRule.Month m = rule.month(month, entries);
                     List<RtmRule.Period> periods = rule.periods(patient.days(),
                                     today.in(ZoneId.of(patient.timeZone()))).stream()
                             .filter(p -> !p.start().isAfter(last) && !p.end().isBefore(first)).toList();
                     try {
-                        if (periods.isEmpty()) {
+                        // a patient whose data all lies before the month, and without time in it, has no row
+                        if (periods.isEmpty() && !entries.isEmpty()) {
                             rows.accept(row(patient, m, null));
                         }
                         for (RtmRule.Period p : periods) {
