@@ -23,6 +23,7 @@ import io.spinewise.plan.rest.PlanResource;
 import io.spinewise.plan.rest.PushSubscriptionResource;
 import io.spinewise.plan.rest.ReminderResource;
 import io.spinewise.plan.rest.ReportResource;
+import io.spinewise.plan.rest.RtmResource;
 import io.spinewise.plan.rest.UnsubscribeResource;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
@@ -274,7 +275,7 @@ class RateLimitsTest {
         for (Class<?> resource : List.of(AuditResource.class, CalendarFeedResource.class, CalendarResource.class,
                 ClinicResource.class, DashboardResource.class, MeResource.class, PatientResource.class,
                 PlanResource.class, PushSubscriptionResource.class, ReportResource.class, ReminderResource.class,
-                UnsubscribeResource.class)) {
+                RtmResource.class, UnsubscribeResource.class)) {
             for (Method method : resource.getDeclaredMethods()) {
                 Operation operation = method.getAnnotation(Operation.class);
                 if (operation != null) {

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public class PlanApiContract extends OpenApiContract {
 
-    static final Set<String> LIMITED_READS = Set.of("getAdherenceCsv", "getPatientPdf", "exportMyData");
+    static final Set<String> LIMITED_READS = Set.of("getAdherenceCsv", "getPatientPdf", "exportMyData", "getRtmCsv");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
