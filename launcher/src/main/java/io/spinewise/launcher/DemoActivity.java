@@ -51,6 +51,16 @@ final class DemoActivity {
     private static final String KEY_PREFIX = "demo-";
     /** Attempts of a call that plan-service answered "unavailable, try again" (503) or "too many" (429). */
     private static final int RETRIES = 5;
+    /** The demo patient with remote-monitoring time logged by their chiropractor (docs/rtm.md). */
+    private static final String MONITORED = "patient.paul";
+    /** Logged time: days back from today, minutes, whether it included a call with the patient. */
+    private record DemoTime(int daysBack, int minutes, boolean interactive) {
+    }
+
+    /** A month that reaches 98980 (28 minutes, one call) and this month's call. */
+    private static final List<DemoTime> MONITORING_TIME = List.of(new DemoTime(35, 20, true),
+            new DemoTime(33, 8, false), new DemoTime(0, 15, true));
+
     /** How long after the first start the demo patients' reminder mail is due. */
     static final int REMINDER_AFTER_MINUTES = 2;
 
@@ -125,6 +135,9 @@ final class DemoActivity {
             plan = call("POST", "/api/patients/" + patient.get("id").asText() + "/plans", chiropractorToken,
                     Map.of("routine", ROUTINE, "schedule", Map.of("startDate", today.toString())));
         }
+        if (MONITORED.equals(demo.username())) {
+            logMonitoringTime(patient.get("id").asText(), logins.accessToken(demo.chiropractor(), "demo"), today);
+        }
         // a reminder mail a few minutes after this first start: today's session is still open (MailServer shows it)
         String soon = LocalTime.now(zone).plusMinutes(REMINDER_AFTER_MINUTES).format(DateTimeFormatter.ofPattern("HH:mm"));
         call("PUT", "/api/me/reminders", patientToken, Map.of("channels", List.of("EMAIL"), "remindAt", soon));
@@ -146,6 +159,20 @@ final class DemoActivity {
                 DemoOutcomes.writeHistory(connection, patientId, questionnaires, today);
             }
             connection.commit();
+        }
+    }
+
+    /** Treatment-management time through the API, as the chiropractor; skipped when some is logged already. */
+    private void logMonitoringTime(String patientId, String chiropractorToken, LocalDate today)
+            throws IOException, InterruptedException {
+        String path = "/api/patients/" + patientId + "/rtm/time";
+        if (!call("GET", path, chiropractorToken, null).isEmpty()) {
+            return;
+        }
+        for (DemoTime entry : MONITORING_TIME) {
+            call("POST", path, chiropractorToken, Map.of("date", today.minusDays(entry.daysBack()).toString(),
+                    "minutes", entry.minutes(), "interactive", entry.interactive(),
+                    "note", "demo: check-in about the home exercises"));
         }
     }
 

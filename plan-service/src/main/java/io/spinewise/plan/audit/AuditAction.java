@@ -46,6 +46,12 @@ public final class AuditAction {
     public static final String FHIR_PATIENT = "fhir.patient";
     public static final String FHIR_ME = "fhir.me";
     public static final String FHIR_BULK = "fhir.bulk";
+    public static final String RTM_READ = "patient.rtm.read";
+    public static final String RTM_TIME_LIST = "patient.rtm.time.list";
+    public static final String RTM_TIME_LOG = "patient.rtm.time.log";
+    public static final String RTM_TIME_DELETE = "patient.rtm.time.delete";
+    public static final String REPORT_RTM = "report.rtm";
+    public static final String REPORT_RTM_CSV = "report.rtm.csv";
     public static final String AUDIT_READ = "audit.read";
     public static final String AUDIT_VERIFY = "audit.verify";
     // outcome questionnaires (docs/outcomes.md)

@@ -4,6 +4,7 @@ import io.spinewise.common.input.PlausibleValues;
 import io.spinewise.common.problem.ProblemException;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.UUID;
 
 /**
@@ -28,6 +29,17 @@ public final class Params {
             throw ProblemException.invalid(name, "is required (a date like 2026-11-23)");
         }
         return date;
+    }
+
+    /** A required calendar month, {@code YYYY-MM}. */
+    public static YearMonth requiredMonth(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid(name, "is required (a month like 2026-11)");
+        }
+        if (!value.strip().matches("(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])")) {
+            throw ProblemException.invalid(name, "must be a month like 2026-11");
+        }
+        return YearMonth.parse(value.strip());
     }
 
     public static UUID uuid(String value, String name) {

@@ -18,7 +18,7 @@ import java.util.Set;
 public class PlanApiContract extends OpenApiContract {
 
     static final Set<String> LIMITED_READS = Set.of("getAdherenceCsv", "getPatientPdf", "exportMyData",
-            "getPatientFhir", "getMyFhir", "getFhirExport", "getOutcomesCsv");
+            "getPatientFhir", "getMyFhir", "getFhirExport", "getOutcomesCsv", "getRtmCsv");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

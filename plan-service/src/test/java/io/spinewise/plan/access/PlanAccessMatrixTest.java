@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
@@ -137,6 +138,7 @@ class PlanAccessMatrixTest {
                 .with("idlePatient", idlePatient)
                 .with("today", () -> LocalDate.now(ZONE).toString())
                 .with("weekAgo", () -> LocalDate.now(ZONE).minusDays(7).toString())
+                .with("month", () -> YearMonth.now(ZONE).toString())
                 .with("uuid", () -> UUID.randomUUID().toString())
                 .with("unique", () -> UUID.randomUUID().toString().substring(0, 8))
                 .with("freshPlan", PlanAccessMatrixTest::prescribe)
@@ -145,6 +147,11 @@ class PlanAccessMatrixTest {
                         .body("{}").put("/api/me/calendar-feed").then().statusCode(200).extract().path("token"))
                 .with("freshPatient", () -> enrol(PRESCRIBER, NORTH, "Frida").id())
                 .with("freshAssessment", PlanAccessMatrixTest::assignAfresh)
+                // logged by the chiropractor column's caller: only the clinician who logged an entry may delete it
+                .with("freshRtmTime", () -> given().auth().oauth2(tokens.get(Identity.CHIROPRACTOR))
+                        .contentType("application/json").body(Map.of("minutes", 5, "date", LocalDate.now(ZONE).toString(),
+                                "interactive", false))
+                        .post("/api/patients/" + owner.id() + "/rtm/time").then().statusCode(201).extract().path("id"))
                 .with("freshCheckOff", () -> given().auth().oauth2(owner.token()).contentType("application/json")
                         .header("Idempotency-Key", UUID.randomUUID()).body(checkOff(prescribe()))
                         .post("/api/me/sessions").then().statusCode(201).extract().path("id"));

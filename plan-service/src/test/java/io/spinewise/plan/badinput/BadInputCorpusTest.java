@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,8 @@ class BadInputCorpusTest {
                 .extract().path("token");
         String assessment = as(chiropractor).body(Map.of("instrument", "NPRS"))
                 .post("/api/patients/" + patient + "/assessments").then().statusCode(201).extract().path("id");
+        String rtmTime = as(chiropractor).body(Map.of("minutes", 5, "date", today.toString(), "interactive", false))
+                .post("/api/patients/" + patient + "/rtm/time").then().statusCode(201).extract().path("id");
         Map<String, String> tokens = Map.of(
                 "chiropractor", chiropractor,
                 "admin", TestIssuer.token(Roles.CLINIC_ADMIN, CLINIC),
@@ -88,6 +91,8 @@ class BadInputCorpusTest {
                 Map.entry("calendarToken", calendarToken),
                 Map.entry("assessment", assessment),
                 Map.entry("instrument", "PSFS"),
+                Map.entry("rtmTime", rtmTime),
+                Map.entry("month", YearMonth.from(today).toString()),
                 // no reminder mail was sent here: every unsubscribe case is a 404 anyway
                 Map.entry("unsubscribeToken", "A".repeat(43)),
                 Map.entry("fhirType", "Patient"),

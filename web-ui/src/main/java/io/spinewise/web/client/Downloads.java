@@ -21,6 +21,7 @@ public class Downloads {
 
     /** plan-service's files, as path templates of its OpenAPI document (RestClientContractTest checks them). */
     public static final String ADHERENCE_CSV = "/api/reports/adherence.csv";
+    public static final String RTM_CSV = "/api/reports/rtm.csv";
     public static final String PATIENT_PDF = "/api/reports/patients/{id}.pdf";
     public static final String MY_EXPORT = "/api/me/export";
 

@@ -25,6 +25,10 @@ import io.spinewise.web.client.model.PlanRequest;
 import io.spinewise.web.client.model.PlanVersion;
 import io.spinewise.web.client.model.ReminderPreferences;
 import io.spinewise.web.client.model.ReminderPreferencesRequest;
+import io.spinewise.web.client.model.Rtm;
+import io.spinewise.web.client.model.RtmReport;
+import io.spinewise.web.client.model.RtmTimeEntry;
+import io.spinewise.web.client.model.RtmTimeRequest;
 import io.spinewise.web.client.model.SentReminder;
 import io.spinewise.web.client.model.Today;
 import io.spinewise.web.security.AccessTokenForwarding;
@@ -172,6 +176,26 @@ public interface PlanApi {
     @Path("/patients/{id}/reminders")
     ListPage<SentReminder> patientReminders(@PathParam("id") UUID patientId, @QueryParam("page") Integer page,
                                             @QueryParam("size") Integer size);
+
+    @GET
+    @Path("/patients/{id}/rtm")
+    Rtm rtm(@PathParam("id") UUID patientId);
+
+    @GET
+    @Path("/patients/{id}/rtm/time")
+    List<RtmTimeEntry> rtmTime(@PathParam("id") UUID patientId);
+
+    @POST
+    @Path("/patients/{id}/rtm/time")
+    RtmTimeEntry logRtmTime(@PathParam("id") UUID patientId, RtmTimeRequest request);
+
+    @DELETE
+    @Path("/patients/{id}/rtm/time/{entryId}")
+    void deleteRtmTime(@PathParam("id") UUID patientId, @PathParam("entryId") UUID entryId);
+
+    @GET
+    @Path("/reports/rtm")
+    RtmReport rtmReport(@QueryParam("month") String month);
 
     // --- clinic administration ---
 

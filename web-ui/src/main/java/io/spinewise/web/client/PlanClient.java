@@ -26,6 +26,10 @@ import io.spinewise.web.client.model.PlanStatus;
 import io.spinewise.web.client.model.PlanVersion;
 import io.spinewise.web.client.model.ReminderPreferences;
 import io.spinewise.web.client.model.ReminderPreferencesRequest;
+import io.spinewise.web.client.model.Rtm;
+import io.spinewise.web.client.model.RtmReport;
+import io.spinewise.web.client.model.RtmTimeEntry;
+import io.spinewise.web.client.model.RtmTimeRequest;
 import io.spinewise.web.client.model.SentReminder;
 import io.spinewise.web.client.model.Today;
 import io.spinewise.web.config.WebConfig;
@@ -107,6 +111,27 @@ public class PlanClient {
     /** A patient's most recent planned reminders, newest first (at most {@code size}). */
     public List<SentReminder> patientReminders(UUID patientId, int size) {
         return calls.call(Service.PLAN, () -> api.patientReminders(patientId, 0, size)).itemsOrEmpty();
+    }
+
+    public Rtm rtm(UUID patientId) {
+        return calls.call(Service.PLAN, () -> api.rtm(patientId));
+    }
+
+    public List<RtmTimeEntry> rtmTime(UUID patientId) {
+        return calls.call(Service.PLAN, () -> api.rtmTime(patientId));
+    }
+
+    public RtmTimeEntry logRtmTime(UUID patientId, RtmTimeRequest request) {
+        return calls.call(Service.PLAN, () -> api.logRtmTime(patientId, request));
+    }
+
+    public void deleteRtmTime(UUID patientId, UUID entryId) {
+        calls.run(Service.PLAN, () -> api.deleteRtmTime(patientId, entryId));
+    }
+
+    /** {@code month} as YYYY-MM. */
+    public RtmReport rtmReport(String month) {
+        return calls.call(Service.PLAN, () -> api.rtmReport(month));
     }
 
     public ClinicReminderDefault clinicReminderDefault() {

@@ -12,6 +12,7 @@ import io.spinewise.web.page.DateRange;
 import io.spinewise.web.page.PainChart;
 import io.spinewise.web.page.TimeZones;
 import io.spinewise.web.reminders.RecentReminders;
+import io.spinewise.web.security.CurrentUser;
 import io.spinewise.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -35,7 +36,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-/** One patient's page for the chiropractor: figures over a period, calendar, pain chart, plans, time zone. */
+/**
+ * One patient's page for the chiropractor: figures over a period, calendar, pain chart, plans, time zone, and the
+ * remote-monitoring counts ({@link RemoteMonitoring}).
+ */
 @Path("/patients")
 @RolesAllowed(Roles.CHIROPRACTOR)
 @Produces(MediaType.TEXT_HTML)
@@ -50,16 +54,19 @@ public class PatientDetail {
     @Inject
     WebConfig config;
 
+    @Inject
+    CurrentUser user;
+
     /** How far back the page lists the patient's reminders, to set beside adherence. */
     static final Duration REMINDERS_SHOWN = Duration.ofDays(14);
 
     /**
      * {@code from}/{@code to}: the period shown; {@code range}: the fields as typed, with their errors;
-     * {@code reminders}: those of the last 14 days.
+     * {@code reminders}: those of the last 14 days; {@code rtm}: the "Remote monitoring" section.
      */
     record PatientPage(Patient patient, List<Plan> plans, Adherence adherence, CalendarView calendar, PainChart pain,
                        LocalDate from, LocalDate to, DateRange range, List<String> timeZones,
-                       RecentReminders reminders) implements TemplateInstance {
+                       RecentReminders reminders, RemoteMonitoringSection rtm) implements TemplateInstance {
     }
 
     /**
@@ -71,15 +78,29 @@ public class PatientDetail {
     public Response patient(@PathParam("id") UUID id, @QueryParam("from") String fromText,
                             @QueryParam("to") String toText) {
         Patient patient = plan.patient(id).orElseThrow(NotFoundException::new);
+        return page(patient, fromText, toText, rtm(id), 200);
+    }
+
+    /** The page with the given "Remote monitoring" section; 400 instead of {@code status} when the dates are unusable. */
+    Response page(Patient patient, String fromText, String toText, RemoteMonitoringSection rtm, int status) {
         DateRange range = patientRange(fromText, toText);
         DateRange shown = range.valid() ? range : patientRange(null, null);
         LocalDate from = shown.from().value();
         LocalDate to = shown.to().value();
-        Adherence adherence = plan.adherence(id, from, to);
-        List<Plan> plans = plan.plans(id);
-        return Response.status(range.valid() ? 200 : 400).entity(new PatientPage(patient, plans, adherence,
+        Adherence adherence = plan.adherence(patient.id(), from, to);
+        List<Plan> plans = plan.plans(patient.id());
+        return Response.status(range.valid() ? status : 400).entity(new PatientPage(patient, plans, adherence,
                 CalendarView.of(adherence), PainChart.of(adherence.pain()), from, to, range,
-                timeZones.offeredFor(patient.timeZone()), reminders(patient))).build();
+                timeZones.offeredFor(patient.timeZone()), reminders(patient), rtm)).build();
+    }
+
+    /** The patient's remote-monitoring counts and logged time; a failure to read them leaves the rest of the page. */
+    RemoteMonitoringSection rtm(UUID patientId) {
+        try {
+            return RemoteMonitoringSection.of(plan.rtm(patientId), plan.rtmTime(patientId), user.subject());
+        } catch (ServiceException e) {
+            return RemoteMonitoringSection.unavailable();
+        }
     }
 
     /** The patient's reminders of the last 14 days (at most 100); a failure to read them leaves the page. */

@@ -24,6 +24,13 @@ import io.spinewise.web.client.model.Media;
 import io.spinewise.web.client.model.ListPage;
 import io.spinewise.web.client.model.ReminderPreferences;
 import io.spinewise.web.client.model.ReminderPreferencesRequest;
+import io.spinewise.web.client.model.Rtm;
+import io.spinewise.web.client.model.RtmCodeCount;
+import io.spinewise.web.client.model.RtmMonth;
+import io.spinewise.web.client.model.RtmPeriod;
+import io.spinewise.web.client.model.RtmReport;
+import io.spinewise.web.client.model.RtmTimeEntry;
+import io.spinewise.web.client.model.RtmTimeRequest;
 import io.spinewise.web.client.model.SentReminder;
 import io.spinewise.web.client.model.MePatch;
 import io.spinewise.web.client.model.Patient;
@@ -124,7 +131,15 @@ class ClientModelContractTest {
             new Mapping(ReminderPreferencesRequest.class, ServiceContract.PLAN, "ReminderPreferencesRequest", true),
             new Mapping(ClinicReminderDefault.class, ServiceContract.PLAN, "ClinicReminderDefaultView", true),
             new Mapping(SentReminder.class, ServiceContract.PLAN, "SentReminderView", false),
-            new Mapping(ListPage.class, ServiceContract.PLAN, "PageSentReminderView", false));
+            new Mapping(ListPage.class, ServiceContract.PLAN, "PageSentReminderView", false),
+            new Mapping(Rtm.class, ServiceContract.PLAN, "RtmView", false),
+            new Mapping(RtmPeriod.class, ServiceContract.PLAN, "RtmPeriod", false),
+            new Mapping(RtmMonth.class, ServiceContract.PLAN, "RtmMonth", false),
+            new Mapping(RtmCodeCount.class, ServiceContract.PLAN, "RtmCodeCount", false),
+            new Mapping(RtmTimeEntry.class, ServiceContract.PLAN, "RtmTimeEntryView", false),
+            new Mapping(RtmTimeRequest.class, ServiceContract.PLAN, "RtmTimeRequest", true),
+            new Mapping(RtmReport.class, ServiceContract.PLAN, "RtmReportView", false),
+            new Mapping(RtmReport.Row.class, ServiceContract.PLAN, "RtmReportRow", false));
 
     @TestFactory
     Stream<DynamicTest> everyModelRecordMatchesItsSchema() {
