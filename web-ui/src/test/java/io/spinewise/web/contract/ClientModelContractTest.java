@@ -20,6 +20,9 @@ import io.spinewise.web.client.model.ExerciseTranslation;
 import io.spinewise.web.client.model.Illustration;
 import io.spinewise.web.client.model.Media;
 import io.spinewise.web.client.model.ListPage;
+import io.spinewise.web.client.model.PushAvailability;
+import io.spinewise.web.client.model.PushDevice;
+import io.spinewise.web.client.model.PushSubscriptionRequest;
 import io.spinewise.web.client.model.ReminderPreferences;
 import io.spinewise.web.client.model.ReminderPreferencesRequest;
 import io.spinewise.web.client.model.SentReminder;
@@ -119,7 +122,10 @@ class ClientModelContractTest {
             new Mapping(ReminderPreferencesRequest.class, ServiceContract.PLAN, "ReminderPreferencesRequest", true),
             new Mapping(ClinicReminderDefault.class, ServiceContract.PLAN, "ClinicReminderDefaultView", true),
             new Mapping(SentReminder.class, ServiceContract.PLAN, "SentReminderView", false),
-            new Mapping(ListPage.class, ServiceContract.PLAN, "PageSentReminderView", false));
+            new Mapping(ListPage.class, ServiceContract.PLAN, "PageSentReminderView", false),
+            new Mapping(PushAvailability.class, ServiceContract.PLAN, "PushAvailabilityView", false),
+            new Mapping(PushDevice.class, ServiceContract.PLAN, "PushSubscriptionView", false),
+            new Mapping(PushSubscriptionRequest.class, ServiceContract.PLAN, "PushSubscriptionRequest", true));
 
     @TestFactory
     Stream<DynamicTest> everyModelRecordMatchesItsSchema() {
