@@ -125,7 +125,7 @@ public interface PlanApi {
 
     @POST
     @Path("/me/push-subscriptions")
-    PushDevice addMyPushDevice(PushSubscriptionRequest request);
+    void addMyPushDevice(PushSubscriptionRequest request);
 
     @DELETE
     @Path("/me/push-subscriptions")

@@ -114,8 +114,9 @@ public class PlanClient {
         return calls.call(Service.PLAN, api::myPushDevices);
     }
 
-    public PushDevice addMyPushDevice(PushSubscriptionRequest request) {
-        return calls.call(Service.PLAN, () -> api.addMyPushDevice(request));
+    /** Adds (or, for a browser known already, keeps) one of the patient's browsers. */
+    public void addMyPushDevice(PushSubscriptionRequest request) {
+        calls.run(Service.PLAN, () -> api.addMyPushDevice(request));
     }
 
     /** Removes one of the patient's browsers, by its id or its endpoint (another patient's: nothing changes). */

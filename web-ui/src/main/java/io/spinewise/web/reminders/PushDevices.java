@@ -125,7 +125,7 @@ public class PushDevices {
     }
 
     /** plan-service's refusal as it gave it (its status, its fields); its being away as a 503. */
-    private static Response refused(ServiceException e) {
+    private Response refused(ServiceException e) {
         if (e.unavailable()) {
             return problem(new Problem("urn:spinewise:problem:dependency-unavailable", "Service unavailable", 503,
                     e.readableMessage(), null));
@@ -136,12 +136,19 @@ public class PushDevices {
                 given == null ? null : given.violations()));
     }
 
-    private static Response invalid(String field, String message) {
+    private Response invalid(String field, String message) {
         return problem(new Problem(VALIDATION, "Invalid request", 400, field + ": " + message,
                 List.of(new Problem.Violation(field, message))));
     }
 
-    private static Response problem(Problem problem) {
-        return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
+    /** Written here: the JSON writer would not take the problem media type. */
+    private Response problem(Problem problem) {
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem that cannot be written", e);
+        }
+        return Response.status(problem.status()).type(PROBLEM_JSON).entity(body).build();
     }
 }
