@@ -3,6 +3,7 @@ package io.spinewise.plan;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.spinewise.common.security.Roles;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,36 @@ class ReminderPreferencesTest {
 
         as(ida.token()).body(choice(List.of(), "19:30", null, null)).put(MINE).then().statusCode(200)
                 .body("channels", empty()).body("quietFrom", nullValue());
+    }
+
+    /** Its own clinic, so the defaults set here leave the other tests' clinics as they were. */
+    @Test
+    void goingBackToTheClinicsDefaultForgetsOnlyTheCallersOwnChoice() {
+        String east = "east-" + UUID.randomUUID().toString().substring(0, 8);
+        String eastChiro = TestIssuer.token(Roles.CHIROPRACTOR, east);
+        String eastAdmin = TestIssuer.token(Roles.CLINIC_ADMIN, east);
+        EnrolledPatient uma = Fixtures.enrol(eastChiro, east, "Uma", "Europe/Berlin");
+        EnrolledPatient vic = Fixtures.enrol(eastChiro, east, "Vic", "Europe/Berlin");
+        as(eastAdmin).body(Map.of("channels", List.of("EMAIL"), "remindAt", "08:15")).put(CLINIC_DEFAULT)
+                .then().statusCode(200);
+        as(uma.token()).body(choice(List.of("PUSH"), "19:30", "22:00", "07:00")).put(MINE).then().statusCode(200);
+        as(vic.token()).body(choice(List.of(), "20:00", null, null)).put(MINE).then().statusCode(200);
+
+        as(uma.token()).delete(MINE).then().statusCode(204);
+        as(uma.token()).get(MINE).then().statusCode(200).body("chosen", is(false))
+                .body("channels", is(List.of("EMAIL"))).body("remindAt", is("08:15")).body("quietFrom", nullValue());
+        as(uma.token()).delete(MINE).then().statusCode(204);
+        as(eastAdmin).get("/api/audit?size=100&patient=" + uma.id()).then().statusCode(200)
+                .body("items.findAll { it.action == 'me.reminders.reset' }.outcome", is(List.of("SUCCESS", "SUCCESS")));
+        as(vic.token()).get(MINE).then().statusCode(200).body("chosen", is(true)).body("channels", empty())
+                .body("remindAt", is("20:00"));
+
+        as(eastAdmin).body(Map.of("channels", List.of(), "remindAt", "09:45")).put(CLINIC_DEFAULT)
+                .then().statusCode(200);
+        as(uma.token()).get(MINE).then().statusCode(200).body("chosen", is(false)).body("channels", empty())
+                .body("remindAt", is("09:45"));
+        as(eastChiro).delete(MINE).then().statusCode(403);
+        anonymous().delete(MINE).then().statusCode(401);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 
 /** The patient's reminder settings and their latest reminders, against the stub services ({@link StubServices}). */
 @QuarkusTest
@@ -129,6 +130,100 @@ class ReminderSettingsTest {
         html = Pages.get(Users.patient(), "/progress/reminders").response().asString();
         assertThat(html).contains("name=\"remindAt\" type=\"time\" value=\"07:30\"",
                 "list of your reminders cannot be shown right now");
+    }
+
+    @Test
+    void wherePushIsOfferedThePageCarriesTheKeyListsTheDevicesAndSavesTheChannel() {
+        StubServices.json("GET", "/api/me/reminders", CHOSEN);
+        StubServices.json("GET", "/api/me/reminders/sent", SENT);
+        StubServices.json("GET", "/api/me/push-subscriptions/public-key", "{\"available\":true,\"publicKey\":\""
+                + PushDevicesTest.KEY + "\"}");
+        StubServices.json("GET", "/api/me/push-subscriptions", "[" + PushDevicesTest.DEVICE + "]");
+        StubServices.json("PUT", "/api/me/reminders", CHOSEN.replace("[\"EMAIL\"]", "[\"EMAIL\",\"PUSH\"]"));
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/progress/reminders");
+        assertThat(page.response().asString()).contains("data-push-key=\"" + PushDevicesTest.KEY + "\"",
+                "name=\"push\" type=\"checkbox\"", "<td>Chrome on Android</td>", "<td>Mon 2 Mar 2026</td>",
+                "Remind me on this device", "/js/push.js", "Back to my clinic&#39;s default")
+                .doesNotContain(token);
+
+        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
+                .formParam("email", "on").formParam("pushShown", "yes").formParam("push", "on")
+                .formParam("remindAt", "07:30").when().post("/progress/reminders").then().statusCode(200);
+        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
+                .formParam("email", "on").formParam("pushShown", "yes").formParam("remindAt", "07:30")
+                .when().post("/progress/reminders").then().statusCode(200);
+        assertThat(StubServices.requests("PUT", "/api/me/reminders")).extracting(r ->
+                JsonPath.from(r.body()).getList("channels")).containsExactly(List.of("EMAIL", "PUSH"), List.of("EMAIL"));
+    }
+
+    @Test
+    void aRefusedChannelIsShownOnTheChannelsField() {
+        StubServices.json("GET", "/api/me/reminders", CHOSEN);
+        StubServices.json("GET", "/api/me/push-subscriptions/public-key", "{\"available\":true,\"publicKey\":\""
+                + PushDevicesTest.KEY + "\"}");
+        StubServices.answer("PUT", "/api/me/reminders", 400, "application/problem+json", """
+                {"type":"urn:spinewise:problem:validation","title":"Invalid request","status":400,
+                 "detail":"channels: PUSH is not offered here",
+                 "violations":[{"field":"channels","message":"PUSH is not offered here"}]}
+                """);
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/progress/reminders");
+        String html = given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
+                .formParam("pushShown", "yes").formParam("push", "on").formParam("remindAt", "07:30")
+                .when().post("/progress/reminders").then().statusCode(400).extract().asString();
+        assertThat(html).contains("name=\"push\" type=\"checkbox\" role=\"switch\" value=\"on\" checked"
+                + " aria-invalid=\"true\" aria-describedby=\"channels-error\"",
+                "<small id=\"channels-error\" class=\"field-error\">PUSH is not offered here</small>");
+    }
+
+    @Test
+    void withoutPushThePageSaysSoInWordsAndSavingEmailKeepsAPushChosenBefore() {
+        StubServices.json("GET", "/api/me", MY_RECORD.replace("\"language\":null", "\"language\":\"fr\""));
+        String both = CHOSEN.replace("[\"EMAIL\"]", "[\"EMAIL\",\"PUSH\"]");
+        StubServices.json("GET", "/api/me/reminders", both);
+        StubServices.json("GET", "/api/me/push-subscriptions/public-key", "{\"available\":false,\"publicKey\":null}");
+        StubServices.json("PUT", "/api/me/reminders", both);
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/progress/reminders");
+        assertThat(page.response().asString()).contains("n&#39;envoie pas de notifications push",
+                "name=\"email\" type=\"checkbox\"").doesNotContain("name=\"push\"", "data-push-key");
+        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
+                .formParam("email", "on").formParam("remindAt", "07:30")
+                .when().post("/progress/reminders").then().statusCode(200);
+        assertThat(StubServices.requests("PUT", "/api/me/reminders")).singleElement().satisfies(r ->
+                assertThat(JsonPath.from(r.body()).getList("channels")).isEqualTo(List.of("EMAIL", "PUSH")));
+    }
+
+    @Test
+    void backToTheClinicsDefaultForgetsTheChoiceOnlyWithTheCsrfToken() {
+        StubServices.json("GET", "/api/me/reminders", CHOSEN);
+        StubServices.json("GET", "/api/me/reminders/sent", SENT);
+        StubServices.answer("DELETE", "/api/me/reminders", 204, "application/json", "");
+        String token = Users.patient();
+        Pages.Form page = Pages.get(token, "/progress/reminders");
+        assertThat(page.response().asString()).contains("action=\"/progress/reminders/default\"");
+        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .when().post("/progress/reminders/default").then().statusCode(400);
+        assertThat(StubServices.requests("DELETE", "/api/me/reminders")).isEmpty();
+
+        given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie()).formParam("csrf-token", page.csrfToken())
+                .redirects().follow(false).when().post("/progress/reminders/default").then().statusCode(303)
+                .header("Location", endsWith("/progress/reminders?done=default"));
+        assertThat(StubServices.requests("DELETE", "/api/me/reminders")).singleElement().satisfies(r ->
+                assertThat(r.header("Authorization")).isEqualTo("Bearer " + token));
+
+        StubServices.json("GET", "/api/me/reminders", CLINIC_DEFAULT);
+        assertThat(Pages.get(token, "/progress/reminders?done=default").response().asString())
+                .contains("default settings apply again").doesNotContain("action=\"/progress/reminders/default\"");
+        given().auth().oauth2(Users.chiropractor()).cookie("csrf-token", page.csrfCookie())
+                .formParam("csrf-token", page.csrfToken()).when().post("/progress/reminders/default")
+                .then().statusCode(403);
+        assertThat(StubServices.requests("DELETE", "/api/me/reminders")).hasSize(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ public final class AuditAction {
     public static final String CALENDAR_FEED_TURN_OFF = "me.calendar-feed.turn-off";
     public static final String REMINDERS_READ = "me.reminders.read";
     public static final String REMINDERS_CHANGE = "me.reminders.change";
+    public static final String REMINDERS_RESET = "me.reminders.reset";
     public static final String REMINDERS_SENT_READ = "me.reminders.sent";
     public static final String PUSH_PUBLIC_KEY_READ = "push.public-key.read";
     public static final String PUSH_SUBSCRIPTIONS_READ = "me.push-subscriptions.read";

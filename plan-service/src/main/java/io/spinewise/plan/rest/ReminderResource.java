@@ -19,12 +19,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,7 +62,7 @@ public class ReminderResource {
     AuditRecorder recorder;
 
     @GET
-        @RolesAllowed(Roles.PATIENT)
+    @RolesAllowed(Roles.PATIENT)
     @Audited(AuditAction.REMINDERS_READ)
     @Operation(operationId = "getMyReminders", summary = "My reminder settings",
             description = "My own choice, or my clinic's default until I choose (chosen=false). Times are my local"
@@ -71,7 +73,7 @@ public class ReminderResource {
     }
 
     @PUT
-        @RolesAllowed(Roles.PATIENT)
+    @RolesAllowed(Roles.PATIENT)
     @Audited(AuditAction.REMINDERS_CHANGE)
     @Operation(operationId = "setMyReminders", summary = "Choose my reminders",
             description = "Channels ([] for none), the time of the day's first reminder and optional quiet hours"
@@ -82,6 +84,22 @@ public class ReminderResource {
         Patient patient = me.get();
         audit.target(TARGET);
         return recorder.change(200, () -> preferences.choose(patient, request));
+    }
+
+    @DELETE
+    @RolesAllowed(Roles.PATIENT)
+    @Audited(AuditAction.REMINDERS_RESET)
+    @Operation(operationId = "resetMyReminders", summary = "Back to my clinic's default reminders",
+            description = "Forgets my own choice: my clinic's default applies again, and so do its later changes."
+                    + " 204 also when I had not chosen (nothing changes).")
+    @APIResponse(responseCode = "204", description = "My clinic's default applies")
+    public void reset() {
+        Patient patient = me.get();
+        audit.target(TARGET);
+        recorder.change(204, () -> {
+            preferences.forget(patient);
+            return null;
+        });
     }
 
     @GET

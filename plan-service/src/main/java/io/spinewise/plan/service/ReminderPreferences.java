@@ -88,6 +88,15 @@ public class ReminderPreferences {
         return view(patient);
     }
 
+    /**
+     * Forgets the patient's own choice, so their clinic's default applies again (and follows the clinic's later
+     * changes); repeating it changes nothing.
+     */
+    @Transactional
+    public void forget(Patient patient) {
+        ReminderPreference.deleteById(patient.id);
+    }
+
     @Transactional
     public ClinicReminderDefaultView clinicDefaultView(String clinicId) {
         ReminderSettings s = clinicDefault(clinicId);

@@ -23,6 +23,9 @@ import io.spinewise.web.client.model.Plan;
 import io.spinewise.web.client.model.PlanPatch;
 import io.spinewise.web.client.model.PlanRequest;
 import io.spinewise.web.client.model.PlanVersion;
+import io.spinewise.web.client.model.PushAvailability;
+import io.spinewise.web.client.model.PushDevice;
+import io.spinewise.web.client.model.PushSubscriptionRequest;
 import io.spinewise.web.client.model.ReminderPreferences;
 import io.spinewise.web.client.model.ReminderPreferencesRequest;
 import io.spinewise.web.client.model.Rtm;
@@ -113,6 +116,26 @@ public interface PlanApi {
     @PUT
     @Path("/me/reminders")
     ReminderPreferences setMyReminders(ReminderPreferencesRequest request);
+
+    @DELETE
+    @Path("/me/reminders")
+    void resetMyReminders();
+
+    @GET
+    @Path("/me/push-subscriptions/public-key")
+    PushAvailability pushAvailability();
+
+    @GET
+    @Path("/me/push-subscriptions")
+    List<PushDevice> myPushDevices();
+
+    @POST
+    @Path("/me/push-subscriptions")
+    void addMyPushDevice(PushSubscriptionRequest request);
+
+    @DELETE
+    @Path("/me/push-subscriptions")
+    void removeMyPushDevice(@QueryParam("id") UUID id, @QueryParam("endpoint") String endpoint);
 
     @GET
     @Path("/me/reminders/sent")

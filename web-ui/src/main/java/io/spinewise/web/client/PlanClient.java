@@ -24,6 +24,9 @@ import io.spinewise.web.client.model.PlanPatch;
 import io.spinewise.web.client.model.PlanRequest;
 import io.spinewise.web.client.model.PlanStatus;
 import io.spinewise.web.client.model.PlanVersion;
+import io.spinewise.web.client.model.PushAvailability;
+import io.spinewise.web.client.model.PushDevice;
+import io.spinewise.web.client.model.PushSubscriptionRequest;
 import io.spinewise.web.client.model.ReminderPreferences;
 import io.spinewise.web.client.model.ReminderPreferencesRequest;
 import io.spinewise.web.client.model.Rtm;
@@ -101,6 +104,30 @@ public class PlanClient {
 
     public ReminderPreferences setMyReminders(ReminderPreferencesRequest request) {
         return calls.call(Service.PLAN, () -> api.setMyReminders(request));
+    }
+
+    /** Forgets the patient's own choice of reminders: the clinic's default applies again. */
+    public void resetMyReminders() {
+        calls.run(Service.PLAN, api::resetMyReminders);
+    }
+
+    public PushAvailability pushAvailability() {
+        return calls.call(Service.PLAN, api::pushAvailability);
+    }
+
+    /** The patient's browsers that receive reminders by Web Push, oldest first. */
+    public List<PushDevice> myPushDevices() {
+        return calls.call(Service.PLAN, api::myPushDevices);
+    }
+
+    /** Adds (or, for a browser known already, keeps) one of the patient's browsers. */
+    public void addMyPushDevice(PushSubscriptionRequest request) {
+        calls.run(Service.PLAN, () -> api.addMyPushDevice(request));
+    }
+
+    /** Removes one of the patient's browsers, by its id or its endpoint (another patient's: nothing changes). */
+    public void removeMyPushDevice(UUID id, String endpoint) {
+        calls.run(Service.PLAN, () -> api.removeMyPushDevice(id, endpoint));
     }
 
     /** The patient's most recent planned reminders, newest first (at most {@code size}). */

@@ -173,6 +173,33 @@ public interface PatientMessages {
     @Message String remindChannel(ReminderChannel channel);
     @Message String remindStatus(ReminderStatus status);
     @Message String remindBack();
+    // reminders: back to the clinic's default, Web Push on this device (progress/reminders)
+    @Message String remindChannels();
+    @Message String remindPush();
+    @Message String remindReset();
+    @Message String remindResetHint();
+    @Message String remindResetDone();
+    @Message String pushTitle();
+    @Message String pushIntro();
+    @Message String pushNotOffered();
+    @Message String pushNoSupport();
+    @Message String pushSubscribe();
+    @Message String pushStopHere();
+    @Message String pushWorking();
+    @Message String pushDenied();
+    @Message String pushFailed();
+    @Message String pushAdded();
+    @Message String pushRemoved();
+    @Message String pushDevicesTitle();
+    @Message String pushDevicesNone();
+    @Message String pushDevicesUnavailable();
+    @Message String pushColDevice();
+    @Message String pushColAdded();
+    @Message String pushColLast();
+    @Message String pushDeviceUnnamed();
+    @Message String pushLastNone();
+    @Message String pushRemove();
+    @Message String pushNoSuchDevice();
 
     @Message String zoneTitle();
     @Message String zoneIntro();

@@ -35,7 +35,7 @@ public record ReminderRow(LocalDate day, String time, ReminderChannel channel, R
         return zone(timeZone).getId();
     }
 
-    private static ZoneId zone(String timeZone) {
+    static ZoneId zone(String timeZone) {
         try {
             return timeZone == null || timeZone.isBlank() ? ZoneOffset.UTC : ZoneId.of(timeZone);
         } catch (DateTimeException e) {

@@ -22,6 +22,9 @@ import io.spinewise.web.client.model.ExerciseTranslation;
 import io.spinewise.web.client.model.Illustration;
 import io.spinewise.web.client.model.Media;
 import io.spinewise.web.client.model.ListPage;
+import io.spinewise.web.client.model.PushAvailability;
+import io.spinewise.web.client.model.PushDevice;
+import io.spinewise.web.client.model.PushSubscriptionRequest;
 import io.spinewise.web.client.model.ReminderPreferences;
 import io.spinewise.web.client.model.ReminderPreferencesRequest;
 import io.spinewise.web.client.model.Rtm;
@@ -139,7 +142,10 @@ class ClientModelContractTest {
             new Mapping(RtmTimeEntry.class, ServiceContract.PLAN, "RtmTimeEntryView", false),
             new Mapping(RtmTimeRequest.class, ServiceContract.PLAN, "RtmTimeRequest", true),
             new Mapping(RtmReport.class, ServiceContract.PLAN, "RtmReportView", false),
-            new Mapping(RtmReport.Row.class, ServiceContract.PLAN, "RtmReportRow", false));
+            new Mapping(RtmReport.Row.class, ServiceContract.PLAN, "RtmReportRow", false),
+            new Mapping(PushAvailability.class, ServiceContract.PLAN, "PushAvailabilityView", false),
+            new Mapping(PushDevice.class, ServiceContract.PLAN, "PushSubscriptionView", false),
+            new Mapping(PushSubscriptionRequest.class, ServiceContract.PLAN, "PushSubscriptionRequest", true));
 
     @TestFactory
     Stream<DynamicTest> everyModelRecordMatchesItsSchema() {

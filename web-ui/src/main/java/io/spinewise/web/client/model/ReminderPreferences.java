@@ -13,4 +13,8 @@ public record ReminderPreferences(List<ReminderChannel> channels, String remindA
     public boolean email() {
         return channels != null && channels.contains(ReminderChannel.EMAIL);
     }
+
+    public boolean push() {
+        return channels != null && channels.contains(ReminderChannel.PUSH);
+    }
 }
