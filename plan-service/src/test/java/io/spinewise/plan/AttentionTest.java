@@ -1,16 +1,20 @@
 package io.spinewise.plan;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,7 @@ import static io.spinewise.plan.Users.PROBLEM_JSON;
 import static io.spinewise.plan.Users.SOUTH;
 import static io.spinewise.plan.Users.SOUTH_CHIRO;
 import static io.spinewise.plan.Users.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -47,6 +52,9 @@ import static org.hamcrest.Matchers.notNullValue;
 @WithTestResource(value = CatalogServiceResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AttentionTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final String LIST = "/api/attention";
 
@@ -164,6 +172,70 @@ class AttentionTest {
         } finally {
             settings.put("painRise", 2);
             as(NORTH_ADMIN).body(settings).put("/api/clinic/settings").then().statusCode(200);
+        }
+    }
+
+    @Test
+    @Order(5) // adds two patients to north's list
+    void aQuestionnaireWorseByItsMcidAndAMonitoringPeriodOutOfReachAreReasonsToo() throws Exception {
+        EnrolledPatient oli = enrol(NORTH_CHIRO, NORTH, "Oli", "Europe/Berlin");
+        EnrolledPatient mo = enrol(NORTH_CHIRO, NORTH, "Mo", "Europe/Berlin");
+        LocalDate t = oli.today();
+        String olisPlan = prescribe(NORTH_CHIRO, oli.id(), fromRoutine("mid-back-relief", schedule(t.minusDays(2), 1)));
+        checkIn(oli, olisPlan, t.minusDays(1), 3);
+        checkIn(oli, olisPlan, t, 3);
+        String assignment = as(NORTH_CHIRO).body(Map.of("instrument", "NPRS"))
+                .post("/api/patients/" + oli.id() + "/assessments").then().statusCode(201).extract().path("id");
+        // two earlier answers, 2 then 6 (NPRS: lower is better, MCID 2): straight into the table, as the API
+        // takes answers only for the occasion that is due
+        answer(assignment, oli.id(), t.minusDays(14), 2);
+        answer(assignment, oli.id(), t.minusDays(7), 6);
+
+        String mosPlan = prescribe(NORTH_CHIRO, mo.id(), fromRoutine("mid-back-relief", schedule(t, 1)));
+        checkIn(mo, mosPlan, t, 3);
+        insertCheckOff(mo.id(), mosPlan, t.minusDays(20)); // the period began 20 days ago: 2 + 10 days left < 16
+        as(NORTH_CHIRO).get(LIST).then().body("items.patientId", not(hasItem(mo.id()))); // no time logged: not monitored
+        as(NORTH_CHIRO).body(Map.of("minutes", 10, "date", t.toString(), "interactive", true))
+                .post("/api/patients/" + mo.id() + "/rtm/time").then().statusCode(201);
+
+        List<Map<String, Object>> items = as(NORTH_CHIRO).get(LIST + "?size=100").then().statusCode(200)
+                .extract().path("items");
+        assertThat(items).filteredOn(i -> oli.id().equals(i.get("patientId"))).singleElement()
+                .satisfies(i -> assertThat(i.get("reasons").toString()).contains("OUTCOME_WORSE",
+                        "worse by at least its minimal clinically important difference (2): 2 at the start, 6 lately"));
+        assertThat(items).filteredOn(i -> mo.id().equals(i.get("patientId"))).singleElement()
+                .satisfies(i -> assertThat(i.get("reasons").toString()).contains("MONITORING_AT_RISK",
+                        "Monitoring period " + t.minusDays(20) + " to " + t.plusDays(9) + ": 2 days with data, 16 (98977)"
+                                + " can no longer be reached"));
+    }
+
+    private void answer(String assignment, String patientId, LocalDate due, int pain) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                INSERT INTO assessment_response (id, assignment_id, patient_id, clinic_id, instrument, due_date,
+                    answered_at, answered_on, answers, score, idempotency_key, request_hash)
+                VALUES (gen_random_uuid(), ?, ?, ?, 'NPRS', ?, now(), ?, CAST(? AS jsonb), ?, gen_random_uuid()::text,
+                        'test')""")) {
+            s.setObject(1, UUID.fromString(assignment));
+            s.setObject(2, UUID.fromString(patientId));
+            s.setString(3, NORTH);
+            s.setObject(4, due);
+            s.setObject(5, due);
+            s.setString(6, "[{\"item\":\"pain\",\"value\":" + pain + "}]");
+            s.setInt(7, pain);
+            s.executeUpdate();
+        }
+    }
+
+    private void insertCheckOff(String patientId, String planId, LocalDate day) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                INSERT INTO session_checkoff (id, clinic_id, patient_id, plan_id, session_date, slot, items,
+                                              idempotency_key, request_hash)
+                VALUES (gen_random_uuid(), ?, ?, ?, ?, 1, '[]', gen_random_uuid()::text, 'test')""")) {
+            s.setString(1, NORTH);
+            s.setObject(2, UUID.fromString(patientId));
+            s.setObject(3, UUID.fromString(planId));
+            s.setObject(4, day);
+            s.executeUpdate();
         }
     }
 

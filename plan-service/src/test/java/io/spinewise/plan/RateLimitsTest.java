@@ -12,6 +12,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.spinewise.common.security.Roles;
 import io.spinewise.plan.audit.AuditResource;
+import io.spinewise.plan.rest.AttentionResource;
 import io.spinewise.plan.rest.CalendarFeedResource;
 import io.spinewise.plan.rest.CalendarResource;
 import io.spinewise.plan.rest.ClinicResource;
@@ -281,7 +282,7 @@ class RateLimitsTest {
                 PatientResource.class,
                 PlanResource.class, PushSubscriptionResource.class, ReportResource.class, ReminderResource.class,
                 UnsubscribeResource.class, InstrumentResource.class, PatientAssessmentResource.class,
-                MeAssessmentResource.class, RtmResource.class)) {
+                MeAssessmentResource.class, RtmResource.class, AttentionResource.class)) {
             for (Method method : resource.getDeclaredMethods()) {
                 Operation operation = method.getAnnotation(Operation.class);
                 if (operation != null) {

@@ -90,6 +90,20 @@ class RtmTest {
     }
 
     @Test
+    void aQuestionnaireAnswerIsADayWithDataToo() {
+        String assignment = as(NORTH_CHIRO).body(Map.of("instrument", "NPRS"))
+                .post("/api/patients/" + patient.id() + "/assessments").then().statusCode(201).extract().path("id");
+        as(patient.token()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("dueDate", patient.today().toString(), "answers", List.of(Map.of("item", "pain", "value", 3))))
+                .post("/api/me/assessments/" + assignment + "/responses").then().statusCode(201);
+
+        as(NORTH_CHIRO).get("/api/patients/" + patient.id() + "/rtm").then().statusCode(200)
+                .body("periods", hasSize(1))
+                .body("periods[0].start", equalTo(patient.today().toString()))
+                .body("periods[0].daysWithData", equalTo(1));
+    }
+
+    @Test
     void monthMinutesQualifyOnlyOnceAnInteractiveEntryIsLogged() {
         LocalDate day = patient.today().withDayOfMonth(1);
         log(NORTH_CHIRO, day, 15, false);

@@ -9,7 +9,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -52,8 +55,57 @@ public class AttentionFigures {
                     ORDER BY c.session_date DESC, c.created_at DESC, c.id DESC LIMIT 3) y) recent ON true
             WHERE p.id = ANY(:ids)""");
 
+    /** Per patient and instrument: how many answers, the first score and the latest, the latest answer's date. */
+    static final NamedSql OUTCOMES = new NamedSql("""
+            SELECT r.patient_id, r.instrument, count(*) AS answers,
+                   (array_agg(r.score ORDER BY r.due_date, r.answered_at))[1] AS baseline,
+                   (array_agg(r.score ORDER BY r.due_date DESC, r.answered_at DESC))[1] AS latest,
+                   max(r.answered_on) AS latest_on
+            FROM assessment_response r
+            WHERE r.patient_id = ANY(:ids)
+            GROUP BY r.patient_id, r.instrument""");
+
+    /**
+     * The days with data (RtmDataDays' definition) of the patients in remote monitoring: those for whom a clinician
+     * has logged treatment-management time.
+     */
+    static final NamedSql MONITORED_DAYS = new NamedSql("SELECT DISTINCT d.patient_id, d.day FROM ("
+            + RtmDataDays.DATA_DAYS + """
+            ) d WHERE d.patient_id = ANY(:ids)
+              AND EXISTS (SELECT 1 FROM rtm_time_entry t WHERE t.patient_id = d.patient_id AND t.deleted_at IS NULL)
+            ORDER BY d.patient_id, d.day""");
+
     @Inject
     Database database;
+
+    /** One patient's scores on one instrument. */
+    public record Outcome(UUID patientId, String instrument, int answers, BigDecimal baseline, BigDecimal latest,
+                          LocalDate latestOn) {
+    }
+
+    public List<Outcome> outcomes(List<UUID> patientIds) {
+        try (Connection c = database.connection()) {
+            Array ids = c.createArrayOf("uuid", patientIds.toArray());
+            return Database.list(c, OUTCOMES, SqlValues.of("ids", ids), rs -> new Outcome(
+                    rs.getObject("patient_id", UUID.class), rs.getString("instrument"), rs.getInt("answers"),
+                    rs.getBigDecimal("baseline"), rs.getBigDecimal("latest"), rs.getObject("latest_on", LocalDate.class)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("attention query failed", e);
+        }
+    }
+
+    /** The days with data of those of the patients who are in remote monitoring, by patient, oldest first. */
+    public Map<UUID, List<LocalDate>> monitoredDays(List<UUID> patientIds) {
+        Map<UUID, List<LocalDate>> days = new HashMap<>();
+        try (Connection c = database.connection()) {
+            Array ids = c.createArrayOf("uuid", patientIds.toArray());
+            Database.list(c, MONITORED_DAYS, SqlValues.of("ids", ids), rs -> days.computeIfAbsent(
+                    rs.getObject("patient_id", UUID.class), k -> new ArrayList<>()).add(rs.getObject("day", LocalDate.class)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("attention query failed", e);
+        }
+        return days;
+    }
 
     /** A patient's pain against their baseline; {@code recent} null when there is nothing recent to compare. */
     public record Pain(UUID patientId, BigDecimal baseline, BigDecimal recent, LocalDate latestRating) {

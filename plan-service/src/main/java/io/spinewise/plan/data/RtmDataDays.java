@@ -20,13 +20,13 @@ import java.util.UUID;
 public class RtmDataDays {
 
     /**
-     * Every (patient_id, clinic_id, day) with data. Today: a check-off that is not undone, by its session date
-     * (already the patient's local date). QUESTIONNAIRE ANSWER DAYS are added here, as one more
-     * {@code UNION SELECT patient_id, clinic_id, <answer's local date> FROM <answers>}, once the questionnaires
-     * (plan-service V11) are merged; nothing else changes.
+     * Every (patient_id, clinic_id, day) with data: a check-off that is not undone, by its session date, and a
+     * questionnaire answer, by the patient's date it was answered on (both already the patient's local dates).
      */
     static final String DATA_DAYS = """
-            SELECT c.patient_id, c.clinic_id, c.session_date AS day FROM session_checkoff c WHERE c.undone_at IS NULL""";
+            SELECT c.patient_id, c.clinic_id, c.session_date AS day FROM session_checkoff c WHERE c.undone_at IS NULL
+            UNION ALL
+            SELECT r.patient_id, r.clinic_id, r.answered_on AS day FROM assessment_response r""";
 
     private static final NamedSql OF_PATIENT = new NamedSql("SELECT DISTINCT d.day FROM (" + DATA_DAYS + """
             ) d WHERE d.patient_id = :patient AND d.clinic_id = :clinic ORDER BY d.day""");

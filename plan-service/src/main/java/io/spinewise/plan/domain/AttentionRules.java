@@ -1,6 +1,8 @@
 package io.spinewise.plan.domain;
 
 import io.spinewise.plan.api.ClinicSettingsView;
+import io.spinewise.plan.outcomes.Definition;
+import io.spinewise.plan.outcomes.OutcomeChange;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The rules of the "needs attention" list, on one patient's figures and the clinic's thresholds:
@@ -16,7 +19,11 @@ import java.util.Locale;
  *       the clinic's pain rise;</li>
  *   <li>INACTIVE: sessions were scheduled in the last {@code inactiveDays} days and none was checked off (the
  *       dashboard's INACTIVE flag);</li>
- *   <li>LOW_ADHERENCE: adherence over the last 30 days is under the clinic's threshold (the dashboard's flag).</li>
+ *   <li>LOW_ADHERENCE: adherence over the last 30 days is under the clinic's threshold (the dashboard's flag);</li>
+ *   <li>OUTCOME_WORSE: a questionnaire's latest score is worse than the first by at least its MCID
+ *       ({@link OutcomeChange}'s rule);</li>
+ *   <li>MONITORING_AT_RISK: for a patient in remote monitoring, the ongoing period can no longer reach the
+ *       device-supply threshold ({@link RtmRule}).</li>
  * </ul>
  * Each open reason carries its evidence: what new data would change it (the latest rating's date, the last
  * session's date, the day), so an acknowledgement lapses when that data arrives.
@@ -60,6 +67,29 @@ public final class AttentionRules {
                     f.completed30(), f.scheduled30(), t.lowAdherencePercent()), "adherence"));
         }
         return open;
+    }
+
+    /** OUTCOME_WORSE when the latest score is worse than the first by at least the instrument's MCID. */
+    public static Optional<Open> outcome(Definition instrument, BigDecimal baseline, BigDecimal latest, int answers,
+                                         LocalDate latestOn) {
+        if (OutcomeChange.verdict(instrument, baseline, latest, answers) != OutcomeChange.Verdict.WORSE) {
+            return Optional.empty();
+        }
+        return Optional.of(new Open(AttentionReason.OUTCOME_WORSE, String.format(Locale.ROOT,
+                "%s worse by at least its minimal clinically important difference (%s): %s at the start, %s lately",
+                instrument.title(), plain(instrument.mcid()), plain(baseline), plain(latest)),
+                instrument.code() + " " + latestOn));
+    }
+
+    /** MONITORING_AT_RISK when the ongoing monitoring period can no longer reach the device-supply threshold. */
+    public static Optional<Open> monitoring(RtmRule.Period current, int thresholdDays, String code) {
+        if (current == null || !current.ongoing() || current.stillReachable()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Open(AttentionReason.MONITORING_AT_RISK, String.format(Locale.ROOT,
+                "Monitoring period %s to %s: %d days with data, %d (%s) can no longer be reached",
+                current.start(), current.end(), current.daysWithData(), thresholdDays, code),
+                "period " + current.start()));
     }
 
     /** Days since the last session, for ranking; a patient who never did one counts as the longest. */

@@ -116,8 +116,8 @@ public final class RtmRule {
 
     /** The rule of the periods in words, with the configured figures, for the page beside them. */
     public String periodRule() {
-        return "A monitoring period is " + config.periodDays() + " days from the first day with data (a check-off in"
-                + " the patient's time zone); the next starts on the first day with data after it ends. Per period: "
+        return "A monitoring period is " + config.periodDays() + " days from the first day with data (a check-off or a"
+                + " questionnaire answer, in the patient's time zone); the next starts on the first day with data after it ends. Per period: "
                 + config.deviceSupplyDays() + " or more days with data reach " + config.deviceSupplyCode() + ", "
                 + config.shortDeviceSupplyDays() + " to " + (config.deviceSupplyDays() - 1) + " reach "
                 + config.shortDeviceSupplyCode() + "; " + config.setUpCode() + " (set-up) is shown on the first"

@@ -43,7 +43,10 @@ public class AttentionResource {
             description = "Patients with an active plan and an open reason: PAIN_UP (mean of the last 3 pain-before"
                     + " ratings of the last 14 days, not among the first 3, minus the mean of the first 3 ever, at"
                     + " least the clinic's painRise), INACTIVE (sessions scheduled over the clinic's inactiveDays and"
-                    + " none checked off), LOW_ADHERENCE (30-day adherence under the clinic's lowAdherencePercent)."
+                    + " none checked off), LOW_ADHERENCE (30-day adherence under the clinic's lowAdherencePercent),"
+                    + " OUTCOME_WORSE (a questionnaire's latest score worse than the first by at least its MCID),"
+                    + " MONITORING_AT_RISK (a patient with treatment-management time logged whose ongoing monitoring"
+                    + " period can no longer reach the device-supply threshold of days with data)."
                     + " Ranked: pain up first, then more reasons, then longer without a session, then lower 30-day"
                     + " adherence, then name. An acknowledged reason stays off for 7 days (configurable) unless new"
                     + " data for it arrives (a new rating, a session).")

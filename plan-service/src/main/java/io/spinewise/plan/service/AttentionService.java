@@ -7,18 +7,22 @@ import io.spinewise.plan.api.AcknowledgementRequest;
 import io.spinewise.plan.api.AttentionRow;
 import io.spinewise.plan.api.ClinicSettingsView;
 import io.spinewise.plan.config.PlanConfig;
+import io.spinewise.plan.config.RtmConfig;
 import io.spinewise.plan.data.AttentionFigures;
 import io.spinewise.plan.data.DashboardFigures;
 import io.spinewise.plan.domain.AttentionAcknowledgement;
 import io.spinewise.plan.domain.AttentionReason;
 import io.spinewise.plan.domain.AttentionRules;
 import io.spinewise.plan.domain.Patient;
+import io.spinewise.plan.domain.RtmRule;
+import io.spinewise.plan.outcomes.Instruments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,7 +32,8 @@ import java.util.UUID;
 
 /**
  * The clinic's "needs attention" list: its treated patients (an active plan) with an open reason
- * ({@link AttentionRules}), ranked: pain up first, then more reasons, then longer without a session, then lower
+ * ({@link AttentionRules}: pain, questionnaires, sessions, adherence, remote monitoring), ranked: pain up first,
+ * then more reasons, then longer without a session, then lower
  * adherence, then by name. A reason a clinician acknowledged stays off for {@code acknowledgedDays}, or until new
  * data for it arrives. Figures are read in batches of {@link #BATCH} patients, one statement each
  * ({@link DashboardFigures}, {@link AttentionFigures}).
@@ -52,6 +57,9 @@ public class AttentionService {
 
     @Inject
     PlanConfig config;
+
+    @Inject
+    RtmConfig rtmConfig;
 
     @Inject
     Today today;
@@ -124,12 +132,29 @@ public class AttentionService {
         int horizon = Math.max(30, t.inactiveDays());
         Map<UUID, AttentionFigures.Pain> pain = new HashMap<>();
         attention.pain(ids, now).forEach(p -> pain.put(p.patientId(), p));
+        Map<UUID, List<AttentionRules.Open>> more = new HashMap<>();
+        for (AttentionFigures.Outcome o : attention.outcomes(ids)) {
+            Instruments.byCode(o.instrument()).flatMap(i -> AttentionRules.outcome(i.definition(), o.baseline(),
+                    o.latest(), o.answers(), o.latestOn()))
+                    .ifPresent(open -> more.computeIfAbsent(o.patientId(), k -> new ArrayList<>()).add(open));
+        }
+        Map<UUID, List<LocalDate>> monitored = attention.monitoredDays(ids);
+        RtmRule rtm = new RtmRule(rtmConfig);
         List<Candidate> candidates = new ArrayList<>();
         for (DashboardFigures.Figures d : dashboard.of(ids, now, horizon, t.inactiveDays())) {
             AttentionFigures.Pain p = pain.get(d.patientId());
             AttentionRules.Figures f = new AttentionRules.Figures(d.today(), d.lastSession(), d.scheduledInactive(),
                     d.scheduled30(), d.completed30(), p.baseline(), p.recent(), p.latestRating());
-            candidates.add(new Candidate(d.patientId(), AttentionRules.open(f, t), f));
+            List<AttentionRules.Open> open = new ArrayList<>(AttentionRules.open(f, t));
+            open.addAll(more.getOrDefault(d.patientId(), List.of()));
+            List<LocalDate> days = monitored.get(d.patientId());
+            if (days != null) {
+                List<RtmRule.Period> periods = rtm.periods(days, d.today());
+                AttentionRules.monitoring(periods.isEmpty() ? null : periods.get(periods.size() - 1),
+                        rtmConfig.deviceSupplyDays(), rtmConfig.deviceSupplyCode()).ifPresent(open::add);
+            }
+            open.sort(Comparator.comparing(AttentionRules.Open::code));
+            candidates.add(new Candidate(d.patientId(), open, f));
         }
         return candidates;
     }
