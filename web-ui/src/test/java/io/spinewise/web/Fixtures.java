@@ -97,7 +97,7 @@ final class Fixtures {
                  "patient":{"id":"%s","clinicId":"north","firstName":"Paul","lastName":"Patient","email":"paul@example.org",
                   "username":"paul@example.org","timeZone":"Europe/Zurich","language":null,
                   "createdAt":"2026-10-01T09:00:00Z"},
-                 "plans":[],"checkOffs":[],"adherence":%s}
+                 "plans":[],"checkOffs":[],"assessments":[],"responses":[],"adherence":%s}
                 """.formatted(PATIENT_ID, adherenceAsAsked(adherence()).apply(null).strip());
     }
 
