@@ -37,6 +37,7 @@ import static io.spinewise.plan.Users.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * Reminders planned and sent through a real SMTP server (GreenMail), the mails read back: one mail per open
@@ -177,6 +178,26 @@ class ReminderSendingTest {
 
         assertThat(mailsTo(dan)).hasSize(1);
         as(dan.token()).get(SENT).then().body("total", is(1)).body("items[0].status", is("SENT"));
+    }
+
+    @Test
+    void aMailTheSmtpServerCannotTakeIsTriedAgainThenMarkedFailedAndNeverSentLater() throws Exception {
+        EnrolledPatient eva = remindedDaily("Eva", "11:00");
+        planner.planDue();
+        SmtpServerResource.server().stop();
+        try {
+            sender.sendDue(); // three attempts (retry-after is 0 s in tests), then FAILED
+        } finally {
+            SmtpServerResource.server().start();
+        }
+        as(eva.token()).get(SENT).then().statusCode(200).body("total", is(1))
+                .body("items[0].status", is("FAILED"))
+                .body("items[0].detail", startsWith("mail not accepted"));
+
+        planner.planDue();
+        sender.sendDue();
+        assertThat(mailsTo(eva)).isEmpty();
+        as(eva.token()).get(SENT).then().body("total", is(1));
     }
 
     @Test
