@@ -29,30 +29,28 @@ class QuestionnairesIT {
                 "timeZone", "Europe/Zurich")).post(PLAN + "/api/patients");
         enrolled.then().statusCode(201);
         String patientId = enrolled.path("patient.id");
-        try (Browser ada = SignedIn.as("dr.ada")) {
-            ada.open(WEB + "/patients/" + patientId);
-            assertThat(ada.text("section[aria-labelledby='questionnaires-title']")).contains("No questionnaire is running.");
-            new Select(ada.find("#q-instrument")).selectByValue("NPRS");
-            ada.submit("form.assign-questionnaire button[type='submit']");
+        Browser ada = SignedIn.as("dr.ada");
+        ada.open(WEB + "/patients/" + patientId);
+        assertThat(ada.text("section[aria-labelledby='questionnaires-title']")).contains("No questionnaire is running.");
+        new Select(ada.find("#q-instrument")).selectByValue("NPRS");
+        ada.submit("form.assign-questionnaire button[type='submit']");
 
-            assertThat(ada.url()).endsWith("/patients/" + patientId + "#questionnaires-title");
-            assertThat(ada.text("section[aria-labelledby='questionnaires-title'] table")).contains("(NPRS)", "once");
-            assertThat(ada.seriousAccessibilityViolations()).as("axe-core on the patient page").isEmpty();
-        }
+        assertThat(ada.url()).endsWith("/patients/" + patientId + "#questionnaires-title");
+        assertThat(ada.text("section[aria-labelledby='questionnaires-title'] table")).contains("(NPRS)", "once");
+        assertThat(ada.seriousAccessibilityViolations()).as("axe-core on the patient page").isEmpty();
     }
 
     @Test
     void paulsPageShowsThePsfsChartFromTheDemoData() {
         String paulId = as(token("patient.paul")).get(PLAN + "/api/me/adherence").then().statusCode(200)
                 .extract().path("patientId");
-        try (Browser ada = SignedIn.as("dr.ada")) {
-            ada.open(WEB + "/patients/" + paulId);
-            String section = ada.text("section[aria-labelledby='questionnaires-title']");
-            assertThat(section).contains("(PSFS)", "baseline", "latest", "change");
-            assertThat(ada.findAll("#outcome-psfs-title")).hasSize(1);
-            assertThat(ada.findAll("svg[aria-labelledby='outcome-psfs-title'] .mcid-band")).hasSize(1);
-            assertThat(ada.seriousAccessibilityViolations()).as("axe-core with the charts").isEmpty();
-            ada.screenshots("questionnaires-patient");
-        }
+        Browser ada = SignedIn.as("dr.ada");
+        ada.open(WEB + "/patients/" + paulId);
+        String section = ada.text("section[aria-labelledby='questionnaires-title']");
+        assertThat(section).contains("(PSFS)", "baseline", "latest", "change");
+        assertThat(ada.findAll("#outcome-psfs-title")).hasSize(1);
+        assertThat(ada.findAll("svg[aria-labelledby='outcome-psfs-title'] .mcid-band")).hasSize(1);
+        assertThat(ada.seriousAccessibilityViolations()).as("axe-core with the charts").isEmpty();
+        ada.screenshots("questionnaires-patient");
     }
 }
