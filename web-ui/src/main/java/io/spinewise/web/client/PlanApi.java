@@ -1,6 +1,8 @@
 package io.spinewise.web.client;
 
 import io.spinewise.web.client.model.AcknowledgementRequest;
+import io.spinewise.web.client.model.Assessment;
+import io.spinewise.web.client.model.AssessmentRequest;
 import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.AttentionRow;
 import io.spinewise.web.client.model.AuditEvent;
@@ -15,8 +17,10 @@ import io.spinewise.web.client.model.ClinicSettings;
 import io.spinewise.web.client.model.DashboardRow;
 import io.spinewise.web.client.model.Enrolment;
 import io.spinewise.web.client.model.EnrolmentRequest;
+import io.spinewise.web.client.model.Instrument;
 import io.spinewise.web.client.model.ListPage;
 import io.spinewise.web.client.model.MePatch;
+import io.spinewise.web.client.model.Outcome;
 import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.client.model.PatientPatch;
 import io.spinewise.web.client.model.Plan;
@@ -215,6 +219,28 @@ public interface PlanApi {
     @DELETE
     @Path("/patients/{id}/rtm/time/{entryId}")
     void deleteRtmTime(@PathParam("id") UUID patientId, @PathParam("entryId") UUID entryId);
+
+    // --- outcome questionnaires (staff) ---
+
+    @GET
+    @Path("/instruments")
+    List<Instrument> instruments();
+
+    @GET
+    @Path("/patients/{id}/assessments")
+    List<Assessment> assessments(@PathParam("id") UUID patientId);
+
+    @POST
+    @Path("/patients/{id}/assessments")
+    Assessment assignAssessment(@PathParam("id") UUID patientId, AssessmentRequest request);
+
+    @DELETE
+    @Path("/patients/{id}/assessments/{assignment}")
+    void stopAssessment(@PathParam("id") UUID patientId, @PathParam("assignment") UUID assignment);
+
+    @GET
+    @Path("/patients/{id}/outcomes")
+    List<Outcome> outcomes(@PathParam("id") UUID patientId);
 
     @GET
     @Path("/reports/rtm")

@@ -2,6 +2,7 @@ package io.spinewise.web.patient;
 
 import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.PlanClient;
+import io.spinewise.web.client.PlanOutcomes;
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.Patient;
@@ -30,15 +31,17 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * One patient's page for the chiropractor: figures over a period, calendar, pain chart, plans, time zone, and the
- * remote-monitoring counts ({@link RemoteMonitoring}).
+ * remote-monitoring counts ({@link RemoteMonitoring}) and the questionnaires ({@link Questionnaires}).
  */
 @Path("/patients")
 @RolesAllowed(Roles.CHIROPRACTOR)
@@ -47,6 +50,9 @@ public class PatientDetail {
 
     @Inject
     PlanClient plan;
+
+    @Inject
+    PlanOutcomes outcomes;
 
     @Inject
     TimeZones timeZones;
@@ -62,11 +68,12 @@ public class PatientDetail {
 
     /**
      * {@code from}/{@code to}: the period shown; {@code range}: the fields as typed, with their errors;
-     * {@code reminders}: those of the last 14 days; {@code rtm}: the "Remote monitoring" section.
+     * {@code reminders}: those of the last 14 days; {@code rtm}: the "Remote monitoring" section; {@code questionnaires}: the "Questionnaires" section.
      */
     record PatientPage(Patient patient, List<Plan> plans, Adherence adherence, CalendarView calendar, PainChart pain,
                        LocalDate from, LocalDate to, DateRange range, List<String> timeZones,
-                       RecentReminders reminders, RemoteMonitoringSection rtm) implements TemplateInstance {
+                       RecentReminders reminders, RemoteMonitoringSection rtm,
+                       QuestionnairesSection questionnaires) implements TemplateInstance {
     }
 
     /**
@@ -83,6 +90,12 @@ public class PatientDetail {
 
     /** The page with the given "Remote monitoring" section; 400 instead of {@code status} when the dates are unusable. */
     Response page(Patient patient, String fromText, String toText, RemoteMonitoringSection rtm, int status) {
+        return page(patient, fromText, toText, rtm, questionnaires(patient), status);
+    }
+
+    /** The page with the given "Remote monitoring" and "Questionnaires" sections. */
+    Response page(Patient patient, String fromText, String toText, RemoteMonitoringSection rtm,
+                  QuestionnairesSection questionnaires, int status) {
         DateRange range = patientRange(fromText, toText);
         DateRange shown = range.valid() ? range : patientRange(null, null);
         LocalDate from = shown.from().value();
@@ -91,7 +104,7 @@ public class PatientDetail {
         List<Plan> plans = plan.plans(patient.id());
         return Response.status(range.valid() ? status : 400).entity(new PatientPage(patient, plans, adherence,
                 CalendarView.of(adherence), PainChart.of(adherence.pain()), from, to, range,
-                timeZones.offeredFor(patient.timeZone()), reminders(patient), rtm)).build();
+                timeZones.offeredFor(patient.timeZone()), reminders(patient), rtm, questionnaires)).build();
     }
 
     /** The patient's remote-monitoring counts and logged time; a failure to read them leaves the rest of the page. */
@@ -100,6 +113,25 @@ public class PatientDetail {
             return RemoteMonitoringSection.of(plan.rtm(patientId), plan.rtmTime(patientId), user.subject());
         } catch (ServiceException e) {
             return RemoteMonitoringSection.unavailable();
+        }
+    }
+
+    /** The patient's questionnaires and scores; a failure to read them leaves the rest of the page. */
+    QuestionnairesSection questionnaires(Patient patient) {
+        try {
+            return QuestionnairesSection.of(outcomes.instruments(), outcomes.assessments(patient.id()),
+                    outcomes.outcomes(patient.id()), today(patient));
+        } catch (ServiceException e) {
+            return QuestionnairesSection.unavailable();
+        }
+    }
+
+    /** The patient's date, which a questionnaire's start date is in. */
+    private static LocalDate today(Patient patient) {
+        try {
+            return LocalDate.now(patient.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(patient.timeZone()));
+        } catch (DateTimeException e) {
+            return LocalDate.now(ZoneOffset.UTC);
         }
     }
 

@@ -3,6 +3,8 @@ package io.spinewise.web.contract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spinewise.web.client.model.AcknowledgementRequest;
 import io.spinewise.web.client.model.Adherence;
+import io.spinewise.web.client.model.Assessment;
+import io.spinewise.web.client.model.AssessmentRequest;
 import io.spinewise.web.client.model.AttentionRow;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CheckOff;
@@ -37,6 +39,8 @@ import io.spinewise.web.client.model.RtmTimeRequest;
 import io.spinewise.web.client.model.SentReminder;
 import io.spinewise.web.client.model.MePatch;
 import io.spinewise.web.client.model.Patient;
+import io.spinewise.web.client.model.Instrument;
+import io.spinewise.web.client.model.Outcome;
 import io.spinewise.web.client.model.PatientPatch;
 import io.spinewise.web.client.model.Plan;
 import io.spinewise.web.client.model.PlanItem;
@@ -143,6 +147,11 @@ class ClientModelContractTest {
             new Mapping(RtmTimeRequest.class, ServiceContract.PLAN, "RtmTimeRequest", true),
             new Mapping(RtmReport.class, ServiceContract.PLAN, "RtmReportView", false),
             new Mapping(RtmReport.Row.class, ServiceContract.PLAN, "RtmReportRow", false),
+            new Mapping(Instrument.class, ServiceContract.PLAN, "InstrumentView", false),
+            new Mapping(Assessment.class, ServiceContract.PLAN, "AssessmentView", false),
+            new Mapping(AssessmentRequest.class, ServiceContract.PLAN, "AssessmentRequest", true),
+            new Mapping(Outcome.class, ServiceContract.PLAN, "OutcomeView", false),
+            new Mapping(Outcome.Score.class, ServiceContract.PLAN, "OutcomeScore", false),
             new Mapping(PushAvailability.class, ServiceContract.PLAN, "PushAvailabilityView", false),
             new Mapping(PushDevice.class, ServiceContract.PLAN, "PushSubscriptionView", false),
             new Mapping(PushSubscriptionRequest.class, ServiceContract.PLAN, "PushSubscriptionRequest", true));
