@@ -4,6 +4,8 @@ import io.spinewise.web.client.model.AcknowledgementRequest;
 import io.spinewise.web.client.model.Assessment;
 import io.spinewise.web.client.model.AssessmentRequest;
 import io.spinewise.web.client.model.Adherence;
+import io.spinewise.web.client.model.AssessmentAnswers;
+import io.spinewise.web.client.model.AssessmentResponse;
 import io.spinewise.web.client.model.AttentionRow;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CalendarFeed;
@@ -15,6 +17,7 @@ import io.spinewise.web.client.model.Chiropractor;
 import io.spinewise.web.client.model.ClinicReminderDefault;
 import io.spinewise.web.client.model.ClinicSettings;
 import io.spinewise.web.client.model.DashboardRow;
+import io.spinewise.web.client.model.DueAssessment;
 import io.spinewise.web.client.model.Enrolment;
 import io.spinewise.web.client.model.EnrolmentRequest;
 import io.spinewise.web.client.model.Instrument;
@@ -90,6 +93,21 @@ public interface PlanApi {
     @DELETE
     @Path("/me/sessions/{id}")
     void undoCheckOff(@PathParam("id") UUID id);
+
+    // --- the patient's questionnaires (docs/outcomes.md) ---
+
+    @GET
+    @Path("/me/assessments/due")
+    List<DueAssessment> myDueAssessments();
+
+    @POST
+    @Path("/me/assessments/{id}/responses")
+    AssessmentResponse answerAssessment(@PathParam("id") UUID assignmentId,
+                                        @HeaderParam("Idempotency-Key") String idempotencyKey, AssessmentAnswers answers);
+
+    @GET
+    @Path("/me/outcomes")
+    List<Outcome> myOutcomes();
 
     /** {@code days}: whether to include the figures of each day (a calendar needs them). */
     @GET

@@ -236,6 +236,29 @@ public interface PatientMessages {
     @Message String backToStart();
     @Message String errorCode(int status);
 
+    // questionnaires: due on Today, answered on their own page, scores on Progress
+    @Message String questionnaireDueTitle();
+    @Message String questionnaireOpen();
+    @Message String questionnaireSaved();
+    @Message String questionnaireTitle();
+    @Message String questionnaireLate();
+    @Message String questionnaireInEnglish();
+    @Message String questionnaireActivity(int number);
+    @Message String questionnaireActivityName();
+    @Message String questionnaireRateIt();
+    @Message String questionnaireSend();
+    @Message String questionnaireBack();
+    @Message String questionnaireAnsweredAlready();
+    @Message String questionnaireChoose();
+    @Message String questionnaireNameActivity();
+    @Message String questionnaireRateActivity();
+    @Message String questionnaireActivityTooLong(int max);
+    @Message String questionnaireEmpty();
+    @Message String outcomesTitle();
+    @Message String outcomesDown();
+    @Message String outcomeScore(String day, String score);
+    @Message String outcomeHowJudged();
+
     // the outbox: a check-off made offline, kept on the phone until it is sent (offline.js)
     @Message String outboxSaved();
     @Message String outboxSignIn();

@@ -2,11 +2,13 @@ package io.spinewise.web.progress;
 
 import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.Downloads;
+import io.spinewise.web.client.MyQuestionnaires;
 import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.CalendarFeed;
 import io.spinewise.web.client.model.CalendarFeedLink;
+import io.spinewise.web.client.model.Outcome;
 import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.client.model.Plan;
 import io.spinewise.web.config.WebConfig;
@@ -61,14 +63,19 @@ public class Progress {
     @Inject
     PatientLanguage language;
 
+    @Inject
+    MyQuestionnaires questionnaires;
+
     /**
      * {@code errors}: what is wrong with the language form, by field; {@code feedAddress}: the calendar feed's
      * new link, shown once right after it was made (null otherwise); {@code feedErrors}: the feed form's errors;
-     * {@code feed}: null when plan-service could not say whether it is on.
+     * {@code feed}: null when plan-service could not say whether it is on; {@code outcomes}: the patient's
+     * questionnaire scores, null when plan-service could not give them.
      */
     record ProgressPage(Adherence adherence, CalendarView calendar, PainChart pain, List<Plan> plans, String timeZone,
                         List<String> timeZones, List<PatientLanguage.Choice> languages, Map<String, String> errors,
-                        CalendarFeed feed, FeedAddress feedAddress, Map<String, String> feedErrors)
+                        CalendarFeed feed, FeedAddress feedAddress, Map<String, String> feedErrors,
+                        List<Outcome> outcomes)
             implements TemplateInstance {
     }
 
@@ -127,13 +134,22 @@ public class Progress {
         Patient me = language.patientRecord();
         return new ProgressPage(adherence, CalendarView.of(adherence), PainChart.of(adherence.pain()), plans,
                 me.timeZone(), timeZones.offeredFor(me.timeZone()), PatientLanguage.choices(), errors,
-                calendarFeedOrNull(), feedAddress, feedErrors);
+                calendarFeedOrNull(), feedAddress, feedErrors, outcomesOrNull());
     }
 
     /** The feed's state, or null when plan-service cannot say: the rest of the page still shows. */
     private CalendarFeed calendarFeedOrNull() {
         try {
             return plan.myCalendarFeed();
+        } catch (ServiceException e) {
+            return null;
+        }
+    }
+
+    /** The patient's questionnaire scores, or null when plan-service cannot give them: the rest still shows. */
+    private List<Outcome> outcomesOrNull() {
+        try {
+            return questionnaires.outcomes();
         } catch (ServiceException e) {
             return null;
         }

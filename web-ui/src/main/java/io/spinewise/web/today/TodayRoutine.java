@@ -1,8 +1,10 @@
 package io.spinewise.web.today;
 
 import io.quarkus.qute.TemplateInstance;
+import io.spinewise.web.client.MyQuestionnaires;
 import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.ServiceException;
+import io.spinewise.web.client.model.DueAssessment;
 import io.spinewise.web.client.model.PlanItem;
 import io.spinewise.web.client.model.Today;
 import io.spinewise.web.language.PatientLanguage;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -45,8 +48,16 @@ public class TodayRoutine {
     @Inject
     PatientLanguage language;
 
-    /** @param libraryDown the exercise library could not be reached: cards show the prescription only */
-    record TodayPage(LocalDate date, List<PlanSection> plans, boolean libraryDown) implements TemplateInstance {
+    @Inject
+    MyQuestionnaires questionnaires;
+
+    /**
+     * @param libraryDown    the exercise library could not be reached: cards show the prescription only
+     * @param questionnaires the questionnaires due today (none when plan-service cannot list them)
+     * @param notice         a confirmation from another page ("Thank you, saved"), or null
+     */
+    record TodayPage(LocalDate date, List<PlanSection> plans, boolean libraryDown, List<DueAssessment> questionnaires,
+                     String notice) implements TemplateInstance {
     }
 
     /** One plan's section alone, for htmx after a check-off or an undo. */
@@ -55,14 +66,15 @@ public class TodayRoutine {
 
     @GET
     @Path("today")
-    public TemplateInstance today() {
+    public TemplateInstance today(@QueryParam("saved") String saved) {
         Today today = plan.today();
         ExerciseCards.Details details = details(today);
         List<PlanSection> sections = new ArrayList<>();
         for (Today.PlanToday p : today.plansOrEmpty()) {
             sections.add(PlanSection.of(today, p, details, PlanSection.Entered.nothing(), Map.of(), null, false, null));
         }
-        return new TodayPage(today.date(), sections, details.libraryDown());
+        String notice = "questionnaire".equals(saved) ? language.messages().questionnaireSaved() : null;
+        return new TodayPage(today.date(), sections, details.libraryDown(), dueQuestionnaires(), notice);
     }
 
     @POST
@@ -138,7 +150,17 @@ public class TodayRoutine {
             // htmx swaps 2xx answers; the message inside says whether it worked
             return Response.ok(new TodayPage$plan(changed)).build();
         }
-        return Response.status(status).entity(new TodayPage(today.date(), sections, details.libraryDown())).build();
+        return Response.status(status).entity(new TodayPage(today.date(), sections, details.libraryDown(),
+                dueQuestionnaires(), null)).build();
+    }
+
+    /** What is due, or nothing when plan-service cannot say: the routine still shows. */
+    private List<DueAssessment> dueQuestionnaires() {
+        try {
+            return questionnaires.due();
+        } catch (ServiceException e) {
+            return List.of();
+        }
     }
 
     /** The library's details of every exercise on the page, in one request. */

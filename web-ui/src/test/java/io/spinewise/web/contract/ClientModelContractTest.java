@@ -5,6 +5,8 @@ import io.spinewise.web.client.model.AcknowledgementRequest;
 import io.spinewise.web.client.model.Adherence;
 import io.spinewise.web.client.model.Assessment;
 import io.spinewise.web.client.model.AssessmentRequest;
+import io.spinewise.web.client.model.AssessmentAnswers;
+import io.spinewise.web.client.model.AssessmentResponse;
 import io.spinewise.web.client.model.AttentionRow;
 import io.spinewise.web.client.model.AuditEvent;
 import io.spinewise.web.client.model.CheckOff;
@@ -16,6 +18,7 @@ import io.spinewise.web.client.model.ClinicReminderDefault;
 import io.spinewise.web.client.model.ClinicSettings;
 import io.spinewise.web.client.model.Chiropractor;
 import io.spinewise.web.client.model.DashboardRow;
+import io.spinewise.web.client.model.DueAssessment;
 import io.spinewise.web.client.model.Enrolment;
 import io.spinewise.web.client.model.EnrolmentRequest;
 import io.spinewise.web.client.model.Exercise;
@@ -38,6 +41,7 @@ import io.spinewise.web.client.model.RtmTimeEntry;
 import io.spinewise.web.client.model.RtmTimeRequest;
 import io.spinewise.web.client.model.SentReminder;
 import io.spinewise.web.client.model.MePatch;
+import io.spinewise.web.client.model.Outcome;
 import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.client.model.Instrument;
 import io.spinewise.web.client.model.Outcome;
@@ -139,6 +143,10 @@ class ClientModelContractTest {
             new Mapping(ClinicReminderDefault.class, ServiceContract.PLAN, "ClinicReminderDefaultView", true),
             new Mapping(SentReminder.class, ServiceContract.PLAN, "SentReminderView", false),
             new Mapping(ListPage.class, ServiceContract.PLAN, "PageSentReminderView", false),
+            // the patient's questionnaires
+            new Mapping(DueAssessment.class, ServiceContract.PLAN, "DueAssessmentView", false),
+            new Mapping(AssessmentAnswers.class, ServiceContract.PLAN, "AssessmentResponseRequest", true),
+            new Mapping(AssessmentResponse.class, ServiceContract.PLAN, "AssessmentResponseView", false),
             new Mapping(Rtm.class, ServiceContract.PLAN, "RtmView", false),
             new Mapping(RtmPeriod.class, ServiceContract.PLAN, "RtmPeriod", false),
             new Mapping(RtmMonth.class, ServiceContract.PLAN, "RtmMonth", false),
