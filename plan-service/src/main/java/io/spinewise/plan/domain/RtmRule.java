@@ -41,8 +41,7 @@ public final class RtmRule {
         this.config = config;
     }
 
-    /** One day of treatment-management time. */
-    @Schema(name = "RtmTimeEntry")
+    /** One day of treatment-management time (the rule's input; not part of the API). */
     public record TimeEntry(LocalDate date, int minutes, boolean interactive) {
     }
 
