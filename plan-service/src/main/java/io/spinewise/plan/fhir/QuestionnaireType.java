@@ -73,15 +73,15 @@ class QuestionnaireType implements FhirType {
                 + d.licenceSource());
         ArrayNode items = q.putArray("item");
         for (Item item : d.items()) {
-            items.add(item.activityNamed() ? activity(item, texts) : question(item.id(), item, texts));
+            items.add(item.activityNamed() ? activity(item, texts, item == d.items().get(0))
+                    : question(item.id(), item, texts));
         }
         return q;
     }
 
     /** A PSFS activity: the patient's name for it (their own words) and its rating; only the first is required. */
-    private ObjectNode activity(Item item, boolean texts) {
-        ObjectNode group = FhirJson.object().put("linkId", item.id()).put("type", "group")
-                .put("required", item.id().endsWith("-1"));
+    private ObjectNode activity(Item item, boolean texts, boolean first) {
+        ObjectNode group = FhirJson.object().put("linkId", item.id()).put("type", "group").put("required", first);
         ArrayNode parts = group.putArray("item");
         parts.addObject().put("linkId", item.id() + ACTIVITY).put("text", "Activity, in the patient's words")
                 .put("type", "string").put("required", true).put("maxLength", ItemAnswer.ACTIVITY_MAX);
