@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,6 +55,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   checked;</li>
  *   <li>the exercise slugs' code system ({@code spinewise.fhir.system-base}{@code exercise}) is Spinewise's own
  *   and published nowhere, so the validator cannot know its codes;</li>
+ *   <li>the questionnaire scores' code system ({@code …outcome-score}) is Spinewise's own as well, and the PSFS
+ *   score's UCUM unit {@code {score}} is an annotation, which the validator flags as a best practice;</li>
+ *   <li>a QuestionnaireResponse's Questionnaire is not looked up in the Bundle, so each response is validated
+ *   again against the Bundle's Questionnaires ({@link FhirValidation#errorsAgainst});</li>
  *   <li>dom-6 "a resource should have narrative": the export writes no {@code text} narrative (the receiving
  *   system renders its own).</li>
  * </ul>
@@ -73,6 +78,7 @@ class FhirExportTest {
     private static String norasPausedPlan;
     private static String norasCheckOff;
     private static Instant norasPerformedAt;
+    private static String norasPsfs;
 
     @Inject
     AgroalDataSource dataSource;
@@ -98,6 +104,8 @@ class FhirExportTest {
         second.remove("painBefore");
         as(nora.token()).header("Idempotency-Key", UUID.randomUUID().toString()).body(second)
                 .post("/api/me/sessions").then().statusCode(201);
+
+        norasPsfs = answerQuestionnaires();
 
         sam = enrol(SOUTH_CHIRO, SOUTH, "Sam", "UTC");
         prescribe(SOUTH_CHIRO, sam.id(), fromRoutine("mid-back-relief", schedule(sam.today(), 1)));
@@ -143,7 +151,7 @@ class FhirExportTest {
         assertThat(procedure.at("/note/0/text").asText()).isEqualTo("felt good");
         assertThat(resources(bundle, "Procedure")).hasSize(2);
 
-        List<JsonNode> pain = resources(bundle, "Observation");
+        List<JsonNode> pain = resources(bundle, "Observation").stream().filter(o -> o.has("partOf")).toList();
         assertThat(pain).as("before and after of the first session, after of the second").hasSize(3);
         assertThat(pain).allSatisfy(o -> {
             assertThat(o.at("/code/coding/0/system").asText()).isEqualTo("http://loinc.org");
@@ -164,6 +172,10 @@ class FhirExportTest {
         assertThat(fullUrls).hasSize(bundle.path("entry").size());
         List<String> references = bundle.findValuesAsText("reference");
         assertThat(references).isNotEmpty().allSatisfy(r -> assertThat(fullUrls).contains(r));
+        List<String> canonicals = resources(bundle, "Questionnaire").stream().map(q -> q.path("url").asText())
+                .toList();
+        assertThat(resources(bundle, "QuestionnaireResponse")).isNotEmpty()
+                .allSatisfy(r -> assertThat(canonicals).contains(r.path("questionnaire").asText()));
     }
 
     @Test
@@ -212,7 +224,8 @@ class FhirExportTest {
     @Test
     void bulkFilesHoldTheClinicsResourcesOneValidResourceALine() throws Exception {
         Set<String> ids = new HashSet<>();
-        for (String type : List.of("Patient", "CarePlan", "Procedure", "Observation")) {
+        for (String type : List.of("Patient", "CarePlan", "Procedure", "Observation", "Questionnaire",
+                "QuestionnaireResponse")) {
             String body = as(NORTH_ADMIN).get("/api/fhir/export/" + type + ".ndjson").then().statusCode(200)
                     .contentType("application/fhir+ndjson").extract().asString();
             String[] lines = body.split("\n");
@@ -225,7 +238,10 @@ class FhirExportTest {
                 assertThat(line).doesNotContain(sam.id()).doesNotContain("urn:uuid:");
             }
         }
-        assertThat(ids).contains("Patient/" + nora.id(), "CarePlan/" + norasPlan, "Procedure/" + norasCheckOff);
+        assertThat(ids).contains("Patient/" + nora.id(), "CarePlan/" + norasPlan, "Procedure/" + norasCheckOff,
+                "QuestionnaireResponse/" + norasPsfs);
+        String observations = as(NORTH_ADMIN).get("/api/fhir/export/Observation.ndjson").asString();
+        assertThat(observations).contains("\"derivedFrom\":[{\"reference\":\"QuestionnaireResponse/" + norasPsfs);
         String procedures = as(NORTH_ADMIN).get("/api/fhir/export/Procedure.ndjson").asString();
         assertThat(procedures).contains("\"reference\":\"CarePlan/" + norasPlan + "\"");
     }
@@ -253,6 +269,126 @@ class FhirExportTest {
         long count = lines.lines().count();
         assertThat(audited(admin)).containsExactly("fhir.bulk SUCCESS null FHIR Patient.ndjson, started",
                 "fhir.bulk SUCCESS null FHIR Patient.ndjson, " + count + " rows");
+    }
+
+    @Test
+    void questionnairesResponsesAndScoresHoldTheAnswersAsStored() throws Exception {
+        JsonNode bundle = bundle(NORTH_CHIRO, nora.id());
+        List<JsonNode> questionnaires = resources(bundle, "Questionnaire");
+        assertThat(questionnaires).extracting(q -> q.path("name").asText()).containsExactly("NDI", "NPRS", "PSFS");
+        assertThat(questionnaires).allSatisfy(q -> {
+            assertThat(q.path("status").asText()).isEqualTo("active");
+            assertThat(q.path("url").asText()).endsWith("/Questionnaire/" + q.path("name").asText().toLowerCase());
+            assertThat(q.path("copyright").asText()).isNotBlank();
+        });
+        JsonNode ndi = questionnaires.get(0);
+        assertThat(ndi.path("item")).hasSize(10);
+        assertThat(ndi.findValues("text")).as("a licence-required instrument carries no texts").isEmpty();
+        JsonNode nprs = questionnaires.get(1);
+        assertThat(nprs.at("/item/0/linkId").asText()).isEqualTo("pain");
+        assertThat(nprs.at("/item/0/text").asText()).isEqualTo("Your pain over the last 24 hours");
+        assertThat(nprs.at("/item/0/answerOption")).hasSize(11);
+
+        List<JsonNode> responses = resources(bundle, "QuestionnaireResponse");
+        assertThat(responses).hasSize(3);
+        for (JsonNode response : responses) {
+            Stored stored = storedResponse(response.path("id").asText());
+            assertThat(response.path("status").asText()).isEqualTo("completed");
+            assertThat(response.at("/subject/reference").asText()).isEqualTo("urn:uuid:" + nora.id());
+            assertThat(OffsetDateTime.parse(response.path("authored").asText()).toInstant()).isEqualTo(stored.at());
+            JsonNode score = resources(bundle, "Observation").stream().filter(o -> o.at("/derivedFrom/0/reference")
+                    .asText().equals("urn:uuid:" + response.path("id").asText())).findFirst().orElseThrow();
+            assertThat(score.has("valueInteger") ? score.path("valueInteger").decimalValue()
+                    : score.at("/valueQuantity/value").decimalValue()).isEqualByComparingTo(stored.score());
+            assertThat(score.path("effectiveDateTime").asText()).isEqualTo(response.path("authored").asText());
+        }
+        JsonNode psfs = byId(bundle, norasPsfs);
+        assertThat(psfs.findValuesAsText("valueString")).containsExactly("Lifting my son", "Gardening");
+        assertThat(psfs.at("/item/1/item/1/answer/0/valueInteger").asInt()).isEqualTo(5);
+        JsonNode psfsScore = resources(bundle, "Observation").stream()
+                .filter(o -> o.at("/code/coding/0/code").asText().equals("PSFS")).findFirst().orElseThrow();
+        assertThat(psfsScore.at("/valueQuantity/value").decimalValue()).isEqualByComparingTo("4.00");
+        JsonNode nprsScore = resources(bundle, "Observation").stream()
+                .filter(o -> o.at("/code/coding/1/code").asText().equals("NPRS")).findFirst().orElseThrow();
+        assertThat(nprsScore.at("/code/coding/0/code").asText()).isEqualTo("72514-3");
+        assertThat(nprsScore.path("valueInteger").asInt()).isEqualTo(6);
+    }
+
+    /**
+     * Nora answers the NPRS (6) and the PSFS (two activities, 3 and 5: 4.00), and has an NDI answer stored as a
+     * clinic with a licence would have it (the library does not let a licence-required instrument be assigned).
+     */
+    private String answerQuestionnaires() {
+        String nprs = as(NORTH_CHIRO).body(Map.of("instrument", "NPRS")).post("/api/patients/" + nora.id()
+                + "/assessments").then().statusCode(201).extract().path("id");
+        String psfs = as(NORTH_CHIRO).body(Map.of("instrument", "PSFS")).post("/api/patients/" + nora.id()
+                + "/assessments").then().statusCode(201).extract().path("id");
+        answerAs(nora, nprs, List.of(Map.of("item", "pain", "value", 6)));
+        String response = answerAs(nora, psfs, List.of(Map.of("item", "activity-1", "activity", "Lifting my son",
+                "value", 3), Map.of("item", "activity-2", "activity", "Gardening", "value", 5)));
+        try (Connection c = dataSource.getConnection()) {
+            UUID assignment = UUID.randomUUID();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO assessment_assignment (id, patient_id,"
+                    + " clinic_id, instrument, start_date, created_by, created_at) VALUES (?, ?, 'north', 'NDI',"
+                    + " current_date, 'test', now())")) {
+                s.setObject(1, assignment);
+                s.setObject(2, UUID.fromString(nora.id()));
+                s.executeUpdate();
+            }
+            StringBuilder answers = new StringBuilder("[");
+            for (int n = 1; n <= 10; n++) {
+                answers.append(n > 1 ? "," : "").append("{\"item\":\"item-").append(n).append("\",\"value\":2}");
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO assessment_response (id, assignment_id,"
+                    + " patient_id, clinic_id, instrument, due_date, answered_at, answered_on, answers, score,"
+                    + " idempotency_key, request_hash) VALUES (?, ?, ?, 'north', 'NDI', current_date, now(),"
+                    + " current_date, CAST(? AS jsonb), 20, 'ndi', 'test')")) {
+                s.setObject(1, UUID.randomUUID());
+                s.setObject(2, assignment);
+                s.setObject(3, UUID.fromString(nora.id()));
+                s.setString(4, answers.append("]").toString());
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return response;
+    }
+
+    private static String answerAs(EnrolledPatient p, String assignment, List<Map<String, Object>> answers) {
+        return as(p.token()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("dueDate", p.today().toString(), "answers", answers))
+                .post("/api/me/assessments/" + assignment + "/responses").then().statusCode(201).extract().path("id");
+    }
+
+    private record Stored(Instant at, BigDecimal score) {
+    }
+
+    private Stored storedResponse(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT answered_at, score FROM assessment_response WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return new Stored(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getBigDecimal(2));
+            }
+        }
+    }
+
+    @Test
+    void eachResponseValidatesAgainstItsQuestionnaireAndAWrongAnswerDoesNot() throws Exception {
+        JsonNode bundle = bundle(NORTH_CHIRO, nora.id());
+        List<String> questionnaires = resources(bundle, "Questionnaire").stream().map(JsonNode::toString).toList();
+        for (JsonNode response : resources(bundle, "QuestionnaireResponse")) {
+            assertThat(FhirValidation.errorsAgainst(response.toString(), questionnaires)).as(response.toString())
+                    .isEmpty();
+        }
+        ObjectNode wrong = (ObjectNode) byId(bundle, norasPsfs).deepCopy();
+        ((ObjectNode) wrong.at("/item/0/item/1/answer/0")).put("valueInteger", 11);
+        assertThat(FhirValidation.errorsAgainst(wrong.toString(), questionnaires)).isNotEmpty();
+        ObjectNode unknown = (ObjectNode) byId(bundle, norasPsfs).deepCopy();
+        ((ObjectNode) unknown.at("/item/0")).put("linkId", "activity-9");
+        assertThat(FhirValidation.errorsAgainst(unknown.toString(), questionnaires)).isNotEmpty();
     }
 
     private static JsonNode bundle(String token, String patientId) throws IOException {

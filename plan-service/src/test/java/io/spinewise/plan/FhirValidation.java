@@ -2,6 +2,7 @@ package io.spinewise.plan;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -10,6 +11,8 @@ import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerVali
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Questionnaire;
 
 import java.util.List;
 
@@ -22,6 +25,7 @@ import java.util.List;
 final class FhirValidation {
 
     private static FhirValidator validator;
+    private static DefaultProfileValidationSupport specification;
 
     private FhirValidation() {
     }
@@ -29,15 +33,35 @@ final class FhirValidation {
     /** What the validator says about one resource (JSON), every severity. */
     static synchronized List<SingleValidationMessage> messages(String resource) {
         if (validator == null) {
-            FhirContext context = FhirContext.forR4Cached();
-            ValidationSupportChain support = new ValidationSupportChain(
-                    new DefaultProfileValidationSupport(context),
-                    new CommonCodeSystemsTerminologyService(context),
-                    new InMemoryTerminologyServerValidationSupport(context),
-                    new SnapshotGeneratingValidationSupport(context));
-            validator = context.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
+            validator = validator(new Questionnaires(List.of()));
         }
         return validator.validateWithResult(resource).getMessages();
+    }
+
+    /**
+     * The errors in a QuestionnaireResponse checked against its Questionnaire (JSON), which the validator then
+     * knows by its {@code url}: linkIds, answer types and options. A validator of its own, sharing the loaded
+     * specification, so the shared one's caches never hold a questionnaire it could not find before.
+     */
+    static synchronized List<String> errorsAgainst(String response, List<String> questionnaires) {
+        FhirContext context = FhirContext.forR4Cached();
+        Questionnaires known = new Questionnaires(questionnaires.stream()
+                .map(q -> context.newJsonParser().parseResource(Questionnaire.class, q)).toList());
+        return validator(known).validateWithResult(response).getMessages().stream()
+                .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+                .map(FhirValidation::line).toList();
+    }
+
+    private static FhirValidator validator(Questionnaires known) {
+        FhirContext context = FhirContext.forR4Cached();
+        if (specification == null) {
+            specification = new DefaultProfileValidationSupport(context);
+        }
+        ValidationSupportChain support = new ValidationSupportChain(known, specification,
+                new CommonCodeSystemsTerminologyService(context),
+                new InMemoryTerminologyServerValidationSupport(context),
+                new SnapshotGeneratingValidationSupport(context));
+        return context.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
     }
 
     /** Errors and fatal errors only. */
@@ -55,5 +79,21 @@ final class FhirValidation {
 
     private static String line(SingleValidationMessage m) {
         return m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage();
+    }
+
+    /** Questionnaires the validator finds by their canonical URL (HAPI's pre-populated support holds none). */
+    private record Questionnaires(List<Questionnaire> all) implements IValidationSupport {
+
+        @Override
+        public FhirContext getFhirContext() {
+            return FhirContext.forR4Cached();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T extends IBaseResource> T fetchResource(Class<T> type, String url) {
+            return all.stream().filter(q -> q.getUrl().equals(url) && (type == null || type.isInstance(q)))
+                    .findFirst().map(q -> (T) q).orElse(null);
+        }
     }
 }

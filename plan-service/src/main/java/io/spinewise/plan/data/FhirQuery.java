@@ -50,6 +50,16 @@ public final class FhirQuery {
             + " AND (c.pain_before IS NOT NULL OR c.pain_after IS NOT NULL)",
             "c.patient_id", "c.patient_id, c.session_date, c.slot, c.id");
 
+    /** Each instrument a patient of the clinic answered, once: the Questionnaires. */
+    public static final FhirQuery QUESTIONNAIRES = new FhirQuery("SELECT DISTINCT r.instrument"
+            + " FROM assessment_response r WHERE r.clinic_id = :clinic", "r.patient_id", "r.instrument");
+
+    /** Each answered questionnaire, with its patient's time zone: the QuestionnaireResponses and their scores. */
+    public static final FhirQuery QUESTIONNAIRE_RESPONSES = new FhirQuery("SELECT r.id, r.patient_id,"
+            + " r.instrument, r.answered_at, r.answers::text AS answers, r.score, p.time_zone"
+            + " FROM assessment_response r JOIN patient p ON p.id = r.patient_id WHERE r.clinic_id = :clinic",
+            "r.patient_id", "r.patient_id, r.answered_at, r.id");
+
     private final NamedSql clinic;
     private final NamedSql patient;
 

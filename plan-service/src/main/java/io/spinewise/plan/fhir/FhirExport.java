@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -61,13 +60,21 @@ public class FhirExport {
         return types.stream().sorted(Comparator.comparingInt(FhirType::rank)).toList();
     }
 
-    /** The exported type of this name ({@code CarePlan}, …), if there is one. */
-    public Optional<FhirType> type(String name) {
-        return types.stream().filter(t -> t.name().equals(name)).findFirst();
+    /**
+     * The exported types of this resource type's name ({@code CarePlan}, …), in the Bundle's order; empty when
+     * it is not exported. Several for {@code Observation}: pain ratings and questionnaire scores.
+     */
+    public List<FhirType> types(String name) {
+        return types().stream().filter(t -> t.name().equals(name)).toList();
+    }
+
+    /** The names of the exported resource types, each once. */
+    public List<String> names() {
+        return types().stream().map(FhirType::name).distinct().toList();
     }
 
     /**
-     * A Bundle of type {@code collection} holding one patient's Patient, CarePlans, Procedures and Observations
+     * A Bundle of type {@code collection} holding one patient's Patient, CarePlans, Procedures, Observations, and Questionnaires with their responses
      * (the patient must be of the clinic: the caller checked). {@code collection}, not {@code document}: a
      * document needs a Composition, an attested clinical summary with an author, which an export is not.
      */
@@ -97,21 +104,29 @@ public class FhirExport {
         }
     }
 
-    /** Writes the clinic's resources of {@code type} to {@code output}, one a line; the number of resources. */
-    public long ndjson(OutputStream output, String clinicId, FhirType type) throws IOException {
+    /**
+     * Writes the clinic's resources of {@code sameName} (the types of one resource name) to {@code output}, one
+     * a line; the number of resources.
+     */
+    public long ndjson(OutputStream output, String clinicId, List<FhirType> sameName) throws IOException {
         OutputStream buffered = new BufferedOutputStream(output, 1 << 16);
         long[] resources = {0};
         try {
-            read(c -> type.query().each(c, clinicId, null, config.fetchSize(), row -> {
-                try {
-                    type.map(row, FhirRefs.NDJSON, resource -> {
-                        line(buffered, resource);
-                        resources[0]++;
+            read(c -> {
+                for (FhirType type : sameName) {
+                    type.query().each(c, clinicId, null, config.fetchSize(), row -> {
+                        try {
+                            type.map(row, FhirRefs.NDJSON, resource -> {
+                                line(buffered, resource);
+                                resources[0]++;
+                            });
+                        } catch (UncheckedIOException e) {
+                            throw e.getCause();
+                        }
                     });
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
                 }
-            }));
+                return resources[0];
+            });
         } catch (SQLException e) {
             if (ReportTimeout.causedBy(e)) {
                 throw timeout.problem();

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** The identifier and code system URIs of the export, all under {@code spinewise.fhir.system-base}. */
 @ApplicationScoped
@@ -30,5 +31,19 @@ public class FhirSystems {
     /** The exercise library's slugs (a code system the export names but does not publish). */
     public String exercise() {
         return config.systemBase() + "exercise";
+    }
+
+    /** The canonical URL of an instrument's Questionnaire, e.g. {@code …/Questionnaire/psfs}. */
+    public String questionnaire(String instrument) {
+        return config.systemBase() + "Questionnaire/" + instrument.toLowerCase(Locale.ROOT);
+    }
+
+    public String assessmentResponseId() {
+        return config.systemBase() + "assessment-response-id";
+    }
+
+    /** The instruments' scores, coded by instrument ({@code PSFS}, …): a code system the export names only. */
+    public String outcomeScore() {
+        return config.systemBase() + "outcome-score";
     }
 }

@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.stream.Collectors;
+import java.util.List;
 
 /**
  * The clinic's bulk FHIR export, in the shape of FHIR Bulk Data's output (one NDJSON file per resource type,
@@ -51,8 +51,9 @@ public class FhirResource {
     /** What a patient's Bundle holds (the OpenAPI description of both Bundle operations). */
     static final String BUNDLE = "A Bundle of type collection: the Patient (the clinic's id for them and their name),"
             + " each plan as a CarePlan (its current exercises, dosage in words, schedule as a Timing), each check-off"
-            + " as a Procedure (performed time, basedOn its CarePlan) and each pain rating as an Observation (LOINC"
-            + " 72514-3). Entries are urn:uuid full URLs; every reference resolves inside the Bundle. docs/fhir.md"
+            + " as a Procedure (performed time, basedOn its CarePlan), each pain rating as an Observation (LOINC"
+            + " 72514-3), each questionnaire answered as a QuestionnaireResponse of its instrument's Questionnaire"
+            + " and its score as an Observation derivedFrom it. Entries are urn:uuid full URLs; every reference resolves inside the Bundle. docs/fhir.md"
             + " has the mapping.";
 
     @Inject
@@ -84,7 +85,8 @@ public class FhirResource {
     @Limited(RateLimiter.Limit.EXPORTS)
     @Operation(operationId = "getFhirExport",
             summary = "All the clinic's FHIR R4 resources of one type, one a line (NDJSON, streamed)",
-            description = "type is Patient, CarePlan, Procedure or Observation; references between the files are"
+            description = "type is Patient, CarePlan, Procedure, Observation (pain ratings and questionnaire"
+                    + " scores), Questionnaire or QuestionnaireResponse; references between the files are"
                     + " relative (Patient/{id}). As FHIR Bulk Data's output files, but answered at once, without its"
                     + " asynchronous kick-off. Clinic administrators only.")
     @APIResponse(responseCode = "200", description = "The resources, one JSON object a line",
@@ -93,11 +95,13 @@ public class FhirResource {
                     @Header(name = "Content-Disposition", description = "The file name",
                             schema = @Schema(type = SchemaType.STRING))})
     public Response bulk(@Parameter(description = "The resource type, e.g. CarePlan") @PathParam("type") String name) {
-        FhirType type = export.type(name).orElseThrow(() -> ProblemException.notFound("No FHIR export of type "
-                + name + "; there are " + export.types().stream().map(FhirType::name)
-                .collect(Collectors.joining(", ")) + "."));
+        List<FhirType> types = export.types(name);
+        if (types.isEmpty()) {
+            throw ProblemException.notFound("No FHIR export of type " + name + "; there are "
+                    + String.join(", ", export.names()) + ".");
+        }
         String clinic = caller.clinicId();
-        String target = "FHIR " + type.name() + ".ndjson";
+        String target = "FHIR " + name + ".ndjson";
         SecurityIdentity identity = identities.getIdentity();
         ExportSlots.Slot slot = slots.take(clinic);
         exchange.addEndHandler(ended -> slot.close());
@@ -109,11 +113,11 @@ public class FhirResource {
             throw AuditRecorder.AuditUnavailable.problem();
         }
         audit.recorded();
-        AuditedStream body = new AuditedStream(output -> export.ndjson(output, clinic, type),
+        AuditedStream body = new AuditedStream(output -> export.ndjson(output, clinic, types),
                 (status, detail) -> recorder.record(identity, null, AuditAction.FHIR_BULK, status,
                         target + ", " + detail));
         return Response.ok(body, FhirExport.FHIR_NDJSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + type.name() + ".ndjson\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".ndjson\"")
                 .build();
     }
 
