@@ -1,6 +1,5 @@
 package io.spinewise.plan.rest;
 
-import io.spinewise.common.problem.ProblemException;
 import io.spinewise.common.security.Caller;
 import io.spinewise.common.security.Roles;
 import io.spinewise.plan.api.AssessmentRequest;
@@ -13,7 +12,6 @@ import io.spinewise.plan.audit.Audited;
 import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.service.AssessmentService;
 import io.spinewise.plan.service.OutcomeService;
-import io.spinewise.plan.service.PatientService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -53,7 +51,7 @@ public class PatientAssessmentResource {
     static final String TARGET = "assessment ";
 
     @Inject
-    PatientService patients;
+    PathPatient pathPatient;
 
     @Inject
     AssessmentService assessments;
@@ -138,9 +136,6 @@ public class PatientAssessmentResource {
     }
 
     private Patient patient(String id) {
-        UUID uuid = Params.pathId(id, "patient");
-        audit.patient(uuid);
-        return patients.find(caller.clinicId(), uuid)
-                .orElseThrow(() -> ProblemException.notFound("No patient " + id + " in your clinic."));
+        return pathPatient.of(id);
     }
 }

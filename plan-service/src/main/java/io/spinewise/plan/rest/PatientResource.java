@@ -2,7 +2,6 @@ package io.spinewise.plan.rest;
 
 import io.spinewise.common.paging.Page;
 import io.spinewise.common.paging.PageRequest;
-import io.spinewise.common.problem.ProblemException;
 import io.spinewise.common.security.Caller;
 import io.spinewise.common.security.Roles;
 import io.spinewise.plan.api.AcknowledgementRequest;
@@ -58,7 +57,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
-import java.util.UUID;
 
 /** The clinic's patients, their plans and adherence, for its chiropractors; administrators may only find patients by name (the audit log's filter). */
 @Path("/api/patients")
@@ -68,6 +66,9 @@ import java.util.UUID;
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
 @Audited
 public class PatientResource {
+
+    @Inject
+    PathPatient pathPatient;
 
     @Inject
     PatientService patients;
@@ -262,9 +263,6 @@ public class PatientResource {
     }
 
     private Patient patient(String id) {
-        UUID uuid = Params.pathId(id, "patient");
-        audit.patient(uuid);
-        return patients.find(caller.clinicId(), uuid)
-                .orElseThrow(() -> ProblemException.notFound("No patient " + id + " in your clinic."));
+        return pathPatient.of(id);
     }
 }

@@ -1,6 +1,5 @@
 package io.spinewise.plan.rest;
 
-import io.spinewise.common.problem.ProblemException;
 import io.spinewise.common.security.Caller;
 import io.spinewise.common.security.Roles;
 import io.spinewise.plan.api.RtmTimeEntryView;
@@ -11,7 +10,6 @@ import io.spinewise.plan.audit.AuditContext;
 import io.spinewise.plan.audit.AuditRecorder;
 import io.spinewise.plan.audit.Audited;
 import io.spinewise.plan.domain.Patient;
-import io.spinewise.plan.service.PatientService;
 import io.spinewise.plan.service.RtmService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -54,10 +52,10 @@ import java.util.UUID;
 public class RtmResource {
 
     @Inject
-    RtmService rtm;
+    PathPatient pathPatient;
 
     @Inject
-    PatientService patients;
+    RtmService rtm;
 
     @Inject
     Caller caller;
@@ -137,9 +135,6 @@ public class RtmResource {
     }
 
     private Patient patient(String id) {
-        UUID uuid = Params.pathId(id, "patient");
-        audit.patient(uuid);
-        return patients.find(caller.clinicId(), uuid)
-                .orElseThrow(() -> ProblemException.notFound("No patient " + id + " in your clinic."));
+        return pathPatient.of(id);
     }
 }
