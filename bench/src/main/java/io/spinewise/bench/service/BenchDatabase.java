@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -65,6 +66,17 @@ final class BenchDatabase implements AutoCloseable {
     /** The durability settings the running server reports. */
     Durability durability() {
         return durability;
+    }
+
+    /** {@code shared_buffers} as the running server reports it (the prod overlay's 1GB is asked for). */
+    String sharedBuffers() {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SHOW shared_buffers")) {
+            r.next();
+            return r.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read shared_buffers", e);
+        }
     }
 
     int port() {

@@ -12,12 +12,21 @@ import java.util.Locale;
 /** Prints the figures as Markdown tables, ready to paste into bench/README.md. */
 public final class Report {
 
+    /** The server's settings as read back, printed under every table so that no figure travels without them. */
+    private static String server = "server settings not read yet";
+
     private Report() {
+    }
+
+    static void server(String settings) {
+        server = settings;
     }
 
     static void heading(String text) {
         System.out.println();
         System.out.println("### " + text);
+        System.out.println();
+        System.out.println("(" + server + ")");
         System.out.println();
     }
 

@@ -60,9 +60,10 @@ public final class ServiceBench {
             }
             long started = System.nanoTime();
             try (Services services = Services.start(db, work)) {
+                Report.server(serverSettings(db));
                 Report.line("services: catalog-service and plan-service jars, each %s; PostgreSQL 18 (embedded,"
-                        + " %s, shared_buffers 1GB) and the load generator unpinned; ready in %.1f s",
-                        Services.limits(), db.durability(), (System.nanoTime() - started) / 1e9);
+                        + " %s) and the load generator unpinned; ready in %.1f s",
+                        Services.limits(), serverSettings(db), (System.nanoTime() - started) / 1e9);
                 load(db);
                 Calls calls = new Calls(services, options.patients());
                 if (options.explain()) {
@@ -77,6 +78,16 @@ public final class ServiceBench {
                 Report.loadAverage("load average at the end");
             }
         }
+    }
+
+    /**
+     * The settings a figure depends on, read back from the server; a run on a non-durable server that was
+     * allowed with {@code --allow-non-durable} says so in every table, since its write figures measure memory.
+     */
+    private String serverSettings(BenchDatabase db) {
+        String settings = db.durability() + ", shared_buffers=" + db.sharedBuffers();
+        return db.durability().durable() ? "read back: " + settings
+                : "NOT DURABLE" + (options.allowNonDurable() ? " (--allow-non-durable)" : "") + ", read back: " + settings;
     }
 
     private void load(BenchDatabase db) throws SQLException {
