@@ -38,6 +38,7 @@ final class ManifestChecks {
             Map.entry("ScheduledBackup", "postgresql.cnpg.io/v1"),
             Map.entry("ObjectStore", "barmancloud.cnpg.io/v1"),
             Map.entry("ServiceMonitor", "monitoring.coreos.com/v1"),
+            Map.entry("PrometheusRule", "monitoring.coreos.com/v1"),
             // v2beta1 is the stored version since operator 26.6; v2alpha1 is deprecated.
             Map.entry("Keycloak", "k8s.keycloak.org/v2beta1"),
             Map.entry("KeycloakRealmImport", "k8s.keycloak.org/v2beta1"));
@@ -1033,6 +1034,15 @@ final class ManifestChecks {
             }
             if (Yaml.at(monitor, "spec.endpoints").isEmpty()) {
                 problem(Yaml.id(monitor) + " has no endpoints to scrape");
+            }
+            for (ObjectNode service : services) {
+                // a module without a Prometheus registry serves no /q/metrics (web-ui: a login redirect)
+                String module = Yaml.name(service);
+                if (Repo.path(module + "/pom.xml").toFile().isFile()
+                        && !Repo.read(module + "/pom.xml").contains("quarkus-micrometer-registry-prometheus")) {
+                    problem(Yaml.id(monitor) + " scrapes " + Yaml.id(service) + ", but " + module
+                            + " has no Prometheus registry: it serves no /q/metrics");
+                }
             }
             for (JsonNode endpoint : Yaml.at(monitor, "spec.endpoints")) {
                 if (!"/q/metrics".equals(endpoint.path("path").asText())) {

@@ -240,7 +240,7 @@ class ManifestChecksCatchMistakesTest {
                 .anySatisfy(p -> assertThat(p).contains("block Prometheus -> Deployment/plan-service:8082"));
         assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "NetworkPolicy", "services-from-prometheus")
                 .path("spec").path("ingress").get(0).path("from").get(0)).remove("podSelector")))
-                .anySatisfy(p -> assertThat(p).contains("let a non-Prometheus pod of the monitoring namespace reach Deployment/web-ui"));
+                .anySatisfy(p -> assertThat(p).contains("let a non-Prometheus pod of the monitoring namespace reach Deployment/plan-service"));
     }
 
     @Test
@@ -257,8 +257,15 @@ class ManifestChecksCatchMistakesTest {
     void serviceMonitorScrapingTheWrongPortOrPathIsReported() {
         assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "ServiceMonitor", "spinewise-services")
                 .path("spec").path("endpoints").get(0)).put("port", "metrics").put("path", "/metrics")))
-                .anySatisfy(p -> assertThat(p).contains("Service/web-ui has no port named metrics"))
+                .anySatisfy(p -> assertThat(p).contains("Service/plan-service has no port named metrics"))
                 .anySatisfy(p -> assertThat(p).contains("scrapes /metrics, but the services serve /q/metrics"));
+    }
+
+    @Test
+    void serviceMonitorScrapingAServiceWithoutMetricsIsReported() {
+        assertThat(problemsAfter(docs -> ((ArrayNode) doc(docs, "ServiceMonitor", "spinewise-services")
+                .path("spec").path("selector").path("matchExpressions").get(0).path("values")).add("web-ui")))
+                .anySatisfy(p -> assertThat(p).contains("scrapes Service/web-ui, but web-ui has no Prometheus registry"));
     }
 
     @Test

@@ -55,6 +55,10 @@ public class Reminders {
     private static final NamedSql BY_UNSUBSCRIBE = new NamedSql(
             "SELECT patient_id, unsubscribe_hash FROM reminder WHERE unsubscribe_hash = :hash");
 
+    private static final NamedSql OLDEST_DUE = new NamedSql(
+            "SELECT due_at AS due FROM reminder WHERE status = 'PENDING' AND due_at <= CAST(:now AS timestamptz)"
+            + " ORDER BY due_at LIMIT 1");
+
     @Inject
     Database database;
 
@@ -91,6 +95,12 @@ public class Reminders {
                        Instant now) {
         database.update(FINISH, SqlValues.of("id", id).and("status", status.name()).and("detail", detail)
                 .and("attempted", attempted ? 1 : 0).and("hash", unsubscribeHash).and("now", now));
+    }
+
+    /** When the longest-waiting PENDING reminder that is due now fell due (index {@code reminder_pending}). */
+    public Optional<Instant> oldestDue(Instant now) {
+        return database.first(OLDEST_DUE, SqlValues.of("now", now), rs -> rs.getTimestamp("due"))
+                .map(Timestamp::toInstant);
     }
 
     /** Counts a failed send and leaves the reminder PENDING until {@code due}. */

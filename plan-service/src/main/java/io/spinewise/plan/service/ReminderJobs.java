@@ -23,12 +23,16 @@ public class ReminderJobs {
     @Inject
     ReminderConfig config;
 
+    @Inject
+    ReminderLag lag;
+
     @Scheduled(identity = "reminders", every = "${spinewise.reminders.every:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         if (config.jobs()) {
             planner.planDue();
             sender.sendDue();
+            lag.measure();
         }
     }
 }
