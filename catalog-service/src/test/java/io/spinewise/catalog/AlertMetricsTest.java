@@ -3,7 +3,7 @@ package io.spinewise.catalog;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.spinewise.testsupport.AlertRules;
+import io.spinewise.testsupport.MonitoringQueries;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,8 @@ class AlertMetricsTest {
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
 
-        assertThat(AlertRules.of("catalog-service")).extracting(AlertRules.Selector::metric)
+        assertThat(MonitoringQueries.of("catalog-service")).extracting(MonitoringQueries.Selector::metric)
                 .contains("http_server_requests_seconds_count", "agroal_awaiting_count");
-        assertThat(AlertRules.unmatched(AlertRules.of("catalog-service"), metrics)).isEmpty();
+        assertThat(MonitoringQueries.unmatched(MonitoringQueries.of("catalog-service"), metrics)).isEmpty();
     }
 }

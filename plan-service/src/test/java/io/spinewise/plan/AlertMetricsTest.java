@@ -3,7 +3,7 @@ package io.spinewise.plan;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.spinewise.testsupport.AlertRules;
+import io.spinewise.testsupport.MonitoringQueries;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -24,9 +24,10 @@ import static io.spinewise.plan.Users.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The production alerts read series this service really exposes: after the calls the alerts watch
- * (check-off, Today, the CSV report) and a reminder run, every metric and exact label value that
- * {@code k8s/overlays/prod/alerts.yaml} selects for plan-service is in {@code /q/metrics}.
+ * The production alerts and the Grafana dashboard read series this service really exposes: after the calls
+ * they watch (check-off, Today, the dashboard, the attention list, the CSV report), every metric and exact
+ * label value that {@code k8s/overlays/prod/alerts.yaml} and {@code dashboard.yaml} select for plan-service is
+ * in {@code /q/metrics}.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
@@ -41,18 +42,21 @@ class AlertMetricsTest {
         as(paul.token()).header("Idempotency-Key", "alert-metrics-1").body(checkOff(plan, paul.today(), 1))
                 .post("/api/me/sessions").then().statusCode(201);
         as(paul.token()).get("/api/me/today").then().statusCode(200);
+        as(NORTH_CHIRO).get("/api/dashboard").then().statusCode(200);
+        as(NORTH_CHIRO).get("/api/attention").then().statusCode(200);
         LocalDate yesterday = LocalDate.now().minusDays(1);
         as(NORTH_ADMIN).get("/api/reports/adherence.csv?from=" + yesterday.minusDays(6) + "&to=" + yesterday)
                 .then().statusCode(200);
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
 
-        assertThat(AlertRules.of("plan-service")).extracting(AlertRules.Selector::metric)
+        assertThat(MonitoringQueries.of("plan-service")).extracting(MonitoringQueries.Selector::metric)
                 .contains("http_server_requests_seconds_bucket", "agroal_awaiting_count",
-                        "spinewise_reminder_job_last_run_seconds", "spinewise_reminder_oldest_due_age_seconds");
-        assertThat(AlertRules.unmatched(AlertRules.of("plan-service"), metrics)).isEmpty();
+                        "spinewise_reminder_job_last_run_seconds", "spinewise_reminder_oldest_due_age_seconds",
+                        "jvm_memory_used_bytes", "agroal_active_count");
+        assertThat(MonitoringQueries.unmatched(MonitoringQueries.of("plan-service"), metrics)).isEmpty();
         // and the check can fail: a path the service does not have matches no series
-        assertThat(AlertRules.unmatched(List.of(new AlertRules.Selector("renamed path",
+        assertThat(MonitoringQueries.unmatched(List.of(new MonitoringQueries.Selector("renamed path",
                 "http_server_requests_seconds_bucket", Map.of("uri", "/api/me/session"))), metrics)).hasSize(1);
     }
 }
