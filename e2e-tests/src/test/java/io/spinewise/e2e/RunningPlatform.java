@@ -104,6 +104,12 @@ final class RunningPlatform {
         return DriverManager.getConnection(database.jdbcUrl(name), database.user(), database.password());
     }
 
+    /** The folder where the launcher writes each part's log ({@code <data>/logs}). */
+    static Path logs() {
+        get();
+        return LAUNCHER.data().resolve("logs");
+    }
+
     /** A demo user's access token (password {@code demo}). */
     static String token(String username) {
         get();

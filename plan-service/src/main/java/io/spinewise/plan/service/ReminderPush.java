@@ -88,7 +88,7 @@ public class ReminderPush {
         try {
             return transport.send(browser.endpoint(), browser.p256dh(), browser.auth(), payload, now);
         } catch (IOException | GeneralSecurityException e) {
-            LOG.warnf("push to subscription %s failed: %s", browser.id(), e.getMessage());
+            LOG.warnf("push to subscription %s failed: %s", browser.id(), LogText.of(e));
             failures.add(e.getClass().getSimpleName());
             return 0;
         } catch (InterruptedException e) {

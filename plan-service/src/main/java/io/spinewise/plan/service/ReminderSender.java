@@ -98,7 +98,7 @@ public class ReminderSender {
         } catch (RuntimeException e) {
             String detail = e instanceof ReminderPush.PushNotDelivered ? e.getMessage()
                     : "mail not accepted: " + e.getClass().getSimpleName();
-            LOG.warnf("reminder %s: %s (%s)", r.id(), detail, e.getMessage());
+            LOG.warnf("reminder %s: %s (%s)", r.id(), detail, LogText.of(e));
             if (r.attempts() + 1 >= config.maxAttempts()) {
                 reminders.finish(r.id(), ReminderStatus.FAILED, detail, true, null, now);
             } else {
