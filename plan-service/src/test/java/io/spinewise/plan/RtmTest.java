@@ -63,7 +63,7 @@ class RtmTest {
     }
 
     @Test
-    void periodsRunThirtyDaysFromTheFirstCheckOffAndCountItsDays() throws SQLException {
+    void periodsRunThirtyDaysFromTheFirstCheckOffAndCountItsDays() throws Exception {
         LocalDate first = patient.today().minusDays(70);
         checkOffOn(first, first.plusDays(29)); // the first period's first and last day
         checkOffEvery(first.plusDays(30), first.plusDays(45)); // 16 days: the second period, which starts at once
