@@ -298,7 +298,9 @@ class FhirExportTest {
         });
         JsonNode ndi = questionnaires.get(0);
         assertThat(ndi.path("item")).hasSize(10);
-        assertThat(ndi.findValues("text")).as("a licence-required instrument carries no texts").isEmpty();
+        assertThat(ndi.path("item").findValues("text")).as("a licence-required instrument carries no texts").isEmpty();
+        assertThat(ndi.at("/text/div").asText()).as("its narrative: the title only")
+                .isEqualTo("<div xmlns=\"http://www.w3.org/1999/xhtml\">Questionnaire: Neck Disability Index (active)</div>");
         JsonNode nprs = questionnaires.get(1);
         assertThat(nprs.at("/item/0/linkId").asText()).isEqualTo("pain");
         assertThat(nprs.at("/item/0/text").asText()).isEqualTo("Your pain over the last 24 hours");
