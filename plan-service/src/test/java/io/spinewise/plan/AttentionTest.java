@@ -62,6 +62,7 @@ class AttentionTest {
     private static EnrolledPatient ivo;
     private static EnrolledPatient ada;
     private static EnrolledPatient ned;
+    private static EnrolledPatient mo;
     private static String piasPlan;
 
     /**
@@ -179,7 +180,7 @@ class AttentionTest {
     @Order(5) // adds two patients to north's list
     void aQuestionnaireWorseByItsMcidAndAMonitoringPeriodOutOfReachAreReasonsToo() throws Exception {
         EnrolledPatient oli = enrol(NORTH_CHIRO, NORTH, "Oli", "Europe/Berlin");
-        EnrolledPatient mo = enrol(NORTH_CHIRO, NORTH, "Mo", "Europe/Berlin");
+        mo = enrol(NORTH_CHIRO, NORTH, "Mo", "Europe/Berlin");
         LocalDate t = oli.today();
         String olisPlan = prescribe(NORTH_CHIRO, oli.id(), fromRoutine("mid-back-relief", schedule(t.minusDays(2), 1)));
         checkIn(oli, olisPlan, t.minusDays(1), 3);
@@ -207,6 +208,35 @@ class AttentionTest {
                 .satisfies(i -> assertThat(i.get("reasons").toString()).contains("MONITORING_AT_RISK",
                         "Monitoring period " + t.minusDays(20) + " to " + t.plusDays(9) + ": 2 days with data, 16 (98977)"
                                 + " can no longer be reached"));
+    }
+
+    @Test
+    @Order(6) // after Mo is in remote monitoring
+    void thePatientPdfShowsTheOpenReasonsWithWhoAcknowledgedThemAndTheMonitoringCountsWithTheirRules() throws Exception {
+        as(NORTH_CHIRO).body(Map.of("reason", "MONITORING_AT_RISK"))
+                .post("/api/patients/" + mo.id() + "/attention-acknowledgements").then().statusCode(201);
+
+        PdfText pdf = PdfText.of(as(NORTH_CHIRO).get("/api/reports/patients/" + mo.id() + ".pdf").then()
+                .statusCode(200).extract().asByteArray());
+        String text = pdf.text().replaceAll("\\s+", " ");
+        assertThat(text).contains("Needs attention (today)", "Monitoring period " + mo.today().minusDays(20),
+                "Acknowledged", "by ", "Needs attention when: pain up", "by 2 points or more",
+                "no session for 5 days", "An acknowledged reason stays off the list for 7 days")
+                .doesNotContain("not yet");
+        assertThat(text).contains("Remote monitoring (counts, not a billing decision)",
+                mo.today().minusDays(20) + " to " + mo.today().plusDays(9), "A monitoring period is 30 days",
+                "qualify only if at least one entry", "98979", "Spinewise counts; the clinic decides what to bill.");
+        assertThat(pdf.pages()).isLessThanOrEqualTo(2);
+
+        String adas = PdfText.of(as(NORTH_CHIRO).get("/api/reports/patients/" + ada.id() + ".pdf").then()
+                .statusCode(200).extract().asByteArray()).text();
+        assertThat(adas).contains("No reason open today.");
+        String neds = PdfText.of(as(NORTH_ADMIN).get("/api/reports/patients/" + ned.id() + ".pdf").then()
+                .statusCode(200).extract().asByteArray()).text();
+        assertThat(neds).contains("Not on the attention list: no active plan.");
+        String ivos = PdfText.of(as(NORTH_CHIRO).get("/api/reports/patients/" + ivo.id() + ".pdf").then()
+                .statusCode(200).extract().asByteArray()).text().replaceAll("\\s+", " ");
+        assertThat(ivos).contains("No session yet (clinic's limit: 5 days)", "not yet");
     }
 
     private void answer(String assignment, String patientId, LocalDate due, int pain) throws Exception {

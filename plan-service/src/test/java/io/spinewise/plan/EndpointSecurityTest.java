@@ -9,6 +9,7 @@ import io.spinewise.plan.rest.PatientResource;
 import io.spinewise.plan.rest.PlanResource;
 import io.spinewise.plan.rest.PushSubscriptionResource;
 import io.spinewise.plan.rest.ReportResource;
+import io.spinewise.plan.rest.RtmReportResource;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EndpointSecurityTest {
 
     private static final List<Class<?>> RESOURCES = List.of(PatientResource.class, PlanResource.class, MeResource.class,
-            DashboardResource.class, ClinicResource.class, ReportResource.class, AuditResource.class,
+            DashboardResource.class, ClinicResource.class, ReportResource.class, RtmReportResource.class, AuditResource.class,
             PushSubscriptionResource.class);
 
     @Test

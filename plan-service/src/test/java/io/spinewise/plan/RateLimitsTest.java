@@ -28,6 +28,7 @@ import io.spinewise.plan.rest.PlanResource;
 import io.spinewise.plan.rest.PushSubscriptionResource;
 import io.spinewise.plan.rest.ReminderResource;
 import io.spinewise.plan.rest.ReportResource;
+import io.spinewise.plan.rest.RtmReportResource;
 import io.spinewise.plan.rest.RtmResource;
 import io.spinewise.plan.rest.UnsubscribeResource;
 import io.spinewise.testsupport.PostgresTestResource;
@@ -282,7 +283,7 @@ class RateLimitsTest {
                 PatientResource.class,
                 PlanResource.class, PushSubscriptionResource.class, ReportResource.class, ReminderResource.class,
                 UnsubscribeResource.class, InstrumentResource.class, PatientAssessmentResource.class,
-                MeAssessmentResource.class, RtmResource.class, AttentionResource.class)) {
+                MeAssessmentResource.class, RtmResource.class, RtmReportResource.class, AttentionResource.class)) {
             for (Method method : resource.getDeclaredMethods()) {
                 Operation operation = method.getAnnotation(Operation.class);
                 if (operation != null) {

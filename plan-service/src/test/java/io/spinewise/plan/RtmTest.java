@@ -63,7 +63,7 @@ class RtmTest {
     }
 
     @Test
-    void periodsRunThirtyDaysFromTheFirstCheckOffAndCountItsDays() throws SQLException {
+    void periodsRunThirtyDaysFromTheFirstCheckOffAndCountItsDays() throws Exception {
         LocalDate first = patient.today().minusDays(70);
         checkOffOn(first, first.plusDays(29)); // the first period's first and last day
         checkOffEvery(first.plusDays(30), first.plusDays(45)); // 16 days: the second period, which starts at once
@@ -87,6 +87,14 @@ class RtmTest {
                 .body("periods[2].daysWithData", equalTo(1))
                 .body("periods[2].deviceSupplyCode", nullValue())
                 .body("periods[2].ongoing", equalTo(true));
+
+        // the patient PDF: the current period and the one before it, with the rules and who decides
+        String pdf = PdfText.of(as(NORTH_CHIRO).get("/api/reports/patients/" + patient.id() + ".pdf").then()
+                .statusCode(200).extract().asByteArray()).text().replaceAll("\\s+", " ");
+        assertThat(pdf).contains("Remote monitoring (counts, not a billing decision)",
+                first.plusDays(65) + " to " + first.plusDays(94), first.plusDays(30) + " to " + first.plusDays(59),
+                "98977", "previous", "A monitoring period is 30 days from the first day with data", NOTICE)
+                .doesNotContain(first + " to " + first.plusDays(29));
     }
 
     @Test

@@ -20,6 +20,10 @@ import static org.hamcrest.Matchers.containsString;
 @WithTestResource(StubServices.class)
 class ClinicSettingsPageTest {
 
+    /** A VAPID public key as plan-service sends it (base64url of a 65-byte P-256 point). */
+    private static final String PUBLIC_KEY =
+            "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM";
+
     @BeforeEach
     void clean() {
         StubServices.reset();
@@ -101,6 +105,39 @@ class ClinicSettingsPageTest {
         assertThat(StubServices.requests("PUT", "/api/clinic/reminder-default")).singleElement().satisfies(r ->
                 assertThat(JsonPath.from(r.body()).getMap("$"))
                         .isEqualTo(Map.of("channels", List.of("EMAIL"), "remindAt", "08:15")));
+    }
+
+    @Test
+    void pushIsOfferedInTheDefaultWhenPlanServiceSendsItAndKeptAsItWasWhenItCannotBeAsked() {
+        StubServices.json("GET", "/api/clinic/settings", "{\"lowAdherencePercent\":60,\"painThreshold\":7,\"inactiveDays\":5}");
+        StubServices.json("GET", "/api/clinic/reminder-default", "{\"channels\":[\"EMAIL\"],\"remindAt\":\"18:00\"}");
+        StubServices.json("GET", "/api/clinic/push-availability", "{\"available\":true,\"publicKey\":\"" + PUBLIC_KEY + "\"}");
+        StubServices.json("PUT", "/api/clinic/reminder-default", "{\"channels\":[\"EMAIL\",\"PUSH\"],\"remindAt\":\"18:00\"}");
+        String token = Users.admin();
+        Pages.Form page = Pages.get(token, "/admin/settings");
+        assertThat(page.response().asString()).contains("name=\"pushShown\"", "Send reminders as push notifications",
+                "<input id=\"push\" name=\"push\" type=\"checkbox\" role=\"switch\" value=\"on\">");
+
+        String html = given().auth().oauth2(token).cookie("csrf-token", page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", page.csrfToken())
+                .formParam("email", "on").formParam("push", "on").formParam("pushShown", "yes")
+                .formParam("remindAt", "18:00")
+                .when().post("/admin/settings/reminders").then().statusCode(200).extract().asString();
+        assertThat(html).contains("name=\"push\" type=\"checkbox\" role=\"switch\" value=\"on\" checked");
+        assertThat(StubServices.requests("PUT", "/api/clinic/reminder-default")).singleElement().satisfies(r ->
+                assertThat(JsonPath.from(r.body()).getList("channels")).containsExactly("EMAIL", "PUSH"));
+
+        // plan-service cannot say whether it sends push: no choice shown, and a save keeps PUSH as it was
+        StubServices.json("GET", "/api/clinic/reminder-default", "{\"channels\":[\"PUSH\"],\"remindAt\":\"18:00\"}");
+        StubServices.problem("GET", "/api/clinic/push-availability", 503, "down");
+        Pages.Form without = Pages.get(token, "/admin/settings");
+        assertThat(without.response().asString()).doesNotContain("name=\"push\"");
+        given().auth().oauth2(token).cookie("csrf-token", without.csrfCookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", without.csrfToken())
+                .formParam("email", "on").formParam("remindAt", "18:00")
+                .when().post("/admin/settings/reminders").then().statusCode(200);
+        assertThat(StubServices.requests("PUT", "/api/clinic/reminder-default")).last().satisfies(r ->
+                assertThat(JsonPath.from(r.body()).getList("channels")).containsExactly("EMAIL", "PUSH"));
     }
 
     @Test

@@ -119,6 +119,7 @@ class ProgressTest {
                 .body(containsString("80 %"))
                 .body(containsString("day streak"))
                 .body(containsString("class=\"calendar\""))
+                .body(containsString("href=\"/progress/fhir.json\""))
                 // the days plan-service sends only when asked (days=true)
                 .body(containsString("class=\"day done\""))
                 .body(containsString("class=\"day partial\""))

@@ -23,6 +23,7 @@ public final class AuditAction {
     public static final String PATIENT_REMINDERS_READ = "patient.reminders.read";
     public static final String CLINIC_REMINDER_DEFAULT_READ = "clinic.reminder-default.read";
     public static final String CLINIC_REMINDER_DEFAULT_CHANGE = "clinic.reminder-default.change";
+    public static final String CLINIC_PUSH_AVAILABILITY_READ = "clinic.push-availability.read";
     public static final String CHECKOFF_CREATE = "checkoff.create";
     public static final String CHECKOFF_UNDO = "checkoff.undo";
     public static final String ADHERENCE_READ = "adherence.read";

@@ -92,6 +92,19 @@ public final class AttentionRules {
                 "period " + current.start()));
     }
 
+    /** The list's rules in words with the clinic's thresholds (as the attention page says them). */
+    public static String rule(ClinicSettingsView t, int recentDays, int acknowledgedDays, int deviceSupplyDays) {
+        return String.format(Locale.ROOT, "Needs attention when: pain up (the mean of the last three pain-before"
+                + " ratings of the last %d days, not counting the first three, minus the mean of the first three ratings"
+                + " ever) by %d points or more; no session for %d days while sessions were scheduled; adherence over 30"
+                + " days (completed ÷ scheduled sessions) under %d%%; a questionnaire's latest score worse than the first"
+                + " by at least its minimal clinically important difference; for a patient with remote-monitoring time"
+                + " logged, the running monitoring period can no longer reach %d days with data. Only patients with an"
+                + " active plan are listed. An acknowledged reason stays off the list for %d days, or until new data for"
+                + " it arrives. The thresholds are the clinic's settings.", recentDays, t.painRise(),
+                t.inactiveDays(), t.lowAdherencePercent(), deviceSupplyDays, acknowledgedDays);
+    }
+
     /** Days since the last session, for ranking; a patient who never did one counts as the longest. */
     public static long idleDays(Figures f) {
         return f.lastSession() == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(f.lastSession(), f.today());

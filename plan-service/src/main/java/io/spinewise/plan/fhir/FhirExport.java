@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.spinewise.plan.config.FhirConfig;
+import io.spinewise.plan.data.FhirQuery;
 import io.spinewise.plan.report.ReportTimeout;
 import io.spinewise.plan.service.Today;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -84,15 +88,32 @@ public class FhirExport {
         bundle.put("timestamp", FhirJson.instant(today.now()));
         ArrayNode entries = bundle.putArray("entry");
         try {
+            List<FhirType> ordered = types();
+            List<List<ObjectNode>> byType = new ArrayList<>();
+            ordered.forEach(t -> byType.add(new ArrayList<>()));
+            // types that read the same rows (answers: QuestionnaireResponse and score Observation) share one read
+            Map<FhirQuery, List<Integer>> byQuery = new LinkedHashMap<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                byQuery.computeIfAbsent(ordered.get(i).query(), q -> new ArrayList<>()).add(i);
+            }
             read(c -> {
-                for (FhirType type : types()) {
-                    type.query().each(c, clinicId, patientId, config.fetchSize(), row -> type.map(row,
-                            FhirRefs.BUNDLE, resource -> entries.addObject()
-                                    .put("fullUrl", "urn:uuid:" + resource.get("id").asText())
-                                    .set("resource", resource)));
+                long rows = 0;
+                for (Map.Entry<FhirQuery, List<Integer>> query : byQuery.entrySet()) {
+                    rows += query.getKey().each(c, clinicId, patientId, config.fetchSize(), row -> {
+                        for (int i : query.getValue()) {
+                            List<ObjectNode> resources = byType.get(i);
+                            ordered.get(i).map(row, FhirRefs.BUNDLE, resource -> {
+                                FhirNarrative.add(resource);
+                                resources.add(resource);
+                            });
+                        }
+                    });
                 }
-                return entries.size();
+                return rows;
             });
+            byType.forEach(resources -> resources.forEach(resource -> entries.addObject()
+                    .put("fullUrl", "urn:uuid:" + resource.get("id").asText())
+                    .set("resource", resource)));
             return json.writeValueAsBytes(bundle);
         } catch (SQLException e) {
             if (ReportTimeout.causedBy(e)) {
@@ -117,6 +138,7 @@ public class FhirExport {
                     type.query().each(c, clinicId, null, config.fetchSize(), row -> {
                         try {
                             type.map(row, FhirRefs.NDJSON, resource -> {
+                                FhirNarrative.add(resource);
                                 line(buffered, resource);
                                 resources[0]++;
                             });

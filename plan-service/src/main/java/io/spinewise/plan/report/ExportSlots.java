@@ -2,6 +2,7 @@ package io.spinewise.plan.report;
 
 import io.spinewise.common.problem.ProblemException;
 import io.spinewise.plan.config.PlanConfig;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -36,6 +37,15 @@ public class ExportSlots {
                     + " it may run at once. Try again when one has finished.", RETRY_AFTER_SECONDS);
         }
         return new Slot(slots);
+    }
+
+    /**
+     * A slot for one report of {@code clinicId} (or a 429 problem), freed when the answer to {@code exchange} has
+     * been sent or the client has gone: a streamed file keeps its slot, like its connection, until its last byte.
+     */
+    public void holdUntilAnswered(String clinicId, RoutingContext exchange) {
+        Slot slot = take(clinicId);
+        exchange.addEndHandler(ended -> slot.close());
     }
 
     /** A taken slot; closing it more than once frees it once. */

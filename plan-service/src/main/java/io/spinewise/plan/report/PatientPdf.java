@@ -19,8 +19,10 @@ import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.domain.PlanItem;
 import io.spinewise.plan.domain.PlanVersion;
 import io.spinewise.plan.service.AdherenceService;
+import io.spinewise.plan.service.AttentionService;
 import io.spinewise.plan.service.OutcomeService;
 import io.spinewise.plan.service.PlanService;
+import io.spinewise.plan.service.RtmService;
 import io.spinewise.plan.service.Today;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +41,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** A one-patient summary for the clinic's records: the plans, adherence by week, pain trend, questionnaire scores. */
+/**
+ * A patient's summary for the clinic's records (staff only: no patient-side PDF exists): the plans, adherence by
+ * week, pain trend, questionnaire scores, the reasons the patient needs attention today and the remote-monitoring
+ * counts, each with its rule in words.
+ */
 @ApplicationScoped
 public class PatientPdf {
 
@@ -68,6 +74,12 @@ public class PatientPdf {
 
     @Inject
     OutcomeService outcomes;
+
+    @Inject
+    AttentionService attention;
+
+    @Inject
+    RtmService rtm;
 
     /** The days a summary covers, both included. */
     public record Period(LocalDate from, LocalDate to) {
@@ -109,6 +121,8 @@ public class PatientPdf {
             pain(document, figures.pain());
             OutcomesPdfSection.write(document, outcomes.of(patient), TEXT, HEADING);
             document.add(new Paragraph("\n" + AdherenceView.FORMULA + ".", TEXT));
+            AttentionPdfSection.write(document, attention.ofPatient(patient), patient.zone(), TEXT, HEADING);
+            RtmPdfSection.write(document, rtm.of(patient), TEXT, HEADING);
         } catch (DocumentException e) {
             throw new IllegalStateException("PDF could not be built", e);
         } finally {

@@ -4,11 +4,13 @@ import io.spinewise.common.security.Caller;
 import io.spinewise.common.security.Roles;
 import io.spinewise.plan.api.ClinicReminderDefaultView;
 import io.spinewise.plan.api.ClinicSettingsView;
+import io.spinewise.plan.api.PushAvailabilityView;
 import io.spinewise.plan.audit.AuditAction;
 import io.spinewise.plan.audit.AuditRecorder;
 import io.spinewise.plan.audit.Audited;
 import io.spinewise.plan.data.Prescribers;
 import io.spinewise.plan.service.ClinicService;
+import io.spinewise.plan.service.PushSubscriptionService;
 import io.spinewise.plan.service.ReminderPreferences;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,8 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /**
- * The caller's clinic: the dashboard's thresholds and default reminders (administrators) and its prescribers (the reports'
- * filter). Tagged with the dashboard, as the API document has always grouped them.
+ * The caller's clinic: the dashboard's thresholds, default reminders and whether Web Push is offered
+ * (administrators) and its prescribers (the reports' filter). Tagged with the dashboard, as the API document has
+ * always grouped them.
  */
 @Path("/api/clinic")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +52,9 @@ public class ClinicResource {
 
     @Inject
     ReminderPreferences reminders;
+
+    @Inject
+    PushSubscriptionService push;
 
     @GET
     @Path("/settings")
@@ -92,6 +98,18 @@ public class ClinicResource {
     public ClinicReminderDefaultView setReminderDefault(
             @NotNull(message = "a JSON body is required") @Valid ClinicReminderDefaultView view) {
         return recorder.change(200, () -> reminders.setClinicDefault(caller.clinicId(), caller.subject(), view));
+    }
+
+    @GET
+    @Path("/push-availability")
+    @RolesAllowed(Roles.CLINIC_ADMIN)
+    @Audited(AuditAction.CLINIC_PUSH_AVAILABILITY_READ)
+    @Operation(operationId = "getClinicPushAvailability", summary = "Whether reminders by Web Push are offered here",
+            description = "As getPushPublicKey for patients: available=false when this installation has no VAPID keys;"
+                    + " then PUSH in the clinic's default reminders reaches no one. Clinic administrators only, for"
+                    + " the default's form.")
+    public PushAvailabilityView pushAvailability() {
+        return push.availability();
     }
 
     @GET

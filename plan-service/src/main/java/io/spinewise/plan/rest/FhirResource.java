@@ -103,8 +103,7 @@ public class FhirResource {
         String clinic = caller.clinicId();
         String target = "FHIR " + name + ".ndjson";
         SecurityIdentity identity = identities.getIdentity();
-        ExportSlots.Slot slot = slots.take(clinic);
-        exchange.addEndHandler(ended -> slot.close());
+        slots.holdUntilAnswered(clinic, exchange);
         // on record before a byte leaves, as the adherence CSV: an export the audit log cannot hold is not sent
         try {
             recorder.write(identity, null, AuditAction.FHIR_BULK, 200, target + ", started");

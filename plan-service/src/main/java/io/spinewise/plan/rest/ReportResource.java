@@ -18,8 +18,6 @@ import io.spinewise.plan.report.OutcomesCsv;
 import io.spinewise.plan.report.ExportSlots;
 import io.spinewise.plan.report.PatientPdf;
 import io.spinewise.plan.report.ReportTimeout;
-import io.spinewise.plan.report.RtmReport;
-import io.spinewise.plan.api.RtmReportView;
 import io.spinewise.plan.service.PatientService;
 import io.spinewise.plan.service.RateLimiter;
 import io.spinewise.plan.service.Today;
@@ -45,11 +43,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Exports for the clinic's staff: the adherence CSV (streamed), a patient's PDF summary, the remote-monitoring month. */
+/**
+ * Exports for the clinic's staff: the adherence and outcomes CSVs (streamed) and a patient's PDF summary; the
+ * remote-monitoring month is {@link RtmReportResource}'s.
+ */
 @Path("/api/reports")
 @Tag(name = "Reports")
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
@@ -97,8 +97,6 @@ public class ReportResource {
     @Inject
     RoutingContext exchange;
 
-    @Inject
-    RtmReport rtm;
 
     @GET
     @Path("/adherence.csv")
@@ -131,7 +129,7 @@ public class ReportResource {
         String filename = "adherence-" + clinic.replaceAll("[^A-Za-z0-9-]", "_") + "-" + from + "-" + to + ".csv";
         SecurityIdentity identity = identities.getIdentity();
         Instant now = today.now();
-        holdSlotUntilAnswered(clinic);
+        slots.holdUntilAnswered(clinic, exchange);
         // on record before a byte leaves: an export the audit log cannot hold is not sent at all (fail closed)
         try {
             recorder.write(identity, null, AuditAction.REPORT_ADHERENCE_CSV, 200, target + ", started");
@@ -174,7 +172,7 @@ public class ReportResource {
         String target = "outcomes " + from + ".." + to;
         String filename = "outcomes-" + clinic.replaceAll("[^A-Za-z0-9-]", "_") + "-" + from + "-" + to + ".csv";
         SecurityIdentity identity = identities.getIdentity();
-        holdSlotUntilAnswered(clinic);
+        slots.holdUntilAnswered(clinic, exchange);
         try {
             recorder.write(identity, null, AuditAction.REPORT_OUTCOMES_CSV, 200, target + ", started");
         } catch (AuditRecorder.AuditUnavailable e) {
@@ -222,7 +220,7 @@ public class ReportResource {
         }
         withinMaxDays(period.from(), period.to(), named);
         audit.target("patient summary " + period.from() + ".." + period.to());
-        holdSlotUntilAnswered(caller.clinicId());
+        slots.holdUntilAnswered(caller.clinicId(), exchange);
         byte[] document;
         try {
             document = pdf.render(patient, period);
@@ -238,69 +236,11 @@ public class ReportResource {
             .build();
     }
 
-    @GET
-    @Path("/rtm")
-    @Produces("application/json")
-    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
-    @Audited(AuditAction.REPORT_RTM)
-    @Operation(operationId = "getRtmReport", summary = "The clinic's remote-monitoring counts for a month",
-            description = "A row per patient and monitoring period overlapping the month, with the month's logged and"
-                    + " qualifying minutes (docs/rtm.md); the rules in words and the notice that Spinewise counts and"
-                    + " the clinic decides what to bill. `month` as YYYY-MM.")
-    public RtmReportView rtmReport(@Parameter(description = "The month, e.g. 2026-11") @QueryParam("month") String month) {
-        YearMonth ym = Params.requiredMonth(month, "month");
-        audit.target("rtm " + ym);
-        return rtm.view(caller.clinicId(), ym);
-    }
-
-    @GET
-    @Path("/rtm.csv")
-    @Produces(CSV)
-    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
-    @Audited(AuditAction.REPORT_RTM_CSV)
-    @Limited(RateLimiter.Limit.EXPORTS)
-    @Operation(operationId = "getRtmCsv", summary = "The clinic's remote-monitoring counts for a month (CSV, streamed)",
-            description = "Columns " + RtmReportView.CSV_HEADER + "; the rows of getRtmReport. A patient_name that"
-                    + " begins with `=`, `+`, `-`, `@`, a tab or a carriage return is sent with a leading `'`."
-                    + " Spinewise counts; the clinic decides what to bill.")
-    @APIResponse(responseCode = "200", description = "The CSV file",
-            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
-            headers = {
-                    @Header(name = "Content-Disposition", description = "The file name",
-                            schema = @Schema(type = SchemaType.STRING))})
-    public Response rtmCsv(@Parameter(description = "The month, e.g. 2026-11") @QueryParam("month") String month) {
-        YearMonth ym = Params.requiredMonth(month, "month");
-        String clinic = caller.clinicId();
-        SecurityIdentity identity = identities.getIdentity();
-        holdSlotUntilAnswered(clinic);
-        try {
-            recorder.write(identity, null, AuditAction.REPORT_RTM_CSV, 200, "rtm " + ym + ", started");
-        } catch (AuditRecorder.AuditUnavailable e) {
-            audit.recorded();
-            throw AuditRecorder.AuditUnavailable.problem();
-        }
-        audit.recorded();
-        AuditedStream body = new AuditedStream(output -> rtm.csv(output, clinic, ym),
-                (status, detail) -> recorder.record(identity, null, AuditAction.REPORT_RTM_CSV, status,
-                        "rtm " + ym + ", " + detail));
-        return Response.ok(body, CSV).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rtm-"
-                + clinic.replaceAll("[^A-Za-z0-9-]", "_") + "-" + ym + ".csv\"").build();
-    }
-
     /** A report covers at most {@code spinewise.plan.report.max-days} days; else a 400 naming {@code parameter}. */
     private void withinMaxDays(LocalDate from, LocalDate to, String parameter) {
         if (ChronoUnit.DAYS.between(from, to) >= config.report().maxDays()) {
             throw ProblemException.invalid(parameter, "the range may span at most " + config.report().maxDays()
                     + " days");
         }
-    }
-
-    /**
-     * One of the clinic's report slots (or a 429 problem), freed when the answer has been sent or the
-     * client has gone: a streamed CSV keeps its slot, like its connection, until its last row.
-     */
-    private void holdSlotUntilAnswered(String clinic) {
-        ExportSlots.Slot slot = slots.take(clinic);
-        exchange.addEndHandler(ended -> slot.close());
     }
 }

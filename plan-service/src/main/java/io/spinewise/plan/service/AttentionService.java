@@ -103,6 +103,31 @@ public class AttentionService {
         return new Page<>(rows, paging.page(), paging.size(), flagged.size());
     }
 
+    /**
+     * One patient's reasons as the list would judge them now, each with the acknowledgement that keeps it off the
+     * list (null: none, or one whose evidence has changed), and the rule in words with the clinic's thresholds.
+     * A patient without an active plan is not on the list: no reasons.
+     */
+    @Transactional
+    public PatientAttention ofPatient(Patient patient) {
+        ClinicSettingsView thresholds = clinics.settings(patient.clinicId);
+        String rule = AttentionRules.rule(thresholds, AttentionFigures.RECENT_DAYS,
+                config.dashboard().acknowledgedDays(), rtmConfig.deviceSupplyDays());
+        if (!attention.treated(patient.clinicId).contains(patient.id)) {
+            return new PatientAttention(false, List.of(), rule);
+        }
+        Instant now = today.now();
+        List<AttentionAcknowledgement> acks = AttentionAcknowledgement.list("clinicId = ?1 and patientId = ?2 and "
+                + "acknowledgedAt > ?3 order by acknowledgedAt desc", patient.clinicId, patient.id, now.minus(lapse()));
+        List<PatientAttention.Standing> reasons = candidates(List.of(patient.id), thresholds, now).stream()
+                .flatMap(c -> c.open().stream())
+                .map(o -> new PatientAttention.Standing(o.code(), o.text(), acks.stream()
+                        .filter(a -> a.reason == o.code() && a.evidence.equals(o.evidence())).findFirst()
+                        .map(this::acknowledged).orElse(null)))
+                .toList();
+        return new PatientAttention(true, reasons, rule);
+    }
+
     /** Takes one open reason of a patient of the clinic in hand; 409 when the patient is not listed for it. */
     @Transactional
     public AttentionRow.Acknowledged acknowledge(String clinicId, UUID patientId, AcknowledgementRequest request,

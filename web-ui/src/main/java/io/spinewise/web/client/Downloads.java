@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Files from plan-service (CSV report, PDF, own-data export) passed through to the browser as
+ * Files from plan-service (CSV report, PDF, own-data export, FHIR record and bulk files) passed through to the browser as
  * a stream: the first bytes reach the browser while the service is still writing, and a large
  * report never sits in the web-ui's memory. The user's access token goes along as for every call.
  */
@@ -24,6 +24,9 @@ public class Downloads {
     public static final String RTM_CSV = "/api/reports/rtm.csv";
     public static final String PATIENT_PDF = "/api/reports/patients/{id}.pdf";
     public static final String MY_EXPORT = "/api/me/export";
+    public static final String PATIENT_FHIR = "/api/patients/{id}/fhir";
+    public static final String MY_FHIR = "/api/me/fhir";
+    public static final String FHIR_EXPORT = "/api/fhir/export/{type}.ndjson";
 
     @Inject
     StreamedCalls streamed;

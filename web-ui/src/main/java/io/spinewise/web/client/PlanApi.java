@@ -275,6 +275,10 @@ public interface PlanApi {
     ClinicReminderDefault setClinicReminderDefault(ClinicReminderDefault reminders);
 
     @GET
+    @Path("/clinic/push-availability")
+    PushAvailability clinicPushAvailability();
+
+    @GET
     @Path("/clinic/settings")
     ClinicSettings clinicSettings();
 

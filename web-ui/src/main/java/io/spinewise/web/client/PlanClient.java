@@ -169,6 +169,11 @@ public class PlanClient {
         return calls.call(Service.PLAN, () -> api.setClinicReminderDefault(reminders));
     }
 
+    /** Whether plan-service sends Web Push, asked by the clinic's administrator (for the default's form). */
+    public PushAvailability clinicPushAvailability() {
+        return calls.call(Service.PLAN, api::clinicPushAvailability);
+    }
+
     /**
      * The highest page plan-service answers (service-common's {@code PageRequest.MAX_PAGE}: its
      * row offset, page × size, must fit an int); it refuses a higher one with 400.

@@ -216,6 +216,8 @@ public interface PatientMessages {
     @Message String dataTitle();
     @Message String dataIntro();
     @Message String dataDownload();
+    @Message String dataFhirIntro();
+    @Message String dataFhirDownload();
 
     // error pages
     @Message String errorUnavailableTitle();

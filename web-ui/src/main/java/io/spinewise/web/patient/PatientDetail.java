@@ -1,6 +1,7 @@
 package io.spinewise.web.patient;
 
 import io.quarkus.qute.TemplateInstance;
+import io.spinewise.web.client.Downloads;
 import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.PlanOutcomes;
 import io.spinewise.web.client.ServiceException;
@@ -62,6 +63,9 @@ public class PatientDetail {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    Downloads downloads;
 
     /** How far back the page lists the patient's reminders, to set beside adherence. */
     static final Duration REMINDERS_SHOWN = Duration.ofDays(14);
@@ -157,5 +161,14 @@ public class PatientDetail {
         String zone = form.getFirst("timeZone");
         plan.changeTimeZone(id, zone == null ? "" : zone.strip());
         return Response.seeOther(URI.create("/patients/" + id)).build();
+    }
+
+    /** The patient's record as a FHIR R4 Bundle, for the clinic's EHR; who may have it: as plan-service's call. */
+    @GET
+    @Path("{id}/fhir.json")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
+    public Response fhir(@PathParam("id") UUID id) {
+        return downloads.planFile(Downloads.PATIENT_FHIR.replace("{id}", id.toString()), "patient-" + id + "-fhir.json");
     }
 }

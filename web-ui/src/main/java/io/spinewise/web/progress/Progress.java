@@ -171,4 +171,12 @@ public class Progress {
     public Response export() {
         return downloads.planFile(Downloads.MY_EXPORT, "spinewise-my-data-" + LocalDate.now(ZoneOffset.UTC) + ".json");
     }
+
+    /** The patient's own record as a FHIR R4 Bundle, for another system (their doctor's, an app). */
+    @GET
+    @Path("progress/fhir.json")
+    @Produces(MediaType.WILDCARD)
+    public Response fhir() {
+        return downloads.planFile(Downloads.MY_FHIR, "spinewise-my-record-fhir-" + LocalDate.now(ZoneOffset.UTC) + ".json");
+    }
 }

@@ -5,6 +5,7 @@ import io.spinewise.web.client.Downloads;
 import io.spinewise.web.client.PlanClient;
 import io.spinewise.web.client.ServiceException;
 import io.spinewise.web.client.model.Chiropractor;
+import io.spinewise.web.client.model.FhirResourceType;
 import io.spinewise.web.config.WebConfig;
 import io.spinewise.web.page.DateRange;
 import io.spinewise.web.page.UnreadableInput;
@@ -13,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.InternalServerErrorException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -51,10 +53,10 @@ public class ReportPages {
     /**
      * {@code from}/{@code to}: the period the report covers; {@code range}: the fields as typed,
      * with their errors (the report is then not shown). {@code chiropractors} is null when the
-     * list could not be loaded (the page then has no select).
+     * list could not be loaded (the page then has no select). {@code fhirTypes}: the bulk FHIR files (administrators).
      */
     record ReportPage(LocalDate from, LocalDate to, DateRange range, List<Chiropractor> chiropractors,
-                      String chiropractor, String filter) implements TemplateInstance {
+                      String chiropractor, String filter, List<FhirResourceType> fhirTypes) implements TemplateInstance {
     }
 
     record ReportSummaryTable(List<ReportSummary.Line> lines, LocalDate from, LocalDate to, String filter)
@@ -77,7 +79,7 @@ public class ReportPages {
         DateRange shown = range.valid() ? range : reportRange(null, null);
         return Response.status(range.valid() ? 200 : 400)
                 .entity(new ReportPage(shown.from().value(), shown.to().value(), range, chiropractors,
-                        chosen == null ? "" : chosen, chiropractorQuery(chosen)))
+                        chosen == null ? "" : chosen, chiropractorQuery(chosen), List.of(FhirResourceType.values())))
                 .build();
     }
 
@@ -122,6 +124,17 @@ public class ReportPages {
         String path = Downloads.PATIENT_PDF.replace("{id}", id.toString());
         return downloads.planFile(path + "?from=" + start + "&to=" + end,
                 "patient-" + id + "-" + start + "-to-" + end + ".pdf");
+    }
+
+    /** One file of the clinic's bulk FHIR export, for administrators (as plan-service's call); another type is a 404. */
+    @GET
+    @Path("reports/fhir/{type}.ndjson")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed(Roles.CLINIC_ADMIN)
+    public Response fhirExport(@PathParam("type") String type) {
+        FhirResourceType resource = FhirResourceType.ofFhirName(type).orElseThrow(NotFoundException::new);
+        return downloads.planFile(Downloads.FHIR_EXPORT.replace("{type}", resource.fhirName()),
+                resource.fhirName() + "-" + LocalDate.now(ZoneOffset.UTC) + ".ndjson");
     }
 
     /** The report's period: the last {@code reportDays} days up to {@link #latestToday()} unless chosen. */

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The clinic's dashboard thresholds, set by its administrator: when the patients list flags
  * low adherence, high pain and inactivity, and the pain rise that puts a patient on the attention list. The page reads whole numbers; plan-service decides
  * the allowed ranges and its refusal is shown by the field. Below them, the clinic's default
- * reminders (e-mail on or off, the patient's local time) for patients who have not chosen their own.
+ * reminders (e-mail on or off, Web Push where plan-service sends it, the patient's local time) for patients who
+ * have not chosen their own.
  */
 @Path("/admin")
 @RolesAllowed(Roles.CLINIC_ADMIN)
@@ -54,27 +56,39 @@ public class ClinicSettingsPage {
         return new SettingsPage(values(plan.clinicSettings()), Map.of(), null, false, reminders());
     }
 
-    /** The clinic's default reminders; web push is not sent yet, so e-mail is the one channel offered. */
+    /**
+     * The clinic's default reminders: e-mail as ticked, PUSH as ticked where the form showed it (plan-service sends
+     * Web Push); where it did not, PUSH stays as it was, as on the patient's own form.
+     */
     @POST
     @Path("settings/reminders")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response saveReminders(MultivaluedMap<String, String> values) {
         FormInput in = FormInput.of(values);
         boolean email = !in.text("email").isEmpty();
+        boolean pushShown = !in.text("pushShown").isEmpty();
+        boolean push = pushShown ? !in.text("push").isEmpty() : pushBefore();
         String remindAt = in.text("remindAt");
         if (remindAt.isEmpty()) {
             in.error("remindAt", "Choose a time of day.");
         }
+        List<ReminderChannel> channels = new ArrayList<>();
+        if (email) {
+            channels.add(ReminderChannel.EMAIL);
+        }
+        if (push) {
+            channels.add(ReminderChannel.PUSH);
+        }
         AtomicReference<ClinicReminderDefault> saved = new AtomicReference<>();
-        if (in.send(() -> saved.set(plan.setClinicReminderDefault(new ClinicReminderDefault(
-                email ? List.of(ReminderChannel.EMAIL) : List.of(), remindAt))), FieldTarget::same)) {
+        if (in.send(() -> saved.set(plan.setClinicReminderDefault(new ClinicReminderDefault(channels, remindAt))),
+                FieldTarget::same)) {
             return Response.ok(new SettingsPage(values(plan.clinicSettings()), Map.of(), null, false,
-                    ReminderDefaultSection.of(saved.get()).saved(
+                    ReminderDefaultSection.of(saved.get(), pushOffered()).saved(
                             "Saved. Patients who have not chosen their own reminders follow this default."))).build();
         }
         String message = in.refusal().map(ServiceException::readableMessage).orElse("Please correct the marked fields.");
         return Response.status(400).entity(new SettingsPage(values(plan.clinicSettings()), Map.of(), null, false,
-                new ReminderDefaultSection(true, email, remindAt, in.errors(), message, false))).build();
+                new ReminderDefaultSection(true, email, push, pushShown, remindAt, in.errors(), message, false))).build();
     }
 
     @POST
@@ -106,9 +120,26 @@ public class ClinicSettingsPage {
     /** The clinic's default reminders as kept; a failure to read them leaves the thresholds usable. */
     private ReminderDefaultSection reminders() {
         try {
-            return ReminderDefaultSection.of(plan.clinicReminderDefault());
+            return ReminderDefaultSection.of(plan.clinicReminderDefault(), pushOffered());
         } catch (ServiceException e) {
             return ReminderDefaultSection.unavailable();
+        }
+    }
+
+    /** Whether plan-service sends Web Push; not knowing, PUSH is not offered (and kept as it was on a save). */
+    private boolean pushOffered() {
+        try {
+            return plan.clinicPushAvailability().offered();
+        } catch (ServiceException e) {
+            return false;
+        }
+    }
+
+    private boolean pushBefore() {
+        try {
+            return plan.clinicReminderDefault().push();
+        } catch (ServiceException e) {
+            return false;
         }
     }
 

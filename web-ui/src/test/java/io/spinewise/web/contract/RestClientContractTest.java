@@ -2,6 +2,7 @@ package io.spinewise.web.contract;
 
 import io.spinewise.web.client.CatalogApi;
 import io.spinewise.web.client.Downloads;
+import io.spinewise.web.client.model.FhirResourceType;
 import io.spinewise.web.reminders.OneClickUnsubscribe;
 import io.spinewise.web.client.PlanApi;
 import jakarta.ws.rs.HttpMethod;
@@ -36,7 +37,8 @@ class RestClientContractTest {
 
     @Test
     void everyFileWebUiPassesThroughIsAnOperationOfPlanService() {
-        for (String template : List.of(Downloads.ADHERENCE_CSV, Downloads.PATIENT_PDF, Downloads.MY_EXPORT)) {
+        for (String template : List.of(Downloads.ADHERENCE_CSV, Downloads.PATIENT_PDF, Downloads.MY_EXPORT,
+                Downloads.PATIENT_FHIR, Downloads.MY_FHIR, Downloads.FHIR_EXPORT)) {
             assertThat(route(ServiceContract.PLAN, "GET", template)).as("GET " + template).isPresent();
         }
         assertThat(ServiceContract.queryParameters(route(ServiceContract.PLAN, "GET", Downloads.PATIENT_PDF).orElseThrow()))
@@ -45,6 +47,15 @@ class RestClientContractTest {
                 .orElseThrow())).contains("from", "to", "chiropractor");
         assertThat(route(ServiceContract.PLAN, "POST", OneClickUnsubscribe.PLAN_UNSUBSCRIBE))
                 .as("the reminder mails' unsubscribe").isPresent();
+    }
+
+    @Test
+    void everyBulkFhirFileWebUiOffersIsATypePlanServiceNamesInItsContract() {
+        String description = route(ServiceContract.PLAN, "GET", Downloads.FHIR_EXPORT).orElseThrow().operation()
+                .getDescription();
+        for (FhirResourceType type : FhirResourceType.values()) {
+            assertThat(description).as(type.name()).containsPattern("\\b" + type.fhirName() + "\\b");
+        }
     }
 
     @Test

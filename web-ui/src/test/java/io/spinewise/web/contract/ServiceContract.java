@@ -190,7 +190,8 @@ public final class ServiceContract {
             problems.add(route + " answers " + status + " as " + answer.getContent().keySet() + ", not " + contentType);
             return problems;
         }
-        if (media.endsWith("json")) {
+        // one JSON document; NDJSON (a JSON value a line) is a text file to its schema (type: string)
+        if (media.endsWith("json") && !media.endsWith("ndjson")) {
             String pointer = "/paths/" + escape(route.template()) + "/" + route.method().toLowerCase(Locale.ROOT)
                     + "/responses/" + code + "/content/" + escape(declared) + "/schema";
             route.contract().validate(pointer, body).forEach(e -> problems.add(status + " answer of " + route + ": " + e));

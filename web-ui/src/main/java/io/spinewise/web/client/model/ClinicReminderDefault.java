@@ -11,4 +11,8 @@ public record ClinicReminderDefault(List<ReminderChannel> channels, String remin
     public boolean email() {
         return channels != null && channels.contains(ReminderChannel.EMAIL);
     }
+
+    public boolean push() {
+        return channels != null && channels.contains(ReminderChannel.PUSH);
+    }
 }
