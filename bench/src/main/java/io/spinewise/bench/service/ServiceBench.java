@@ -249,7 +249,9 @@ public final class ServiceBench {
             s.execute("VACUUM (ANALYZE) session_checkoff, audit_event");
             for (String table : List.of("session_checkoff", "audit_event", "patient", "plan", "plan_version")) {
                 long rows = ClinicData.count(c, "SELECT count(*) FROM " + table);
-                long bytes = ClinicData.count(c, "SELECT pg_total_relation_size('" + table + "')");
+                // audit_event is partitioned by month (plan V17): its bytes are its partitions'
+                long bytes = ClinicData.count(c, "SELECT sum(pg_total_relation_size(relid)) FROM (SELECT '" + table
+                        + "'::regclass AS relid UNION SELECT relid FROM pg_partition_tree('" + table + "')) AS r");
                 Report.line("- %s: %d rows, %.1f MB with indexes, %.0f bytes per row", table, rows, bytes / 1e6,
                         rows == 0 ? 0.0 : (double) bytes / rows);
             }

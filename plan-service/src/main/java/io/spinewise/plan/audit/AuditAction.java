@@ -56,6 +56,8 @@ public final class AuditAction {
     public static final String REPORT_RTM_CSV = "report.rtm.csv";
     public static final String AUDIT_READ = "audit.read";
     public static final String AUDIT_VERIFY = "audit.verify";
+    // the retention's drop of whole months, a record in each clinic's chain (V17__audit_partitioning.sql)
+    public static final String AUDIT_RETENTION_DROP = "audit.retention.drop";
     // outcome questionnaires (docs/outcomes.md)
     public static final String INSTRUMENT_LIST = "instrument.list";
     public static final String INSTRUMENT_READ = "instrument.read";

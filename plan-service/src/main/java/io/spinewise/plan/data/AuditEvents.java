@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * The table {@code audit_event}: append-only (a trigger refuses updates and deletes, and the service's
  * database role may only insert and read), each clinic's records a hash chain linked by an insert
- * trigger (V5__audit_hash_chain.sql).
+ * trigger (V5__audit_hash_chain.sql), partitioned by month (V17__audit_partitioning.sql).
  */
 @ApplicationScoped
 public class AuditEvents {
@@ -54,24 +54,31 @@ public class AuditEvents {
      * The clinic's chain in the order it was written (ids are taken under the chain's lock, see
      * V5__audit_hash_chain.sql): a record breaks it when its hash is not the hash of its fields
      * (audit_event_hash, the one definition the insert trigger uses too), or when its prev_hash is not
-     * the hash of the record before it.
+     * the hash of the record before it. The first kept record follows the anchor the retention left
+     * (audit_anchor, V17__audit_partitioning.sql): the hash of the clinic's last dropped record.
      */
     private static final NamedSql VERIFY = new NamedSql("""
-            WITH chain AS (
+            WITH anchor AS (
+                SELECT last_hash, dropped_before FROM audit_anchor
+                WHERE clinic_id = :clinic ORDER BY last_id DESC LIMIT 1
+            ), chain AS (
                 SELECT a.id, a.at, a.hash, a.hash = audit_event_hash(a) AS unchanged,
-                       a.prev_hash IS NOT DISTINCT FROM lag(a.hash) OVER (ORDER BY a.id) AS linked
+                       a.prev_hash IS NOT DISTINCT FROM coalesce(lag(a.hash) OVER (ORDER BY a.id),
+                                                                 (SELECT last_hash FROM anchor)) AS linked
                 FROM audit_event a
                 WHERE a.clinic_id = :clinic
             ), first_break AS (
                 SELECT id, at, unchanged FROM chain WHERE NOT (unchanged AND linked) ORDER BY id LIMIT 1
             )
             SELECT (SELECT count(*) FROM chain) AS records, b.id AS broken_id, b.at AS broken_at, b.unchanged,
-                   good.at AS good_at, good.hash AS good_hash
+                   good.at AS good_at, good.hash AS good_hash, start.id AS first_id, start.at AS first_at,
+                   (SELECT dropped_before FROM anchor) AS dropped_before
             FROM (SELECT 1) AS one
             LEFT JOIN first_break b ON true
             LEFT JOIN LATERAL (
                 SELECT c.at, c.hash FROM chain c WHERE b.id IS NULL OR c.id < b.id ORDER BY c.id DESC LIMIT 1
-            ) good ON true""");
+            ) good ON true
+            LEFT JOIN LATERAL (SELECT c.id, c.at FROM chain c ORDER BY c.id LIMIT 1) start ON true""");
 
     @Inject
     Database database;
@@ -135,7 +142,13 @@ public class AuditEvents {
                         rs.getObject("broken_at", OffsetDateTime.class).toInstant(),
                         rs.getBoolean("unchanged") ? AuditVerificationView.Problem.PREVIOUS_MISSING_OR_CHANGED
                                 : AuditVerificationView.Problem.CHANGED);
+        OffsetDateTime firstAt = rs.getObject("first_at", OffsetDateTime.class);
+        long firstId = rs.getLong("first_id");
+        Long first = rs.wasNull() ? null : firstId;
+        OffsetDateTime droppedBefore = rs.getObject("dropped_before", OffsetDateTime.class);
         return new AuditVerificationView(broken == null, rs.getLong("records"),
+                firstAt == null ? null : firstAt.toInstant(), first,
+                droppedBefore == null ? null : droppedBefore.toInstant(),
                 goodAt == null ? null : goodAt.toInstant(), rs.getString("good_hash"), broken);
     }
 }

@@ -1,0 +1,25 @@
+package io.spinewise.plan.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The audit log's partitions and retention ({@code spinewise.audit.*}); see docs/deployment.md. */
+@ConfigMapping(prefix = "spinewise.audit")
+public interface AuditConfig {
+
+    /**
+     * Whole months of audit records kept before the current one; older months are dropped by the daily job.
+     * 0 keeps them forever (the default: deleting evidence is the clinic's decision, never Spinewise's);
+     * fewer than 12 is refused by the database.
+     */
+    @WithDefault("0")
+    int retentionMonths();
+
+    /** How many months ahead of the current one the daily job creates the audit log's partitions. */
+    @WithDefault("3")
+    int monthsAhead();
+
+    /** Whether this replica runs the daily partition job (safe on every replica: they take turns). */
+    @WithDefault("true")
+    boolean jobs();
+}

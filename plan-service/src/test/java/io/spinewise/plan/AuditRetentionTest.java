@@ -1,0 +1,233 @@
+package io.spinewise.plan;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.spinewise.common.security.Roles;
+import io.spinewise.plan.audit.AuditPartitionJob;
+import io.spinewise.testsupport.PostgresTestResource;
+import io.spinewise.testsupport.TestDatabaseServer;
+import io.spinewise.testsupport.TestIssuer;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.spinewise.plan.Users.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * With a retention of 12 months the audit job drops the months before it, whole: what is older is gone,
+ * what is newer stays, each clinic's chain verifies from its first kept record (anchored on the hash of its
+ * last dropped one, and says so), the drop is a record in that chain, and tampering with a kept record or
+ * removing the first kept one is still found.
+ */
+@QuarkusTest
+@TestProfile(AuditRetentionTest.TwelveMonths.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = TestIssuer.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+class AuditRetentionTest {
+
+    public static class TwelveMonths implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("spinewise.audit.retention-months", "12", "spinewise.audit.jobs", "false");
+        }
+    }
+
+    private static final YearMonth THIS_MONTH = YearMonth.now(ZoneOffset.UTC);
+    /** The first month kept: the twelve whole months before this one. */
+    private static final YearMonth FIRST_KEPT = THIS_MONTH.minusMonths(12);
+
+    @Inject
+    AuditPartitionJob job;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final String changed = clinic();
+    private final String cut = clinic();
+    private final String intact = clinic();
+    private final String gone = clinic();
+    private final Map<String, List<Long>> kept = new HashMap<>();
+
+    /** Once for the class, before its first test (REST Assured knows the service's port only then). */
+    @BeforeEach
+    void historyOfFifteenMonthsThenTheJob() throws SQLException {
+        if (!kept.isEmpty()) {
+            return;
+        }
+        // two records in each of the 14th and 13th month back (dropped), two in the 12th (kept), for three
+        // clinics; a fourth clinic's records are all in dropped months
+        for (String clinic : List.of(changed, cut, intact)) {
+            writeHistory(clinic, THIS_MONTH.minusMonths(14), THIS_MONTH.minusMonths(13), FIRST_KEPT);
+        }
+        writeHistory(gone, THIS_MONTH.minusMonths(14));
+        for (String clinic : List.of(changed, cut, intact)) {
+            as(admin(clinic)).get("/api/audit").then().statusCode(200); // a record of this month
+            kept.put(clinic, ids(clinic, FIRST_KEPT.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+        }
+
+        job.run();
+    }
+
+    @Test
+    void theMonthsBeforeTheRetentionAreDroppedWholeAndTheNewerOnesStay() throws SQLException {
+        Instant cutoff = FIRST_KEPT.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThat(count(s, "SELECT count(*) FROM audit_event WHERE at < '" + cutoff + "'")).isZero();
+            assertThat(ids(intact, cutoff)).as("kept records").containsSubsequence(kept.get(intact));
+            assertThat(count(s, "SELECT count(*) FROM audit_event WHERE clinic_id = '" + gone
+                    + "' AND action <> 'audit.retention.drop'")).isZero();
+            assertThat(count(s, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'audit_event'::regclass"
+                    + " AND inhrelid::regclass::text IN ('" + partition(THIS_MONTH.minusMonths(14)) + "', '"
+                    + partition(THIS_MONTH.minusMonths(13)) + "')")).isZero();
+            assertThat(count(s, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'audit_event'::regclass"
+                    + " AND inhrelid::regclass::text = '" + partition(FIRST_KEPT) + "'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void eachClinicsChainVerifiesFromItsFirstKeptRecordAndSaysWhatWasDropped() {
+        Instant cutoff = FIRST_KEPT.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        as(admin(intact)).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(true))
+                .body("firstId", equalTo(kept.get(intact).get(0).intValue()))
+                .body("verifiedFrom", startsWith(FIRST_KEPT.atDay(3).toString()))
+                .body("droppedBefore", equalTo(cutoff.toString()))
+                .body("firstBroken", equalTo(null));
+        // a clinic whose every record was dropped starts again at the drop's record, anchored all the same
+        as(admin(gone)).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(true))
+                .body("droppedBefore", equalTo(THIS_MONTH.minusMonths(13).atDay(1).atStartOfDay()
+                        .toInstant(ZoneOffset.UTC).toString()));
+    }
+
+    @Test
+    void theDropIsRecordedInTheClinicsOwnLogWithHowManyRecords() {
+        as(admin(intact)).get("/api/audit?size=100").then().statusCode(200)
+                .body("items.findAll { it.action == 'audit.retention.drop' }.size()", equalTo(2))
+                .body("items.findAll { it.action == 'audit.retention.drop' }.actor", hasItem("spinewise"))
+                .body("items.findAll { it.action == 'audit.retention.drop' }.target",
+                        hasItem(startsWith("2 records before " + FIRST_KEPT.atDay(1) + " dropped (retention 12 months)")));
+        as(admin(gone)).get("/api/audit?size=100").then().statusCode(200)
+                .body("items.findAll { it.action == 'audit.retention.drop' }.target",
+                        hasItem(startsWith("2 records before " + THIS_MONTH.minusMonths(13).atDay(1))));
+    }
+
+    @Test
+    void aKeptRecordChangedPastTheTriggerIsStillFound() throws SQLException {
+        List<Long> ids = kept.get(changed);
+        asSuperuser("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+                "UPDATE audit_event SET actor = 'nobody' WHERE id = " + ids.get(1),
+                "ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+        as(admin(changed)).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("firstBroken.id", equalTo(ids.get(1).intValue()))
+                .body("firstBroken.problem", equalTo("CHANGED"));
+    }
+
+    @Test
+    void theFirstKeptRecordRemovedIsFoundAtTheNextOne() throws SQLException {
+        List<Long> ids = kept.get(cut);
+        asSuperuser("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+                "DELETE FROM audit_event WHERE id = " + ids.get(0),
+                "ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+        as(admin(cut)).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("firstId", equalTo(ids.get(1).intValue()))
+                .body("firstBroken.id", equalTo(ids.get(1).intValue()))
+                .body("firstBroken.problem", equalTo("PREVIOUS_MISSING_OR_CHANGED"));
+    }
+
+    /**
+     * Two records a month in the given months, written past the triggers as the server's superuser (as if
+     * written then) and chained as the insert trigger chains them; they land in audit_event_default, from
+     * which the job moves them into their months' partitions.
+     */
+    private static void writeHistory(String clinic, YearMonth... months) throws SQLException {
+        List<String> statements = new ArrayList<>(List.of("SET session_replication_role = replica"));
+        for (YearMonth month : months) {
+            for (int day = 3; day <= 4; day++) {
+                statements.add("""
+                        DO $$
+                        DECLARE r audit_event;
+                        BEGIN
+                            r := ROW(nextval('audit_event_id_seq'), timestamptz '%s', '%s', 'tester', 'chiropractor',
+                                     NULL, 'patient.read', 'SUCCESS', 200, 'history', NULL,
+                                     (SELECT hash FROM audit_event WHERE clinic_id = '%s' ORDER BY id DESC LIMIT 1),
+                                     'unset')::audit_event;
+                            r.hash := audit_event_hash(r);
+                            INSERT INTO audit_event SELECT r.*;
+                        END;
+                        $$""".formatted(month.atDay(day).atTime(10, 0).toInstant(ZoneOffset.UTC), clinic, clinic));
+            }
+        }
+        asSuperuser(statements.toArray(String[]::new));
+    }
+
+    private List<Long> ids(String clinic, Instant from) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id FROM audit_event WHERE clinic_id = '" + clinic
+                     + "' AND at >= '" + from + "' AND action <> 'audit.retention.drop' ORDER BY id")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private static String partition(YearMonth month) {
+        return "audit_event_%d_%02d".formatted(month.getYear(), month.getMonthValue());
+    }
+
+    private static String clinic() {
+        return "c-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String admin(String clinic) {
+        return TestIssuer.token(Roles.CLINIC_ADMIN, clinic);
+    }
+
+    private static long count(Statement statement, String query) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Runs statements as the server's superuser on the service's database: past every grant and trigger. */
+    private static void asSuperuser(String... statements) throws SQLException {
+        TestDatabaseServer server = TestDatabaseServer.get();
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        try (Connection c = DriverManager.getConnection(url, server.user(), server.password());
+             Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+}
