@@ -96,7 +96,8 @@ public class AdherenceRollup {
             """ + AdherenceSql.perDay("""
             FROM session_checkoff c JOIN pts ON pts.id = c.patient_id
             WHERE c.session_date BETWEEN pts.first_day AND pts.last_day""") + """
-            SELECT patient_id, day, scheduled, completed FROM per_day""");
+            SELECT patient_id, day, scheduled, completed FROM per_day
+            ORDER BY patient_id, day"""); // a patient's days together in the table, a few pages per reader
 
     static final NamedSql MOVE = new NamedSql("""
             UPDATE adherence_rollup r SET settled_through = u.target
