@@ -90,7 +90,7 @@ public final class ServiceBench {
                 : "NOT DURABLE" + (options.allowNonDurable() ? " (--allow-non-durable)" : "") + ", read back: " + settings;
     }
 
-    private void load(BenchDatabase db) throws SQLException {
+    private void load(BenchDatabase db) throws SQLException, InterruptedException {
         try (Connection plan = db.connect("plan"); Connection catalog = db.connect("catalog")) {
             try (Statement s = plan.createStatement()) {
                 // no plans of the load itself in --explain's log
@@ -104,6 +104,10 @@ public final class ServiceBench {
                     + " %d %% of the table's pages all-visible), 20,004 exercises of 1,000 clinics; loaded in %.0f s",
                     loaded.patients(), options.patients(), ClinicData.MAIN, loaded.checkOffs(),
                     loaded.mainClinicCheckOffs(), ClinicData.MAIN, loaded.allVisiblePercent(), loaded.seconds());
+            double rebuild = RollupWait.settleAndTimeRebuild(plan);
+            Report.line("adherence rollup: plan-service's job settled the history of all %d patients (%d check-offs)"
+                    + " from nothing in %.1f s (%.1f s per million check-offs; polled every 0.25 s, job every 2 s)",
+                    loaded.patients(), loaded.checkOffs(), rebuild, rebuild * 1e6 / loaded.checkOffs());
         }
     }
 
@@ -247,7 +251,8 @@ public final class ServiceBench {
         Report.heading("Storage");
         try (Connection c = db.connect("plan"); Statement s = c.createStatement()) {
             s.execute("VACUUM (ANALYZE) session_checkoff, audit_event");
-            for (String table : List.of("session_checkoff", "audit_event", "patient", "plan", "plan_version")) {
+            for (String table : List.of("session_checkoff", "audit_event", "patient", "plan", "plan_version",
+                    "adherence_day")) {
                 long rows = ClinicData.count(c, "SELECT count(*) FROM " + table);
                 // audit_event is partitioned by month (plan V17): its bytes are its partitions'
                 long bytes = ClinicData.count(c, "SELECT sum(pg_total_relation_size(relid)) FROM (SELECT '" + table

@@ -50,7 +50,9 @@ final class Services implements AutoCloseable {
                 // and the clinic's two reports at once (docs/reliability.md, "Limits") are lifted out of its way
                 "spinewise.plan.limits.writes-per-minute", "100000000",
                 "spinewise.plan.limits.exports-per-hour", "100000000",
-                "spinewise.plan.report.concurrent-per-clinic", "1000"), logs);
+                "spinewise.plan.report.concurrent-per-clinic", "1000",
+                // the adherence rollup's job settles the loaded history soon after the load, not a minute later
+                "spinewise.adherence-rollup.every", "2s"), logs);
         return new Services(catalogUrl, catalog, planUrl, plan);
     }
 

@@ -24,7 +24,17 @@ final class AdherenceSql {
      * check-offs {@code c} that may count: it may hold more, as only scheduled days take them.
      */
     static String perDay(String checkOffs) {
-        return """
+        return perDay("pts", "per_day", checkOffs);
+    }
+
+    /**
+     * {@link #perDay(String)} over the days of CTE {@code days (id, first_day, last_day)} instead of
+     * {@code pts}, its last CTE named {@code name}. The rows for a patient and day depend only on the rows
+     * of plan, plan_version, plan_pause and session_checkoff (the day range only cuts), which is what lets
+     * {@link AdherenceRollup} keep them.
+     */
+    static String perDay(String days, String name, String checkOffs) {
+        String planDays = """
                 plan_days AS (
                     SELECT pl.patient_id, v.plan_id, g.d::date AS day, v.sessions_per_day AS spd
                     FROM plan pl
@@ -40,7 +50,8 @@ final class AdherenceSql {
                                         AND (pp.paused_until IS NULL OR pp.paused_until >= g.d::date))
                 ), done AS (
                     SELECT c.plan_id, c.session_date, count(*) AS n
-                """ + checkOffs.strip().indent(4) + """
+                """.replace("pts", days);
+        return planDays + checkOffs.strip().indent(4) + """
                       AND c.undone_at IS NULL
                     GROUP BY c.plan_id, c.session_date
                 ), per_day AS (
@@ -49,6 +60,6 @@ final class AdherenceSql {
                     FROM plan_days pd
                     LEFT JOIN done ON done.plan_id = pd.plan_id AND done.session_date = pd.day
                     GROUP BY pd.patient_id, pd.day
-                )""";
+                )""".replace("pts", days).replace("per_day AS", name + " AS");
     }
 }

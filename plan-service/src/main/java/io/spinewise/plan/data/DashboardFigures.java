@@ -15,21 +15,22 @@ import java.util.UUID;
 /**
  * The figures of a page of the clinic dashboard, computed in one SQL statement per page over a bounded
  * horizon (the caller's: the longest span a figure needs), so the cost depends on the page size, not
- * on the clinic's size or the length of its history. The adherence rule is {@link AdherenceSql}'s.
+ * on the clinic's size or the length of its history. The adherence rule is {@link AdherenceSql}'s; the
+ * days up to each patient's settled day are read from {@link AdherenceRollup}'s table, the rest computed.
  */
 @ApplicationScoped
 public class DashboardFigures {
 
-    static final NamedSql FIGURES = new NamedSql("""
+    /** The patients of the page and the horizon's days, for either way of computing the days. */
+    private static final String PATIENTS = """
             WITH pts AS (
                 SELECT p.id, %s AS today,
                        %s - (CAST(:horizon AS int) - 1) AS first_day, %s AS last_day
                 FROM patient p WHERE p.id = ANY(:ids)
             ),
-            """.formatted(AdherenceSql.TODAY, AdherenceSql.TODAY, AdherenceSql.TODAY)
-            + AdherenceSql.perDay("""
-            FROM session_checkoff c JOIN pts ON pts.id = c.patient_id
-            WHERE c.session_date BETWEEN pts.first_day AND pts.last_day""") + """
+            """.formatted(AdherenceSql.TODAY, AdherenceSql.TODAY, AdherenceSql.TODAY);
+
+    private static final String FROM_DAYS = """
             , misses AS (
                 SELECT d.patient_id,
                        max(d.day) FILTER (WHERE d.completed < d.scheduled AND d.day < pts.today) AS last_miss
@@ -82,7 +83,18 @@ public class DashboardFigures {
                            count(*) OVER () AS n
                     FROM session_checkoff c
                     WHERE c.patient_id = pts.id AND c.undone_at IS NULL AND c.pain_before IS NOT NULL
-                      AND c.session_date BETWEEN pts.today - 29 AND pts.today) x) trend ON true""");
+                      AND c.session_date BETWEEN pts.today - 29 AND pts.today) x) trend ON true""";
+
+    /**
+     * The definition: every day of the horizon computed from the plans and check-offs. Not used to serve;
+     * {@code AdherenceRollupTest} holds {@link #FIGURES} to it.
+     */
+    static final NamedSql LIVE = new NamedSql(PATIENTS + AdherenceSql.perDay("""
+            FROM session_checkoff c JOIN pts ON pts.id = c.patient_id
+            WHERE c.session_date BETWEEN pts.first_day AND pts.last_day""") + FROM_DAYS);
+
+    /** What the dashboard runs: the same rows, the settled days read from {@link AdherenceRollup}'s table. */
+    static final NamedSql FIGURES = new NamedSql(PATIENTS + AdherenceRollup.perDay() + FROM_DAYS);
 
     @Inject
     Database database;
@@ -99,9 +111,13 @@ public class DashboardFigures {
     }
 
     public List<Figures> of(List<UUID> patientIds, Instant now, int horizonDays, int inactiveDays) {
+        return of(FIGURES, patientIds, now, horizonDays, inactiveDays);
+    }
+
+    List<Figures> of(NamedSql figures, List<UUID> patientIds, Instant now, int horizonDays, int inactiveDays) {
         try (Connection c = database.connection()) {
             Array ids = c.createArrayOf("uuid", patientIds.toArray());
-            return Database.list(c, FIGURES, SqlValues.of("now", now).and("ids", ids).and("horizon", horizonDays)
+            return Database.list(c, figures, SqlValues.of("now", now).and("ids", ids).and("horizon", horizonDays)
                     .and("inactive", inactiveDays), rs -> new Figures(rs.getObject("id", UUID.class),
                     rs.getObject("today", LocalDate.class), rs.getLong("s7"), rs.getLong("c7"), rs.getLong("s30"),
                     rs.getLong("c30"), rs.getLong("s_inactive"), rs.getInt("streak"), rs.getBoolean("streak_capped"),

@@ -1,0 +1,64 @@
+package io.spinewise.plan.data;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the adherence rollup must keep true, for the tests: every kept row is the row the live SQL computes
+ * now, and the dashboard served from the rollup is the dashboard computed live ({@link DashboardFigures#LIVE},
+ * the definition).
+ */
+public final class RollupChecks {
+
+    /** Rows of adherence_day up to settled_through that differ from the live per_day rows, or are missing. */
+    static final String STALE_ROWS = """
+            WITH pts AS (
+                SELECT r.patient_id AS id, date '-infinity' AS first_day, r.settled_through AS last_day
+                FROM adherence_rollup r WHERE r.settled_through > '-infinity'
+            ),
+            """ + AdherenceSql.perDay("""
+            FROM session_checkoff c JOIN pts ON pts.id = c.patient_id
+            WHERE c.session_date BETWEEN pts.first_day AND pts.last_day""") + """
+            , kept AS (
+                SELECT d.patient_id, d.day, d.scheduled, d.completed
+                FROM adherence_day d JOIN pts ON pts.id = d.patient_id AND d.day <= pts.last_day
+            )
+            (SELECT 'computed, not kept' AS what, * FROM (SELECT * FROM per_day EXCEPT ALL SELECT * FROM kept) x)
+            UNION ALL
+            (SELECT 'kept, not computed', * FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM per_day) y)
+            ORDER BY 2, 3""";
+
+    private RollupChecks() {
+    }
+
+    /** The kept rows that are not what the live SQL computes (empty when the rollup is exact). */
+    public static List<String> staleRows(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(STALE_ROWS);
+             ResultSet rs = s.executeQuery()) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + ": patient " + rs.getString(2) + " " + rs.getString(3)
+                        + " scheduled " + rs.getString(4) + " completed " + rs.getString(5));
+            }
+            return rows;
+        }
+    }
+
+    /** The dashboard's figures from the rollup equal the live ones for these patients at {@code now}. */
+    public static void assertSameFigures(DashboardFigures figures, List<UUID> patients, Instant now, int horizon,
+                                         int inactive) {
+        assertThat(figures.of(DashboardFigures.FIGURES, patients, now, horizon, inactive))
+                .as("dashboard from the rollup at %s, horizon %d, inactive %d", now, horizon, inactive)
+                .containsExactlyInAnyOrderElementsOf(figures.of(DashboardFigures.LIVE, patients, now, horizon,
+                        inactive));
+    }
+}
