@@ -12,7 +12,7 @@ import java.util.List;
 /** An instrument of the library, with everything a clinician needs to judge its figures. */
 @Schema(description = "An outcome questionnaire of the library (docs/outcomes.md).")
 public record InstrumentView(
-        @Schema(description = "Its code, as assignments name it: NPRS, PSFS, NDI or RMDQ") String code,
+        @Schema(description = "Its code, as assignments name it: NPRS, PSFS, NDI, RMDQ or ODI") String code,
         @Schema(description = "Its full name") String title,
         @Schema(nullable = true, description = "What the patient is asked to do; null when not shipped")
         String instructions,

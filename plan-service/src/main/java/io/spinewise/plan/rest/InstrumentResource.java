@@ -52,7 +52,7 @@ public class InstrumentResource {
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited(AuditAction.INSTRUMENT_READ)
     @Operation(operationId = "getInstrument", summary = "One instrument of the library",
-            description = "By code (NPRS, PSFS, NDI, RMDQ; any letter case), as the caller's clinic sees it;"
+            description = "By code (NPRS, PSFS, NDI, RMDQ, ODI; any letter case), as the caller's clinic sees it;"
                     + " an unknown code is a 404.")
     public InstrumentView get(@PathParam("code") String code) {
         return licensed.one(caller.clinicId(), code)
