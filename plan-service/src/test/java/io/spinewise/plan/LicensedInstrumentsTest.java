@@ -158,7 +158,9 @@ class LicensedInstrumentsTest {
         tooLong.put("title", "x".repeat(201));
         as(clinic.admin()).body(tooLong).put(text("NDI")).then().statusCode(400)
                 .body("violations.field", hasItem("title"));
-        as(clinic.admin()).body(ndiText(24, 2)).put(text("RMDQ")).then().statusCode(200);
+        Map<String, Object> rmdq = ndiText(24, 2);
+        rmdq.put("instructions", "Line one,\r\nline two\tafter a tab (a text area's line breaks are plain text)");
+        as(clinic.admin()).body(rmdq).put(text("RMDQ")).then().statusCode(200);
         as(clinic.admin()).body(ndiText(1, 11)).put(text("NPRS")).then().statusCode(409)
                 .body("detail", containsString("ships with its text"));
         as(clinic.admin()).body(ndiText(10, 6)).put(text("XYZ")).then().statusCode(404);

@@ -24,8 +24,11 @@ public record ClinicText(String title, String instructions, List<ItemText> items
     public static final int LABEL_MAX = 200;
     public static final int ATTESTATION_MAX = 200;
 
-    /** Markup or control characters: the text is shown as plain text on pages, in PDFs and in FHIR. */
-    private static final Pattern NOT_PLAIN = Pattern.compile("[<>\\p{Cntrl}&&[^\\n]]");
+    /**
+     * Markup or control characters other than line breaks and tabs (a form's text area sends CR LF): the text is
+     * shown as plain text on pages, in PDFs and in FHIR.
+     */
+    private static final Pattern NOT_PLAIN = Pattern.compile("[<>\\p{Cntrl}&&[^\\n\\r\\t]]");
 
     /** One item's wording: its question or statement and the label of each answer value, lowest value first. */
     public record ItemText(String text, List<String> options) {
