@@ -291,7 +291,8 @@ class LauncherIT {
         assertThat(RunningPlatform.launcher().data().resolve("demo-activity-loaded")).exists();
         String paulsId = as(token("patient.paul")).get(PLAN + "/api/me").path("id");
         assertThat(as(token("dr.ada")).get(PLAN + "/api/patients/" + paulsId + "/outcomes").jsonPath()
-                .getList("scores.flatten()")).as("paul's questionnaire answers, not doubled: three each of PSFS, NPRS and NDI").hasSize(9);
+                .getList("scores.flatten()")).as("paul's questionnaire answers, not doubled: three each of PSFS, NPRS"
+                        + " and NDI").hasSize(9);
 
         // what was enrolled through the API is still in plan-service's database and in Keycloak's store
         as(token("dr.ada")).get(PLAN + "/api/patients/" + enrolledPatientId + "/plans").then().statusCode(200)
