@@ -105,6 +105,30 @@ class AdminPagesIT {
     }
 
     @Test
+    void theInstrumentsPageShowsLicenceStatusAndATextThatDoesNotFitIsShownByTheItem() {
+        Browser admin = SignedIn.as("admin.nora");
+        admin.open(WEB + "/admin/reports");
+        admin.click("nav a[href='/admin/instruments']");
+        assertThat(admin.text("main table")).contains("(NPRS)", "Ships with Spinewise", "(RMDQ)",
+                "None: needs a licence", "(ODI)");
+        assertThat(admin.seriousAccessibilityViolations()).as("axe-core on the instruments page").isEmpty();
+
+        admin.click("a[href='/admin/instruments/RMDQ']");
+        assertThat(admin.findAll("form fieldset legend")).hasSize(25); // the licence and the 24 statements
+        admin.type("#licenceHolder", "Northside Chiropractic");
+        admin.type("#licenceReference", "E2E-1");
+        admin.type("#title", "Clinic back questionnaire");
+        admin.type("#item-0-text", "Clinic <b>statement</b> 1");
+        admin.click("form[action='/admin/instruments/RMDQ'] button[type='submit']");
+        assertThat(admin.text("#item-0-text-error")).startsWith("must be plain text");
+        assertThat(admin.text("#item-1-text-error")).isEqualTo("is required");
+        assertThat(admin.find("#item-0-options").getAttribute("aria-describedby")).isEqualTo("item-0-options-error");
+        assertThat(admin.seriousAccessibilityViolations()).as("axe-core on the refused text form").isEmpty();
+        as(token("dr.ada")).get(PLAN + "/api/instruments/RMDQ").then().statusCode(200)
+                .body("assignable", equalTo(false));
+    }
+
+    @Test
     void theAuditLogFilteredByAPatientFoundByNameShowsTheirEvents() {
         // something to find: the administrator reads Paul's PDF (audited as report.patient.pdf)
         as(token("admin.nora")).get(PLAN + "/api/reports/patients/" + paulId + ".pdf").then().statusCode(200);

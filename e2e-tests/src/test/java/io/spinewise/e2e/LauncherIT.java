@@ -204,16 +204,20 @@ class LauncherIT {
 
     @Test
     @Order(2)
-    void patientPaulHasThreeQuestionnaireAnswersOverSixWeeksAndOneDueToday() {
+    void patientPaulHasThreeAnswersOfEachQuestionnaireOverSixWeeksAndOneDueToday() {
         String paul = as(token("patient.paul")).get(PLAN + "/api/me").path("id");
         JsonPath outcomes = as(token("dr.ada")).get(PLAN + "/api/patients/" + paul + "/outcomes").then().statusCode(200)
                 .extract().jsonPath();
-        assertThat(outcomes.getList("instrument")).containsExactly("PSFS", "NPRS");
+        assertThat(outcomes.getList("instrument")).containsExactly("PSFS", "NPRS", "NDI");
+        // the NDI with the demo clinic's placeholder text (docs/outcomes.md): sums 24, 18, 12, better by the MCID
+        assertThat(outcomes.getList("find { it.instrument == 'NDI' }.scores")).hasSize(3);
+        assertThat(outcomes.getString("find { it.instrument == 'NDI' }.verdict")).isEqualTo("BETTER");
+        assertThat(outcomes.getString("find { it.instrument == 'NDI' }.title")).contains("demo placeholder");
         assertThat(outcomes.getList("find { it.instrument == 'PSFS' }.scores")).hasSize(3);
         assertThat(outcomes.getString("find { it.instrument == 'PSFS' }.verdict")).isEqualTo("BETTER");
         assertThat(outcomes.getList("find { it.instrument == 'NPRS' }.scores")).hasSize(3);
         assertThat(as(token("patient.paul")).get(PLAN + "/api/me/assessments/due").jsonPath().getList("instrument"))
-                .containsExactlyInAnyOrder("PSFS", "NPRS");
+                .containsExactlyInAnyOrder("PSFS", "NPRS", "NDI");
     }
 
     @Test
@@ -287,7 +291,8 @@ class LauncherIT {
         assertThat(RunningPlatform.launcher().data().resolve("demo-activity-loaded")).exists();
         String paulsId = as(token("patient.paul")).get(PLAN + "/api/me").path("id");
         assertThat(as(token("dr.ada")).get(PLAN + "/api/patients/" + paulsId + "/outcomes").jsonPath()
-                .getList("scores.flatten()")).as("paul's questionnaire answers, not doubled").hasSize(6);
+                .getList("scores.flatten()")).as("paul's questionnaire answers, not doubled: three each of PSFS, NPRS"
+                        + " and NDI").hasSize(9);
 
         // what was enrolled through the API is still in plan-service's database and in Keycloak's store
         as(token("dr.ada")).get(PLAN + "/api/patients/" + enrolledPatientId + "/plans").then().statusCode(200)

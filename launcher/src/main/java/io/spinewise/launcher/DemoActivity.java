@@ -143,7 +143,7 @@ final class DemoActivity {
         call("PUT", "/api/me/reminders", patientToken, Map.of("channels", List.of("EMAIL"), "remindAt", soon));
         Map<String, UUID> questionnaires = DemoOutcomes.PATIENT.equals(demo.username())
                 ? DemoOutcomes.assign(this::call, logins.accessToken(demo.chiropractor(), "demo"),
-                        patient.get("id").asText())
+                        logins.accessToken(DemoOutcomes.ADMIN, "demo"), patient.get("id").asText())
                 : Map.of();
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl("plan"), database.user(),
                 database.password())) {

@@ -79,14 +79,14 @@ class QuestionnairesTest {
     @Test
     void staffSeeTheLibraryWithLicencesAndLicensedInstrumentsCannotBeAssigned() {
         as(NORTH_CHIRO).get("/api/instruments").then().statusCode(200)
-                .body("code", contains("NPRS", "PSFS", "NDI", "RMDQ"))
+                .body("code", contains("NPRS", "PSFS", "NDI", "RMDQ", "ODI"))
                 .body("find { it.code == 'NDI' }.licence", is("LICENCE_REQUIRED"))
                 .body("find { it.code == 'NDI' }.assignable", is(false))
                 .body("find { it.code == 'NDI' }.items[0].text", nullValue())
                 .body("find { it.code == 'PSFS' }.mcid", is(2))
                 .body("find { it.code == 'PSFS' }.direction", is("HIGHER_IS_BETTER"));
         as(NORTH_ADMIN).get("/api/instruments/psfs").then().statusCode(200).body("items", hasSize(5));
-        as(NORTH_CHIRO).get("/api/instruments/ODI").then().statusCode(404).contentType(PROBLEM_JSON);
+        as(NORTH_CHIRO).get("/api/instruments/EQ5D").then().statusCode(404).contentType(PROBLEM_JSON);
         anonymous().get("/api/instruments").then().statusCode(401);
         EnrolledPatient pia = Fixtures.enrol(NORTH_CHIRO, NORTH, "Pia", "Europe/Zurich");
         as(pia.token()).get("/api/instruments").then().statusCode(403);

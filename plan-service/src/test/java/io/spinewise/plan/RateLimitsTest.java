@@ -15,6 +15,7 @@ import io.spinewise.plan.audit.AuditResource;
 import io.spinewise.plan.rest.AttentionResource;
 import io.spinewise.plan.rest.CalendarFeedResource;
 import io.spinewise.plan.rest.CalendarResource;
+import io.spinewise.plan.rest.ClinicInstrumentResource;
 import io.spinewise.plan.rest.ClinicResource;
 import io.spinewise.plan.rest.DashboardResource;
 import io.spinewise.plan.rest.FhirResource;
@@ -283,7 +284,8 @@ class RateLimitsTest {
                 PatientResource.class,
                 PlanResource.class, PushSubscriptionResource.class, ReportResource.class, ReminderResource.class,
                 UnsubscribeResource.class, InstrumentResource.class, PatientAssessmentResource.class,
-                MeAssessmentResource.class, RtmResource.class, RtmReportResource.class, AttentionResource.class)) {
+                MeAssessmentResource.class, RtmResource.class, RtmReportResource.class, AttentionResource.class,
+                ClinicInstrumentResource.class)) {
             for (Method method : resource.getDeclaredMethods()) {
                 Operation operation = method.getAnnotation(Operation.class);
                 if (operation != null) {

@@ -55,8 +55,9 @@ class QuestionnairesTest {
                 {"code":"%s","title":"%s","instructions":null,"items":[],"scoringRule":"The mean of the items.",
                  "minScore":0,"maxScore":10,"direction":"HIGHER_IS_BETTER","mcid":2,"mcidSource":"a study",
                  "reference":"an article","licence":"%s","licenceTerms":"%s","licenceSource":"checked 2026",
-                 "assignable":%s,"languages":["en"]}""".formatted(code, title, licence,
-                assignable ? "free to use" : "the clinic needs a licence from the authors", assignable);
+                 "assignable":%s,"notAssignableReason":%s,"textSource":"%s","languages":["en"]}""".formatted(code, title,
+                licence, assignable ? "free to use" : "the clinic needs a licence from the authors", assignable,
+                assignable ? "null" : "\"needs a licence\"", assignable ? "SHIPPED" : "NONE");
     }
 
     @Test

@@ -69,6 +69,10 @@ public final class AuditAction {
     public static final String ME_ASSESSMENT_ANSWER = "me.assessments.answer";
     public static final String ME_OUTCOMES_READ = "me.outcomes.read";
     public static final String REPORT_OUTCOMES_CSV = "report.outcomes.csv";
+    // a clinic's licensed instrument texts (docs/outcomes.md, "A clinic's licensed text")
+    public static final String INSTRUMENT_TEXT_READ = "clinic.instrument-text.read";
+    public static final String INSTRUMENT_TEXT_PUT = "clinic.instrument-text.put";
+    public static final String INSTRUMENT_TEXT_REMOVE = "clinic.instrument-text.remove";
 
     private AuditAction() {
     }

@@ -39,6 +39,13 @@ public class Assessments {
             UPDATE assessment_assignment SET active = false, stopped_on = :on
             WHERE id = :id AND patient_id = :patient AND active""");
 
+    /** Each patient's own date: an assignment stopped today stops from the patient's today, as {@link #stop}. */
+    private static final NamedSql STOP_ALL_IN_CLINIC = new NamedSql("""
+            UPDATE assessment_assignment a
+               SET active = false, stopped_on = (CAST(:now AS timestamptz) AT TIME ZONE p.time_zone)::date
+              FROM patient p
+             WHERE p.id = a.patient_id AND a.clinic_id = :clinic AND a.instrument = :instrument AND a.active""");
+
     private static final NamedSql ANSWER = new NamedSql("""
             INSERT INTO assessment_response (id, assignment_id, patient_id, clinic_id, instrument, due_date,
                                              answered_at, answered_on, answers, score, idempotency_key, request_hash)
@@ -90,6 +97,12 @@ public class Assessments {
     /** Stops the patient's running assignment; false when there is none of this id. */
     public boolean stop(UUID patientId, UUID id, LocalDate on) {
         return database.update(STOP, SqlValues.of("id", id).and("patient", patientId).and("on", on)) == 1;
+    }
+
+    /** Stops every running assignment of the instrument in the clinic, from each patient's today; how many. */
+    public int stopAllInClinic(String clinicId, String instrument, Instant now) {
+        return database.update(STOP_ALL_IN_CLINIC, SqlValues.of("clinic", clinicId).and("instrument", instrument)
+                .and("now", now));
     }
 
     /** Stores an answer; false when the occasion is answered already or the key was used (nothing stored). */

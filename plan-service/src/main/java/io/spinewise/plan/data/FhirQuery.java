@@ -50,9 +50,14 @@ public final class FhirQuery {
             + " AND (c.pain_before IS NOT NULL OR c.pain_after IS NOT NULL)",
             "c.patient_id", "c.patient_id, c.session_date, c.slot, c.id");
 
-    /** Each instrument a patient of the clinic answered, once: the Questionnaires. */
-    public static final FhirQuery QUESTIONNAIRES = new FhirQuery("SELECT DISTINCT r.instrument"
-            + " FROM assessment_response r WHERE r.clinic_id = :clinic", "r.patient_id", "r.instrument");
+    /**
+     * Each instrument a patient of the clinic answered, once, with the clinic's licensed text of it if it entered
+     * one (also a withdrawn one: the answers were given with it): the Questionnaires.
+     */
+    public static final FhirQuery QUESTIONNAIRES = new FhirQuery("SELECT DISTINCT r.instrument, t.title,"
+            + " t.instructions, t.items::text AS items, t.licence_holder, t.licence_reference, t.valid_until"
+            + " FROM assessment_response r LEFT JOIN clinic_instrument_text t ON t.clinic_id = r.clinic_id"
+            + " AND t.instrument = r.instrument WHERE r.clinic_id = :clinic", "r.patient_id", "r.instrument");
 
     /** Each answered questionnaire, with its patient's time zone: the QuestionnaireResponses and their scores. */
     public static final FhirQuery QUESTIONNAIRE_RESPONSES = new FhirQuery("SELECT r.id, r.patient_id,"

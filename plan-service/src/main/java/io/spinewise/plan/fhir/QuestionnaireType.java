@@ -2,7 +2,9 @@ package io.spinewise.plan.fhir;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spinewise.plan.data.ClinicInstrumentTexts;
 import io.spinewise.plan.data.FhirQuery;
+import io.spinewise.plan.outcomes.ClinicText;
 import io.spinewise.plan.outcomes.Definition;
 import io.spinewise.plan.outcomes.Instruments;
 import io.spinewise.plan.outcomes.Item;
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -21,7 +24,8 @@ import java.util.stream.Collectors;
  * Each instrument of the library that was answered as a FHIR Questionnaire, with a canonical URL under
  * {@code spinewise.fhir.system-base}. Items keep the instrument's ids as {@code linkId}; their texts and the
  * scale's anchor labels are written only when the licence lets Spinewise ship them ({@code Licence.FREE}): a
- * licence-required instrument is exported as its structure (items, answer values) and its terms, never its words.
+ * licence-required instrument is exported as its structure (items, answer values) and its terms, never its words,
+ * unless the clinic entered its licensed text: then with the clinic's words, and its attestation in {@code copyright}.
  * A PSFS activity is a group of the patient's name for it and its rating.
  */
 @ApplicationScoped
@@ -33,6 +37,9 @@ class QuestionnaireType implements FhirType {
 
     @Inject
     FhirSystems systems;
+
+    @Inject
+    ClinicInstrumentTexts clinicTexts;
 
     @Override
     public String name() {
@@ -51,7 +58,10 @@ class QuestionnaireType implements FhirType {
 
     @Override
     public void map(ResultSet row, FhirRefs refs, Consumer<ObjectNode> out) throws SQLException {
-        Instruments.byCode(row.getString("instrument")).ifPresent(i -> out.accept(questionnaire(i.definition())));
+        Optional<ClinicText> clinicText = clinicTexts.joined(row);
+        Instruments.byCode(row.getString("instrument")).ifPresent(i -> out.accept(clinicText
+                .map(t -> questionnaire(t.applyTo(i.definition()), true, t.attestation() + "\n\n"))
+                .orElseGet(() -> questionnaire(i.definition(), i.definition().licence().textsShipped(), ""))));
     }
 
     /** The id of an instrument's Questionnaire: the same in every export and clinic. */
@@ -59,8 +69,11 @@ class QuestionnaireType implements FhirType {
         return UUID.nameUUIDFromBytes(("questionnaire:" + instrument).getBytes(StandardCharsets.UTF_8));
     }
 
-    private ObjectNode questionnaire(Definition d) {
-        boolean texts = d.licence().textsShipped();
+    /**
+     * @param texts       whether its words may be written (shipped, or the clinic's own licensed text)
+     * @param attestation the clinic's statement of its licence, before the library's terms; empty for shipped texts
+     */
+    private ObjectNode questionnaire(Definition d, boolean texts, String attestation) {
         ObjectNode q = FhirJson.resource(name(), id(d.code()));
         q.put("url", systems.questionnaire(d.code()));
         q.put("name", d.code());
@@ -69,7 +82,7 @@ class QuestionnaireType implements FhirType {
         q.putArray("subjectType").add("Patient");
         q.put("description", (texts && d.instructions() != null ? d.instructions() + "\n\n" : "")
                 + "Scoring: " + d.scoringRule());
-        q.put("copyright", d.licenceTerms() + "\n\nReference: " + d.reference() + "\n\nLicence checked: "
+        q.put("copyright", attestation + d.licenceTerms() + "\n\nReference: " + d.reference() + "\n\nLicence checked: "
                 + d.licenceSource());
         ArrayNode items = q.putArray("item");
         for (Item item : d.items()) {

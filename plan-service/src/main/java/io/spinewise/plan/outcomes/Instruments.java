@@ -7,7 +7,7 @@ import java.util.Optional;
 /** The instrument library: the instruments Spinewise knows, by code. */
 public final class Instruments {
 
-    private static final List<Instrument> ALL = List.of(new Nprs(), new Psfs(), new Ndi(), new Rmdq());
+    private static final List<Instrument> ALL = List.of(new Nprs(), new Psfs(), new Ndi(), new Rmdq(), new Odi());
 
     private Instruments() {
     }

@@ -5,8 +5,10 @@ import io.spinewise.common.security.Roles;
 import io.spinewise.plan.api.InstrumentView;
 import io.spinewise.plan.audit.AuditAction;
 import io.spinewise.plan.audit.Audited;
-import io.spinewise.plan.outcomes.Instruments;
+import io.spinewise.common.security.Caller;
+import io.spinewise.plan.service.LicensedTexts;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,15 +28,23 @@ import java.util.List;
 @Audited
 public class InstrumentResource {
 
+    @Inject
+    LicensedTexts licensed;
+
+    @Inject
+    Caller caller;
+
     @GET
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited(AuditAction.INSTRUMENT_LIST)
     @Operation(operationId = "listInstruments", summary = "The instrument library",
             description = "Every instrument with its items, scoring rule, range, direction, MCID with its source and"
-                    + " licence. Instruments whose licence does not let Spinewise ship their texts are listed with"
-                    + " their definition only (texts null, assignable false). Staff only.")
+                    + " licence, as the caller's clinic sees it. An instrument whose licence does not let Spinewise"
+                    + " ship its texts is listed with its definition only (texts null, assignable false, the reason"
+                    + " in notAssignableReason) until the clinic enters its licensed text; then with that text and"
+                    + " assignable in this clinic (textSource CLINIC). Staff only.")
     public List<InstrumentView> list() {
-        return Instruments.all().stream().map(i -> InstrumentView.of(i.definition())).toList();
+        return licensed.library(caller.clinicId());
     }
 
     @GET
@@ -42,9 +52,10 @@ public class InstrumentResource {
     @RolesAllowed({Roles.CHIROPRACTOR, Roles.CLINIC_ADMIN})
     @Audited(AuditAction.INSTRUMENT_READ)
     @Operation(operationId = "getInstrument", summary = "One instrument of the library",
-            description = "By code (NPRS, PSFS, NDI, RMDQ; any letter case); an unknown code is a 404.")
+            description = "By code (NPRS, PSFS, NDI, RMDQ, ODI; any letter case), as the caller's clinic sees it;"
+                    + " an unknown code is a 404.")
     public InstrumentView get(@PathParam("code") String code) {
-        return Instruments.byCode(code).map(i -> InstrumentView.of(i.definition()))
+        return licensed.one(caller.clinicId(), code)
                 .orElseThrow(() -> ProblemException.notFound("No instrument of this code in the library."));
     }
 }

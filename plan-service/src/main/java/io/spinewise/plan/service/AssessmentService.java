@@ -34,14 +34,16 @@ public class AssessmentService {
     @Inject
     Today today;
 
+    @Inject
+    LicensedTexts licensed;
+
     /** Assigns the instrument; 400 for an unknown one or a start out of range, 409 when not assignable. */
     public AssessmentView assign(Patient patient, String by, AssessmentRequest request) {
         Instrument instrument = Instruments.byCode(request.instrument()).orElseThrow(() -> ProblemException
                 .invalid("instrument", "is not an instrument of the library (GET /api/instruments)"));
-        if (!instrument.definition().licence().textsShipped()) {
-            throw ProblemException.conflict(instrument.code() + " needs a licence: Spinewise ships its definition"
-                    + " only, and a clinic-supplied text cannot be stored yet, so it cannot be assigned.");
-        }
+        licensed.whyNotAssignable(patient.clinicId, instrument).ifPresent(reason -> {
+            throw ProblemException.conflict(reason);
+        });
         LocalDate localToday = today.in(patient.zone());
         LocalDate start = request.startDate() == null ? localToday : request.startDate();
         if (start.isBefore(localToday.minusDays(START_DAYS_BACK))
@@ -62,8 +64,8 @@ public class AssessmentService {
     public List<AssessmentView> ofPatient(Patient patient) {
         LocalDate localToday = today.in(patient.zone());
         List<Assessments.Response> responses = assessments.responsesOf(patient.id);
-        return assessments.ofPatient(patient.id).stream().map(a -> view(a, answered(responses, a.id()), localToday))
-                .toList();
+        return assessments.ofPatient(patient.id).stream().map(a -> view(a, title(patient.clinicId, a),
+                answered(responses, a.id()), localToday)).toList();
     }
 
     /** Stops a running assignment from the patient's today; 404 when the patient has no running one of this id. */
@@ -82,9 +84,14 @@ public class AssessmentService {
         return new Cadence(a.startDate(), a.everyWeeks(), a.stoppedOn());
     }
 
-    private static AssessmentView view(Assessments.Assignment a, Set<LocalDate> answered, LocalDate localToday) {
+    private String title(String clinicId, Assessments.Assignment a) {
+        return Instruments.byCode(a.instrument()).map(i -> licensed.definition(clinicId, i).title())
+                .orElse(a.instrument());
+    }
+
+    private static AssessmentView view(Assessments.Assignment a, String title, Set<LocalDate> answered,
+                                       LocalDate localToday) {
         Cadence cadence = cadence(a);
-        String title = Instruments.byCode(a.instrument()).map(i -> i.definition().title()).orElse(a.instrument());
         return new AssessmentView(a.id(), a.instrument(), title, a.startDate(), a.everyWeeks(), a.active(),
                 a.stoppedOn(), cadence.current(localToday, answered), cadence.next(localToday), answered.size(),
                 cadence.missed(localToday, answered), a.createdAt());

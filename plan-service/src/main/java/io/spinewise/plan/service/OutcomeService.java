@@ -29,6 +29,9 @@ public class OutcomeService {
     @Inject
     Today today;
 
+    @Inject
+    LicensedTexts licensed;
+
     public List<OutcomeView> of(Patient patient) {
         LocalDate localToday = today.in(patient.zone());
         List<Assessments.Assignment> assignments = assessments.ofPatient(patient.id);
@@ -37,7 +40,8 @@ public class OutcomeService {
         assignments.forEach(a -> codes.add(a.instrument()));
         List<OutcomeView> views = new ArrayList<>();
         for (String code : codes) {
-            Instruments.byCode(code).ifPresent(i -> views.add(view(i.definition(), assignments, responses,
+            Instruments.byCode(code).ifPresent(i -> views.add(view(licensed.definition(patient.clinicId, i),
+                    assignments, responses,
                     localToday)));
         }
         return views;

@@ -55,6 +55,9 @@ public class QuestionnaireAnswers {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    LicensedTexts licensed;
+
     /** An answer stored now, or the one a retry replays. */
     public record Outcome(AssessmentResponseView view, boolean replayed) {
     }
@@ -70,7 +73,7 @@ public class QuestionnaireAnswers {
             if (due == null || instrument.isEmpty()) {
                 return Stream.empty();
             }
-            Definition d = instrument.get().definition();
+            Definition d = licensed.definition(patient.clinicId, instrument.get());
             return Stream.of(new DueAssessmentView(a.id(), d.code(), d.title(), due,
                     due.isBefore(localToday), "en", d.instructions(), d.items(), previousActivities(responses, a)));
         }).toList();

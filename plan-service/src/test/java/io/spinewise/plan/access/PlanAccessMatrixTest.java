@@ -25,6 +25,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,6 +148,7 @@ class PlanAccessMatrixTest {
                         .body("{}").put("/api/me/calendar-feed").then().statusCode(200).extract().path("token"))
                 .with("freshPatient", () -> enrol(PRESCRIBER, NORTH, "Frida").id())
                 .with("freshAssessment", PlanAccessMatrixTest::assignAfresh)
+                .with("enteredText", PlanAccessMatrixTest::enterNdi)
                 // logged by the chiropractor column's caller: only the clinician who logged an entry may delete it
                 .with("freshRtmTime", () -> given().auth().oauth2(tokens.get(Identity.CHIROPRACTOR))
                         .contentType("application/json").body(Map.of("minutes", 5, "date", LocalDate.now(ZONE).toString(),
@@ -183,6 +185,17 @@ class PlanAccessMatrixTest {
                 .delete("/api/patients/" + owner.id() + "/assessments/" + a.get("id")).then().statusCode(204));
         return given().auth().oauth2(PRESCRIBER).contentType("application/json").body(Map.of("instrument", "NPRS"))
                 .post("/api/patients/" + owner.id() + "/assessments").then().statusCode(201).extract().path("id");
+    }
+
+    /** Enters (again) a made-up NDI text for the owner's clinic, so it has one in use; the instrument's code. */
+    private static String enterNdi() {
+        List<Map<String, Object>> items = IntStream.rangeClosed(1, 10).mapToObj(n -> Map.<String, Object>of("text",
+                "Clinic item " + n, "options", List.of("0", "1", "2", "3", "4", "5"))).toList();
+        given().auth().oauth2(tokens.get(Identity.CLINIC_ADMIN)).contentType("application/json")
+                .body(Map.of("title", "Clinic neck questionnaire", "items", items, "licenceHolder", "Access Clinic",
+                        "licenceReference", "LIC-1"))
+                .put("/api/clinic/instruments/NDI/text").then().statusCode(200);
+        return "NDI";
     }
 
     private static Map<String, Object> checkOff(String planId) {

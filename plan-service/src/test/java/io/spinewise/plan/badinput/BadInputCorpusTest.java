@@ -91,6 +91,7 @@ class BadInputCorpusTest {
                 Map.entry("calendarToken", calendarToken),
                 Map.entry("assessment", assessment),
                 Map.entry("instrument", "PSFS"),
+                Map.entry("licensedInstrument", "NDI"),
                 Map.entry("rtmTime", rtmTime),
                 Map.entry("month", YearMonth.from(today).toString()),
                 // no reminder mail was sent here: every unsubscribe case is a 404 anyway

@@ -57,6 +57,17 @@ class InstrumentScoringTest {
     }
 
     @Test
+    void odiIsTheSumOfTenSectionsDoubledAsAPercentage() {
+        Odi odi = new Odi();
+        List<ItemAnswer> answers = numbered(2, 1, 3, 0, 2, 1, 4, 2, 3, 1); // 19 of 50 = 38 %
+        assertThat(odi.check(answers)).isEmpty();
+        assertThat(odi.score(answers)).isEqualByComparingTo("38");
+        assertThat(odi.definition().licence()).isEqualTo(Licence.LICENCE_REQUIRED);
+        assertThat(odi.check(answers.subList(0, 9))).extracting(Problem.Violation::field)
+                .containsExactly("answers.item-10");
+    }
+
+    @Test
     void rmdqCountsTheStatementsMarkedYes() {
         Rmdq rmdq = new Rmdq();
         int[] values = new int[24];
@@ -104,7 +115,7 @@ class InstrumentScoringTest {
             assertThat(d.licenceSource()).as(d.code()).isNotBlank();
             assertThat(d.mcidSource()).as(d.code()).isNotBlank();
         }
-        assertThat(Instruments.all()).extracting(Instrument::code).containsExactly("NPRS", "PSFS", "NDI", "RMDQ");
+        assertThat(Instruments.all()).extracting(Instrument::code).containsExactly("NPRS", "PSFS", "NDI", "RMDQ", "ODI");
     }
 
     @Test

@@ -44,6 +44,8 @@ import io.spinewise.web.client.model.MePatch;
 import io.spinewise.web.client.model.Outcome;
 import io.spinewise.web.client.model.Patient;
 import io.spinewise.web.client.model.Instrument;
+import io.spinewise.web.client.model.InstrumentText;
+import io.spinewise.web.client.model.InstrumentTextRequest;
 import io.spinewise.web.client.model.Outcome;
 import io.spinewise.web.client.model.PatientPatch;
 import io.spinewise.web.client.model.Plan;
@@ -156,6 +158,9 @@ class ClientModelContractTest {
             new Mapping(RtmReport.class, ServiceContract.PLAN, "RtmReportView", false),
             new Mapping(RtmReport.Row.class, ServiceContract.PLAN, "RtmReportRow", false),
             new Mapping(Instrument.class, ServiceContract.PLAN, "InstrumentView", false),
+            new Mapping(InstrumentText.class, ServiceContract.PLAN, "InstrumentTextView", false),
+            new Mapping(InstrumentTextRequest.class, ServiceContract.PLAN, "InstrumentTextRequest", true),
+            new Mapping(InstrumentTextRequest.ItemText.class, ServiceContract.PLAN, "InstrumentItemText", true),
             new Mapping(Assessment.class, ServiceContract.PLAN, "AssessmentView", false),
             new Mapping(AssessmentRequest.class, ServiceContract.PLAN, "AssessmentRequest", true),
             new Mapping(Outcome.class, ServiceContract.PLAN, "OutcomeView", false),

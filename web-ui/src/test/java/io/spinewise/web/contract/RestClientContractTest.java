@@ -2,9 +2,10 @@ package io.spinewise.web.contract;
 
 import io.spinewise.web.client.CatalogApi;
 import io.spinewise.web.client.Downloads;
+import io.spinewise.web.client.LicensedTextApi;
+import io.spinewise.web.client.PlanApi;
 import io.spinewise.web.client.model.FhirResourceType;
 import io.spinewise.web.reminders.OneClickUnsubscribe;
-import io.spinewise.web.client.PlanApi;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -32,7 +33,8 @@ class RestClientContractTest {
 
     @TestFactory
     Stream<DynamicTest> everyRestClientMethodIsAnOperationOfItsService() {
-        return Stream.concat(methods(CatalogApi.class, ServiceContract.CATALOG), methods(PlanApi.class, ServiceContract.PLAN));
+        return Stream.of(methods(CatalogApi.class, ServiceContract.CATALOG), methods(PlanApi.class, ServiceContract.PLAN),
+                methods(LicensedTextApi.class, ServiceContract.PLAN)).flatMap(s -> s);
     }
 
     @Test
