@@ -10,8 +10,13 @@ public interface Instrument {
 
     Definition definition();
 
-    /** What is wrong with these answers, each naming the item ({@code answers.<item>}); empty when they score. */
-    List<Problem.Violation> check(List<ItemAnswer> answers);
+    /**
+     * What is wrong with these answers, each naming the item ({@code answers.<item>}); empty when they score. By
+     * default every item of the definition once, within its scale ({@link FixedItems}); PSFS names its own items.
+     */
+    default List<Problem.Violation> check(List<ItemAnswer> answers) {
+        return FixedItems.check(definition().items(), answers);
+    }
 
     /** The score of answers that {@link #check} accepted. */
     BigDecimal score(List<ItemAnswer> answers);

@@ -1,7 +1,5 @@
 package io.spinewise.plan.outcomes;
 
-import io.spinewise.common.problem.Problem;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -37,10 +35,6 @@ public final class Nprs implements Instrument {
         return DEFINITION;
     }
 
-    @Override
-    public List<Problem.Violation> check(List<ItemAnswer> answers) {
-        return FixedItems.check(DEFINITION.items(), answers);
-    }
 
     @Override
     public BigDecimal score(List<ItemAnswer> answers) {

@@ -1,7 +1,5 @@
 package io.spinewise.plan.outcomes;
 
-import io.spinewise.common.problem.Problem;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -42,10 +40,6 @@ public final class Rmdq implements Instrument {
         return DEFINITION;
     }
 
-    @Override
-    public List<Problem.Violation> check(List<ItemAnswer> answers) {
-        return FixedItems.check(DEFINITION.items(), answers);
-    }
 
     @Override
     public BigDecimal score(List<ItemAnswer> answers) {
