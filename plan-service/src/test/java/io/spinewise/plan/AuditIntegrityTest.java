@@ -67,7 +67,10 @@ class AuditIntegrityTest {
                     "DROP TABLE audit_event", "ALTER TABLE audit_event OWNER TO CURRENT_USER",
                     "CREATE OR REPLACE FUNCTION audit_event_is_append_only() RETURNS trigger LANGUAGE plpgsql"
                             + " AS 'BEGIN RETURN OLD; END'",
-                    "CREATE TABLE audit_copy (id bigint)")) {
+                    "CREATE TABLE audit_copy (id bigint)",
+                    // the chain head: the next record's predecessor is not the runtime role's to choose, or to read
+                    "UPDATE audit_chain_head SET last_hash = 'forged'", "DELETE FROM audit_chain_head",
+                    "INSERT INTO audit_chain_head VALUES ('forged', 1, 'forged')", "SELECT * FROM audit_chain_head")) {
                 assertThatThrownBy(() -> s.execute(sql)).as(sql).isInstanceOf(SQLException.class)
                         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(sql + ": " + e.getMessage())
                                 .isEqualTo("42501")) // insufficient_privilege: refused by the grants, not the trigger
@@ -170,6 +173,10 @@ class AuditIntegrityTest {
             assertThat(rs.getLong(2)).as("distinct predecessors: no two records follow the same one")
                     .isEqualTo(rs.getLong(3) - 1);
         }
+        assertThat(ownerQuery("SELECT h.last_id = e.id AND h.last_hash = e.hash FROM audit_chain_head h"
+                + " JOIN (SELECT id, hash FROM audit_event WHERE clinic_id = '" + clinic.id() + "' ORDER BY id DESC"
+                + " LIMIT 1) e ON true WHERE h.clinic_key = '" + clinic.id() + "'"))
+                .as("the clinic's chain head is its last record").isEqualTo("t");
     }
 
     @Test
@@ -359,6 +366,16 @@ class AuditIntegrityTest {
             for (String sql : statements) {
                 s.execute(sql);
             }
+        }
+    }
+
+    /** The first column of the first row, read as the server's superuser (past the runtime role's grants). */
+    private static String ownerQuery(String sql) throws SQLException {
+        TestDatabaseServer server = TestDatabaseServer.get();
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        try (Connection c = DriverManager.getConnection(url, server.user(), server.password());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 

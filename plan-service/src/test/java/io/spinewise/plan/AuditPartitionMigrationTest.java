@@ -73,6 +73,10 @@ class AuditPartitionMigrationTest {
              Statement s = owner.createStatement()) {
             assertThat(strings(s, ROWS)).as("the same ids, times, clinics and hashes").isEqualTo(before);
             assertThat(count(s, OFF_CHAIN)).as("records off their clinic's chain").isZero();
+            assertThat(strings(s, "SELECT h.clinic_key || ' ' || (h.last_id = e.id AND h.last_hash = e.hash)"
+                    + " FROM audit_chain_head h JOIN LATERAL (SELECT id, hash FROM audit_event"
+                    + " WHERE coalesce(clinic_id, '') = h.clinic_key ORDER BY id DESC LIMIT 1) e ON true ORDER BY 1"))
+                    .as("V18: each clinic's chain head is its last record").containsExactly(" true", "north true", "south true");
             assertThat(strings(s, "SELECT relkind::text FROM pg_class WHERE oid = 'audit_event'::regclass"))
                     .containsExactly("p");
             assertThat(strings(s, "SELECT r.n || ' ' || a.tableoid::regclass FROM audit_event a JOIN " + NUMBERED

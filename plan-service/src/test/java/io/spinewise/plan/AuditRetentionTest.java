@@ -164,7 +164,7 @@ class AuditRetentionTest {
 
     /**
      * Two records a month in the given months, written past the triggers as the server's superuser (as if
-     * written then) and chained as the insert trigger chains them; they land in audit_event_default, from
+     * written then) and chained as the insert trigger chains them (the clinic's chain head too); they land in audit_event_default, from
      * which the job moves them into their months' partitions.
      */
     private static void writeHistory(String clinic, YearMonth... months) throws SQLException {
@@ -177,10 +177,12 @@ class AuditRetentionTest {
                         BEGIN
                             r := ROW(nextval('audit_event_id_seq'), timestamptz '%s', '%s', 'tester', 'chiropractor',
                                      NULL, 'patient.read', 'SUCCESS', 200, 'history', NULL,
-                                     (SELECT hash FROM audit_event WHERE clinic_id = '%s' ORDER BY id DESC LIMIT 1),
+                                     (SELECT last_hash FROM audit_chain_head WHERE clinic_key = '%s'),
                                      'unset')::audit_event;
                             r.hash := audit_event_hash(r);
                             INSERT INTO audit_event SELECT r.*;
+                            INSERT INTO audit_chain_head VALUES (r.clinic_id, r.id, r.hash) ON CONFLICT (clinic_key)
+                                DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash;
                         END;
                         $$""".formatted(month.atDay(day).atTime(10, 0).toInstant(ZoneOffset.UTC), clinic, clinic));
             }
