@@ -53,12 +53,28 @@ final class PgbenchCeiling {
         }
     }
 
-    /** Runs {@code clients} pgbench clients for {@code seconds}. */
+    /** Runs {@code clients} pgbench clients for {@code seconds} on the service's whole statement. */
     LoadResult run(int clients, int seconds) throws IOException, InterruptedException {
-        Path script = work.resolve("checkoff.pgbench.sql");
+        return run(clients, seconds, statement(), "");
+    }
+
+    /** The service's check-off statement as pgbench runs it. */
+    static String statement() {
         try (InputStream in = PgbenchCeiling.class.getResourceAsStream("checkoff.pgbench.sql")) {
-            Files.write(script, in.readAllBytes());
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Runs {@code clients} pgbench clients for {@code seconds} on the given script, each session started with
+     * {@code sessionOptions} ({@code PGOPTIONS}, e.g. {@code -c synchronous_commit=off}).
+     */
+    LoadResult run(int clients, int seconds, String statement, String sessionOptions)
+            throws IOException, InterruptedException {
+        Path script = work.resolve("checkoff.pgbench.sql");
+        Files.writeString(script, statement);
         Path logs = Files.createDirectories(work.resolve("pgbench-" + clients));
         try (Stream<Path> old = Files.list(logs)) {
             old.forEach(p -> p.toFile().delete());
@@ -72,7 +88,7 @@ final class PgbenchCeiling {
                 "-D", "planprefix=" + ClinicData.POOL + ":plan:", "-D", "items=" + ClinicData.CHECKOFF_ITEMS,
                 "-h", "localhost", "-p", Integer.toString(db.port()), "-U", db.user(), "plan"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(Map.of("PGPASSWORD", "postgres", "PGTZ", "UTC"));
+        builder.environment().putAll(Map.of("PGPASSWORD", "postgres", "PGTZ", "UTC", "PGOPTIONS", sessionOptions));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {

@@ -147,7 +147,7 @@ public final class ServiceBench {
     }
 
     /** The same check-off statement straight into PostgreSQL, at one client and at a pod's pool size. */
-    private List<LoadResult> checkOffCeiling(BenchDatabase db) throws IOException, InterruptedException {
+    private List<LoadResult> checkOffCeiling(BenchDatabase db) throws IOException, InterruptedException, SQLException {
         if (!options.runs("check-off")) {
             return List.of();
         }
@@ -171,6 +171,7 @@ public final class ServiceBench {
                     r.errors());
             results.add(r);
         }
+        new CheckOffParts(db, pgbench).measure(options.seconds());
         return results;
     }
 
