@@ -60,7 +60,7 @@ public class DashboardFigures {
                                      <= least(coalesce(v.end_date, 'infinity'), coalesce(v.effective_until, 'infinity')))
                    AS streak_capped,
                    last.session_date AS last_session, pain.latest,
-                   trend.early, trend.recent, trend.n AS reports
+                   early.early, recent.recent, reports.n AS reports
             FROM pts
             LEFT JOIN figures f ON f.patient_id = pts.id
             LEFT JOIN LATERAL (
@@ -72,18 +72,26 @@ public class DashboardFigures {
                 WHERE c.patient_id = pts.id AND c.undone_at IS NULL AND c.session_date <= pts.today
                   AND (c.pain_after IS NOT NULL OR c.pain_before IS NOT NULL)
                 ORDER BY c.session_date DESC, c.created_at DESC, c.id DESC LIMIT 1) pain ON true
+            -- the pain trend: the first and the last least(3, n / 2) of the n ratings before a session in the last
+            -- 30 days, each side a short index scan that stops after its three (two window sorts per patient cost
+            -- five times as much on a page of 100: bench/README.md, "Dashboard: settled through yesterday")
             LEFT JOIN LATERAL (
-                SELECT round(avg(x.pain_before) FILTER (WHERE x.up <= least(3, x.n / 2)), 2) AS early,
-                       round(avg(x.pain_before) FILTER (WHERE x.down <= least(3, x.n / 2)), 2) AS recent,
-                       max(x.n) AS n
-                FROM (
-                    SELECT c.pain_before,
-                           row_number() OVER (ORDER BY c.session_date, c.created_at, c.id) AS up,
-                           row_number() OVER (ORDER BY c.session_date DESC, c.created_at DESC, c.id DESC) AS down,
-                           count(*) OVER () AS n
-                    FROM session_checkoff c
+                SELECT count(*) AS n FROM session_checkoff c
+                WHERE c.patient_id = pts.id AND c.undone_at IS NULL AND c.pain_before IS NOT NULL
+                  AND c.session_date BETWEEN pts.today - 29 AND pts.today) reports ON true
+            LEFT JOIN LATERAL (
+                SELECT round(avg(e.pain_before), 2) AS early FROM (
+                    SELECT c.pain_before FROM session_checkoff c
                     WHERE c.patient_id = pts.id AND c.undone_at IS NULL AND c.pain_before IS NOT NULL
-                      AND c.session_date BETWEEN pts.today - 29 AND pts.today) x) trend ON true""";
+                      AND c.session_date BETWEEN pts.today - 29 AND pts.today
+                    ORDER BY c.session_date, c.created_at, c.id LIMIT least(3, reports.n / 2)) e) early ON true
+            LEFT JOIN LATERAL (
+                SELECT round(avg(e.pain_before), 2) AS recent FROM (
+                    SELECT c.pain_before FROM session_checkoff c
+                    WHERE c.patient_id = pts.id AND c.undone_at IS NULL AND c.pain_before IS NOT NULL
+                      AND c.session_date BETWEEN pts.today - 29 AND pts.today
+                    ORDER BY c.session_date DESC, c.created_at DESC, c.id DESC
+                    LIMIT least(3, reports.n / 2)) e) recent ON true""";
 
     /**
      * The definition: every day of the horizon computed from the plans and check-offs. Not used to serve;
