@@ -71,12 +71,16 @@ public class AdherenceRollup {
                 )""";
     }
 
-    /** Patients with days to settle, locked in order; a row a writer holds is left for the next run. */
+    /**
+     * Patients with days to settle, locked in order; a row a writer holds is left for the next run, and so is a
+     * patient whose check-off insert is under way (it holds the patient's advisory lock shared, V20).
+     */
     static final NamedSql LOCK = new NamedSql("""
             SELECT r.patient_id, CAST((CAST(:now AS timestamptz) AT TIME ZONE p.time_zone)::date
                                       - CAST(:margin AS int) AS text) AS target
             FROM adherence_rollup r JOIN patient p ON p.id = r.patient_id
             WHERE r.settled_through < (CAST(:now AS timestamptz) AT TIME ZONE p.time_zone)::date - CAST(:margin AS int)
+              AND pg_try_advisory_xact_lock(16, hashtext(CAST(r.patient_id AS text)))
             ORDER BY r.patient_id LIMIT :batch
             FOR UPDATE OF r SKIP LOCKED""");
 

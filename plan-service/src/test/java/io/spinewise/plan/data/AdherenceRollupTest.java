@@ -148,6 +148,26 @@ class AdherenceRollupTest {
         settleAll(-1);
         assertThat(RollupChecks.staleRows(dataSource)).isEmpty();
 
+        // a check-off after the settled days moves nothing, so it locks no row (V20): its advisory lock alone
+        // keeps a settling that would pass its day from reading the patient before it commits
+        try (Connection c = dataSource.getConnection()) {
+            insertCheckOff(c, plan, settled.minusDays(20), 3); // back before the settled days
+        }
+        settleAll(2);
+        settled = rollup.settledThrough(patient);
+        try (Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            insertCheckOff(writer, plan, settled.plusDays(1), 2);
+            while (rollup.settle(Instant.now(), -1, 100) > 0) {
+                // others
+            }
+            assertThat(rollup.settledThrough(patient)).as("left for later while the insert is open").isEqualTo(settled);
+            writer.commit();
+        }
+        settleAll(-1);
+        assertThat(RollupChecks.staleRows(dataSource)).isEmpty();
+        RollupChecks.assertSameFigures(figures, List.of(patient), Instant.now(), 90, 7);
+
         // writes racing settlings: whatever the order, nothing kept goes stale
         CompletableFuture<Void> writes = CompletableFuture.runAsync(() -> {
             Random r = new Random(7);
