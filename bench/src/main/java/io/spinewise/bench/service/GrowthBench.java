@@ -48,17 +48,21 @@ final class GrowthBench {
         Duration warmUp = Duration.ofSeconds(options.warmupSeconds());
         Duration window = Duration.ofSeconds(options.seconds());
         Map<String, List<LoadResult>> byPage = new LinkedHashMap<>();
-        for (ClinicData.Clinic clinic : clinics(options.patients())) {
-            Calls inClinic = calls.in(clinic.name(), clinic.patients());
-            pages.forEach((page, make) -> {
-                Scenario call = make.apply(inClinic);
-                Scenario named = new Scenario(page + ", " + clinic.name(), call.target(), one, call.next());
-                load.warmUp(named, 1, warmUp);
-                LoadResult result = load.measure(named, plan, 1, window);
+        List<ClinicData.Clinic> clinics = clinics(options.patients());
+        // call by call, the three clinics back to back after a warm-up on all three, so that neither the JIT's
+        // warming nor the machine's drift favours the clinic measured last
+        pages.forEach((page, make) -> {
+            List<Scenario> scenarios = clinics.stream().map(clinic -> {
+                Scenario call = make.apply(calls.in(clinic.name(), clinic.patients()));
+                return new Scenario(page + ", " + clinic.name(), call.target(), one, call.next());
+            }).toList();
+            scenarios.forEach(scenario -> load.warmUp(scenario, 1, warmUp));
+            for (Scenario scenario : scenarios) {
+                LoadResult result = load.measure(scenario, plan, 1, window);
                 Report.loadRow(result);
                 byPage.computeIfAbsent(page, k -> new ArrayList<>()).add(result);
-            });
-        }
+            }
+        });
         Report.line("");
         Report.line("| call | p50 ms 6 months / 5 years / 10x | 5 years ÷ 6 months: p50, service CPU, PostgreSQL CPU"
                 + " | 10x patients ÷ 1x: p50, service CPU, PostgreSQL CPU |");

@@ -76,8 +76,13 @@ final class Services implements AutoCloseable {
 
     /** How the services were limited, for the report. */
     static String limits() {
-        return (pinning().isEmpty() ? "not pinned (taskset missing)" : "taskset -c " + SERVICE_CORE)
-                + ", -XX:ActiveProcessorCount=1, -Xmx384m, 10 DB connections";
+        return podLimits() + ", 10 DB connections";
+    }
+
+    /** How every {@link #pod} is started: its core and its JVM options. */
+    static String podLimits() {
+        return (pinning().isEmpty() ? "not pinned (taskset missing)" : "taskset -c " + SERVICE_CORE) + ", "
+                + String.join(", ", POD_JVM);
     }
 
     private static JarProcess start(String name, BenchDatabase db, String database, int port, Map<String, String> extra,

@@ -94,7 +94,7 @@ public final class StartBench {
     }
 
     private void print(Map<String, List<Double>> seconds, Map<String, List<ProcessMemory>> memory) {
-        Report.heading("Start: JVM start to ready, each " + Services.limits() + ", best of " + runs);
+        Report.heading("Start: JVM start to ready, each " + Services.podLimits() + ", best of " + runs);
         Report.line("| app | each run s | best s | ÷ bare app (best) | RSS after ready MiB (best run) |");
         Report.line("|---|---|---:|---:|---:|");
         double bare = best(seconds.values().iterator().next());
