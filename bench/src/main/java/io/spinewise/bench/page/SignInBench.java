@@ -23,7 +23,8 @@ import java.util.Map;
  * stack ({@code ./spinewise up}). A browser sign-in ({@link #codeFlow}): a page of web-ui → 302 to Keycloak's
  * authorization endpoint → its login form → the credentials posted → 302 to web-ui's callback with a code →
  * web-ui exchanges the code for tokens and answers with its session cookies. Each sign-in starts with no cookies,
- * as a new browser does. Prints both rates, their ratio (issue 15: ≥ 80 %) and the CPU Keycloak and web-ui spent
+ * as a new browser does; each client signs in as a user of its own ({@link BenchUsers}, or {@code --users} with a
+ * password of {@code demo}). Prints both rates, their ratio (issue 15: ≥ 80 %) and the CPU Keycloak and web-ui spent
  * per sign-in; asserts nothing.
  */
 public final class SignInBench {
@@ -36,6 +37,7 @@ public final class SignInBench {
     private final String password;
 
     private SignInBench(String web, String issuer, List<String> users, String password) {
+        // users: at least one per concurrent client, each client signing in as its own
         this.web = web;
         this.issuer = issuer;
         this.users = users;
@@ -45,7 +47,7 @@ public final class SignInBench {
     public static void main(String[] args) throws Exception {
         String web = "http://localhost:" + Platform.WEB_PORT;
         String issuer = "http://localhost:" + Platform.KEYCLOAK_PORT + "/realms/clinic";
-        List<String> users = List.of("patient.paul", "dr.ada", "admin.nora");
+        List<String> users = List.of();
         int seconds = 10;
         List<Integer> concurrency = List.of(1, 4, 8);
         for (int i = 0; i < args.length; i++) {
@@ -65,7 +67,17 @@ public final class SignInBench {
             System.exit(1);
         }
         Report.machine("signin", args);
-        new SignInBench(web, issuer, users, "demo").run(concurrency, Duration.ofSeconds(seconds));
+        int most = concurrency.stream().mapToInt(Integer::intValue).max().orElse(1);
+        String password = "demo";
+        if (users.isEmpty()) {
+            users = BenchUsers.ensure(issuer, most);
+            password = BenchUsers.PASSWORD;
+        } else if (users.size() < most) {
+            throw new IllegalArgumentException("--users names " + users.size() + " users for " + most
+                    + " concurrent clients: each client needs a user of its own (see BenchUsers)");
+        }
+        Report.server("local stack of ./spinewise up at " + web + " and " + issuer);
+        new SignInBench(web, issuer, users, password).run(concurrency, Duration.ofSeconds(seconds));
         System.exit(0);
     }
 
@@ -81,7 +93,8 @@ public final class SignInBench {
         loop.run("warm-up", most, window, this::passwordGrant);
 
         Report.heading("Sign-in: browser code flow through web-ui and Keycloak vs Keycloak's password grant"
-                + " (closed loop, users " + String.join(", ", users) + ", " + window.toSeconds() + " s per level)");
+                + " (closed loop, each client its own user of " + String.join(", ", users) + ", " + window.toSeconds()
+                + " s per level)");
         Report.line("| flow | concurrency | sign-ins | per s | p50 ms | p95 ms | errors | Keycloak CPU ms/sign-in"
                 + " | web-ui CPU ms/sign-in |");
         Report.line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");

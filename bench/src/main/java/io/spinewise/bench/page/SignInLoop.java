@@ -15,8 +15,8 @@ import java.util.concurrent.Future;
 
 /**
  * A closed loop of sign-ins: {@code concurrency} threads, each a browser of its own (one {@link FormBrowser}
- * and one HTTP client, whose connections it keeps as a browser does), signing in again and again as the users
- * in turn for a fixed time. Keycloak's and web-ui's CPU over the window go into the result's service and
+ * and one HTTP client, whose connections it keeps as a browser does), signing in again and again as a user of its
+ * own for a fixed time. Keycloak's and web-ui's CPU over the window go into the result's service and
  * database CPU fields ({@link SignInBench} prints them under their own names).
  */
 final class SignInLoop {
@@ -82,10 +82,12 @@ final class SignInLoop {
         String firstError;
 
         Worker loop(SignIn signIn, int first, long end) {
-            for (int i = first; System.nanoTime() < end; i++) {
+            // one user per client: Keycloak refuses a user's second sign-in while the first is under way
+            String user = users.get(first % users.size());
+            while (System.nanoTime() < end) {
                 long sent = System.nanoTime();
                 try {
-                    signIn.perform(browser, users.get(i % users.size()));
+                    signIn.perform(browser, user);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return this;

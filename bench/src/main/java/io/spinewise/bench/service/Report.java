@@ -18,7 +18,7 @@ public final class Report {
     private Report() {
     }
 
-    static void server(String settings) {
+    public static void server(String settings) {
         server = settings;
     }
 
