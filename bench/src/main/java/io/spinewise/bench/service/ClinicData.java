@@ -87,7 +87,7 @@ final class ClinicData {
             FROM bench_clinic c CROSS JOIN LATERAL generate_series(0, c.patients - 1) AS i
             WHERE c.history AND i % 10 = 3""";
 
-    /** The clinic's history (two years unless asked otherwise), each scheduled one checked off with the patient's own probability. */
+    /** Each clinic's history (its days), each scheduled session checked off with the patient's own probability. */
     private static final String HISTORY = """
             INSERT INTO session_checkoff (id, clinic_id, patient_id, plan_id, session_date, slot, items, pain_before,
                                           pain_after, difficulty, idempotency_key, request_hash, created_at)

@@ -78,7 +78,9 @@ public final class ServiceBench {
                 if (options.runs("csv")) {
                     new CsvExportBench(http, work).measure(db, services, calls, options.historyDays());
                 }
-                summary(results, ceiling);
+                if (!results.isEmpty()) {
+                    summary(results, ceiling);
+                }
                 sizes(db);
                 Report.loadAverage("load average at the end");
             }
@@ -133,6 +135,9 @@ public final class ServiceBench {
         scenarios.put("csv-month", () -> calls.monthReport(heavy));
         scenarios.put("pdf", () -> calls.patientPdf(heavy));
 
+        if (scenarios.keySet().stream().noneMatch(options::runs)) {
+            return List.of();
+        }
         Report.heading("Calls under load (closed loop; one pod = 1 core)");
         Report.loadHeader();
         ClosedLoopLoad load = new ClosedLoopLoad(http, new CpuMeter(db.postmasterPid()));
