@@ -6,18 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Logs users into realm {@code clinic} the way scripts and tests do: a password grant through
@@ -27,7 +22,6 @@ import java.util.stream.Collectors;
 public final class KeycloakLogins {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
 
     private final String issuer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -54,7 +48,7 @@ public final class KeycloakLogins {
     public String firstLogin(String username, String oneTimePassword, String newPassword,
                              String clientId, String clientSecret, String redirectUri) {
         try {
-            FormBrowser browser = new FormBrowser();
+            FormBrowser browser = new FormBrowser(http);
             URI authorize = URI.create(issuer + "/protocol/openid-connect/auth?" + encode(Map.of(
                     "client_id", clientId, "response_type", "code", "scope", "openid",
                     "redirect_uri", redirectUri, "state", UUID.randomUUID().toString())));
@@ -110,24 +104,15 @@ public final class KeycloakLogins {
     }
 
     private static String encode(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return FormBrowser.encode(fields);
     }
 
     private static String formAction(HttpResponse<String> page) {
-        Matcher matcher = FORM_ACTION.matcher(page.body());
-        if (!matcher.find()) {
-            throw new LoginFailed("no form on " + page.uri() + " (" + page.statusCode() + ")");
-        }
-        return matcher.group(1).replace("&amp;", "&");
+        return FormBrowser.formAction(page);
     }
 
     private static String location(HttpResponse<String> response) {
-        if (response.statusCode() != 302) {
-            throw new LoginFailed("expected a redirect from " + response.uri() + ", got " + response.statusCode());
-        }
-        return response.headers().firstValue("Location").orElseThrow();
+        return FormBrowser.location(response);
     }
 
     private static String queryParameter(URI uri, String name) {
@@ -142,49 +127,8 @@ public final class KeycloakLogins {
 
     /** A login that Keycloak refused or that did not follow the expected pages. */
     public static final class LoginFailed extends RuntimeException {
-        LoginFailed(String message) {
+        public LoginFailed(String message) {
             super(message);
-        }
-    }
-
-    /**
-     * Just enough of a browser for Keycloak's login pages. Keycloak marks its cookies Secure,
-     * which a browser honours on http://localhost but java.net.CookieManager does not, so
-     * cookies are kept here by name.
-     */
-    private final class FormBrowser {
-
-        private final Map<String, String> cookies = new LinkedHashMap<>();
-
-        HttpResponse<String> get(String uri) throws IOException, InterruptedException {
-            return remember(http.send(withCookies(HttpRequest.newBuilder(URI.create(uri))).build(),
-                    HttpResponse.BodyHandlers.ofString()));
-        }
-
-        HttpResponse<String> post(String uri, Map<String, String> fields) throws IOException, InterruptedException {
-            return remember(http.send(withCookies(HttpRequest.newBuilder(URI.create(uri)))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(encode(fields)))
-                    .build(), HttpResponse.BodyHandlers.ofString()));
-        }
-
-        private HttpRequest.Builder withCookies(HttpRequest.Builder request) {
-            request.timeout(Duration.ofSeconds(30));
-            if (!cookies.isEmpty()) {
-                request.header("Cookie", cookies.entrySet().stream()
-                        .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                        .collect(Collectors.joining("; ")));
-            }
-            return request;
-        }
-
-        private HttpResponse<String> remember(HttpResponse<String> response) {
-            for (String header : response.headers().allValues("Set-Cookie")) {
-                String pair = header.split(";", 2)[0];
-                int equals = pair.indexOf('=');
-                cookies.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
-            }
-            return response;
         }
     }
 }

@@ -114,7 +114,7 @@ public final class JarProcess {
                 stop();
                 throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
-            sleep(200);
+            sleep(50);
         }
         stop();
         throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; see "

@@ -60,7 +60,7 @@ final class WebUiLoad {
     }
 
     /** The oldest matching process: PostgreSQL's postmaster rather than one of its backends. */
-    private static Optional<Long> process(Predicate<String> commandLine) {
+    static Optional<Long> process(Predicate<String> commandLine) {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(commandLine::test).orElse(false))
                 .min((a, b) -> a.info().startInstant().orElse(Instant.MAX)

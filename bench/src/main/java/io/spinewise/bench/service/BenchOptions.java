@@ -8,13 +8,17 @@ import java.util.List;
  * default 1000; the other clinics get a tenth each), {@code --seconds S} (measured seconds per
  * concurrency level, default 10), {@code --warmup S} (default 10), {@code --concurrency 1,8,32}
  * (levels for the light calls; the exports run at 1 and 4), {@code --only name,...} (a subset:
- * check-off, today, dashboard-20, dashboard-100, catalog-list, catalog-search, csv-month, pdf, and
- * csv for the service-vs-psql report comparison), {@code --explain} (print the query plans of the dashboard and the CSV report
+ * check-off, today, dashboard-20, dashboard-100, catalog-list, catalog-search, csv-month, pdf,
+ * csv for the service-vs-psql report comparison, and growth, which runs only when named), {@code --years Y} (the
+ * measured clinic's history, default 2; the CSV comparison's long range), {@code --explain} (print the query plans of the dashboard and the CSV report
  * instead of measuring), {@code --allow-non-durable} (measure the database's ceilings even when the server reports
  * fsync or synchronous commit off; refused otherwise).
  */
 record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> concurrency, List<String> only,
-                    boolean explain, boolean allowNonDurable) {
+                    int historyDays, boolean explain, boolean allowNonDurable) {
+
+    /** Benchmarks that load data of their own or take long: only run when named in {@code --only}. */
+    private static final List<String> ON_REQUEST = List.of("growth");
 
     static BenchOptions parse(String[] args) {
         int patients = 1000;
@@ -22,6 +26,7 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
         int warmup = 10;
         List<Integer> concurrency = List.of(1, 8, 32);
         List<String> only = List.of();
+        int historyDays = ClinicData.DEFAULT_DAYS;
         boolean explain = false;
         boolean allowNonDurable = false;
         for (int i = 0; i < args.length; i++) {
@@ -32,20 +37,25 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
                 case "--concurrency" -> concurrency = Arrays.stream(value(args, ++i).split(","))
                         .map(String::strip).map(Integer::valueOf).toList();
                 case "--only" -> only = List.of(value(args, ++i).split(","));
+                case "--years" -> historyDays = (int) Math.round(Double.parseDouble(value(args, ++i)) * 365.25);
                 case "--explain" -> explain = true;
                 case "--allow-non-durable" -> allowNonDurable = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --patients N"
-                        + " --seconds S --warmup S --concurrency 1,8,32 --only check-off,today,... --explain --allow-non-durable");
+                        + " --seconds S --warmup S --concurrency 1,8,32 --only check-off,today,... --years Y --explain"
+                        + " --allow-non-durable");
             }
         }
         if (patients < 20) {
             throw new IllegalArgumentException("--patients must be at least 20 (a dashboard page of 20)");
         }
-        return new BenchOptions(patients, seconds, warmup, concurrency, only, explain, allowNonDurable);
+        if (historyDays < 31) {
+            throw new IllegalArgumentException("--years must cover more than the 30-day export");
+        }
+        return new BenchOptions(patients, seconds, warmup, concurrency, only, historyDays, explain, allowNonDurable);
     }
 
     boolean runs(String call) {
-        return only.isEmpty() || only.contains(call);
+        return only.contains(call) || only.isEmpty() && !ON_REQUEST.contains(call);
     }
 
     private static String value(String[] args, int i) {

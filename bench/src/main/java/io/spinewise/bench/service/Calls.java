@@ -21,13 +21,24 @@ final class Calls {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final Services services;
+    private final String clinic;
     private final int patients;
     /** Check-offs numbered across every check-off run, so each one takes a fresh (patient, day, slot). */
     private final AtomicLong checkOffs = new AtomicLong();
 
     Calls(Services services, int patients) {
+        this(services, ClinicData.MAIN, patients);
+    }
+
+    private Calls(Services services, String clinic, int patients) {
         this.services = services;
+        this.clinic = clinic;
         this.patients = patients;
+    }
+
+    /** The same calls against another clinic of {@code patients} patients (the growth clinics). */
+    Calls in(String otherClinic, int otherPatients) {
+        return new Calls(services, otherClinic, otherPatients);
     }
 
     /** {@code POST /api/me/sessions}: a pool patient checks off one session (first half of the pool). */
@@ -51,14 +62,14 @@ final class Calls {
 
     /** {@code GET /api/me/today} of a random patient of the measured clinic. */
     Scenario today(List<Integer> concurrency) {
-        String[] tokens = patientTokens(ClinicData.MAIN, 0, patients);
+        String[] tokens = patientTokens(clinic, 0, patients);
         return new Scenario("today GET", Scenario.Target.PLAN, concurrency,
                 () -> request(services.planUrl + "/api/me/today", tokens[random(tokens.length)]).GET().build());
     }
 
     /** {@code GET /api/dashboard?page=&size=}: a random page of the measured clinic. */
     Scenario dashboard(int size, List<Integer> concurrency) {
-        String token = TestIssuer.token("bench-chiro", "chiropractor", ClinicData.MAIN);
+        String token = TestIssuer.token("bench-chiro", "chiropractor", clinic);
         int pages = Math.max(1, patients / size);
         return new Scenario("dashboard page " + size, Scenario.Target.PLAN, concurrency,
                 () -> request(dashboardUri(size, random(pages)), token).GET().build());
@@ -66,6 +77,22 @@ final class Calls {
 
     String dashboardUri(int size, int page) {
         return services.planUrl + "/api/dashboard?size=" + size + "&page=" + page;
+    }
+
+    /**
+     * A call of the chiropractor's patient page (web-ui {@code PatientDetail}) for a random patient: {@code path}
+     * after {@code /api/patients/{id}}, e.g. "" (the patient), "/plans", or "/adherence?..." (its calendar).
+     */
+    Scenario patientPage(String name, String path, List<Integer> concurrency) {
+        String token = TestIssuer.token("bench-chiro", "chiropractor", clinic);
+        return new Scenario(name, Scenario.Target.PLAN, concurrency, () -> request(services.planUrl + "/api/patients/"
+                + ClinicData.md5Uuid(clinic + ":patient:" + random(patients)) + path, token).GET().build());
+    }
+
+    /** The patient page's adherence query: the calendar's 35 days up to tomorrow, with each day's figures. */
+    static String patientAdherencePath() {
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        return "/adherence?from=" + tomorrow.minusDays(35) + "&to=" + tomorrow + "&days=true";
     }
 
     /** {@code GET /api/exercises?page=0&size=20}: the library as a chiropractor first sees it. */

@@ -18,12 +18,14 @@ import java.util.UUID;
  * services' own Flyway migrations built, because going through the API would take hours:
  * <ul>
  * <li>{@value #MAIN}: the measured clinic, N patients, one plan each ("Mid-back relief", daily or
- * Monday/Wednesday/Friday, one or two sessions a day), two years of check-offs with pain ratings,
+ * Monday/Wednesday/Friday, one or two sessions a day), two years of check-offs ({@code --years}) with pain ratings,
  * each patient with their own adherence (50–95 %), a tenth of the plans with a two-week pause;</li>
  * <li>three other clinics of N/10 patients with the same history, so that every query has to
  * pick one clinic's rows out of others';</li>
  * <li>{@value #POOL}: patients with a fresh plan and no history, whose free (day, slot) pairs the
  * check-off runs use up: the first half for the HTTP calls, the second half for pgbench;</li>
+ * <li>with {@code --only growth}, three more clinics for {@link GrowthBench}: N patients with six months of
+ * history, N with five years, 10 × N with six months;</li>
  * <li>the catalog of 1,000 clinics with 20 exercises of their own each, next to the shipped four.</li>
  * </ul>
  * Ids and subjects are derived from the clinic and the patient's number, so tokens and pgbench
@@ -34,6 +36,8 @@ final class ClinicData {
     static final String MAIN = "bench-main";
     static final String POOL = "bench-pool";
     static final List<String> OTHERS = List.of("bench-east", "bench-west", "bench-south");
+    /** Days of history of a clinic without {@code --years}: two years. */
+    static final int DEFAULT_DAYS = 730;
 
     /**
      * Pool patients per half: each has 6 days × 6 slots free (a plan of 6 sessions a day, the most a plan may
@@ -54,7 +58,7 @@ final class ClinicData {
                    c.clinic || '-' || i || '@example.org',
                    CASE WHEN c.history THEN (ARRAY['Europe/Berlin','America/New_York','Asia/Tokyo','UTC'])[1 + i % 4]
                         ELSE 'UTC' END,
-                   'bench', now() - interval '730 days'
+                   'bench', now() - c.days * interval '1 day'
             FROM bench_clinic c CROSS JOIN LATERAL generate_series(0, c.patients - 1) AS i""";
 
     private static final String PLANS = """
@@ -62,7 +66,7 @@ final class ClinicData {
                               created_at, updated_at)
             SELECT md5(c.clinic || ':plan:' || i)::uuid, c.clinic, md5(c.clinic || ':patient:' || i)::uuid,
                    'Mid-back relief', 'ACTIVE', 1, c.clinic || '-chiro-' || i % 3, 'dr.' || i % 3,
-                   now() - interval '730 days', now() - interval '730 days'
+                   now() - c.days * interval '1 day', now() - c.days * interval '1 day'
             FROM bench_clinic c CROSS JOIN LATERAL generate_series(0, c.patients - 1) AS i""";
 
     private static final String VERSIONS = """
@@ -72,10 +76,10 @@ final class ClinicData {
                    CASE WHEN c.history AND i % 5 = 0 THEN 21 ELSE 127 END,
                    CASE WHEN NOT c.history THEN 6 WHEN i % 4 <> 0 THEN 2 ELSE 1 END,
                    'mid-back-relief', 'Mid-back relief', CAST(? AS jsonb), c.clinic || '-chiro-' || i % 3,
-                   now() - interval '730 days'
+                   now() - c.days * interval '1 day'
             FROM bench_clinic c
             CROSS JOIN LATERAL generate_series(0, c.patients - 1) AS i
-            CROSS JOIN LATERAL (SELECT current_date - CASE WHEN c.history THEN 730 ELSE 30 END AS start) s""";
+            CROSS JOIN LATERAL (SELECT current_date - c.days AS start) s""";
 
     private static final String PAUSES = """
             INSERT INTO plan_pause (id, plan_id, paused_from, paused_until)
@@ -83,7 +87,7 @@ final class ClinicData {
             FROM bench_clinic c CROSS JOIN LATERAL generate_series(0, c.patients - 1) AS i
             WHERE c.history AND i % 10 = 3""";
 
-    /** Two years of sessions, each scheduled one checked off with the patient's own probability. */
+    /** Each clinic's history (its days), each scheduled session checked off with the patient's own probability. */
     private static final String HISTORY = """
             INSERT INTO session_checkoff (id, clinic_id, patient_id, plan_id, session_date, slot, items, pain_before,
                                           pain_after, difficulty, idempotency_key, request_hash, created_at)
@@ -142,20 +146,28 @@ final class ClinicData {
     record Loaded(long patients, long checkOffs, long mainClinicCheckOffs, long allVisiblePercent, double seconds) {
     }
 
-    static Loaded loadPlan(Connection c, int patients) throws SQLException {
+    /** A clinic to load: its name, patients and days of history (0: a pool clinic, 30 days of plan, no check-offs). */
+    record Clinic(String name, int patients, int days) {
+    }
+
+    /** The measured clinic with {@code days} of history, the three others with two years, the pool, and {@code more}. */
+    static Loaded loadPlan(Connection c, int patients, int days, List<Clinic> more) throws SQLException {
         long start = System.nanoTime();
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
             // every "current_date" of the load is UTC's, as the services' clock is
             s.execute("SET TIME ZONE 'UTC'");
-            s.execute("CREATE TEMP TABLE bench_clinic (clinic text, patients int, history boolean)");
+            s.execute("CREATE TEMP TABLE bench_clinic (clinic text, patients int, history boolean, days int)");
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO bench_clinic VALUES (?, ?, ?)")) {
-            add(s, MAIN, patients, true);
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO bench_clinic VALUES (?, ?, ?, ?)")) {
+            add(s, new Clinic(MAIN, patients, days));
             for (String other : OTHERS) {
-                add(s, other, Math.max(1, patients / 10), true);
+                add(s, new Clinic(other, Math.max(1, patients / 10), DEFAULT_DAYS));
             }
-            add(s, POOL, 2 * POOL_HALF, false);
+            add(s, new Clinic(POOL, 2 * POOL_HALF, 0));
+            for (Clinic clinic : more) {
+                add(s, clinic);
+            }
             s.executeBatch();
         }
         execute(c, PATIENTS);
@@ -218,10 +230,11 @@ final class ClinicData {
         }
     }
 
-    private static void add(PreparedStatement s, String clinic, int patients, boolean history) throws SQLException {
-        s.setString(1, clinic);
-        s.setInt(2, patients);
-        s.setBoolean(3, history);
+    private static void add(PreparedStatement s, Clinic clinic) throws SQLException {
+        s.setString(1, clinic.name());
+        s.setInt(2, clinic.patients());
+        s.setBoolean(3, clinic.days() > 0);
+        s.setInt(4, clinic.days() > 0 ? clinic.days() : 30);
         s.addBatch();
     }
 

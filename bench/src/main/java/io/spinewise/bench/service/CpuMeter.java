@@ -16,7 +16,7 @@ public final class CpuMeter {
         this.pid = pid;
     }
 
-    Duration total() {
+    public Duration total() {
         return ProcessHandle.of(pid)
                 .map(root -> Stream.concat(Stream.of(root), root.descendants())
                         .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))

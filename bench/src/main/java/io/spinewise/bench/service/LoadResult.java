@@ -10,7 +10,7 @@ import java.util.Arrays;
 public record LoadResult(String call, int concurrency, long calls, long errors, double seconds, long[] sortedNanos,
                   long bytes, double serviceCpuSeconds, double databaseCpuSeconds) {
 
-    static LoadResult of(String call, int concurrency, long errors, double seconds, long[] nanos, long bytes,
+    public static LoadResult of(String call, int concurrency, long errors, double seconds, long[] nanos, long bytes,
                          double serviceCpuSeconds, double databaseCpuSeconds) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
@@ -18,12 +18,12 @@ public record LoadResult(String call, int concurrency, long calls, long errors, 
                 databaseCpuSeconds);
     }
 
-    double perSecond() {
+    public double perSecond() {
         return calls / seconds;
     }
 
     /** The latency below which {@code percent} % of the calls finished, in milliseconds (nearest rank). */
-    double percentileMillis(double percent) {
+    public double percentileMillis(double percent) {
         if (sortedNanos.length == 0) {
             return Double.NaN;
         }

@@ -18,11 +18,11 @@ public final class Report {
     private Report() {
     }
 
-    static void server(String settings) {
+    public static void server(String settings) {
         server = settings;
     }
 
-    static void heading(String text) {
+    public static void heading(String text) {
         System.out.println();
         System.out.println("### " + text);
         System.out.println();
@@ -30,14 +30,19 @@ public final class Report {
         System.out.println();
     }
 
-    static void line(String format, Object... args) {
+    public static void line(String format, Object... args) {
         System.out.println(String.format(Locale.ROOT, format, args));
     }
 
     /** Date, machine and JVM, so that a figure can be traced to where it was measured. */
     static void machine(String[] args) {
+        machine("service", args);
+    }
+
+    /** As {@link #machine(String[])} for the benchmark {@code bench/run name}. */
+    public static void machine(String name, String[] args) {
         line("date: %s", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE));
-        line("command: bench/run service %s", String.join(" ", args));
+        line("command: bench/run %s %s", name, String.join(" ", args));
         line("machine: %d cores (%s), %s GiB memory, %s %s; Java %s", Runtime.getRuntime().availableProcessors(),
                 cpuModel(), memoryGiB(), System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("java.version"));
@@ -45,7 +50,7 @@ public final class Report {
     }
 
     /** The machine's 1/5/15-minute load averages: other work on a shared machine shows here. */
-    static void loadAverage(String label) {
+    public static void loadAverage(String label) {
         try {
             String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
             line("%s: %s %s %s (above the core count means work was waiting for a core)", label, load[0], load[1], load[2]);

@@ -10,11 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,9 +67,20 @@ public final class ServiceBench {
                     return;
                 }
                 List<LoadResult> results = measureCalls(db, services, calls);
+                if (!results.isEmpty()) {
+                    memory(services, "after the calls under load");
+                }
+                if (options.runs("growth")) {
+                    GrowthBench.measure(new ClosedLoopLoad(http, new CpuMeter(db.postmasterPid())), services, calls,
+                            options);
+                }
                 List<LoadResult> ceiling = checkOffCeiling(db);
-                compareReports(db, calls);
-                summary(results, ceiling);
+                if (options.runs("csv")) {
+                    new CsvExportBench(http, work).measure(db, services, calls, options.historyDays());
+                }
+                if (!results.isEmpty()) {
+                    summary(results, ceiling);
+                }
                 sizes(db);
                 Report.loadAverage("load average at the end");
             }
@@ -98,12 +105,16 @@ public final class ServiceBench {
             } catch (SQLException notLoaded) {
                 // auto_explain is only loaded with --explain
             }
-            ClinicData.Loaded loaded = ClinicData.loadPlan(plan, options.patients());
+            List<ClinicData.Clinic> growth = options.runs("growth") ? GrowthBench.clinics(options.patients()) : List.of();
+            ClinicData.Loaded loaded = ClinicData.loadPlan(plan, options.patients(), options.historyDays(), growth);
             ClinicData.loadCatalog(catalog);
-            Report.line("data: %d patients in 5 clinics (%d in %s), %d check-offs (%d in %s, two years;"
+            Report.line("data: %d patients in %d clinics (%d in %s), %d check-offs (%d in %s, %d days;"
                     + " %d %% of the table's pages all-visible), 20,004 exercises of 1,000 clinics; loaded in %.0f s",
-                    loaded.patients(), options.patients(), ClinicData.MAIN, loaded.checkOffs(),
-                    loaded.mainClinicCheckOffs(), ClinicData.MAIN, loaded.allVisiblePercent(), loaded.seconds());
+                    loaded.patients(), 5 + growth.size(), options.patients(), ClinicData.MAIN, loaded.checkOffs(),
+                    loaded.mainClinicCheckOffs(), ClinicData.MAIN, options.historyDays(), loaded.allVisiblePercent(),
+                    loaded.seconds());
+            growth.forEach(g -> Report.line("growth clinic %s: %d patients, %d days of history", g.name(),
+                    g.patients(), g.days()));
             double rebuild = RollupWait.settleAndTimeRebuild(plan);
             Report.line("adherence rollup: plan-service's job settled the history of all %d patients (%d check-offs)"
                     + " from nothing in %.1f s (%.1f s per million check-offs; polled every 0.25 s, job every 2 s)",
@@ -124,6 +135,9 @@ public final class ServiceBench {
         scenarios.put("csv-month", () -> calls.monthReport(heavy));
         scenarios.put("pdf", () -> calls.patientPdf(heavy));
 
+        if (scenarios.keySet().stream().noneMatch(options::runs)) {
+            return List.of();
+        }
         Report.heading("Calls under load (closed loop; one pod = 1 core)");
         Report.loadHeader();
         ClosedLoopLoad load = new ClosedLoopLoad(http, new CpuMeter(db.postmasterPid()));
@@ -175,54 +189,6 @@ public final class ServiceBench {
         return results;
     }
 
-    /** The CSV report from the service and from psql's COPY, one after the other, best of three each. */
-    private void compareReports(BenchDatabase db, Calls calls) throws Exception {
-        if (!options.runs("csv")) {
-            return;
-        }
-        Report.heading("CSV report: service vs. " + (CopyCeiling.available()
-                ? "psql COPY ... TO STDOUT of the same query (best of 3)" : "(psql not found: no ceiling)"));
-        CopyCeiling copy = new CopyCeiling(db, work);
-        if (CopyCeiling.available()) {
-            Report.line("(psql's own start-up and connection, `psql -c 'SELECT 1'`: %.2f s, included in its times)",
-                    copy.startupSeconds());
-            Report.line("");
-        }
-        Report.line("| range | rows | MB | service s | service rows/s | psql COPY s | psql rows/s | service/psql |"
-                + " same bytes |");
-        Report.line("|---|---:|---:|---:|---:|---:|---:|---:|---|");
-        String token = Calls.adminToken();
-        for (int days : List.of(30, 730)) {
-            LocalDate to = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-            LocalDate from = to.minusDays(days - 1L);
-            Path serviceCsv = work.resolve("service-" + days + ".csv");
-            Path psqlCsv = work.resolve("psql-" + days + ".csv");
-            double serviceSeconds = Double.MAX_VALUE;
-            double psqlSeconds = Double.MAX_VALUE;
-            Instant now = Instant.now();
-            for (int i = 0; i < 3; i++) {
-                long start = System.nanoTime();
-                HttpResponse<Path> response = http.send(calls.request(calls.reportUri(days), token).GET().build(),
-                        HttpResponse.BodyHandlers.ofFile(serviceCsv));
-                serviceSeconds = Math.min(serviceSeconds, (System.nanoTime() - start) / 1e9);
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("CSV report answered " + response.statusCode());
-                }
-                now = Instant.now();
-                if (CopyCeiling.available()) {
-                    psqlSeconds = Math.min(psqlSeconds, copy.export(ClinicData.MAIN, from, to, now, psqlCsv));
-                }
-            }
-            long rows = Files.lines(serviceCsv).count() - 1;
-            double mb = Files.size(serviceCsv) / 1e6;
-            boolean same = CopyCeiling.available() && Arrays.equals(Files.readAllBytes(serviceCsv),
-                    Files.readAllBytes(psqlCsv));
-            Report.line("| %d days | %d | %.1f | %.2f | %.0f | %.2f | %.0f | %.2f | %s |", days, rows, mb, serviceSeconds,
-                    rows / serviceSeconds, psqlSeconds, rows / psqlSeconds, psqlSeconds / serviceSeconds,
-                    same ? "yes" : "NO (a patient's day may have turned between the two, or the query drifted)");
-        }
-    }
-
     private void summary(List<LoadResult> results, List<LoadResult> ceiling) {
         Report.heading("Per pod (1 vCPU) at p95 ≤ " + (int) P95_TARGET_MILLIS + " ms");
         Report.line("| call | req/s | at concurrency | p95 ms | service CPU ms/call | req/s if the core were the"
@@ -245,6 +211,16 @@ public final class ServiceBench {
                     + " database's ceiling", service.perSecond(), service.concurrency(), db.perSecond(),
                     db.concurrency(), 100 * service.perSecond() / db.perSecond());
         }
+    }
+
+    /** Each service's resident memory now and at most so far (a pod's limit is 768 MiB; target ≤ 250 MB). */
+    private static void memory(Services services, String when) {
+        ProcessMemory catalog = ProcessMemory.of(services.catalog.pid());
+        ProcessMemory plan = ProcessMemory.of(services.plan.pid());
+        Report.line("");
+        Report.line("memory %s (VmRSS / VmHWM, target RSS ≤ 250 MB): catalog-service %.0f / %.0f MiB,"
+                + " plan-service %.0f / %.0f MiB", when, catalog.rssMiB(), catalog.peakMiB(), plan.rssMiB(),
+                plan.peakMiB());
     }
 
     /** Bytes per row as stored (heap, indexes, TOAST), for the database sizing. */

@@ -23,6 +23,8 @@ final class Services implements AutoCloseable {
 
     /** The core the services are pinned to: the machine's last, so PostgreSQL and the load start elsewhere. */
     static final int SERVICE_CORE = Runtime.getRuntime().availableProcessors() - 1;
+    /** A pod's JVM: one processor, half the 768 MiB memory limit as heap. */
+    private static final List<String> POD_JVM = List.of("-XX:ActiveProcessorCount=1", "-Xmx384m");
 
     final String catalogUrl;
     final String planUrl;
@@ -39,10 +41,21 @@ final class Services implements AutoCloseable {
     static Services start(BenchDatabase db, Path logs) {
         int catalogPort = JarProcess.freePort();
         String catalogUrl = "http://127.0.0.1:" + catalogPort;
-        JarProcess catalog = start("catalog-service", db, "catalog", catalogPort, Map.of(), logs);
+        JarProcess catalog = catalog(db, catalogPort, logs);
         int planPort = JarProcess.freePort();
         String planUrl = "http://127.0.0.1:" + planPort;
-        JarProcess plan = start("plan-service", db, "plan", planPort, Map.of(
+        JarProcess plan = plan(db, planPort, catalogUrl, logs);
+        return new Services(catalogUrl, catalog, planUrl, plan);
+    }
+
+    /** catalog-service as one pod on {@code port}; returns once it is ready. */
+    static JarProcess catalog(BenchDatabase db, int port, Path logs) {
+        return start("catalog-service", db, "catalog", port, Map.of(), logs);
+    }
+
+    /** plan-service as one pod on {@code port}, calling the catalog at {@code catalogUrl}; returns once it is ready. */
+    static JarProcess plan(BenchDatabase db, int port, String catalogUrl, Path logs) {
+        return start("plan-service", db, "plan", port, Map.of(
                 "quarkus.rest-client.catalog.url", catalogUrl,
                 // no Keycloak: enrolment is not measured, and the service account is fetched lazily
                 "quarkus.oidc-client.auth-server-url", "http://127.0.0.1:9/realms/clinic",
@@ -53,13 +66,23 @@ final class Services implements AutoCloseable {
                 "spinewise.plan.report.concurrent-per-clinic", "1000",
                 // the adherence rollup's job settles the loaded history soon after the load, not a minute later
                 "spinewise.adherence-rollup.every", "2s"), logs);
-        return new Services(catalogUrl, catalog, planUrl, plan);
+    }
+
+    /** Any Quarkus jar as one pod (pinned, one processor, the pod's heap); returns once {@code readyUrl} answers 200. */
+    static JarProcess pod(String name, Path jar, Map<String, String> properties, URI readyUrl, Path logs) {
+        return JarProcess.start(name, pinning(), POD_JVM, jar, properties, readyUrl, Duration.ofSeconds(120),
+                logs.resolve(name + ".log"));
     }
 
     /** How the services were limited, for the report. */
     static String limits() {
-        return (pinning().isEmpty() ? "not pinned (taskset missing)" : "taskset -c " + SERVICE_CORE)
-                + ", -XX:ActiveProcessorCount=1, -Xmx384m, 10 DB connections";
+        return podLimits() + ", 10 DB connections";
+    }
+
+    /** How every {@link #pod} is started: its core and its JVM options. */
+    static String podLimits() {
+        return (pinning().isEmpty() ? "not pinned (taskset missing)" : "taskset -c " + SERVICE_CORE) + ", "
+                + String.join(", ", POD_JVM);
     }
 
     private static JarProcess start(String name, BenchDatabase db, String database, int port, Map<String, String> extra,
@@ -80,9 +103,7 @@ final class Services implements AutoCloseable {
         properties.put("quarkus.profile", "local");
         properties.putAll(extra);
         Path jar = Path.of(name, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-        return JarProcess.start(name, pinning(), List.of("-XX:ActiveProcessorCount=1", "-Xmx384m"), jar, properties,
-                URI.create("http://127.0.0.1:" + port + "/q/health/ready"), Duration.ofSeconds(120),
-                logs.resolve(name + ".log"));
+        return pod(name, jar, properties, URI.create("http://127.0.0.1:" + port + "/q/health/ready"), logs);
     }
 
     private static List<String> pinning() {
