@@ -35,9 +35,9 @@ public final class Report {
     }
 
     /** Date, machine and JVM, so that a figure can be traced to where it was measured. */
-    static void machine(String[] args) {
+    static void machine(String benchmark, String[] args) {
         line("date: %s", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE));
-        line("command: bench/run service %s", String.join(" ", args));
+        line("command: bench/run %s %s", benchmark, String.join(" ", args));
         line("machine: %d cores (%s), %s GiB memory, %s %s; Java %s", Runtime.getRuntime().availableProcessors(),
                 cpuModel(), memoryGiB(), System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("java.version"));

@@ -44,7 +44,7 @@ public final class ServiceBench {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
-        Report.machine(args);
+        Report.machine("service", args);
         new ServiceBench(options).run();
         // the services and PostgreSQL are stopped by shutdown hooks and close()
         System.exit(0);
