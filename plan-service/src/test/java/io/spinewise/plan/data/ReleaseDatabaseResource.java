@@ -51,15 +51,6 @@ public class ReleaseDatabaseResource implements QuarkusTestResourceLifecycleMana
     static final int HISTORY_PATIENTS = 200;
     static final int AUDIT_PER_PATIENT = 100;
 
-    /** The adherence report's window: the history's first day to the day before yesterday (UTC), before every patient's today. */
-    static LocalDate reportFrom() {
-        return LocalDate.now(ZoneOffset.UTC).minusDays(731);
-    }
-
-    static LocalDate reportTo() {
-        return LocalDate.now(ZoneOffset.UTC).minusDays(2);
-    }
-
     /**
      * Audit records over the two years, in the order of their ids and times, each clinic's chained as the
      * chain trigger links them (written with triggers off, so the times can lie in the past). The monthly
@@ -152,7 +143,7 @@ public class ReleaseDatabaseResource implements QuarkusTestResourceLifecycleMana
             s.execute("SET TIME ZONE 'UTC'");
             s.execute("CREATE SCHEMA upgrade_before");
             s.execute("CREATE TABLE upgrade_before.digest (tbl text, columns text, rows bigint, md5 text)");
-            s.execute("CREATE TABLE upgrade_before.report (clinic text, csv text)");
+            s.execute("CREATE TABLE upgrade_before.report (clinic text, from_day date, to_day date, csv text)");
             s.execute("CREATE TABLE upgrade_before.audit AS SELECT max(id) AS last_id FROM audit_event");
         }
         try (PreparedStatement insert = superuser.prepareStatement("INSERT INTO upgrade_before.digest VALUES (?, ?, ?, ?)")) {
@@ -166,15 +157,21 @@ public class ReleaseDatabaseResource implements QuarkusTestResourceLifecycleMana
             insert.executeBatch();
         }
         try (Connection service = DriverManager.getConnection(db.url(), db.runtimeUser(), db.runtimePassword());
-             PreparedStatement insert = superuser.prepareStatement("INSERT INTO upgrade_before.report VALUES (?, ?)")) {
+             PreparedStatement insert = superuser.prepareStatement(
+                     "INSERT INTO upgrade_before.report VALUES (?, CAST(? AS date), CAST(? AS date), ?)")) {
             service.setAutoCommit(false);
+            // the history's first day to the day before yesterday (UTC): before every patient's today
+            LocalDate from = LocalDate.now(ZoneOffset.UTC).minusDays(731);
+            LocalDate to = LocalDate.now(ZoneOffset.UTC).minusDays(2);
             for (String clinic : CLINICS) {
                 ByteArrayOutputStream csv = new ByteArrayOutputStream();
                 AdherenceDays.REPORT.copyCsv(service, SqlValues.of("now", Instant.now()).and("clinic", clinic)
-                        .and("chiro", null).and("from", reportFrom()).and("to", reportTo()), csv);
+                        .and("chiro", null).and("from", from).and("to", to), csv);
                 service.commit();
                 insert.setString(1, clinic);
-                insert.setString(2, csv.toString(StandardCharsets.UTF_8));
+                insert.setString(2, from.toString());
+                insert.setString(3, to.toString());
+                insert.setString(4, csv.toString(StandardCharsets.UTF_8));
                 insert.addBatch();
             }
             insert.executeBatch();

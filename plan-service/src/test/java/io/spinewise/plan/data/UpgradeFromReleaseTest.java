@@ -90,16 +90,17 @@ class UpgradeFromReleaseTest {
     @Test
     void everyClinicsAdherenceReportIsTheOneOfBeforeTheUpgradeDayByDay() throws SQLException {
         Map<String, String> before = new LinkedHashMap<>();
-        try (Connection c = superuser(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT clinic, csv FROM upgrade_before.report ORDER BY clinic")) {
+        Map<String, String[]> windows = new LinkedHashMap<>();
+        try (Connection c = superuser(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT clinic, from_day::text, to_day::text, csv FROM upgrade_before.report ORDER BY clinic")) {
             while (rs.next()) {
                 before.put(rs.getString("clinic"), rs.getString("csv"));
+                windows.put(rs.getString("clinic"), new String[] {rs.getString("from_day"), rs.getString("to_day")});
             }
         }
         assertThat(before).containsOnlyKeys(ReleaseDatabaseResource.CLINICS);
         for (String clinic : ReleaseDatabaseResource.CLINICS) {
-            String csv = adherenceCsv(clinic, ReleaseDatabaseResource.reportFrom().toString(),
-                    ReleaseDatabaseResource.reportTo().toString());
+            String csv = adherenceCsv(clinic, windows.get(clinic)[0], windows.get(clinic)[1]);
             assertThat(differences(before.get(clinic), csv)).as(clinic + "'s adherence per patient and day").isEmpty();
             assertThat(csv.equals(before.get(clinic))).as(clinic + ": the same lines in the same order").isTrue();
         }
