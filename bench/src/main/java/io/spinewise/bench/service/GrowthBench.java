@@ -1,5 +1,7 @@
 package io.spinewise.bench.service;
 
+import io.spinewise.testsupport.upgrade.ClinicHistory;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,9 +18,9 @@ import java.util.function.Function;
  */
 final class GrowthBench {
 
-    static final ClinicData.Clinic SHORT = new ClinicData.Clinic("growth-6-months", 0, 183);
-    static final ClinicData.Clinic LONG = new ClinicData.Clinic("growth-5-years", 0, 1826);
-    static final ClinicData.Clinic LARGE = new ClinicData.Clinic("growth-10x-patients", 0, 183);
+    static final ClinicHistory.Clinic SHORT = new ClinicHistory.Clinic("growth-6-months", 0, 183);
+    static final ClinicHistory.Clinic LONG = new ClinicHistory.Clinic("growth-5-years", 0, 1826);
+    static final ClinicHistory.Clinic LARGE = new ClinicHistory.Clinic("growth-10x-patients", 0, 183);
     /** The ratio issue 15 allows between the base clinic and a longer history or a larger clinic. */
     static final double TARGET_RATIO = 1.3;
 
@@ -26,7 +28,7 @@ final class GrowthBench {
     }
 
     /** The three clinics for a measured clinic of {@code patients}. */
-    static List<ClinicData.Clinic> clinics(int patients) {
+    static List<ClinicHistory.Clinic> clinics(int patients) {
         return List.of(sized(SHORT, patients), sized(LONG, patients), sized(LARGE, 10 * patients));
     }
 
@@ -48,13 +50,13 @@ final class GrowthBench {
         Duration warmUp = Duration.ofSeconds(options.warmupSeconds());
         Duration window = Duration.ofSeconds(options.seconds());
         Map<String, List<LoadResult>> byPage = new LinkedHashMap<>();
-        List<ClinicData.Clinic> clinics = clinics(options.patients());
+        List<ClinicHistory.Clinic> clinics = clinics(options.patients());
         // call by call, the three clinics back to back after a warm-up on all three, so that neither the JIT's
         // warming nor the machine's drift favours the clinic measured last
         pages.forEach((page, make) -> {
             List<Scenario> scenarios = clinics.stream().map(clinic -> {
-                Scenario call = make.apply(calls.in(clinic.name(), clinic.patients()));
-                return new Scenario(page + ", " + clinic.name(), call.target(), one, call.next());
+                Scenario call = make.apply(calls.in(clinic.id(), clinic.patients()));
+                return new Scenario(page + ", " + clinic.id(), call.target(), one, call.next());
             }).toList();
             scenarios.forEach(scenario -> load.warmUp(scenario, 1, warmUp));
             for (Scenario scenario : scenarios) {
@@ -85,7 +87,7 @@ final class GrowthBench {
         return String.format(Locale.ROOT, "%.2f ×%s", ratio, ratio > TARGET_RATIO ? " !" : "");
     }
 
-    private static ClinicData.Clinic sized(ClinicData.Clinic clinic, int patients) {
-        return new ClinicData.Clinic(clinic.name(), patients, clinic.days());
+    private static ClinicHistory.Clinic sized(ClinicHistory.Clinic clinic, int patients) {
+        return new ClinicHistory.Clinic(clinic.id(), patients, clinic.days());
     }
 }

@@ -1,5 +1,6 @@
 package io.spinewise.bench.service;
 
+import io.spinewise.testsupport.upgrade.ClinicHistory;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +41,7 @@ public final class ServiceBench {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
-        Report.machine(args);
+        Report.machine("service", args);
         new ServiceBench(options).run();
         // the services and PostgreSQL are stopped by shutdown hooks and close()
         System.exit(0);
@@ -105,7 +106,7 @@ public final class ServiceBench {
             } catch (SQLException notLoaded) {
                 // auto_explain is only loaded with --explain
             }
-            List<ClinicData.Clinic> growth = options.runs("growth") ? GrowthBench.clinics(options.patients()) : List.of();
+            List<ClinicHistory.Clinic> growth = options.runs("growth") ? GrowthBench.clinics(options.patients()) : List.of();
             ClinicData.Loaded loaded = ClinicData.loadPlan(plan, options.patients(), options.historyDays(), growth);
             ClinicData.loadCatalog(catalog);
             Report.line("data: %d patients in %d clinics (%d in %s), %d check-offs (%d in %s, %d days;"
@@ -113,7 +114,7 @@ public final class ServiceBench {
                     loaded.patients(), 5 + growth.size(), options.patients(), ClinicData.MAIN, loaded.checkOffs(),
                     loaded.mainClinicCheckOffs(), ClinicData.MAIN, options.historyDays(), loaded.allVisiblePercent(),
                     loaded.seconds());
-            growth.forEach(g -> Report.line("growth clinic %s: %d patients, %d days of history", g.name(),
+            growth.forEach(g -> Report.line("growth clinic %s: %d patients, %d days of history", g.id(),
                     g.patients(), g.days()));
             double rebuild = RollupWait.settleAndTimeRebuild(plan);
             Report.line("adherence rollup: plan-service's job settled the history of all %d patients (%d check-offs)"
