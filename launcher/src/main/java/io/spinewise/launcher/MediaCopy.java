@@ -58,7 +58,10 @@ final class MediaCopy implements AutoCloseable {
 
     /** Empties the bucket and puts the backup's objects into it. */
     void load(List<BackupManifest.MediaObject> objects, BackupArchive archive) throws Exception {
-        store.clearContainer(MediaStore.BUCKET);
+        // object by object: the filesystem store's clearContainer fails on the bucket folder itself
+        for (String key : keys()) {
+            store.removeBlob(MediaStore.BUCKET, key);
+        }
         for (BackupManifest.MediaObject object : objects) {
             try (InputStream in = archive.read(object.entry())) {
                 Blob blob = store.blobBuilder(object.key()).payload(in).contentLength(object.entry().bytes())

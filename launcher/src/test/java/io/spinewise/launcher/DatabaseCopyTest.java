@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DatabaseCopyTest {
 
-    private static final Path MIGRATIONS = Path.of(System.getProperty("spinewise.realm.dir", "../config/keycloak"))
-            .resolve("../..").normalize();
+    /** The checkout, where each service's migrations are (the surefire configuration names its spinewise script). */
+    private static final Path MIGRATIONS = Path.of(System.getProperty("spinewise.script", "../spinewise"))
+            .toAbsolutePath().getParent().normalize();
     private static final Database.ServiceRoles PLAN = Database.ServiceRoles.of("plan");
     private static final Database.ServiceRoles CATALOG = Database.ServiceRoles.of("catalog");
 
