@@ -64,6 +64,17 @@ class KubernetesManifestsTest {
         assertThat(only(docs, "Keycloak").path("spec").path("instances").asInt()).isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void theRestoreExampleRecoversProdsOwnArchiveIntoAClusterTheServicesFind() {
+        List<ObjectNode> restore = Overlays.renderRestore();
+
+        assertThat(RecoveryChecks.check(restore, Overlays.render("prod"))).as("problems in k8s/restore").isEmpty();
+        ObjectNode cluster = only(restore, "Cluster");
+        assertThat(cluster.path("metadata").path("namespace").asText()).isEqualTo(Overlays.namespace("prod"));
+        assertThat(cluster.path("spec").path("bootstrap").path("recovery").path("recoveryTarget").path("targetTime")
+                .asText()).isNotEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyWebUiReplicaReadsTheSameSessionEncryptionSecret(String overlay) {

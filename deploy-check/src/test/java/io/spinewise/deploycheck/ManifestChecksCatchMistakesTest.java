@@ -27,6 +27,23 @@ class ManifestChecksCatchMistakesTest {
     }
 
     @Test
+    void aRecoveryThatWouldArchiveOverItsOwnSourceOrRunAnotherPostgresqlIsReported() {
+        List<ObjectNode> prod = JavaKustomize.render(Repo.path("k8s/overlays/prod"));
+        assertThat(RecoveryChecks.check(JavaKustomize.render(Repo.path("k8s/restore")), prod)).isEmpty();
+
+        List<ObjectNode> restore = JavaKustomize.render(Repo.path("k8s/restore"));
+        ObjectNode spec = (ObjectNode) restore.get(0).path("spec");
+        ((ObjectNode) spec.path("plugins").get(0).path("parameters")).put("serverName", "spinewise-db");
+        spec.put("imageName", "ghcr.io/cloudnative-pg/postgresql:17.6-system-trixie");
+        ((ObjectNode) spec.path("bootstrap").path("recovery").path("recoveryTarget")).put("targetTime", "yesterday");
+
+        assertThat(RecoveryChecks.check(restore, prod))
+                .anySatisfy(p -> assertThat(p).contains("would archive its WAL as 'spinewise-db', over the backups"))
+                .anySatisfy(p -> assertThat(p).contains("WAL replays only into the same PostgreSQL"))
+                .anySatisfy(p -> assertThat(p).contains("targetTime 'yesterday' is not a time"));
+    }
+
+    @Test
     void missingReadinessProbeIsReported() {
         assertThat(problemsAfter(docs -> container(docs, "web-ui").remove("readinessProbe")))
                 .anySatisfy(p -> assertThat(p).contains("web-ui").contains("has no readinessProbe"));

@@ -40,6 +40,15 @@ final class Overlays {
         return JavaKustomize.render(directory(overlay));
     }
 
+    /** {@code k8s/restore/}: the point-in-time recovery example (docs/deployment.md), not an overlay of its own. */
+    static List<ObjectNode> renderRestore() {
+        Path directory = Repo.path("k8s/restore");
+        return Kubectl.available().isPresent()
+                ? Yaml.readAll(KUBECTL_OUTPUT.computeIfAbsent("../restore", o -> Kubectl.kustomize(directory)),
+                        "kubectl kustomize k8s/restore")
+                : JavaKustomize.render(directory);
+    }
+
     static String renderer() {
         return Kubectl.available().map(v -> "kubectl (" + v + ")").orElse("deploy-check's Java renderer");
     }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -42,9 +44,15 @@ final class Launcher {
 
     /** A command run to its end, e.g. {@code down}, or an {@code up} that is expected to refuse. */
     Result run(String command, Duration timeout) {
+        return run(timeout, command);
+    }
+
+    /** A command with its arguments run to its end, e.g. {@code backup FILE}. */
+    Result run(Duration timeout, String... arguments) {
+        String command = arguments[0];
         try {
             Path output = Files.createTempFile("spinewise-" + command, ".out");
-            Process process = start(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Process process = start(arguments).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             long begin = System.nanoTime();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -64,9 +72,10 @@ final class Launcher {
         }
     }
 
-    private ProcessBuilder start(String command) {
-        ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("spinewise").toString(), command)
-                .directory(home.toFile());
+    private ProcessBuilder start(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("spinewise").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         builder.environment().put("SPINEWISE_DATA", data.toString());
         builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         return builder;

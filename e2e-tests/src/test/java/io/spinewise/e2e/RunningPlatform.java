@@ -129,7 +129,7 @@ final class RunningPlatform {
         return LOGINS;
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +15,8 @@ import java.util.stream.Collectors;
 /**
  * {@code ./spinewise up | down}: the whole platform on one machine with only a JDK 17.
  * Runs in the foreground; Ctrl-C or {@code ./spinewise down} stops every part cleanly.
+ * {@code ./spinewise backup [FILE]} and {@code restore FILE} save and bring back its data ({@link Backup},
+ * {@link Restore}).
  *
  * <p>The data folder (PostgreSQL's data, Keycloak's store, logs, the pid file) is
  * {@code .spinewise/} in the checkout unless {@code -Dspinewise.data} or {@code SPINEWISE_DATA}
@@ -39,12 +42,45 @@ public final class Spinewise {
                         "http://localhost:" + Platform.PLAN_PORT, platform.database()).load());
             }
             case "down" -> down(data);
+            case "backup" -> backup(data, args.length > 1 ? workingFolder().resolve(args[1])
+                    : Backup.defaultFile(workingFolder(), Instant.now()));
+            case "restore" -> {
+                if (args.length != 2) {
+                    System.err.println("usage: ./spinewise restore FILE");
+                    yield 2;
+                }
+                yield restore(home, data, workingFolder().resolve(args[1]));
+            }
             default -> {
-                System.err.println("usage: ./spinewise up | down");
+                System.err.println("usage: ./spinewise up | down | backup [FILE] | restore FILE");
                 yield 2;
             }
         };
         System.exit(status);
+    }
+
+    /** Where the command was typed (the script changes to the checkout): relative file names are meant from there. */
+    private static Path workingFolder() {
+        return Path.of(System.getProperty("spinewise.cwd", ".")).toAbsolutePath().normalize();
+    }
+
+    static int backup(Path data, Path file) {
+        try {
+            return new Backup(data).run(file.toAbsolutePath().normalize());
+        } catch (Exception e) {
+            System.err.println("Spinewise: the backup failed: " + e + ". No backup file was written.");
+            return 1;
+        }
+    }
+
+    static int restore(Path home, Path data, Path file) {
+        try {
+            return new Restore(home, data).run(file.toAbsolutePath().normalize());
+        } catch (Exception e) {
+            System.err.println("Spinewise: the restore failed half-way: " + e + ". The data folder " + data
+                    + " is partly restored; run the restore again before ./spinewise up.");
+            return 1;
+        }
     }
 
     /** The system property wins over the environment; both default to {@code .spinewise/} in the checkout. */
