@@ -28,7 +28,8 @@ import static org.hamcrest.Matchers.oneOf;
 @WithTestResource(StubServices.class)
 class MetricsPortTest {
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    /** /q/metrics on the management port (the annotation adds the management root path, /q). */
+    @TestHTTPResource(value = "/metrics", management = true)
     URL managementMetrics;
 
     @Test
