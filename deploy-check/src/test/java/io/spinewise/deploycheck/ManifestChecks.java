@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spinewise.deploycheck.NetworkReachability.Pod;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -759,7 +760,7 @@ final class ManifestChecks {
         List<Pod> senders = new ArrayList<>(apps.values());
         senders.addAll(List.of(INGRESS_CONTROLLER, PROMETHEUS, OTHER_MONITORING_POD, CNPG_OPERATOR, STRANGER));
         Set<String> ingressBackends = ingressBackendDeployments();
-        Set<String> scraped = scrapedDeployments();
+        Map<String, Set<Integer>> scraped = scrapedDeployments();
 
         // The services: whom their configuration calls, who routes to or scrapes them.
         Map<String, Map<String, String>> configs = effectiveConfigs();
@@ -798,9 +799,12 @@ final class ManifestChecks {
             if (ingressBackends.contains(Yaml.name(deployment))) {
                 expected.put(new Call(INGRESS_CONTROLLER, to), "an Ingress routes to it");
             }
-            if (scraped.contains(Yaml.name(deployment))) {
-                expected.put(new Call(PROMETHEUS, new Target(to.pod(), scrapePort(deployment), "TCP")),
-                        "Prometheus scrapes its /q/metrics");
+            for (int port : scraped.getOrDefault(Yaml.name(deployment), Set.of())) {
+                Target metrics = new Target(to.pod(), port, "TCP");
+                if (!ours.contains(metrics)) {
+                    ours.add(metrics); // a port of its own for metrics (web-ui's management port): nobody else may reach it
+                }
+                expected.put(new Call(PROMETHEUS, metrics), "Prometheus scrapes its /q/metrics");
             }
         });
 
@@ -992,7 +996,7 @@ final class ManifestChecks {
         return named;
     }
 
-    /** The port Prometheus scrapes: the prometheus.io/port annotation, else the first container port. */
+    /** The port Prometheus scrapes by annotation: the prometheus.io/port annotation, else the first container port. */
     private static int scrapePort(JsonNode deployment) {
         String annotated = Yaml.at(deployment, "spec.template.metadata.annotations").path("prometheus.io/port").asText("");
         return annotated.isEmpty() ? namedPorts(deployment).values().stream().findFirst().orElse(0)
@@ -1000,22 +1004,38 @@ final class ManifestChecks {
     }
 
     /**
-     * Deployments Prometheus scrapes: those whose pods carry prometheus.io/scrape "true", and
-     * those behind a Service a ServiceMonitor selects.
+     * The container ports Prometheus scrapes, by Deployment: the annotated port of pods that carry
+     * prometheus.io/scrape "true", and for a Service a ServiceMonitor selects, the container port behind each
+     * Service port the monitor's endpoints name (its targetPort, by name or number).
      */
-    private Set<String> scrapedDeployments() {
-        Set<String> scraped = new HashSet<>();
+    private Map<String, Set<Integer>> scrapedDeployments() {
+        Map<String, Set<Integer>> scraped = new HashMap<>();
         for (ObjectNode deployment : ofKind("Deployment")) {
             if ("true".equals(Yaml.at(deployment, "spec.template.metadata.annotations").path("prometheus.io/scrape").asText())) {
-                scraped.add(Yaml.name(deployment));
+                scraped.computeIfAbsent(Yaml.name(deployment), d -> new LinkedHashSet<>()).add(scrapePort(deployment));
             }
         }
         for (ObjectNode monitor : ofKind("ServiceMonitor")) {
             for (ObjectNode service : servicesSelectedBy(monitor)) {
-                deploymentsSelectedBy(service.path("spec").path("selector"), true).forEach(d -> scraped.add(Yaml.name(d)));
+                for (JsonNode endpoint : Yaml.at(monitor, "spec.endpoints")) {
+                    stream(service.path("spec").path("ports"))
+                            .filter(p -> endpoint.path("port").asText().equals(p.path("name").asText()))
+                            .forEach(servicePort -> deploymentsSelectedBy(service.path("spec").path("selector"), true)
+                                    .forEach(d -> scraped.computeIfAbsent(Yaml.name(d), n -> new LinkedHashSet<>())
+                                            .add(containerPort(d, servicePort))));
+                }
             }
         }
         return scraped;
+    }
+
+    /** The container port a Service port sends to: its targetPort by name or number, else its port. */
+    private static int containerPort(JsonNode deployment, JsonNode servicePort) {
+        JsonNode target = servicePort.path("targetPort");
+        if (target.isTextual() && !target.asText().matches("\\d+")) {
+            return namedPorts(deployment).getOrDefault(target.asText(), 0);
+        }
+        return target.isMissingNode() ? servicePort.path("port").asInt() : target.asInt();
     }
 
     private List<ObjectNode> servicesSelectedBy(ObjectNode monitor) {
@@ -1036,7 +1056,7 @@ final class ManifestChecks {
                 problem(Yaml.id(monitor) + " has no endpoints to scrape");
             }
             for (ObjectNode service : services) {
-                // a module without a Prometheus registry serves no /q/metrics (web-ui: a login redirect)
+                // a module without a Prometheus registry serves no /q/metrics
                 String module = Yaml.name(service);
                 if (Repo.path(module + "/pom.xml").toFile().isFile()
                         && !Repo.read(module + "/pom.xml").contains("quarkus-micrometer-registry-prometheus")) {
@@ -1056,9 +1076,25 @@ final class ManifestChecks {
                         problem(Yaml.id(monitor) + ": " + Yaml.id(service) + " has no port named "
                                 + endpoint.path("port").asText());
                     }
+                    if (ingressRoutesToPort(service, endpoint.path("port").asText())) {
+                        problem(Yaml.id(monitor) + " scrapes " + Yaml.id(service) + "'s port " + endpoint.path("port").asText()
+                                + ", which an Ingress routes to: /q/metrics would be public");
+                    }
                 }
             }
         }
+    }
+
+    /** Whether an Ingress routes to this Service port (by its name or its number). */
+    private boolean ingressRoutesToPort(JsonNode service, String portName) {
+        int number = stream(service.path("spec").path("ports")).filter(p -> portName.equals(p.path("name").asText()))
+                .mapToInt(p -> p.path("port").asInt()).findFirst().orElse(-1);
+        return ofKind("Ingress").stream().flatMap(i -> stream(i.path("spec").path("rules")))
+                .flatMap(r -> stream(r.path("http").path("paths")))
+                .map(p -> p.path("backend").path("service"))
+                .filter(backend -> Yaml.name(service).equals(backend.path("name").asText()))
+                .anyMatch(backend -> portName.equals(backend.path("port").path("name").asText())
+                        || backend.path("port").path("number").asInt(-2) == number);
     }
 
     private boolean ingressRoutesTo(String serviceName) {

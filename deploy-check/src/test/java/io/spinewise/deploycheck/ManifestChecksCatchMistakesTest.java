@@ -279,10 +279,18 @@ class ManifestChecksCatchMistakesTest {
     }
 
     @Test
-    void serviceMonitorScrapingAServiceWithoutMetricsIsReported() {
-        assertThat(problemsAfter(docs -> ((ArrayNode) doc(docs, "ServiceMonitor", "spinewise-services")
-                .path("spec").path("selector").path("matchExpressions").get(0).path("values")).add("web-ui")))
-                .anySatisfy(p -> assertThat(p).contains("scrapes Service/web-ui, but web-ui has no Prometheus registry"));
+    void serviceMonitorScrapingThePortTheIngressExposesIsReported() {
+        // web-ui's pages port is public: a scrape there would mean /q/metrics is served to the internet
+        assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "ServiceMonitor", "spinewise-web-ui")
+                .path("spec").path("endpoints").get(0)).put("port", "http")))
+                .anySatisfy(p -> assertThat(p).contains("scrapes Service/web-ui's port http, which an Ingress routes to"));
+    }
+
+    @Test
+    void webUiMetricsPortOpenToAnyoneButPrometheusIsReported() {
+        assertThat(problemsAfter(docs -> ((ObjectNode) doc(docs, "NetworkPolicy", "web-ui-from-prometheus")
+                .path("spec").path("ingress").get(0)).remove("from")))
+                .anySatisfy(p -> assertThat(p).contains("Deployment/web-ui:9080"));
     }
 
     @Test

@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The checkout's {@code spinewise} script, run as a user runs it, on the tests' own data folder
- * ({@code SPINEWISE_DATA}), with the JDK that runs the tests first on the PATH.
+ * ({@code SPINEWISE_DATA}), with the JDK that runs the tests first on the PATH and any further
+ * environment the tests give it (the OTLP endpoint of their trace receiver).
  */
 final class Launcher {
 
@@ -25,10 +27,12 @@ final class Launcher {
 
     private final Path home;
     private final Path data;
+    private final Map<String, String> environment;
 
-    Launcher(Path home, Path data) {
+    Launcher(Path home, Path data, Map<String, String> environment) {
         this.home = home;
         this.data = data;
+        this.environment = Map.copyOf(environment);
     }
 
     Path data() {
@@ -76,6 +80,7 @@ final class Launcher {
         List<String> command = new ArrayList<>(List.of("bash", home.resolve("spinewise").toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+        builder.environment().putAll(environment);
         builder.environment().put("SPINEWISE_DATA", data.toString());
         builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         return builder;

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -27,6 +28,9 @@ import java.util.stream.Stream;
  * again. Demo users' tokens are fetched once and reused for a few minutes: Keycloak's password hashing
  * makes every login cost about a second of CPU.
  *
+ * <p>The services send their traces to {@link #traces()}, an OTLP receiver in this JVM standing in for the
+ * operator's collector ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, OTLP/HTTP), so every test runs with tracing on.
+ *
  * <p>With {@code -Dspinewise.e2e.running=true} the tests use a platform that is already up
  * ({@code ./spinewise up}) instead, which makes writing a test quicker; the tests that stop and
  * restart the platform are then skipped, since the tests do not own that platform.
@@ -39,9 +43,13 @@ final class RunningPlatform {
     static final String WEB = "http://localhost:" + Platform.WEB_PORT;
 
     private static final Path HOME = Path.of(System.getProperty("spinewise.home", "..")).toAbsolutePath().normalize();
+    /** Receives the platform's spans; none on a platform started elsewhere, which sends them where its user chose. */
+    private static final OtlpReceiver TRACES = alreadyRunning() ? null : new OtlpReceiver();
     /** On a platform started elsewhere, the launcher is the user's, with its data in the checkout's .spinewise/. */
     private static final Launcher LAUNCHER = new Launcher(HOME, alreadyRunning() ? HOME.resolve(".spinewise")
-            : Path.of(System.getProperty("spinewise.e2e.data", "target/stack")).toAbsolutePath());
+            : Path.of(System.getProperty("spinewise.e2e.data", "target/stack")).toAbsolutePath(),
+            TRACES == null ? Map.of() : Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", TRACES.endpoint(),
+                    "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"));
     /**
      * Reuse a token for at most this long: the realm's access tokens live 5 minutes, and a suite on
      * a slow machine outlives one (a reused expired token made later tests fail with 401).
@@ -79,6 +87,12 @@ final class RunningPlatform {
     static synchronized Launcher.Up current() {
         get();
         return current;
+    }
+
+    /** The spans the platform exported so far (empty on a platform started elsewhere). */
+    static List<OtlpReceiver.Span> traces() {
+        get();
+        return TRACES == null ? List.of() : TRACES.spans();
     }
 
     static Launcher launcher() {

@@ -42,6 +42,7 @@ final class SecondWebUi implements AutoCloseable {
                 "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.profile=local",
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + freePort(),
                 "-Dquarkus.rest-client.catalog.url=http://localhost:" + Platform.CATALOG_PORT,
                 "-Dquarkus.rest-client.plan.url=http://localhost:" + Platform.PLAN_PORT));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));

@@ -23,6 +23,8 @@ public final class Platform implements AutoCloseable {
     public static final int CATALOG_PORT = 8081;
     public static final int PLAN_PORT = 8082;
     public static final int WEB_PORT = 8080;
+    /** web-ui's management port: its /q/metrics, kept off the port the browser (and an Ingress) reaches. */
+    public static final int WEB_MANAGEMENT_PORT = 9080;
     public static final int SMTP_PORT = MailServer.SMTP_PORT;
     public static final int IMAP_PORT = MailServer.IMAP_PORT;
     public static final int MEDIA_STORE_PORT = 8183;
@@ -71,6 +73,7 @@ public final class Platform implements AutoCloseable {
         ports.put(CATALOG_PORT, "catalog-service");
         ports.put(PLAN_PORT, "plan-service");
         ports.put(WEB_PORT, "web-ui");
+        ports.put(WEB_MANAGEMENT_PORT, "web-ui management (metrics)");
         return ports;
     }
 

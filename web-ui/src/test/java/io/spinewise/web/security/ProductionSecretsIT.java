@@ -90,6 +90,7 @@ class ProductionSecretsIT {
     private static JarProcess start(Map<String, String> properties, Path log) {
         int port = JarProcess.freePort();
         properties.put("quarkus.http.port", Integer.toString(port));
+        properties.put("quarkus.management.port", Integer.toString(JarProcess.freePort()));
         return JarProcess.start("web-ui", JAR, properties, URI.create("http://127.0.0.1:" + port + "/q/health/ready"),
                 Duration.ofSeconds(60), log);
     }
