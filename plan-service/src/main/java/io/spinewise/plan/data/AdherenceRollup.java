@@ -33,9 +33,10 @@ import java.util.UUID;
  *   <li>writes the service does not make (the launcher's demo load, tests, the bench, psql): any day.</li>
  * </ul>
  * None of this is trusted to hold: triggers on those four tables (V16) move {@code settled_through} back before
- * the first day each write may change, in the writing transaction, whoever writes. The job settles through
- * yesterday, so a back-dated write lands on a settled day now and then: it costs that patient's reader a longer
- * live part until the next settling, never a wrong figure.
+ * the first day each write may change, in the writing transaction, whoever writes. The service's own writes
+ * stay after the settled days because {@link #settle} keeps {@code lateLoggingDays + 2} days unsettled; a
+ * write further back (only from outside the service) costs the reader a longer live part until the next
+ * settling, never a wrong figure.
  *
  * <p><b>Concurrency.</b> Settling locks the patients' rollup rows (FOR UPDATE, skipping rows a writer holds),
  * then reads in later statements: a write that locked the row first has committed by then and is seen; a

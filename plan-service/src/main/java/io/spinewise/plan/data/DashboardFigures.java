@@ -74,7 +74,7 @@ public class DashboardFigures {
                 ORDER BY c.session_date DESC, c.created_at DESC, c.id DESC LIMIT 1) pain ON true
             -- the pain trend: the first and the last least(3, n / 2) of the n ratings before a session in the last
             -- 30 days, each side a short index scan that stops after its three (two window sorts per patient cost
-            -- five times as much on a page of 100: bench/README.md, "Dashboard: settled through yesterday")
+            -- five times as much on a page of 100: bench/README.md, "The check-off statement's parts, and the dashboard's pain trend")
             LEFT JOIN LATERAL (
                 SELECT count(*) AS n FROM session_checkoff c
                 WHERE c.patient_id = pts.id AND c.undone_at IS NULL AND c.pain_before IS NOT NULL

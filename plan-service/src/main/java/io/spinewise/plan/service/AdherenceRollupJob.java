@@ -1,6 +1,7 @@
 package io.spinewise.plan.service;
 
 import io.quarkus.scheduler.Scheduled;
+import io.spinewise.plan.config.PlanConfig;
 import io.spinewise.plan.data.AdherenceRollup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,20 +23,21 @@ public class AdherenceRollupJob {
     AdherenceRollup rollup;
 
     @Inject
+    PlanConfig config;
+
+    @Inject
     Today today;
 
     /**
-     * Days left unsettled before the patient's today: one, so settled through yesterday. Every dashboard page
-     * computes the unsettled days live for each of its patients, so each day kept out costs every read. Most
-     * writes are today's; a back-dated or offline check-off (up to {@code lateLoggingDays} back), an undo of one,
-     * or a back-dated start lands on a settled day, and the tables' triggers move that patient's
-     * {@code settled_through} back in the writing transaction (the figures stay exact, that patient's page
-     * computes a few more days live until the next run settles them again). Keeping {@code lateLoggingDays + 2}
-     * days out, as first built, spared those rare writes one row update and cost every read nine days of
-     * arithmetic per patient (bench/README.md, "Dashboard: settled through yesterday").
+     * Days left unsettled before the patient's today: the service's writes reach {@code lateLoggingDays} back,
+     * one more after a change to a time zone behind the old one, one more for a transaction that began
+     * before midnight. Further back only writes from outside the service (which the triggers handle).
+     * (Settling through yesterday would spare every dashboard page eight live days per patient, but every
+     * back-dated check-off would then move its patient's days back and have them settled again: tried on
+     * 2026-11-29, bench/README.md "Live days".)
      */
     public int marginDays() {
-        return 1;
+        return config.lateLoggingDays() + 2;
     }
 
     @Scheduled(identity = "adherence-rollup", every = "${spinewise.adherence-rollup.every:60s}", delayed = "5s",
