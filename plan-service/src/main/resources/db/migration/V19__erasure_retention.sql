@@ -12,3 +12,7 @@ ALTER TABLE patient ADD COLUMN erasure_requested_at timestamptz,
 -- the PSFS activities (the patient's own words) and the clinicians' notes on acknowledgements are rewritten
 GRANT UPDATE (answers) ON assessment_response TO "${runtime_role}";
 GRANT UPDATE (note) ON attention_acknowledgement TO "${runtime_role}";
+
+-- Retention (RetentionJob, spinewise.retention.*): check-offs and reminders older than the clinic's periods are
+-- deleted, in batches; the adherence rollup's triggers recompute the days they leave.
+GRANT DELETE ON session_checkoff, reminder TO "${runtime_role}";

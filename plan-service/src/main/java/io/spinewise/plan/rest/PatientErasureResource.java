@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * A clinic administrator erases a patient (GDPR Art. 17; docs/data-protection.md). A POST, not a DELETE: the
  * patient's row stays, pseudonymised, with the figures the clinic must keep.
  */
-@Path("/api/patients/{id}/erasure")
+@Path("/api/patients")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Patients")
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
@@ -52,6 +52,7 @@ public class PatientErasureResource {
     AuditRecorder recorder;
 
     @POST
+    @Path("/{id}/erasure")
     @RolesAllowed(Roles.CLINIC_ADMIN)
     @Audited(AuditAction.PATIENT_ERASE)
     @Operation(operationId = "erasePatient", summary = "Erase a patient",
