@@ -67,7 +67,7 @@ class PatientErasurePageTest {
                 "\"2026-11-29T10:00:01Z\""));
         String html = Pages.get(Users.admin(), "/admin/erasure?done=erased&find=erased").response().then()
                 .statusCode(200).extract().asString();
-        assertThat(html).contains("Erased. The patient's login is removed", "Erased patient", "Erased Sun 29 Nov 2026")
+        assertThat(html).contains("Erased. The patient&#39;s login is removed", "Erased patient", "Erased Sun 29 Nov 2026")
                 .doesNotContain("Erase Erased patient…");
     }
 
