@@ -77,7 +77,7 @@ class RealmSecurityTest {
         }
         JsonNode account = realm(file).path("users").get(0);
         assertThat(account.path("serviceAccountClientId").asText()).isEqualTo("plan-service");
-        assertThat(account.at("/clientRoles/plan-service")).extracting(JsonNode::asText).containsExactly("enrol-patients");
+        assertThat(account.at("/clientRoles/plan-service")).extracting(JsonNode::asText).containsExactly("enrol-patients", "erase-patients");
     }
 
     @ParameterizedTest

@@ -111,10 +111,11 @@ class RealmFilesTest {
         assertThat(client(realm, "plan-service").get("serviceAccountsEnabled").asBoolean()).isTrue();
         JsonNode serviceAccount = realm.get("users").get(0);
         assertThat(serviceAccount.get("serviceAccountClientId").asText()).isEqualTo("plan-service");
-        // no realm-management role at all: enrolment goes through the spinewise-enrolment extension
+        // no realm-management role at all: enrolment and erasure go through the spinewise-enrolment extension,
+        // each under its own client role
         assertThat(serviceAccount.path("clientRoles").properties()).singleElement()
                 .satisfies(roles -> assertThat(roles.getKey()).isEqualTo("plan-service"))
-                .satisfies(roles -> assertThat(roles.getValue()).extracting(JsonNode::asText).containsExactly("enrol-patients"));
+                .satisfies(roles -> assertThat(roles.getValue()).extracting(JsonNode::asText).containsExactly("enrol-patients", "erase-patients"));
         assertThat(serviceAccount.path("realmRoles")).extracting(JsonNode::asText).containsExactly("default-roles-clinic");
     }
 

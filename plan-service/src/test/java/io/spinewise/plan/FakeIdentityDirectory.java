@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Alternative;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +29,8 @@ public class FakeIdentityDirectory implements IdentityDirectory {
     private static final Map<String, NewAccount> ACCOUNTS = new ConcurrentHashMap<>();
     private static final Map<String, String> SUBJECTS = new ConcurrentHashMap<>();
     private static final List<String> DELETED = new CopyOnWriteArrayList<>();
+    private static final List<String> ERASED = new CopyOnWriteArrayList<>();
+    private static final Set<String> ERASURE_FAILS = ConcurrentHashMap.newKeySet();
     static final String CLASHING_SUBJECT = "00000000-0000-0000-0000-00000000c1a5";
 
     @Override
@@ -51,6 +54,31 @@ public class FakeIdentityDirectory implements IdentityDirectory {
         DELETED.add(subject);
         ACCOUNTS.remove(subject);
         SUBJECTS.values().removeIf(subject::equals);
+    }
+
+    /** As Keycloak's extension: an account gone already is a 404, which the real directory reads as done. */
+    @Override
+    public void erasePatientAccount(String subject) {
+        if (ERASURE_FAILS.contains(subject)) {
+            throw new ProblemException(ProblemType.DEPENDENCY_UNAVAILABLE,
+                    "The patient's login could not be removed: the login directory is not reachable.");
+        }
+        ERASED.add(subject);
+        ACCOUNTS.remove(subject);
+    }
+
+    /** Subjects whose accounts an erasure removed. */
+    public static List<String> erased() {
+        return List.copyOf(ERASED);
+    }
+
+    /** Makes the directory unreachable for this subject's erasure, or reachable again. */
+    public static void failErasureOf(String subject, boolean fail) {
+        if (fail) {
+            ERASURE_FAILS.add(subject);
+        } else {
+            ERASURE_FAILS.remove(subject);
+        }
     }
 
     /** Subjects whose accounts enrolment took back. */

@@ -21,17 +21,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.spinewise.plan.Users.NORTH_ADMIN;
 import static io.spinewise.plan.Users.NORTH_CHIRO;
 import static io.spinewise.plan.Users.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The call the real {@link io.spinewise.plan.client.KeycloakIdentityDirectory} makes, seen by a
  * stand-in Keycloak: the service account's token as the bearer, the staff member's own token in
  * {@code X-Spinewise-Staff-Token}, and no clinic in the body (Keycloak takes it from the staff
- * token). What the real extension answers to such a call is checked in launcher's
+ * token); an erasure the same way, with the clinic administrator's token. What the real extension answers to such a call is checked in launcher's
  * {@code KeycloakLeastPrivilegeIT} and {@code KeycloakServerIT}.
  */
 @QuarkusTest
@@ -50,8 +53,9 @@ class KeycloakEnrolmentCallTest {
                 .post("/api/patients")
                 .then().statusCode(201).body("patient.email", equalTo(email));
 
-        assertThat(StandInKeycloak.ENROLMENTS).hasSize(1);
-        Request enrolment = StandInKeycloak.ENROLMENTS.get(0);
+        List<Request> mine = StandInKeycloak.ENROLMENTS.stream().filter(r -> r.body().contains(email)).toList();
+        assertThat(mine).hasSize(1);
+        Request enrolment = mine.get(0);
         assertThat(enrolment.path()).isEqualTo("/realms/clinic/spinewise-enrolment/patients");
         assertThat(enrolment.authorization()).isEqualTo("Bearer " + StandInKeycloak.SERVICE_TOKEN);
         assertThat(enrolment.staffToken()).isEqualTo(NORTH_CHIRO);
@@ -62,6 +66,26 @@ class KeycloakEnrolmentCallTest {
                 .containsExactlyInAnyOrder("email", "firstName", "lastName", "temporaryPassword");
     }
 
+    @Test
+    void anErasureSendsTheAdministratorsTokenAndReadsAnAccountGoneAlreadyAsDone() {
+        String email = "eve." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String id = as(NORTH_CHIRO).body(Map.of("firstName", "Eve", "lastName", "Lee", "timeZone", "Europe/Zurich",
+                "email", email)).post("/api/patients").then().statusCode(201).extract().path("patient.id");
+
+        StandInKeycloak.ERASURE_STATUS.set(500);
+        as(NORTH_ADMIN).post("/api/patients/" + id + "/erasure").then().statusCode(503)
+                .body("detail", containsString("(500)")).body("detail", containsString("erase again"));
+        StandInKeycloak.ERASURE_STATUS.set(404); // the account went with the first call, whose answer was lost
+        as(NORTH_ADMIN).post("/api/patients/" + id + "/erasure").then().statusCode(200)
+                .body("name", equalTo("Erased patient"));
+
+        assertThat(StandInKeycloak.ERASURES).hasSize(2).allSatisfy(erasure -> {
+            assertThat(erasure.path()).matches("/realms/clinic/spinewise-enrolment/patients/[0-9a-f-]{36}/erasure");
+            assertThat(erasure.authorization()).isEqualTo("Bearer " + StandInKeycloak.SERVICE_TOKEN);
+            assertThat(erasure.staffToken()).isEqualTo(NORTH_ADMIN);
+        });
+    }
+
     record Request(String path, String authorization, String staffToken, String body) {
     }
 
@@ -70,6 +94,8 @@ class KeycloakEnrolmentCallTest {
 
         static final String SERVICE_TOKEN = "service-account-token";
         static final List<Request> ENROLMENTS = new CopyOnWriteArrayList<>();
+        static final List<Request> ERASURES = new CopyOnWriteArrayList<>();
+        static final AtomicInteger ERASURE_STATUS = new AtomicInteger(204);
         private HttpServer server;
 
         @Override
@@ -82,10 +108,16 @@ class KeycloakEnrolmentCallTest {
             server.createContext("/realms/clinic/protocol/openid-connect/token", exchange -> answer(exchange, 200,
                     "{\"access_token\": \"" + SERVICE_TOKEN + "\", \"token_type\": \"Bearer\", \"expires_in\": 300}"));
             server.createContext("/realms/clinic/spinewise-enrolment/patients", exchange -> {
-                ENROLMENTS.add(new Request(exchange.getRequestURI().getPath(),
+                Request request = new Request(exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         exchange.getRequestHeaders().getFirst("X-Spinewise-Staff-Token"),
-                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                if (request.path().endsWith("/erasure")) {
+                    ERASURES.add(request);
+                    answer(exchange, ERASURE_STATUS.get(), "{}");
+                    return;
+                }
+                ENROLMENTS.add(request);
                 String id = UUID.randomUUID().toString();
                 exchange.getResponseHeaders().add("Location", url() + exchange.getRequestURI().getPath() + "/" + id);
                 answer(exchange, 201, "{\"id\": \"" + id + "\"}");

@@ -24,6 +24,7 @@ import io.spinewise.plan.rest.Limited;
 import io.spinewise.plan.rest.MeAssessmentResource;
 import io.spinewise.plan.rest.MeResource;
 import io.spinewise.plan.rest.PatientAssessmentResource;
+import io.spinewise.plan.rest.PatientErasureResource;
 import io.spinewise.plan.rest.PatientResource;
 import io.spinewise.plan.rest.PlanResource;
 import io.spinewise.plan.rest.PushSubscriptionResource;
@@ -285,7 +286,7 @@ class RateLimitsTest {
                 PlanResource.class, PushSubscriptionResource.class, ReportResource.class, ReminderResource.class,
                 UnsubscribeResource.class, InstrumentResource.class, PatientAssessmentResource.class,
                 MeAssessmentResource.class, RtmResource.class, RtmReportResource.class, AttentionResource.class,
-                ClinicInstrumentResource.class)) {
+                ClinicInstrumentResource.class, PatientErasureResource.class)) {
             for (Method method : resource.getDeclaredMethods()) {
                 Operation operation = method.getAnnotation(Operation.class);
                 if (operation != null) {

@@ -70,7 +70,8 @@ final class Fixtures {
     static String patient(String id, String firstName, String lastName, String email, String timeZone) {
         return """
                 {"id":"%s","firstName":"%s","lastName":"%s","name":"%s %s","email":"%s","username":"%s",
-                 "timeZone":"%s","language":null,"createdAt":"2026-10-01T09:00:00Z"}
+                 "timeZone":"%s","language":null,"createdAt":"2026-10-01T09:00:00Z",
+                 "erasureRequestedAt":null,"erasedAt":null}
                 """.formatted(id, firstName, lastName, firstName, lastName, email, email, timeZone);
     }
 
@@ -97,7 +98,11 @@ final class Fixtures {
                  "patient":{"id":"%s","clinicId":"north","firstName":"Paul","lastName":"Patient","email":"paul@example.org",
                   "username":"paul@example.org","timeZone":"Europe/Zurich","language":null,
                   "createdAt":"2026-10-01T09:00:00Z"},
-                 "plans":[],"checkOffs":[],"assessments":[],"responses":[],"adherence":%s}
+                 "plans":[],"checkOffs":[],"assessments":[],"responses":[],"adherence":%s,
+                 "reminders":{"channels":["EMAIL"],"remindAt":"18:00","quietFrom":null,"quietUntil":null,"chosen":false,
+                  "emailAvailable":true},
+                 "remindersSent":[],"pushDevices":[],"calendarFeed":{"on":false,"startsAt":"18:00","since":null},
+                 "remoteMonitoringTime":[],"attentionAcknowledgements":[]}
                 """.formatted(PATIENT_ID, adherenceAsAsked(adherence()).apply(null).strip());
     }
 

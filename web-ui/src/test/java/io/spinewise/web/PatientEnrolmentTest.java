@@ -27,7 +27,8 @@ class PatientEnrolmentTest {
     void enrolmentShowsTheOneTimePasswordOnceAndNeverCaches() {
         StubServices.json("POST", "/api/patients", 201, """
                 {"patient":{"id":"%s","firstName":"Petra","lastName":"Test","name":"Petra Test","email":"petra@example.org",
-                 "username":"petra@example.org","timeZone":"Europe/Zurich","language":null,"createdAt":"2026-11-23T08:00:00Z"},
+                 "username":"petra@example.org","timeZone":"Europe/Zurich","language":null,"createdAt":"2026-11-23T08:00:00Z",
+                 "erasureRequestedAt":null,"erasedAt":null},
                  "login":{"username":"petra@example.org","temporaryPassword":"Xk4-tmp-91","instructions":"Change it at first sign-in."}}
                 """.formatted(Fixtures.PATIENT_ID));
         String token = Users.chiropractor();

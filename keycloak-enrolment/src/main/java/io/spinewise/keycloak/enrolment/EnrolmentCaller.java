@@ -27,10 +27,13 @@ import java.util.List;
 record EnrolmentCaller(AdminAuth service, UserModel staff, String clinic) {
 
     static final String ENROL_ROLE = "enrol-patients";
+    /** A separate role, so that a service that enrols need not be able to erase (and the other way round). */
+    static final String ERASE_ROLE = "erase-patients";
     static final String STAFF_TOKEN_HEADER = "X-Spinewise-Staff-Token";
     static final String CLINIC_CLAIM = "clinic_id";
     static final String PATIENT_ROLE = "patient";
     static final List<String> STAFF_ROLES = List.of("chiropractor", "clinic-admin");
+    static final List<String> ADMIN_ROLES = List.of("clinic-admin");
 
     /** The caller, or the 401/403 that refuses it. */
     sealed interface Check permits Allowed, Refused {
@@ -42,7 +45,17 @@ record EnrolmentCaller(AdminAuth service, UserModel staff, String clinic) {
     record Refused(Response response) implements Check {
     }
 
-    static Check of(KeycloakSession session) {
+    /** A caller allowed to enrol: a service holding {@value #ENROL_ROLE} for a chiropractor or clinic administrator. */
+    static Check enrolling(KeycloakSession session) {
+        return of(session, ENROL_ROLE, STAFF_ROLES, "enrol patients");
+    }
+
+    /** A caller allowed to erase: a service holding {@value #ERASE_ROLE} for a clinic administrator only. */
+    static Check erasing(KeycloakSession session) {
+        return of(session, ERASE_ROLE, ADMIN_ROLES, "erase patients");
+    }
+
+    private static Check of(KeycloakSession session, String serviceRole, List<String> staffRoles, String what) {
         RealmModel realm = session.getContext().getRealm();
         AuthResult service = verify(new AppAuthManager.BearerTokenAuthenticator(session));
         if (service == null) {
@@ -50,10 +63,10 @@ record EnrolmentCaller(AdminAuth service, UserModel staff, String clinic) {
         }
         ClientModel client = service.client();
         UserModel account = service.user();
-        RoleModel enrol = client.getRole(ENROL_ROLE);
-        if (!client.getId().equals(account.getServiceAccountClientLink()) || enrol == null || !account.hasRole(enrol)) {
+        RoleModel granted = client.getRole(serviceRole);
+        if (!client.getId().equals(account.getServiceAccountClientLink()) || granted == null || !account.hasRole(granted)) {
             return refused(Response.Status.FORBIDDEN, "access_denied",
-                    "only a service account holding its client's role " + ENROL_ROLE + " may enrol patients");
+                    "only a service account holding its client's role " + serviceRole + " may " + what);
         }
 
         String staffToken = session.getContext().getRequestHeaders().getHeaderString(STAFF_TOKEN_HEADER);
@@ -69,11 +82,11 @@ record EnrolmentCaller(AdminAuth service, UserModel staff, String clinic) {
                     "the staff token is not valid (signature, expiry, issuer, audience or session)");
         }
         UserModel member = staff.user();
-        boolean isStaff = member.getServiceAccountClientLink() == null && STAFF_ROLES.stream()
+        boolean isStaff = member.getServiceAccountClientLink() == null && staffRoles.stream()
                 .map(realm::getRole).anyMatch(role -> role != null && member.hasRole(role));
         if (!isStaff) {
             return refused(Response.Status.FORBIDDEN, "access_denied",
-                    "only a chiropractor or clinic administrator may enrol patients");
+                    "only a staff member with one of the roles " + staffRoles + " may " + what);
         }
         String clinic = clinicOf(staff.token());
         if (clinic == null) {

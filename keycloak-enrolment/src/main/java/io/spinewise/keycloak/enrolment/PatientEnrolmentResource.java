@@ -35,7 +35,8 @@ import java.util.Map;
 
 /**
  * {@code POST /realms/{realm}/spinewise-enrolment/patients} creates a patient of the staff
- * member's clinic; {@code DELETE .../patients/{id}} takes back one that enrolment could not finish.
+ * member's clinic; {@code DELETE .../patients/{id}} takes back one that enrolment could not finish;
+ * {@code POST .../patients/{id}/erasure} removes a patient's account for good, for a clinic administrator.
  * Keycloak runs each request in one transaction, and every refusal after the user exists marks it
  * rollback-only: a patient account is created whole (profile, one-time password, clinic, role
  * {@code patient}) or not at all. Both write an admin event as the Admin API would.
@@ -61,7 +62,7 @@ public class PatientEnrolmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response enrol(NewPatient patient) {
-        EnrolmentCaller.Check check = EnrolmentCaller.of(session);
+        EnrolmentCaller.Check check = EnrolmentCaller.enrolling(session);
         if (check instanceof EnrolmentCaller.Refused refused) {
             return refused.response();
         }
@@ -127,7 +128,7 @@ public class PatientEnrolmentResource {
     @Path("patients/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response takeBack(@PathParam("id") String id) {
-        EnrolmentCaller.Check check = EnrolmentCaller.of(session);
+        EnrolmentCaller.Check check = EnrolmentCaller.enrolling(session);
         if (check instanceof EnrolmentCaller.Refused refused) {
             return refused.response();
         }
@@ -148,6 +149,34 @@ public class PatientEnrolmentResource {
         }
         new UserManager(session).removeUser(realm, user);
         adminEvent(caller, OperationType.DELETE, user).success();
+        return Response.noContent().build();
+    }
+
+    /**
+     * Removes a patient's account (the patient asked to be erased): sessions, credentials, attributes and all.
+     * Only a service holding {@value EnrolmentCaller#ERASE_ROLE} for a clinic administrator of the patient's
+     * clinic. A 404 for an account that is gone already, so that the caller's retry after a lost answer reads it as
+     * done.
+     */
+    @POST
+    @Path("patients/{id}/erasure")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response erase(@PathParam("id") String id) {
+        EnrolmentCaller.Check check = EnrolmentCaller.erasing(session);
+        if (check instanceof EnrolmentCaller.Refused refused) {
+            return refused.response();
+        }
+        EnrolmentCaller caller = ((EnrolmentCaller.Allowed) check).caller();
+        RealmModel realm = session.getContext().getRealm();
+
+        UserModel user = session.users().getUserById(realm, id);
+        if (user == null || !caller.clinic().equals(user.getFirstAttribute(EnrolmentCaller.CLINIC_CLAIM))
+                || !isOnlyPatient(realm, user)) {
+            return Refusal.of(Response.Status.NOT_FOUND, "not_found", "no patient account of your clinic with this id");
+        }
+        new UserManager(session).removeUser(realm, user);
+        // the event names the account's id only: the name and email went with it
+        adminEvent(caller, OperationType.DELETE, user).detail("erasure", "true").success();
         return Response.noContent().build();
     }
 

@@ -12,7 +12,7 @@ public final class Views {
 
     public static PatientView patient(Patient p) {
         return new PatientView(p.id, p.firstName, p.lastName, p.name(), p.email, p.username, p.timeZone,
-                p.language, p.createdAt);
+                p.language, p.createdAt, p.erasureRequestedAt, p.erasedAt);
     }
 
     /** A plan with its current version. */

@@ -73,6 +73,10 @@ public final class AuditAction {
     public static final String INSTRUMENT_TEXT_READ = "clinic.instrument-text.read";
     public static final String INSTRUMENT_TEXT_PUT = "clinic.instrument-text.put";
     public static final String INSTRUMENT_TEXT_REMOVE = "clinic.instrument-text.remove";
+    // a patient's erasure (docs/data-protection.md): "erasure requested", then "patient erased"; never the name
+    public static final String PATIENT_ERASE = "patient.erase";
+    // the retention of check-offs and reminders (RetentionJob): how many of which, dated before when, per clinic
+    public static final String RETENTION_DELETE = "retention.delete";
 
     private AuditAction() {
     }

@@ -35,4 +35,12 @@ public interface IdentityDirectory {
      * was not saved), so that no login exists without a patient. Best effort: failures are logged.
      */
     void deletePatientAccount(String subject);
+
+    /**
+     * Removes a patient's account for good, for the clinic administrator of the current request. An account that is
+     * gone already counts as removed, so that a retry after a lost answer finishes.
+     *
+     * @throws io.spinewise.common.problem.ProblemException 503 if the directory is unreachable or refuses
+     */
+    void erasePatientAccount(String subject);
 }

@@ -41,6 +41,15 @@ public interface KeycloakEnrolmentApi {
     Uni<Response> takeBack(@PathParam("realm") String realm, @HeaderParam(STAFF_TOKEN_HEADER) String staffToken,
                            @PathParam("id") String userId);
 
+    /**
+     * 204 erased; 404 no such patient of the staff member's clinic (also one erased already). Only for a clinic
+     * administrator's token and a service account holding {@code erase-patients}.
+     */
+    @POST
+    @Path("/{id}/erasure")
+    Uni<Response> erase(@PathParam("realm") String realm, @HeaderParam(STAFF_TOKEN_HEADER) String staffToken,
+                        @PathParam("id") String userId);
+
     /** The email is the login name; the clinic is not sent, Keycloak takes it from the staff token. */
     record NewPatient(String email, String firstName, String lastName, String temporaryPassword) {
     }

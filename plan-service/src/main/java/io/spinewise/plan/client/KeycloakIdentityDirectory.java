@@ -141,15 +141,40 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         }
     }
 
+    @Override
+    public void erasePatientAccount(String subject) {
+        try (Response ignored = await(enrolment.erase(config.keycloakRealm(), caller.getRawToken(), subject))) {
+            LOG.infof("Erased the patient account %s", subject);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                // gone already: an earlier attempt removed it and its answer was lost
+                LOG.infof("The patient account %s was gone already", subject);
+                return;
+            }
+            throw erasureUnavailable(whyUnreachable(e));
+        } catch (RuntimeException e) {
+            throw erasureUnavailable(whyUnreachable(e));
+        }
+    }
+
+    private static ProblemException erasureUnavailable(String why) {
+        return new ProblemException(ProblemType.DEPENDENCY_UNAVAILABLE, "The patient's login could not be removed: "
+                + why + ".");
+    }
+
     /** Keycloak (or its token endpoint) could not be reached, timed out, or answered an error. */
     private static ProblemException unreachable(RuntimeException e) {
+        return unavailable(whyUnreachable(e));
+    }
+
+    private static String whyUnreachable(RuntimeException e) {
         if (e instanceof WebApplicationException web) {
             LOG.warnf("Keycloak's enrolment extension answered %d", web.getResponse().getStatus());
-            return unavailable("the login directory refused the request (" + web.getResponse().getStatus() + ")");
+            return "the login directory refused the request (" + web.getResponse().getStatus() + ")";
         }
         if (e instanceof TimeoutException) {
             LOG.warn("Keycloak did not answer in time");
-            return unavailable("the login directory did not answer in time");
+            return "the login directory did not answer in time";
         }
         if (e instanceof ProcessingException) {
             LOG.warnf("Keycloak unreachable: %s", e.getMessage());
@@ -157,7 +182,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             // e.g. the service-account token could not be obtained
             LOG.warnf("Keycloak enrolment failed: %s", e.toString());
         }
-        return unavailable("the login directory is not reachable");
+        return "the login directory is not reachable";
     }
 
     private static ProblemException unavailable(String why) {

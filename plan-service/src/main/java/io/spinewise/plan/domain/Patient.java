@@ -47,6 +47,14 @@ public class Patient extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public Instant createdAt;
 
+    /** When a clinic administrator asked to erase the patient; from then on the patient's tokens are refused. */
+    @Column(insertable = false, updatable = false)
+    public Instant erasureRequestedAt;
+
+    /** When the patient's identity was removed (the row is then "Erased patient"); written by SQL only. */
+    @Column(insertable = false, updatable = false)
+    public Instant erasedAt;
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }

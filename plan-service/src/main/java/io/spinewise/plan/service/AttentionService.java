@@ -197,6 +197,13 @@ public class AttentionService {
                 c.figures().lastSession());
     }
 
+    /** Every acknowledgement about the patient, newest first, for the patient's own download. */
+    @Transactional
+    public List<AttentionRow.Acknowledged> acknowledgementsOf(Patient patient) {
+        return AttentionAcknowledgement.<AttentionAcknowledgement>list("patientId = ?1 order by acknowledgedAt desc",
+                patient.id).stream().map(this::acknowledged).toList();
+    }
+
     private AttentionRow.Acknowledged acknowledged(AttentionAcknowledgement a) {
         return new AttentionRow.Acknowledged(a.reason, a.acknowledgedByName, a.acknowledgedAt,
                 a.acknowledgedAt.plus(lapse()), a.note);

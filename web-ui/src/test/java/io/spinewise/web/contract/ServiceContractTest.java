@@ -48,7 +48,8 @@ class ServiceContractTest {
         ServiceContract.Route me = route("GET", "/api/me");
         String patient = """
                 {"id":"5f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b","firstName":"Paul","lastName":"P","name":"Paul P",
-                 "email":null,"username":"paul","timeZone":"UTC","language":null,"createdAt":"2026-11-01T08:00:00Z"}""";
+                 "email":null,"username":"paul","timeZone":"UTC","language":null,"createdAt":"2026-11-01T08:00:00Z",
+                 "erasureRequestedAt":null,"erasedAt":null}""";
         assertThat(ServiceContract.answerProblems(me, 200, "application/json", patient)).isEmpty();
         assertThat(ServiceContract.answerProblems(me, 200, "application/json", patient.replace("\"timeZone\":\"UTC\",", "")))
                 .singleElement().asString().contains("timeZone");
