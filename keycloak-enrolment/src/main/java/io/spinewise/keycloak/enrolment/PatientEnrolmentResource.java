@@ -135,11 +135,9 @@ public class PatientEnrolmentResource {
         EnrolmentCaller caller = ((EnrolmentCaller.Allowed) check).caller();
         RealmModel realm = session.getContext().getRealm();
 
-        UserModel user = session.users().getUserById(realm, id);
-        // another clinic's user, staff or a service account: as if it did not exist
-        if (user == null || !caller.clinic().equals(user.getFirstAttribute(EnrolmentCaller.CLINIC_CLAIM))
-                || !isOnlyPatient(realm, user)) {
-            return Refusal.of(Response.Status.NOT_FOUND, "not_found", "no patient account of your clinic with this id");
+        UserModel user = patientOfClinic(caller, realm, id);
+        if (user == null) {
+            return notFound();
         }
         boolean signedIn = user.getRequiredActionsStream().noneMatch(UserModel.RequiredAction.UPDATE_PASSWORD.name()::equals);
         long age = System.currentTimeMillis() - (user.getCreatedTimestamp() == null ? 0 : user.getCreatedTimestamp());
@@ -169,15 +167,29 @@ public class PatientEnrolmentResource {
         EnrolmentCaller caller = ((EnrolmentCaller.Allowed) check).caller();
         RealmModel realm = session.getContext().getRealm();
 
-        UserModel user = session.users().getUserById(realm, id);
-        if (user == null || !caller.clinic().equals(user.getFirstAttribute(EnrolmentCaller.CLINIC_CLAIM))
-                || !isOnlyPatient(realm, user)) {
-            return Refusal.of(Response.Status.NOT_FOUND, "not_found", "no patient account of your clinic with this id");
+        UserModel user = patientOfClinic(caller, realm, id);
+        if (user == null) {
+            return notFound();
         }
         new UserManager(session).removeUser(realm, user);
         // the event names the account's id only: the name and email went with it
         adminEvent(caller, OperationType.DELETE, user).detail("erasure", "true").success();
         return Response.noContent().build();
+    }
+
+    /** The caller's clinic's patient with this id; null for another clinic's user, staff or a service account. */
+    private UserModel patientOfClinic(EnrolmentCaller caller, RealmModel realm, String id) {
+        UserModel user = session.users().getUserById(realm, id);
+        if (user == null || !caller.clinic().equals(user.getFirstAttribute(EnrolmentCaller.CLINIC_CLAIM))
+                || !isOnlyPatient(realm, user)) {
+            return null;
+        }
+        return user;
+    }
+
+    /** As if the account did not exist, whatever it is. */
+    private static Response notFound() {
+        return Refusal.of(Response.Status.NOT_FOUND, "not_found", "no patient account of your clinic with this id");
     }
 
     private boolean isOnlyPatient(RealmModel realm, UserModel user) {
