@@ -108,6 +108,24 @@ class PatientErasureTest {
     }
 
     @Test
+    void anErasedPatientsRecordTakesNoNewEntries() {
+        Clinic clinic = Clinic.fresh();
+        EnrolledPatient ada = withHistory(clinic, "Adaclosed");
+        as(clinic.admin()).post("/api/patients/" + ada.id() + "/erasure").then().statusCode(200);
+
+        String patient = "/api/patients/" + ada.id();
+        Map<String, Map<String, Object>> writes = Map.of(
+                patient + "/plans", fromRoutine("mid-back-relief", schedule(ada.today(), 1)),
+                patient + "/assessments", Map.of("instrument", "NPRS", "everyWeeks", 2),
+                patient + "/rtm/time", Map.of("date", ada.today().toString(), "minutes", 5, "interactive", false));
+        writes.forEach((path, body) -> as(clinic.chiro()).body(body).post(path).then().statusCode(409)
+                .contentType(PROBLEM_JSON).body("detail", containsString("erased")));
+        as(clinic.chiro()).body(Map.of("timeZone", "Europe/Oslo")).patch(patient).then().statusCode(409)
+                .contentType(PROBLEM_JSON);
+        as(clinic.chiro()).get(patient).then().statusCode(200).body("name", equalTo("Erased patient"));
+    }
+
+    @Test
     void theErasureIsAuditedWithoutTheNameAndTheChainStillVerifies() throws SQLException {
         Clinic clinic = Clinic.fresh();
         EnrolledPatient ivo = withHistory(clinic, "Ivoaudited");

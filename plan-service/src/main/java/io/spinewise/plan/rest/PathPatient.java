@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * The patient a {@code /api/patients/{id}/…} path names, for the resources under it: the id noted for the audit
- * record, and a patient of another clinic, or none, a 404 as if it did not exist.
+ * record, and a patient of another clinic, or none, a 404 as if it did not exist. A request that adds to the
+ * patient's record takes {@link #forChange}: an erased patient's record is closed.
  */
 @ApplicationScoped
 public class PathPatient {
@@ -31,5 +32,19 @@ public class PathPatient {
         audit.patient(uuid);
         return patients.find(caller.clinicId(), uuid)
                 .orElseThrow(() -> ProblemException.notFound("No patient " + id + " in your clinic."));
+    }
+
+    /**
+     * As {@link #of}, for a request that adds to or changes the patient's record (a plan, a questionnaire, logged
+     * time, an acknowledgement, the time zone): a 409 once the patient's erasure was requested. What the clinic
+     * keeps of an erased patient is for its figures, not a record that goes on (docs/data-protection.md).
+     */
+    public Patient forChange(String id) {
+        Patient patient = of(id);
+        if (patient.erasureRequestedAt != null) {
+            throw ProblemException.conflict("Patient " + id + " is erased (or being erased): their record takes no"
+                    + " new entries and no changes.");
+        }
+        return patient;
     }
 }

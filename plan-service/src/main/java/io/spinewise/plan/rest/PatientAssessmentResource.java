@@ -96,7 +96,7 @@ public class PatientAssessmentResource {
                     schema = @Schema(type = SchemaType.STRING))})
     public Response assign(@PathParam("id") String id,
                            @NotNull(message = "a JSON body is required") @Valid AssessmentRequest request) {
-        Patient patient = patient(id);
+        Patient patient = pathPatient.forChange(id);
         AssessmentView view = recorder.change(201, () -> {
             AssessmentView assigned = assessments.assign(patient, caller.subject(), request);
             audit.target(TARGET + assigned.id());

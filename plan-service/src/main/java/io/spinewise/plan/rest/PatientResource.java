@@ -158,7 +158,8 @@ public class PatientResource {
             + " sessions already recorded keep their dates. Chiropractors only.")
     public PatientView update(@PathParam("id") String id,
                               @NotNull(message = "a JSON body is required") @Valid PatientPatch patch) {
-        return recorder.change(200, () -> Views.patient(patients.changeTimeZone(patient(id).id, patch.timeZone())));
+        Patient patient = pathPatient.forChange(id);
+        return recorder.change(200, () -> Views.patient(patients.changeTimeZone(patient.id, patch.timeZone())));
     }
 
     @GET
@@ -186,7 +187,7 @@ public class PatientResource {
                             schema = @Schema(type = SchemaType.STRING))})
     public Response prescribe(@PathParam("id") String id,
                               @NotNull(message = "a JSON body is required") @Valid PlanRequest request) {
-        Patient patient = patient(id);
+        Patient patient = pathPatient.forChange(id);
         // the catalog is asked first, outside the transaction that stores the plan with its audit record
         Prescriptions.Content content = prescriptions.resolve(request);
         PlanService.Current created = recorder.change(201, () -> {
@@ -238,7 +239,7 @@ public class PatientResource {
                     schema = @Schema(implementation = AttentionRow.Acknowledged.class)))
     public Response acknowledge(@PathParam("id") String id,
                                 @NotNull(message = "a JSON body is required") @Valid AcknowledgementRequest request) {
-        Patient patient = patient(id);
+        Patient patient = pathPatient.forChange(id);
         AttentionRow.Acknowledged done = attention.acknowledge(caller.clinicId(), patient.id, request,
                 caller.subject(), caller.displayName());
         return Response.status(Response.Status.CREATED).entity(done).build();

@@ -106,7 +106,7 @@ public class RtmResource {
                             schema = @Schema(type = SchemaType.STRING))})
     public Response log(@PathParam("id") String id,
                         @NotNull(message = "a JSON body is required") @Valid RtmTimeRequest request) {
-        Patient patient = patient(id);
+        Patient patient = pathPatient.forChange(id);
         RtmTimeEntryView entry = recorder.change(201, () -> {
             RtmTimeEntryView logged = rtm.log(patient, caller.subject(), caller.displayName(), request);
             audit.target("rtm time " + logged.id() + ", " + logged.minutes() + " min");
