@@ -259,7 +259,7 @@ class LauncherIT {
 
         assertThat(down.status()).isZero();
         assertThat(down.output()).contains("Stopping Spinewise (pid " + running.process().pid() + ")",
-                "Stopped; ports 5433, 8180, 9000, 3025, 3143, 8183, 8081, 8082, 8080 are free.");
+                "Stopped; ports 5433, 8180, 9000, 3025, 3143, 8183, 8081, 8082, 8080, 9080 are free.");
         assertThat(running.process().isAlive()).isFalse();
         assertThat(parts).noneMatch(ProcessHandle::isAlive);
         assertThat(Platform.ports().keySet()).allMatch(LauncherIT::isFree);
