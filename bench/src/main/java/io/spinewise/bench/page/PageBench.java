@@ -21,7 +21,8 @@ import java.util.function.ToDoubleFunction;
  * CPU per page under a closed loop ({@link WebUiLoad}). Prints medians and tables; asserts nothing.
  *
  * <p>Needs the local stack with its demo data: {@code ./spinewise up}, then
- * {@code bench/run pages [--runs N] [--seconds S] [--concurrency 1,8,32] [--web http://localhost:8080]}.
+ * {@code bench/run pages [--runs N] [--seconds S] [--concurrency 1,8,32] [--web http://localhost:8080]};
+ * {@code --runs 0} skips the page weights and measures only the web-ui's CPU per page.
  */
 public final class PageBench {
 
@@ -67,6 +68,10 @@ public final class PageBench {
     }
 
     private void run() throws IOException {
+        if (runs == 0) {
+            throughput();
+            return;
+        }
         System.out.printf("Page weight and first paint, %s, %d runs per cell (median), %s%n%n",
                 web, runs, LocalDate.now());
         measureAs("patient.paul", List.of("/today", "/progress"));

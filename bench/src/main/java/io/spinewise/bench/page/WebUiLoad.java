@@ -10,6 +10,7 @@ import io.spinewise.launcher.Platform;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,10 +38,15 @@ final class WebUiLoad {
 
     /** Finds the web-ui and PostgreSQL processes of the local stack, or says why not. */
     static WebUiLoad onLocalStack() {
-        long webUi = process(cmd -> cmd.contains("web-ui/target/quarkus-app/quarkus-run.jar"))
-                .orElseThrow(() -> new IllegalStateException("no web-ui process of ./spinewise up on this machine"));
-        long postgres = process(cmd -> cmd.contains("/bin/postgres ") && cmd.contains("-p " + Platform.DATABASE_PORT))
-                .orElseThrow(() -> new IllegalStateException("no PostgreSQL process of ./spinewise up on this machine"));
+        // this checkout's web-ui and the database in its data folder: other checkouts on the machine may run a stack too
+        String jar = Path.of("web-ui/target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString();
+        long webUi = process(cmd -> cmd.contains(jar))
+                .orElseThrow(() -> new IllegalStateException("no web-ui process of ./spinewise up of this checkout"));
+        String data = Optional.ofNullable(System.getenv("SPINEWISE_DATA")).map(Path::of)
+                .orElse(Path.of(".spinewise")).toAbsolutePath().resolve("postgres").toString();
+        long postgres = process(cmd -> cmd.contains("/bin/postgres ") && cmd.contains("-D " + data + " ")
+                && cmd.contains("-p " + Platform.DATABASE_PORT))
+                .orElseThrow(() -> new IllegalStateException("no PostgreSQL process of ./spinewise up in " + data));
         return new WebUiLoad(webUi, postgres);
     }
 

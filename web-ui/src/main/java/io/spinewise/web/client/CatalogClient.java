@@ -32,6 +32,9 @@ public class CatalogClient {
     @Inject
     ServiceCalls calls;
 
+    @Inject
+    PatientExerciseCache patientLibrary;
+
     public ListPage<Exercise> exercises(String q, String category, String equipment, int page, int size) {
         return calls.call(Service.CATALOG, () -> api.exercises(blankToNull(q), blankToNull(category),
                 blankToNull(equipment), page, Math.min(size, MAX_PAGE)));
@@ -69,16 +72,23 @@ public class CatalogClient {
         }
     }
 
+    // each change to the library below forgets the clinic's kept exercises, so its patients see it on their next page
+
     public Exercise create(ExerciseRequest request) {
-        return calls.call(Service.CATALOG, () -> api.createExercise(request)).getEntity();
+        Exercise created = calls.call(Service.CATALOG, () -> api.createExercise(request)).getEntity();
+        patientLibrary.forgetMyClinic();
+        return created;
     }
 
     public Exercise replace(String slug, String etag, ExerciseRequest request) {
-        return calls.call(Service.CATALOG, () -> api.replaceExercise(slug, etag, request)).getEntity();
+        Exercise replaced = calls.call(Service.CATALOG, () -> api.replaceExercise(slug, etag, request)).getEntity();
+        patientLibrary.forgetMyClinic();
+        return replaced;
     }
 
     public void archive(String slug, String etag) {
         calls.call(Service.CATALOG, () -> api.archiveExercise(slug, etag));
+        patientLibrary.forgetMyClinic();
     }
 
     /** The stored translations of an exercise the clinic sees, in the order de, fr, es. */
@@ -88,11 +98,15 @@ public class CatalogClient {
 
     /** Adds or replaces the translation of one of the clinic's exercises into {@code language} (de, fr or es). */
     public ExerciseTranslation putTranslation(String slug, String language, TranslationRequest request) {
-        return calls.call(Service.CATALOG, () -> api.putTranslation(slug, language, request)).getEntity();
+        ExerciseTranslation saved = calls.call(Service.CATALOG, () -> api.putTranslation(slug, language, request))
+                .getEntity();
+        patientLibrary.forgetMyClinic();
+        return saved;
     }
 
     public void deleteTranslation(String slug, String language) {
         calls.call(Service.CATALOG, () -> api.deleteTranslation(slug, language));
+        patientLibrary.forgetMyClinic();
     }
 
     public ListPage<Routine> routines() {

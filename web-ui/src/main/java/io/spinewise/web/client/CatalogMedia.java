@@ -35,6 +35,9 @@ public class CatalogMedia {
     @Inject
     StreamedCalls streamed;
 
+    @Inject
+    PatientExerciseCache patientLibrary;
+
     @ConfigProperty(name = "quarkus.rest-client.catalog.url")
     String catalogUrl;
 
@@ -74,6 +77,7 @@ public class CatalogMedia {
         HttpRequest.Builder request = request(MEDIA.replace("{slug}", encode(slug))).timeout(Duration.ofSeconds(120))
                 .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=" + boundary).POST(body);
         closed(streamed.open(Service.CATALOG, request));
+        patientLibrary.forgetMyClinic();
     }
 
     /** Removes a file of {@code slug}. */
@@ -81,6 +85,7 @@ public class CatalogMedia {
         HttpRequest.Builder request = request(ONE_MEDIA.replace("{slug}", encode(slug)).replace("{id}", id.toString()))
                 .timeout(Duration.ofSeconds(10)).DELETE();
         closed(streamed.open(Service.CATALOG, request));
+        patientLibrary.forgetMyClinic();
     }
 
     /** An answer whose body is not needed (201, 204), closed so its connection is free again. */

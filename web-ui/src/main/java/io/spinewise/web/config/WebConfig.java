@@ -3,6 +3,7 @@ package io.spinewise.web.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -32,4 +33,11 @@ public interface WebConfig {
     @WithDefault("Europe/Zurich,Europe/Berlin,Europe/London,Europe/Paris,America/New_York,America/Chicago,"
             + "America/Los_Angeles,Australia/Sydney,UTC")
     List<String> timeZones();
+
+    /**
+     * How long the library's exercises are kept for a clinic's patients (Today's cards) before
+     * catalog-service is asked again; 0 asks on every page (client/PatientExerciseCache).
+     */
+    @WithDefault("60S")
+    Duration patientLibraryKept();
 }

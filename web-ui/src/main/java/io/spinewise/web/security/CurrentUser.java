@@ -46,6 +46,12 @@ public class CurrentUser {
         return signedIn() ? token.getSubject() : null;
     }
 
+    /** The user's clinic (the token's {@code clinic_id}, as the services read it); null when there is none. */
+    public String clinicId() {
+        String clinic = signedIn() ? claim("clinic_id") : null;
+        return clinic == null || clinic.isBlank() ? null : clinic.replace("\"", "");
+    }
+
     /** The first name, else the login name. */
     public String name() {
         if (!signedIn()) {
