@@ -36,7 +36,10 @@ public class Assets {
     /** Hex digits of the SHA-256 kept: plenty to tell two versions of a file apart. */
     private static final int DIGITS = 12;
 
+    private static final int MOST_PICTURES = 10_000;
+
     private final Map<String, String> urls = new ConcurrentHashMap<>();
+    private final Map<String, String> pictures = new ConcurrentHashMap<>();
 
     /**
      * {@code path?v=...} for a file served by this app. A path with no such file fails the page:
@@ -54,6 +57,23 @@ public class Assets {
      * shared library's drawings), else as given (a route that serves it, such as a clinic's upload).
      */
     public String picture(String path) {
+        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+            return pictureUrl(path);
+        }
+        // kept: otherwise every picture of every page is a class-path lookup (a search of the jars)
+        String known = pictures.get(path);
+        if (known != null) {
+            return known;
+        }
+        if (pictures.size() >= MOST_PICTURES) {
+            pictures.clear(); // paths come from the catalog: bounded, but not by this app
+        }
+        String url = pictureUrl(path);
+        pictures.put(path, url);
+        return url;
+    }
+
+    private String pictureUrl(String path) {
         if (path.startsWith(WEBJARS) || loader().getResource(resource(path)) == null) {
             return path;
         }
