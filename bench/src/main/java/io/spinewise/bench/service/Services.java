@@ -65,7 +65,11 @@ final class Services implements AutoCloseable {
                 "spinewise.plan.limits.exports-per-hour", "100000000",
                 "spinewise.plan.report.concurrent-per-clinic", "1000",
                 // the adherence rollup's job settles the loaded history soon after the load, not a minute later
-                "spinewise.adherence-rollup.every", "2s"), logs);
+                "spinewise.adherence-rollup.every", "2s",
+                // the reminder planner reads every patient with an active plan, one transaction each, every minute
+                // (≈ 740 a second for the bench's 23,300 patients, half of each minute, on the pod's core): work of
+                // no call, which landed in some calls' CPU figures and not others' (bench/README.md, "Today")
+                "spinewise.reminders.jobs", "false"), logs);
     }
 
     /** Any Quarkus jar as one pod (pinned, one processor, the pod's heap); returns once {@code readyUrl} answers 200. */

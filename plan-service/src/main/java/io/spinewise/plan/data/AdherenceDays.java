@@ -37,8 +37,16 @@ public class AdherenceDays {
                    OR EXISTS (SELECT 1 FROM plan cp WHERE cp.patient_id = p.id AND cp.clinic_id = p.clinic_id
                               AND cp.created_by = CAST(:chiro AS text)))""";
 
-    /** The clinic's CSV report, {@code COPY}'d by the server: see {@link #copyCsv}. */
-    static final NamedSql REPORT = new NamedSql(daily(OF_PRESCRIBER, SPREADSHEET_SAFE_NAME));
+    /**
+     * The clinic's CSV report, {@code COPY}'d by the server: see {@link #copyCsv}. Patient by patient (a lateral
+     * join), each patient's settled days read from the rollup ({@link AdherenceRollup}) and the rest computed, so
+     * that rows come out in (patient, day) order as they are made: the first row does not wait for the whole
+     * range to be computed and sorted. The same bytes as {@link #LIVE_REPORT} ({@code AdherenceRollupTest}).
+     */
+    static final NamedSql REPORT = new NamedSql(byPatient(OF_PRESCRIBER, SPREADSHEET_SAFE_NAME));
+
+    /** The report computed live over the whole range, then sorted: the definition {@link #REPORT} is held to. */
+    static final NamedSql LIVE_REPORT = new NamedSql(daily(OF_PRESCRIBER, SPREADSHEET_SAFE_NAME));
 
     private static final NamedSql ONE_PATIENT = new NamedSql(daily("p.id = CAST(:patient AS uuid)", "pts.name"));
 
@@ -68,6 +76,32 @@ public class AdherenceDays {
                 CROSS JOIN LATERAL generate_series(pts.first_day, pts.last_day, interval '1 day') AS g(d)
                 LEFT JOIN per_day ON per_day.patient_id = pts.id AND per_day.day = g.d::date
                 ORDER BY pts.id, g.d""".formatted(nameCell);
+    }
+
+    /**
+     * The rows of {@link #daily} for the same patients, one patient at a time: per patient, the days of
+     * {@link AdherenceRollup#perDay()} (its CTE {@code pts} is the one patient), in day order.
+     */
+    private static String byPatient(String whichPatients, String nameCell) {
+        return """
+                WITH patients AS (
+                    SELECT p.id, p.first_name || ' ' || p.last_name AS name, CAST(:from AS date) AS first_day,
+                           least(CAST(:to AS date), %s) AS last_day
+                    FROM patient p
+                    WHERE p.clinic_id = :clinic AND %s
+                )
+                SELECT one.id AS patient_id, %s AS patient_name, days.date, days.scheduled, days.completed
+                FROM patients one
+                CROSS JOIN LATERAL (
+                    WITH pts AS (SELECT one.id, one.first_day, one.last_day),
+                """.formatted(AdherenceSql.TODAY, whichPatients.strip(), nameCell.replace("pts.", "one."))
+                + AdherenceRollup.perDay().indent(4) + """
+                    SELECT g.d::date AS date, coalesce(per_day.scheduled, 0) AS scheduled,
+                           coalesce(per_day.completed, 0) AS completed
+                    FROM generate_series(one.first_day, one.last_day, interval '1 day') AS g(d)
+                    LEFT JOIN per_day ON per_day.day = g.d::date
+                ) days
+                ORDER BY one.id, days.date""";
     }
 
     /**

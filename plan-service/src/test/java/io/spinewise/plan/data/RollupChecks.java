@@ -1,10 +1,14 @@
 package io.spinewise.plan.data;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the adherence rollup must keep true, for the tests: every kept row is the row the live SQL computes
- * now, and the dashboard served from the rollup is the dashboard computed live ({@link DashboardFigures#LIVE},
- * the definition).
+ * now, and the dashboard and the CSV report served from the rollup are the ones computed live
+ * ({@link DashboardFigures#LIVE}, {@link AdherenceDays#LIVE_REPORT}: the definition).
  */
 public final class RollupChecks {
 
@@ -50,6 +54,31 @@ public final class RollupChecks {
                         + " scheduled " + rs.getString(4) + " completed " + rs.getString(5));
             }
             return rows;
+        }
+    }
+
+    /**
+     * The clinic's CSV report as the service streams it ({@link AdherenceDays#REPORT}: patient by patient, settled
+     * days from the rollup) is byte for byte the report computed live over the whole range
+     * ({@link AdherenceDays#LIVE_REPORT}), for the range and chiropractor (null: all) given.
+     */
+    public static void assertSameReport(DataSource dataSource, String clinic, String chiropractor, Instant now,
+                                        LocalDate from, LocalDate to) throws SQLException, IOException {
+        SqlValues values = SqlValues.of("now", now).and("clinic", clinic).and("chiro", chiropractor)
+                .and("from", from).and("to", to);
+        assertThat(csv(dataSource, AdherenceDays.REPORT, values))
+                .as("report from the rollup at %s, %s to %s, chiropractor %s", now, from, to, chiropractor)
+                .isEqualTo(csv(dataSource, AdherenceDays.LIVE_REPORT, values));
+    }
+
+    private static String csv(DataSource dataSource, NamedSql report, SqlValues values)
+            throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            report.copyCsv(c, values, out);
+            c.rollback();
+            return out.toString(StandardCharsets.UTF_8);
         }
     }
 
