@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -236,6 +237,44 @@ class ReminderSendingTest {
             as(p.token()).get(SENT).then().body("total", is(2)).body("items.status", is(List.of("SENT", "SENT")));
         }
         assertThat(messageIds).doesNotHaveDuplicates().hasSize(10);
+    }
+
+    /**
+     * The planner visits only patients who might have a reminder due: a channel on in the settings in force and
+     * their first reminder time come in their zone; the patients of a clinic that never opted in cost it nothing.
+     */
+    @Test
+    void thePlannerVisitsOnlyPatientsWithAChannelOnWhoseFirstReminderTimeHasCome() throws Exception {
+        EnrolledPatient due = remindedDaily("Due", "11:00");
+        EnrolledPatient later = remindedDaily("Soon", "20:00");
+        EnrolledPatient noPlan = patient("Planless", "11:00", null, null);
+        EnrolledPatient silent = Fixtures.enrol(NORTH_CHIRO, NORTH, "Silent", Noon.zone());
+        Fixtures.dailyPlan(NORTH_CHIRO, silent);
+        EnrolledPatient pushOnly = Fixtures.enrol(NORTH_CHIRO, NORTH, "Pushed", Noon.zone());
+        as(pushOnly.token()).body(choice(List.of("PUSH"), "11:00", null, null)).put(MINE).then().statusCode(200);
+        Fixtures.dailyPlan(NORTH_CHIRO, pushOnly);
+        Instant now = Instant.now();
+
+        assertThat(ids(reminders.reminderCandidates(now, false, false, LocalTime.of(18, 0))))
+                .contains(due.id()).doesNotContain(later.id(), noPlan.id(), silent.id(), pushOnly.id());
+        assertThat(ids(reminders.reminderCandidates(now, true, false, LocalTime.of(18, 0))))
+                .contains(due.id(), pushOnly.id()).doesNotContain(silent.id());
+        // a configured default that sends e-mail, and whose time has come: the silent patient is a candidate
+        assertThat(ids(reminders.reminderCandidates(now, false, true, LocalTime.of(0, 0)))).contains(silent.id());
+        assertThat(ids(reminders.reminderCandidates(now, false, true, LocalTime.of(23, 59))))
+                .doesNotContain(silent.id());
+
+        // and the planner's own run (push not configured here) reminds exactly the one who is due
+        planner.planDue();
+        sender.sendDue();
+        assertThat(mailsTo(due)).hasSize(1);
+        for (EnrolledPatient p : List.of(later, noPlan, silent, pushOnly)) {
+            as(p.token()).get(SENT).then().statusCode(200).body("total", is(0));
+        }
+    }
+
+    private static List<String> ids(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).toList();
     }
 
     /** A patient in a zone where it is now about noon, reminded by e-mail at {@code at}, with a daily plan. */

@@ -3,6 +3,7 @@ package io.spinewise.plan.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.spinewise.plan.api.TodayView;
 import io.spinewise.plan.config.PushConfig;
+import io.spinewise.plan.config.ReminderConfig;
 import io.spinewise.plan.data.Reminders;
 import io.spinewise.plan.domain.Patient;
 import io.spinewise.plan.domain.ReminderChannel;
@@ -46,6 +47,9 @@ public class ReminderPlanner {
     PushConfig pushConfig;
 
     @Inject
+    ReminderConfig config;
+
+    @Inject
     Today today;
 
     @Inject
@@ -54,7 +58,8 @@ public class ReminderPlanner {
     /** Plans every reminder due by now; how many this run added. One transaction per patient. */
     public int planDue() {
         int planned = 0;
-        for (UUID patientId : reminders.patientsWithActivePlans()) {
+        for (UUID patientId : reminders.reminderCandidates(today.now(), pushConfig.available(),
+                config.defaultEmail(), config.defaultRemindAt())) {
             planned += QuarkusTransaction.requiringNew().call(() -> planFor(em.find(Patient.class, patientId)));
         }
         return planned;
