@@ -34,6 +34,27 @@ class DockerfilesTest {
         assertThat(dockerfile).doesNotContainIgnoringCase(":latest");
     }
 
+    /** bench/README.md, "Start": the services start from an archive their image's JDK made, with a heap the pod holds. */
+    @ParameterizedTest
+    @CsvSource({"catalog-service", "plan-service"})
+    void serviceStartsFromItsOwnClassArchiveWithASmallHeap(String module) {
+        String dockerfile = Repo.read(module + "/src/main/docker/Dockerfile.jvm");
+        String deployment = Repo.read("k8s/base/" + module + "/deployment.yaml");
+
+        assertThat(dockerfile).containsPattern("(?m)^RUN java -XX:ArchiveClassesAtExit=/deployments/app-cds.jsa"
+                + " -Dquarkus.appcds.generate=true -jar /deployments/quarkus-run.jar$");
+        Matcher options = Pattern.compile("(?m)^ENV JAVA_OPTS_APPEND=\"([^\"]*)\"").matcher(dockerfile);
+        assertThat(options.find()).as("JAVA_OPTS_APPEND").isTrue();
+        assertThat(options.group(1)).contains("-XX:SharedArchiveFile=/deployments/app-cds.jsa");
+        Matcher heap = Pattern.compile("-Xmx([0-9]+)m").matcher(options.group(1));
+        assertThat(heap.find()).as("-Xmx in JAVA_OPTS_APPEND").isTrue();
+        Matcher request = Pattern.compile("requests:\\s*\\n\\s*cpu: \\S+\\s*\\n\\s*memory: ([0-9]+)Mi").matcher(deployment);
+        assertThat(request.find()).as("the pod's memory request").isTrue();
+        // a full heap plus the JVM's own memory (metaspace, code, class archive, threads: about 170 MiB measured)
+        // fits what the scheduler reserves for the pod
+        assertThat(Integer.parseInt(heap.group(1)) + 170).isLessThanOrEqualTo(Integer.parseInt(request.group(1)));
+    }
+
     @ParameterizedTest
     @CsvSource({"catalog-service, 8081", "plan-service, 8082", "web-ui, 8080"})
     void portIsTheOneTheServiceIsConfiguredFor(String module, int port) {

@@ -13,6 +13,13 @@ final class QuarkusService extends ProcessPart {
 
     /** Turns off Quarkus's empty-400 URI check, read when its HTTP recorder class loads (see RequestLineGuard). */
     static final String SERVICE_URI_CHECK = "vertx.disableURIValidation=true";
+    /**
+     * The heap of each service, as the images start it (src/main/docker/Dockerfile.jvm): small, so that five JVMs
+     * share a laptop or a 2-core CI machine and a pod stays within its memory under load (bench/README.md, "Start").
+     */
+    static final List<String> HEAP = List.of("-Xms32m", "-Xmx128m");
+    /** The AppCDS archive {@code quarkus.package.jar.appcds.enabled} makes next to {@code quarkus-run.jar}. */
+    static final String APPCDS_ARCHIVE = "app-cds.jsa";
 
     private final String name;
     private final Path appDirectory;
@@ -41,8 +48,7 @@ final class QuarkusService extends ProcessPart {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // small heaps: five JVMs share a laptop or a 2-core CI machine
-        command.add("-Xmx256m");
+        command.addAll(jvmOptions(appDirectory));
         command.add("-Dquarkus.http.port=" + port);
         if (!name.equals("web-ui")) {
             // the services' own URI check answers a malformed URI with a problem (service-common's RequestLineGuard)
@@ -52,6 +58,16 @@ final class QuarkusService extends ProcessPart {
         command.add(jar.toString());
         process.start(command, appDirectory, environment);
         Readiness.await(name, URI.create("http://localhost:" + port + "/q/health/ready"), timeout, process::isAlive);
+    }
+
+    /** The heap, and the package's AppCDS archive when it has one (a JVM other than the build's ignores it). */
+    static List<String> jvmOptions(Path appDirectory) {
+        List<String> options = new ArrayList<>(HEAP);
+        Path archive = appDirectory.resolve(APPCDS_ARCHIVE);
+        if (Files.isRegularFile(archive)) {
+            options.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+        }
+        return options;
     }
 
     @Override

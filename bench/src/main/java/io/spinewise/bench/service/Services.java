@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,11 @@ final class Services implements AutoCloseable {
     static final int SERVICE_CORE = Runtime.getRuntime().availableProcessors() - 1;
     /** A pod's JVM: one processor, half the 768 MiB memory limit as heap. */
     private static final List<String> POD_JVM = List.of("-XX:ActiveProcessorCount=1", "-Xmx384m");
+    /** Candidate JVM options to try on every pod, after {@link #POD_JVM} (so they win): {@code BENCH_POD_JVM="-Xmx128m ..."}. */
+    private static final List<String> TRIED_JVM = List.of(System.getenv().getOrDefault("BENCH_POD_JVM", "").trim()
+            .split("\\s+")).stream().filter(option -> !option.isEmpty()).toList();
+    /** The class-data archive {@code quarkus.package.jar.appcds.enabled} writes next to {@code quarkus-run.jar}. */
+    private static final String APPCDS_ARCHIVE = "app-cds.jsa";
 
     final String catalogUrl;
     final String planUrl;
@@ -70,8 +76,19 @@ final class Services implements AutoCloseable {
 
     /** Any Quarkus jar as one pod (pinned, one processor, the pod's heap); returns once {@code readyUrl} answers 200. */
     static JarProcess pod(String name, Path jar, Map<String, String> properties, URI readyUrl, Path logs) {
-        return JarProcess.start(name, pinning(), POD_JVM, jar, properties, readyUrl, Duration.ofSeconds(120),
+        return JarProcess.start(name, pinning(), jvm(jar), jar, properties, readyUrl, Duration.ofSeconds(120),
                 logs.resolve(name + ".log"));
+    }
+
+    /** As the launcher and the images start a service: its AppCDS archive when the package has one. */
+    private static List<String> jvm(Path jar) {
+        List<String> options = new ArrayList<>(POD_JVM);
+        Path archive = jar.toAbsolutePath().resolveSibling(APPCDS_ARCHIVE);
+        if (Files.isRegularFile(archive)) {
+            options.add("-XX:SharedArchiveFile=" + archive);
+        }
+        options.addAll(TRIED_JVM);
+        return options;
     }
 
     /** How the services were limited, for the report. */
@@ -82,7 +99,8 @@ final class Services implements AutoCloseable {
     /** How every {@link #pod} is started: its core and its JVM options. */
     static String podLimits() {
         return (pinning().isEmpty() ? "not pinned (taskset missing)" : "taskset -c " + SERVICE_CORE) + ", "
-                + String.join(", ", POD_JVM);
+                + String.join(", ", POD_JVM) + (TRIED_JVM.isEmpty() ? "" : ", " + String.join(", ", TRIED_JVM))
+                + " (+ AppCDS where the package has " + APPCDS_ARCHIVE + ")";
     }
 
     private static JarProcess start(String name, BenchDatabase db, String database, int port, Map<String, String> extra,
