@@ -14,12 +14,10 @@ final class QuarkusService extends ProcessPart {
     /** Turns off Quarkus's empty-400 URI check, read when its HTTP recorder class loads (see RequestLineGuard). */
     static final String SERVICE_URI_CHECK = "vertx.disableURIValidation=true";
     /**
-     * The heap of each service, as the images start it (src/main/docker/Dockerfile.jvm): small, so that five JVMs
-     * share a laptop or a 2-core CI machine and a pod stays within its memory under load (bench/README.md, "Start").
+     * The heap of each service, as catalog- and plan-service's images start them (src/main/docker/Dockerfile.jvm):
+     * small, so that five JVMs share a laptop or a 2-core CI machine (bench/README.md, "Start and memory").
      */
-    static final List<String> HEAP = List.of("-Xms32m", "-Xmx128m");
-    /** The AppCDS archive {@code quarkus.package.jar.appcds.enabled} makes next to {@code quarkus-run.jar}. */
-    static final String APPCDS_ARCHIVE = "app-cds.jsa";
+    private static final List<String> HEAP = List.of("-Xms32m", "-Xmx128m");
 
     private final String name;
     private final Path appDirectory;
@@ -48,7 +46,8 @@ final class QuarkusService extends ProcessPart {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions(appDirectory));
+        // web-ui keeps its earlier heap: its memory was not measured with a smaller one
+        command.addAll(name.equals("web-ui") ? List.of("-Xmx256m") : HEAP);
         command.add("-Dquarkus.http.port=" + port);
         if (!name.equals("web-ui")) {
             // the services' own URI check answers a malformed URI with a problem (service-common's RequestLineGuard)
@@ -58,16 +57,6 @@ final class QuarkusService extends ProcessPart {
         command.add(jar.toString());
         process.start(command, appDirectory, environment);
         Readiness.await(name, URI.create("http://localhost:" + port + "/q/health/ready"), timeout, process::isAlive);
-    }
-
-    /** The heap, and the package's AppCDS archive when it has one (a JVM other than the build's ignores it). */
-    static List<String> jvmOptions(Path appDirectory) {
-        List<String> options = new ArrayList<>(HEAP);
-        Path archive = appDirectory.resolve(APPCDS_ARCHIVE);
-        if (Files.isRegularFile(archive)) {
-            options.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
-        }
-        return options;
     }
 
     @Override
