@@ -34,6 +34,29 @@ class DockerfilesTest {
         assertThat(dockerfile).doesNotContainIgnoringCase(":latest");
     }
 
+    /**
+     * bench/README.md, "Start and memory": the services' heap is set in the image (not left to the base image's
+     * share of the pod's limit), the same as the launcher's, and a full heap plus the JVM's own memory (class
+     * metadata, compiled code, threads: about 200 MiB measured) fits what the scheduler reserves for the pod.
+     */
+    @ParameterizedTest
+    @CsvSource({"catalog-service", "plan-service"})
+    void heapIsSetInTheImageAndFitsThePodsRequest(String module) {
+        String dockerfile = Repo.read(module + "/src/main/docker/Dockerfile.jvm");
+        String deployment = Repo.read("k8s/base/" + module + "/deployment.yaml");
+        String launcher = Repo.read("launcher/src/main/java/io/spinewise/launcher/QuarkusService.java");
+
+        Matcher options = Pattern.compile("(?m)^ENV JAVA_OPTS_APPEND=\"([^\"]*)\"").matcher(dockerfile);
+        assertThat(options.find()).as("JAVA_OPTS_APPEND").isTrue();
+        Matcher heap = Pattern.compile("-Xms([0-9]+)m -Xmx([0-9]+)m").matcher(options.group(1));
+        assertThat(heap.find()).as("-Xms and -Xmx in JAVA_OPTS_APPEND").isTrue();
+        assertThat(launcher).as("the launcher's heap").contains(
+                "List.of(\"-Xms" + heap.group(1) + "m\", \"-Xmx" + heap.group(2) + "m\")");
+        Matcher request = Pattern.compile("requests:\\s*\\n\\s*cpu: \\S+\\s*\\n\\s*memory: ([0-9]+)Mi").matcher(deployment);
+        assertThat(request.find()).as("the pod's memory request").isTrue();
+        assertThat(Integer.parseInt(heap.group(2)) + 200).isLessThanOrEqualTo(Integer.parseInt(request.group(1)));
+    }
+
     @ParameterizedTest
     @CsvSource({"catalog-service, 8081", "plan-service, 8082", "web-ui, 8080"})
     void portIsTheOneTheServiceIsConfiguredFor(String module, int port) {

@@ -13,6 +13,11 @@ final class QuarkusService extends ProcessPart {
 
     /** Turns off Quarkus's empty-400 URI check, read when its HTTP recorder class loads (see RequestLineGuard). */
     static final String SERVICE_URI_CHECK = "vertx.disableURIValidation=true";
+    /**
+     * The heap of each service, as catalog- and plan-service's images start them (src/main/docker/Dockerfile.jvm):
+     * small, so that five JVMs share a laptop or a 2-core CI machine (bench/README.md, "Start and memory").
+     */
+    private static final List<String> HEAP = List.of("-Xms32m", "-Xmx128m");
 
     private final String name;
     private final Path appDirectory;
@@ -41,8 +46,8 @@ final class QuarkusService extends ProcessPart {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // small heaps: five JVMs share a laptop or a 2-core CI machine
-        command.add("-Xmx256m");
+        // web-ui keeps its earlier heap: its memory was not measured with a smaller one
+        command.addAll(name.equals("web-ui") ? List.of("-Xmx256m") : HEAP);
         command.add("-Dquarkus.http.port=" + port);
         if (!name.equals("web-ui")) {
             // the services' own URI check answers a malformed URI with a problem (service-common's RequestLineGuard)

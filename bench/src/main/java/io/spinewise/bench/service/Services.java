@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Map;
  * catalog-service and plan-service from their packaged jars, each shaped like one pod of
  * {@code k8s/base}: CPU limit 1 → pinned to one core with {@code taskset} and told it has one
  * processor ({@code -XX:ActiveProcessorCount=1}, which also picks the GC and thread pools a 1-CPU
- * container gets); memory limit 768 MiB → a 384 MiB heap (half, as docs/scaling.md has it); a pool
+ * container gets); the heap the images give it ({@code -Xms32m -Xmx128m}, of a 768 MiB limit); a pool
  * of 10 database connections (the ConfigMap's {@code QUARKUS_DATASOURCE_JDBC_MAX_SIZE}). Tokens are
  * verified against the test issuer's key, as in plan-service's own tests.
  */
@@ -23,8 +24,11 @@ final class Services implements AutoCloseable {
 
     /** The core the services are pinned to: the machine's last, so PostgreSQL and the load start elsewhere. */
     static final int SERVICE_CORE = Runtime.getRuntime().availableProcessors() - 1;
-    /** A pod's JVM: one processor, half the 768 MiB memory limit as heap. */
-    private static final List<String> POD_JVM = List.of("-XX:ActiveProcessorCount=1", "-Xmx384m");
+    /** A pod's JVM: one processor, and the heap the images give it ({@code JAVA_OPTS_APPEND} in Dockerfile.jvm). */
+    private static final List<String> POD_JVM = List.of("-XX:ActiveProcessorCount=1", "-Xms32m", "-Xmx128m");
+    /** Candidate JVM options to try on every pod, after {@link #POD_JVM} (so they win): {@code BENCH_POD_JVM="-Xmx128m ..."}. */
+    private static final List<String> TRIED_JVM = List.of(System.getenv().getOrDefault("BENCH_POD_JVM", "").trim()
+            .split("\\s+")).stream().filter(option -> !option.isEmpty()).toList();
 
     final String catalogUrl;
     final String planUrl;
@@ -74,7 +78,9 @@ final class Services implements AutoCloseable {
 
     /** Any Quarkus jar as one pod (pinned, one processor, the pod's heap); returns once {@code readyUrl} answers 200. */
     static JarProcess pod(String name, Path jar, Map<String, String> properties, URI readyUrl, Path logs) {
-        return JarProcess.start(name, pinning(), POD_JVM, jar, properties, readyUrl, Duration.ofSeconds(120),
+        List<String> jvm = new ArrayList<>(POD_JVM);
+        jvm.addAll(TRIED_JVM);
+        return JarProcess.start(name, pinning(), jvm, jar, properties, readyUrl, Duration.ofSeconds(120),
                 logs.resolve(name + ".log"));
     }
 
@@ -86,7 +92,7 @@ final class Services implements AutoCloseable {
     /** How every {@link #pod} is started: its core and its JVM options. */
     static String podLimits() {
         return (pinning().isEmpty() ? "not pinned (taskset missing)" : "taskset -c " + SERVICE_CORE) + ", "
-                + String.join(", ", POD_JVM);
+                + String.join(", ", POD_JVM) + (TRIED_JVM.isEmpty() ? "" : ", tried: " + String.join(", ", TRIED_JVM));
     }
 
     private static JarProcess start(String name, BenchDatabase db, String database, int port, Map<String, String> extra,

@@ -78,36 +78,57 @@ public final class StartBench {
             apps.put("plan-service", port -> Services.plan(db, port, catalogUrl, work));
             Map<String, List<Double>> seconds = new LinkedHashMap<>();
             Map<String, List<ProcessMemory>> memory = new LinkedHashMap<>();
+            Map<String, List<Double>> cpu = new LinkedHashMap<>();
+            Map<String, List<ThreadCpu>> threads = new LinkedHashMap<>();
             for (int run = 0; run < runs; run++) {
                 apps.forEach((name, start) -> {
                     long t0 = System.nanoTime();
                     JarProcess app = start.apply(JarProcess.freePort());
                     seconds.computeIfAbsent(name, k -> new ArrayList<>()).add((System.nanoTime() - t0) / 1e9);
                     memory.computeIfAbsent(name, k -> new ArrayList<>()).add(ProcessMemory.of(app.pid()));
+                    cpu.computeIfAbsent(name, k -> new ArrayList<>())
+                            .add(new CpuMeter(app.pid()).total().toNanos() / 1e9);
+                    threads.computeIfAbsent(name, k -> new ArrayList<>()).add(ThreadCpu.of(app.pid()));
                     app.stop();
                 });
             }
             companion.stop();
-            print(seconds, memory);
+            print(seconds, memory, cpu);
+            printThreads(cpu, threads);
         }
         Report.loadAverage("load average at the end");
     }
 
-    private void print(Map<String, List<Double>> seconds, Map<String, List<ProcessMemory>> memory) {
+    private void print(Map<String, List<Double>> seconds, Map<String, List<ProcessMemory>> memory,
+                       Map<String, List<Double>> cpu) {
         Report.heading("Start: JVM start to ready, each " + Services.podLimits() + ", best of " + runs);
-        Report.line("| app | each run s | best s | ÷ bare app (best) | RSS after ready MiB (best run) |");
-        Report.line("|---|---|---:|---:|---:|");
+        Report.line("| app | each run s | best s | ÷ bare app (best) | CPU s to ready (least) | CPU ÷ bare app"
+                + " | RSS after ready MiB (best run) |");
+        Report.line("|---|---|---:|---:|---:|---:|---:|");
         double bare = best(seconds.values().iterator().next());
+        double bareCpu = best(cpu.values().iterator().next());
         seconds.forEach((name, times) -> {
             double best = best(times);
+            double leastCpu = best(cpu.get(name));
             ProcessMemory rss = memory.get(name).get(times.indexOf(best));
-            Report.line("| %s | %s | %.2f | %.2f × | %.0f |", name, String.join(" / ", times.stream()
-                    .map(t -> String.format(Locale.ROOT, "%.2f", t)).toList()), best, best / bare,
-                    rss.rssMiB());
+            Report.line("| %s | %s | %.2f | %.2f × | %.2f | %.2f × | %.0f |", name, String.join(" / ", times.stream()
+                    .map(t -> String.format(Locale.ROOT, "%.2f", t)).toList()), best, best / bare, leastCpu,
+                    leastCpu / bareCpu, rss.rssMiB());
         });
+        Report.line("");
+        Report.line("(CPU s to ready: the JVM's user + system time when ready; on one core it bounds the start from"
+                + " below and moves less with the machine's load than the wall time)");
         Report.line("");
         Report.line("(target: each service ≤ %.1f × the bare app; RSS under load: bench/run service prints it after"
                 + " its calls)", TARGET_RATIO);
+    }
+
+    /** Where the least-CPU start of each app spent its CPU, by kind of thread. */
+    private static void printThreads(Map<String, List<Double>> cpu, Map<String, List<ThreadCpu>> threads) {
+        Report.line("");
+        Report.line("CPU s to ready by thread (the least-CPU start of each):");
+        cpu.forEach((name, seconds) -> Report.line("- %s: %s", name,
+                threads.get(name).get(seconds.indexOf(best(seconds))).describe()));
     }
 
     private static double best(List<Double> times) {
