@@ -15,7 +15,11 @@ import java.util.UUID;
 /**
  * The adherence rollup (migration V16, docs/architecture.md "Adherence rollup"): each patient's rows of
  * {@link AdherenceSql}'s {@code per_day}, kept in {@code adherence_day} for the days up to the patient's
- * {@code settled_through}, so readers take those days from the table and compute only the later ones.
+ * {@code settled_through}, so readers take those days from the table and compute only the later ones. Each row
+ * also carries the patient's running totals up to its day (V21: sessions scheduled and completed, the last missed
+ * day, the completed days since it), so a reader takes a window's figures from two rows ({@link RunningTotals}).
+ * The totals of a day depend only on the rows before it: the settling below, which rebuilds every day after
+ * settled_through and continues the totals of the last row it keeps, keeps them exact under the rule that follows.
  *
  * <p><b>Why the kept rows stay exact.</b> A row (patient, day) depends only on the rows of plan,
  * plan_version, plan_pause and session_checkoff; the time zone and the time only choose which days a reader
@@ -47,32 +51,6 @@ import java.util.UUID;
 public class AdherenceRollup {
 
     /**
-     * The CTEs {@code settled}, {@code unsettled}, the ones of {@link AdherenceSql#perDay} over the unsettled
-     * days and {@code per_day (patient_id, day, scheduled, completed)}, to follow a CTE
-     * {@code pts (id, first_day, last_day)}: the same rows as {@link AdherenceSql#perDay(String)}, the settled
-     * days read from the rollup.
-     */
-    static String perDay() {
-        return """
-                settled AS (
-                    SELECT pts.id, pts.first_day, pts.last_day, coalesce(r.settled_through, '-infinity') AS settled_through
-                    FROM pts LEFT JOIN adherence_rollup r ON r.patient_id = pts.id
-                ), unsettled AS (
-                    SELECT s.id, greatest(s.first_day, s.settled_through + 1) AS first_day, s.last_day FROM settled s
-                ),
-                """ + AdherenceSql.perDay("unsettled", "live_day", """
-                FROM session_checkoff c JOIN unsettled u ON u.id = c.patient_id
-                WHERE c.session_date BETWEEN u.first_day AND u.last_day""") + """
-                , per_day AS (
-                    SELECT l.patient_id, l.day, l.scheduled, l.completed FROM live_day l
-                    UNION ALL
-                    SELECT d.patient_id, d.day, d.scheduled, d.completed
-                    FROM settled s JOIN adherence_day d ON d.patient_id = s.id
-                     AND d.day BETWEEN s.first_day AND least(s.last_day, s.settled_through)
-                )""";
-    }
-
-    /**
      * Patients with days to settle, locked in order; a row a writer holds is left for the next run, and so is a
      * patient whose check-off insert is under way (it holds the patient's advisory lock shared, V20).
      */
@@ -90,8 +68,13 @@ public class AdherenceRollup {
             DELETE FROM adherence_day d USING adherence_rollup r
             WHERE r.patient_id = ANY(:ids) AND d.patient_id = r.patient_id AND d.day > r.settled_through""");
 
+    /**
+     * The days after settled_through, with the running totals (V21) continued from the patient's last kept row:
+     * totals over every kept day up to each day, the last missed day and the fully completed days since it.
+     */
     static final NamedSql BUILD = new NamedSql("""
-            INSERT INTO adherence_day (patient_id, day, scheduled, completed)
+            INSERT INTO adherence_day (patient_id, day, scheduled, completed, cum_scheduled, cum_completed, last_miss,
+                                       streak)
             WITH pts AS (
                 SELECT u.id, r.settled_through + 1 AS first_day, u.target AS last_day
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:targets AS date[])) AS u(id, target)
@@ -100,8 +83,26 @@ public class AdherenceRollup {
             """ + AdherenceSql.perDay("""
             FROM session_checkoff c JOIN pts ON pts.id = c.patient_id
             WHERE c.session_date BETWEEN pts.first_day AND pts.last_day""") + """
-            SELECT patient_id, day, scheduled, completed FROM per_day
-            ORDER BY patient_id, day"""); // a patient's days together in the table, a few pages per reader
+            , base AS (
+                SELECT pts.id, coalesce(b.cum_scheduled, 0) AS cum_scheduled,
+                       coalesce(b.cum_completed, 0) AS cum_completed, b.last_miss, coalesce(b.streak, 0) AS streak
+                FROM pts LEFT JOIN LATERAL (
+                    SELECT d.cum_scheduled, d.cum_completed, d.last_miss, d.streak FROM adherence_day d
+                    WHERE d.patient_id = pts.id AND d.day < pts.first_day ORDER BY d.day DESC LIMIT 1) b ON true
+            ), marked AS (
+                SELECT d.*, d.completed < d.scheduled AS missed,
+                       count(*) FILTER (WHERE d.completed < d.scheduled)
+                           OVER (PARTITION BY d.patient_id ORDER BY d.day) AS misses
+                FROM per_day d
+            )
+            SELECT m.patient_id, m.day, m.scheduled, m.completed,
+                   b.cum_scheduled + sum(m.scheduled) OVER w, b.cum_completed + sum(m.completed) OVER w,
+                   coalesce(max(m.day) FILTER (WHERE m.missed) OVER w, b.last_miss),
+                   CASE WHEN m.misses = 0 THEN b.streak ELSE 0 END
+                   + count(*) FILTER (WHERE NOT m.missed) OVER (PARTITION BY m.patient_id, m.misses ORDER BY m.day)
+            FROM marked m JOIN base b ON b.id = m.patient_id
+            WINDOW w AS (PARTITION BY m.patient_id ORDER BY m.day)
+            ORDER BY m.patient_id, m.day"""); // a patient's days together in the table, a few pages per reader
 
     static final NamedSql MOVE = new NamedSql("""
             UPDATE adherence_rollup r SET settled_through = u.target

@@ -30,6 +30,7 @@ public class DashboardFigures {
             ),
             """.formatted(AdherenceSql.TODAY, AdherenceSql.TODAY, AdherenceSql.TODAY);
 
+    /** The live definition's figures from {@code per_day}: every day of the horizon, added up. */
     private static final String FROM_DAYS = """
             , misses AS (
                 SELECT d.patient_id,
@@ -44,15 +45,20 @@ public class DashboardFigures {
                        sum(d.completed) FILTER (WHERE d.day > pts.today - 30) AS c30,
                        sum(d.scheduled) FILTER (WHERE d.day > pts.today - CAST(:inactive AS int)) AS s_inactive,
                        count(*) FILTER (WHERE d.completed >= d.scheduled
-                                          AND d.day > coalesce(m.last_miss, '-infinity')) AS streak
+                                          AND d.day > coalesce(m.last_miss, '-infinity')) AS streak,
+                       m.last_miss IS NOT NULL AS missed
                 FROM per_day d JOIN pts ON pts.id = d.patient_id JOIN misses m ON m.patient_id = d.patient_id
-                GROUP BY d.patient_id
+                GROUP BY d.patient_id, m.last_miss
             )
+            """;
+
+    /** The row of a page: the adherence figures of CTE {@code figures}, the last session, pain and its trend. */
+    private static final String PAGE_ROW = """
             SELECT pts.id, pts.today,
                    coalesce(f.s7, 0) AS s7, coalesce(f.c7, 0) AS c7, coalesce(f.s30, 0) AS s30,
                    coalesce(f.c30, 0) AS c30, coalesce(f.s_inactive, 0) AS s_inactive, coalesce(f.streak, 0) AS streak,
                    -- the streak may run on before the horizon: no miss inside it, and a schedule that began before it
-                   NOT EXISTS (SELECT 1 FROM misses m WHERE m.patient_id = pts.id AND m.last_miss IS NOT NULL)
+                   NOT coalesce(f.missed, false)
                    AND EXISTS (SELECT 1 FROM plan pl JOIN plan_version v ON v.plan_id = pl.id
                                WHERE pl.patient_id = pts.id
                                  AND greatest(v.start_date, v.effective_from) < pts.first_day
@@ -99,10 +105,13 @@ public class DashboardFigures {
      */
     static final NamedSql LIVE = new NamedSql(PATIENTS + AdherenceSql.perDay("""
             FROM session_checkoff c JOIN pts ON pts.id = c.patient_id
-            WHERE c.session_date BETWEEN pts.first_day AND pts.last_day""") + FROM_DAYS);
+            WHERE c.session_date BETWEEN pts.first_day AND pts.last_day""") + FROM_DAYS + PAGE_ROW);
 
-    /** What the dashboard runs: the same rows, the settled days read from {@link AdherenceRollup}'s table. */
-    static final NamedSql FIGURES = new NamedSql(PATIENTS + AdherenceRollup.perDay() + FROM_DAYS);
+    /**
+     * What the dashboard runs: the same figures, the settled days' from {@link RunningTotals} (two rows of the
+     * rollup per window instead of every day of it).
+     */
+    static final NamedSql FIGURES = new NamedSql(PATIENTS + RunningTotals.figures() + PAGE_ROW);
 
     @Inject
     Database database;

@@ -23,7 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class RollupChecks {
 
-    /** Rows of adherence_day up to settled_through that differ from the live per_day rows, or are missing. */
+    /**
+     * Rows of adherence_day up to settled_through that differ from the live per_day rows, or are missing; the
+     * running totals (V21) are held to the same rows added up here from the patient's first day.
+     */
     static final String STALE_ROWS = """
             WITH pts AS (
                 SELECT r.patient_id AS id, date '-infinity' AS first_day, r.settled_through AS last_day
@@ -32,13 +35,24 @@ public final class RollupChecks {
             """ + AdherenceSql.perDay("""
             FROM session_checkoff c JOIN pts ON pts.id = c.patient_id
             WHERE c.session_date BETWEEN pts.first_day AND pts.last_day""") + """
-            , kept AS (
-                SELECT d.patient_id, d.day, d.scheduled, d.completed
+            , computed AS (
+                SELECT d.patient_id, d.day, d.scheduled, d.completed,
+                       sum(d.scheduled) OVER w AS cum_scheduled, sum(d.completed) OVER w AS cum_completed,
+                       (SELECT max(x.day) FROM per_day x WHERE x.patient_id = d.patient_id AND x.day <= d.day
+                          AND x.completed < x.scheduled) AS last_miss
+                FROM per_day d WINDOW w AS (PARTITION BY d.patient_id ORDER BY d.day)
+            ), expected AS (
+                SELECT c.*, (SELECT count(*) FROM per_day x WHERE x.patient_id = c.patient_id AND x.day <= c.day
+                               AND x.day > coalesce(c.last_miss, '-infinity')) AS streak
+                FROM computed c
+            ), kept AS (
+                SELECT d.patient_id, d.day, d.scheduled, d.completed, d.cum_scheduled, d.cum_completed,
+                       d.last_miss, CAST(d.streak AS bigint)
                 FROM adherence_day d JOIN pts ON pts.id = d.patient_id AND d.day <= pts.last_day
             )
-            (SELECT 'computed, not kept' AS what, * FROM (SELECT * FROM per_day EXCEPT ALL SELECT * FROM kept) x)
+            (SELECT 'computed, not kept' AS what, * FROM (SELECT * FROM expected EXCEPT ALL SELECT * FROM kept) x)
             UNION ALL
-            (SELECT 'kept, not computed', * FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM per_day) y)
+            (SELECT 'kept, not computed', * FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM expected) y)
             ORDER BY 2, 3""";
 
     private RollupChecks() {
@@ -51,7 +65,9 @@ public final class RollupChecks {
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(rs.getString(1) + ": patient " + rs.getString(2) + " " + rs.getString(3)
-                        + " scheduled " + rs.getString(4) + " completed " + rs.getString(5));
+                        + " scheduled " + rs.getString(4) + " completed " + rs.getString(5) + " totals "
+                        + rs.getString(6) + "/" + rs.getString(7) + " last miss " + rs.getString(8) + " streak "
+                        + rs.getString(9));
             }
             return rows;
         }
