@@ -51,6 +51,32 @@ import java.util.UUID;
 public class AdherenceRollup {
 
     /**
+     * The CTEs {@code settled}, {@code unsettled}, the ones of {@link AdherenceSql#perDay} over the unsettled
+     * days and {@code per_day (patient_id, day, scheduled, completed)}, to follow a CTE
+     * {@code pts (id, first_day, last_day)}: the same rows as {@link AdherenceSql#perDay(String)}, the settled
+     * days read from the rollup.
+     */
+    static String perDay() {
+        return """
+                settled AS (
+                    SELECT pts.id, pts.first_day, pts.last_day, coalesce(r.settled_through, '-infinity') AS settled_through
+                    FROM pts LEFT JOIN adherence_rollup r ON r.patient_id = pts.id
+                ), unsettled AS (
+                    SELECT s.id, greatest(s.first_day, s.settled_through + 1) AS first_day, s.last_day FROM settled s
+                ),
+                """ + AdherenceSql.perDay("unsettled", "live_day", """
+                FROM session_checkoff c JOIN unsettled u ON u.id = c.patient_id
+                WHERE c.session_date BETWEEN u.first_day AND u.last_day""") + """
+                , per_day AS (
+                    SELECT l.patient_id, l.day, l.scheduled, l.completed FROM live_day l
+                    UNION ALL
+                    SELECT d.patient_id, d.day, d.scheduled, d.completed
+                    FROM settled s JOIN adherence_day d ON d.patient_id = s.id
+                     AND d.day BETWEEN s.first_day AND least(s.last_day, s.settled_through)
+                )""";
+    }
+
+    /**
      * Patients with days to settle, locked in order; a row a writer holds is left for the next run, and so is a
      * patient whose check-off insert is under way (it holds the patient's advisory lock shared, V20).
      */
