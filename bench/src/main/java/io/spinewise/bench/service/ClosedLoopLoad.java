@@ -45,13 +45,7 @@ public final class ClosedLoopLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         double serviceCpu = seconds(service.total()) - serviceBefore;
         double databaseCpu = seconds(database.total()) - databaseBefore;
-        long errors = recorders.stream().mapToLong(r -> r.errors).sum();
-        long bytes = recorders.stream().mapToLong(r -> r.bytes).sum();
-        long[] nanos = recorders.stream().flatMapToLong(r -> Arrays.stream(r.nanos, 0, r.size)).toArray();
-        recorders.stream().map(r -> r.firstError).filter(e -> e != null).findFirst()
-                .ifPresent(e -> System.err.println("  " + scenario.name() + " at " + concurrency + ": " + errors
-                        + " errors, first: " + e));
-        return LoadResult.of(scenario.name(), concurrency, errors, elapsed, nanos, bytes, serviceCpu, databaseCpu);
+        return result(scenario.name(), concurrency, recorders, elapsed, serviceCpu, databaseCpu);
     }
 
     private List<Recorder> drive(Scenario scenario, int concurrency, Duration duration) {
@@ -80,34 +74,51 @@ public final class ClosedLoopLoad {
     private Recorder loop(Scenario scenario, long end) throws InterruptedException {
         Recorder recorder = new Recorder();
         while (System.nanoTime() < end) {
-            HttpRequest request = scenario.next().get();
-            long sent = System.nanoTime();
-            try {
-                HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                long bytes;
-                try (InputStream body = response.body()) {
-                    bytes = body.transferTo(OutputStream.nullOutputStream());
-                }
-                recorder.bytes += bytes;
-                if (response.statusCode() / 100 != 2) {
-                    recorder.error(request.method() + " " + request.uri().getPath() + " → " + response.statusCode());
-                    continue;
-                }
-            } catch (IOException e) {
-                recorder.error(request.uri().getPath() + ": " + e);
-                continue;
-            }
-            recorder.add(System.nanoTime() - sent);
+            send(http, scenario, recorder, System.nanoTime());
         }
         return recorder;
     }
 
-    private static double seconds(Duration d) {
+    /**
+     * Sends the scenario's next request and records its latency counted from {@code since} (the send, or the
+     * time a fixed-rate load meant to send it), or the error: a non-2xx answer or a failed request.
+     */
+    static void send(HttpClient http, Scenario scenario, Recorder recorder, long since) throws InterruptedException {
+        HttpRequest request = scenario.next().get();
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                recorder.bytes += body.transferTo(OutputStream.nullOutputStream());
+            }
+            if (response.statusCode() / 100 != 2) {
+                recorder.error(request.method() + " " + request.uri().getPath() + " → " + response.statusCode());
+                return;
+            }
+        } catch (IOException e) {
+            recorder.error(request.uri().getPath() + ": " + e);
+            return;
+        }
+        recorder.add(System.nanoTime() - since);
+    }
+
+    /** The runs' results as one: latencies, errors (the first one printed), bytes, and the CPU meters' deltas. */
+    static LoadResult result(String call, int concurrency, List<Recorder> recorders, double elapsed,
+                             double serviceCpu, double databaseCpu) {
+        long errors = recorders.stream().mapToLong(r -> r.errors).sum();
+        long bytes = recorders.stream().mapToLong(r -> r.bytes).sum();
+        long[] nanos = recorders.stream().flatMapToLong(r -> Arrays.stream(r.nanos, 0, r.size)).toArray();
+        recorders.stream().map(r -> r.firstError).filter(e -> e != null).findFirst()
+                .ifPresent(e -> System.err.println("  " + call + " at " + concurrency + ": " + errors
+                        + " errors, first: " + e));
+        return LoadResult.of(call, concurrency, errors, elapsed, nanos, bytes, serviceCpu, databaseCpu);
+    }
+
+    static double seconds(Duration d) {
         return d.toNanos() / 1e9;
     }
 
     /** One worker's latencies (a growing primitive array: no boxing on the measured path). */
-    private static final class Recorder {
+    static final class Recorder {
         long[] nanos = new long[4096];
         int size;
         long errors;
