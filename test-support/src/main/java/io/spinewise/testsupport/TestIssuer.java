@@ -57,11 +57,6 @@ public class TestIssuer implements QuarkusTestResourceLifecycleManager {
         return token(UUID.randomUUID().toString(), role, clinicId);
     }
 
-    /** A valid token of a new subject that expires at {@code expiresAt}. */
-    public static String tokenExpiringAt(Instant expiresAt, String role, String clinicId) {
-        return sign(UUID.randomUUID().toString(), List.of(role), clinicId, expiresAt);
-    }
-
     /** A correctly signed token whose lifetime ended a while ago. */
     public static String expiredToken(String role, String clinicId) {
         return sign(UUID.randomUUID().toString(), List.of(role), clinicId, Instant.now().minus(Duration.ofHours(1)));

@@ -35,13 +35,6 @@ public interface PlanConfig {
     @WithDefault("6s")
     Duration keycloakTimeout();
 
-    /**
-     * Access tokens remembered after their first verification until they expire (a few KiB each), so that the
-     * next call with the same token skips parsing and the signature check; 0 verifies every call's token.
-     */
-    @WithDefault("4096")
-    int verifiedTokens();
-
     /** Dashboard defaults; a clinic may set its own thresholds (clinic_settings). */
     Dashboard dashboard();
 
