@@ -36,12 +36,13 @@ public class ReminderLag {
     @Inject
     Clock clock;
 
+    /** Suppliers, which the registry holds strongly (a gauge of an object holds it weakly). */
     @PostConstruct
     void register() {
-        Gauge.builder("spinewise.reminder.job.last.run", lastRunEpochSecond, AtomicLong::get).baseUnit("seconds")
+        Gauge.builder("spinewise.reminder.job.last.run", lastRunEpochSecond::get).baseUnit("seconds")
                 .description("When this replica last finished planning and sending reminders (epoch)")
                 .register(registry);
-        Gauge.builder("spinewise.reminder.oldest.due.age", oldestDueAgeSeconds, AtomicLong::get).baseUnit("seconds")
+        Gauge.builder("spinewise.reminder.oldest.due.age", oldestDueAgeSeconds::get).baseUnit("seconds")
                 .description("How long the longest-waiting due reminder had waited at the last run")
                 .register(registry);
     }
