@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.spinewise.launcher.RealmKeycloak.PLAN_SERVICE_SECRET;
 import static io.spinewise.launcher.RealmKeycloak.PROD_CHECK_REALM;
@@ -40,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeycloakServerIT {
 
     private static final Map<String, JsonNode> TOKENS = new ConcurrentHashMap<>();
+    private static final Pattern STYLESHEET = Pattern.compile("href=\"(/resources/[^\"]+\\.css)\"");
 
     @Test
     void chiropractorGetsPinnedIssuerRoleClinicAndServiceAudiences() throws Exception {
@@ -141,6 +144,19 @@ class KeycloakServerIT {
                 assertThat(login.body()).contains("Invalid parameter: redirect_uri");
             }
         }
+    }
+
+    @Test
+    void loginThemeIsCachedAsInProduction() throws Exception {
+        HttpResponse<String> login = send(HttpRequest.newBuilder(authorizationUri(REALM, WEB_UI_CALLBACK)));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        Matcher stylesheet = STYLESHEET.matcher(login.body());
+        assertThat(stylesheet.find()).as("a stylesheet of the login theme in %s", login.body()).isTrue();
+
+        // start-dev alone answers "no-cache" here (and re-compiles the templates on every page)
+        HttpResponse<String> css = send(HttpRequest.newBuilder(URI.create(keycloak().baseUrl() + stylesheet.group(1))));
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Cache-Control").orElse("")).contains("max-age=2592000");
     }
 
     private static URI authorizationUri(String realm, String redirectUri) {
