@@ -83,8 +83,8 @@ public final class MigrationBench {
                     long start = System.nanoTime();
                     flyway(db, pending.getVersion().getVersion()).migrate();
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    Report.line("| V%s %s | %.1f | %.1f | %.1f | %s |", pending.getVersion(), pending.getDescription(),
-                            seconds, seconds * 1e6 / rowsCheckOffs, seconds * 1e6 / Math.max(1, rowsAudit), size(c));
+                    Report.line("| V%s %s | %.1f | %s | %s | %s |", pending.getVersion(), pending.getDescription(),
+                            seconds, perMillion(seconds, rowsCheckOffs), perMillion(seconds, rowsAudit), size(c));
                 }
             }
             Report.loadAverage("load average at the end");
@@ -159,5 +159,10 @@ public final class MigrationBench {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    /** Seconds per million rows, or a dash when the run filled none of them (say {@code --audit 0}). */
+    private static String perMillion(double seconds, long rows) {
+        return rows == 0 ? "–" : String.format("%.1f", seconds * 1e6 / rows);
     }
 }
