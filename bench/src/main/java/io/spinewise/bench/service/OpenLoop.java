@@ -49,14 +49,18 @@ final class OpenLoop {
     }
 
     /** The open loops at 70 % of the closed loops' best rate; prints their rows, then their stalls. */
-    void atSeventyPercent(Scenario scenario, CpuMeter service, List<LoadResult> closedLoops) {
+    void atSeventyPercent(Scenario scenario, CpuMeter service, long servicePid, List<LoadResult> closedLoops) {
         LoadResult peak = closedLoops.stream().max((a, b) -> Double.compare(a.perSecond(), b.perSecond())).orElseThrow();
         double rate = 0.7 * peak.perSecond();
         Duration window = Duration.ofSeconds(options.seconds());
         try (StallEvents events = StallEvents.start(db, options.diagnose(), SAMPLE_MILLIS)) {
             long[] before = counters();
+            double[] podBefore = RunQueue.seconds(servicePid);
+            double[] dbBefore = RunQueue.seconds(db.postmasterPid());
             FixedRateLoad.Run run = new FixedRateLoad(http, new CpuMeter(db.postmasterPid()))
                     .measure(scenario, service, rate, 32, window);
+            double[] pod = minus(RunQueue.seconds(servicePid), podBefore);
+            double[] database0 = minus(RunQueue.seconds(db.postmasterPid()), dbBefore);
             long[] after = counters();
             Report.loadRow(run.result());
             FixedRateLoad.Run database = null;
@@ -78,6 +82,11 @@ final class OpenLoop {
                             + " the same rate: p99 %.1f ms, without the audit record: %.1f ms",
                             database.result().percentileMillis(99), unchained.result().percentileMillis(99)));
             server("service's open loop", before, after, options.seconds());
+            Report.line("");
+            Report.line("scheduling during the service's open loop: plan-service's threads ran %.2f s and waited %.2f s"
+                    + " for a core while runnable (%.2f ms a request); PostgreSQL's processes ran %.2f s and waited"
+                    + " %.2f s (/proc/*/task/*/schedstat)", pod[0], pod[1], 1000 * pod[1] / Math.max(1, run.timeline().size()),
+                    database0[0], database0[1]);
             run.timeline().write(work.resolve("open-loop-service.txt"));
             Stalls.print("Service's open loop", run.timeline(), STALL_MICROS, events.between(
                     run.timeline().scheduled(0), run.timeline().answered(run.timeline().size() - 1)), 8);
@@ -94,6 +103,10 @@ final class OpenLoop {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    private static double[] minus(double[] a, double[] b) {
+        return new double[] {a[0] - b[0], a[1] - b[1]};
     }
 
     private static void row(LoadResult r) {

@@ -182,19 +182,18 @@ public final class ServiceBench {
             }
             results.addAll(runs);
             if (name.equals("check-off")) {
-                atSeventyPercent(db, scenario, service, runs);
+                atSeventyPercent(db, scenario, service, services.plan.pid(), runs);
             }
         });
         return results;
     }
 
-    /**
-     * The check-off's latency target is a p99 at 70 % of the peak rate: open loops at that rate after the closed
-     * loops found the peak, the service's and pgbench's ({@link OpenLoop}; their rows say "at a fixed rate").
-     */
-    private void atSeventyPercent(BenchDatabase db, Scenario scenario, CpuMeter service, List<LoadResult> runs) {
+    /** The check-off's target, a p99 at 70 % of the peak rate: open loops at that rate ({@link OpenLoop}). */
+    private void atSeventyPercent(BenchDatabase db, Scenario scenario, CpuMeter service, long plan,
+                                  List<LoadResult> runs) {
         boolean ceiling = PgbenchCeiling.available() && (db.durability().durable() || options.allowNonDurable());
-        new OpenLoop(db, http, ceiling ? pgbench(db) : null, options, work).atSeventyPercent(scenario, service, runs);
+        new OpenLoop(db, http, ceiling ? pgbench(db) : null, options, work).atSeventyPercent(scenario, service,
+                plan, runs);
     }
 
     /** One pgbench for the run, so that its check-offs keep taking fresh (patient, day, slot)s. */

@@ -43,6 +43,8 @@ final class StallEvents implements AutoCloseable {
             WHERE pid <> pg_backend_pid() AND coalesce(wait_event_type, '') NOT IN ('Activity', 'Client')
               AND (backend_type <> 'client backend' OR state = 'active')""";
 
+    private static final String GENERATOR_GC = "load generator GC";
+
     private final Path serverLog;
     private final ConcurrentLinkedQueue<Stalls.Event> events = new ConcurrentLinkedQueue<>();
     private final List<Runnable> undo = new ArrayList<>();
@@ -86,6 +88,14 @@ final class StallEvents implements AutoCloseable {
         return lines;
     }
 
+    /** The load generator's collections among {@code events}: how many, and the longest. */
+    static String collections(List<Stalls.Event> events) {
+        List<Long> pauses = events.stream().filter(e -> e.source().equals(GENERATOR_GC))
+                .map(e -> Long.parseLong(e.what().replaceAll("^.*\\((\\d+) ms\\)$", "$1"))).toList();
+        return pauses.isEmpty() ? "none" : pauses.size() + ", longest " + pauses.stream().mapToLong(Long::longValue)
+                .max().orElse(0) + " ms";
+    }
+
     /** A log message reduced to its kind, so that lines can be counted. */
     static String kind(String message) {
         if (message.startsWith("duration:")) {
@@ -107,7 +117,7 @@ final class StallEvents implements AutoCloseable {
                 GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
                         .from((CompositeData) n.getUserData());
                 long micros = (jvmStartMillis + info.getGcInfo().getStartTime()) * 1000;
-                events.add(new Stalls.Event(micros, "load generator GC", info.getGcName() + " ("
+                events.add(new Stalls.Event(micros, GENERATOR_GC, info.getGcName() + " ("
                         + info.getGcInfo().getDuration() + " ms)"));
             }
         };

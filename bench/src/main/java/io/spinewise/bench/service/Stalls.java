@@ -88,9 +88,10 @@ final class Stalls {
         long stalled = stalls.stream().mapToLong(Stall::lengthMicros).sum();
         int slow = stalls.stream().mapToInt(Stall::requests).sum();
         Report.line("");
-        Report.line("%s: %d requests, %d slower than %.0f ms in %d stalls covering %.0f ms of the %.1f s (%s–%s UTC)%s",
-                label, timeline.size(), slow, thresholdMicros / 1e3, stalls.size(), stalled / 1e3,
-                (last - first) / 1e6, CLOCK.format(instant(first)), CLOCK.format(instant(last)), spacing(stalls));
+        Report.line("%s: %d requests, %d slower than %.0f ms in %d stalls covering %.0f ms of the %.1f s (%s–%s UTC)%s;"
+                        + " the load generator's collections meanwhile: %s", label, timeline.size(), slow,
+                thresholdMicros / 1e3, stalls.size(), stalled / 1e3, (last - first) / 1e6, CLOCK.format(instant(first)),
+                CLOCK.format(instant(last)), spacing(stalls), StallEvents.collections(events));
         if (stalls.isEmpty()) {
             return;
         }
