@@ -23,6 +23,8 @@ final class OpenLoop {
 
     /** A request slower than this (the target's p99) is part of a stall. */
     private static final long STALL_MICROS = 25_000;
+    /** Chains of the clinic in the split-chain variant (one per patient bucket). */
+    private static final int CHAINS = 16;
     /** Wait events are sampled this often with {@code --diagnose}. */
     private static final int SAMPLE_MILLIS = 5;
     private static final String COUNTERS = """
@@ -65,6 +67,7 @@ final class OpenLoop {
             Report.loadRow(run.result());
             FixedRateLoad.Run database = null;
             FixedRateLoad.Run unchained = null;
+            FixedRateLoad.Run split = null;
             long[] afterPgbench = null;
             if (pgbench != null) {
                 database = pgbench.runAtRate(ServiceBench.POOL_SIZE, options.seconds(), rate);
@@ -74,13 +77,18 @@ final class OpenLoop {
                 unchained = pgbench.runAtRate(ServiceBench.POOL_SIZE, options.seconds(), rate,
                         "pgbench, without the audit record, same rate", CheckOffParts.withoutAudit(PgbenchCeiling.statement()));
                 row(unchained.result());
+                split = pgbench.runAtRate(ServiceBench.POOL_SIZE, options.seconds(), rate, "pgbench, audit record on "
+                        + CHAINS + " chains of the clinic, same rate", CheckOffParts.onChains(PgbenchCeiling.statement(),
+                        CHAINS));
+                row(split.result());
             }
             Report.line("");
             Report.line("check-off at 70 %% of its peak (%.0f of %.0f/s, concurrency %d): p99 %.1f ms (target ≤ 25 ms)%s;"
                     + " latency counted from each request's scheduled time", rate, peak.perSecond(), peak.concurrency(),
                     run.result().percentileMillis(99), database == null ? "" : String.format(Locale.ROOT, ", pgbench at"
-                            + " the same rate: p99 %.1f ms, without the audit record: %.1f ms",
-                            database.result().percentileMillis(99), unchained.result().percentileMillis(99)));
+                            + " the same rate: p99 %.1f ms, without the audit record: %.1f ms, on %d chains: %.1f ms",
+                            database.result().percentileMillis(99), unchained.result().percentileMillis(99), CHAINS,
+                            split.result().percentileMillis(99)));
             server("service's open loop", before, after, options.seconds());
             Report.line("");
             Report.line("scheduling during the service's open loop: plan-service's threads ran %.2f s and waited %.2f s"
