@@ -62,7 +62,7 @@ final class OpenLoop {
             FixedRateLoad.Run run = new FixedRateLoad(http, new CpuMeter(db.postmasterPid()))
                     .measure(scenario, service, rate, 32, window);
             double[] pod = minus(RunQueue.seconds(servicePid), podBefore);
-            double[] database0 = minus(RunQueue.seconds(db.postmasterPid()), dbBefore);
+            double[] postgres = minus(RunQueue.seconds(db.postmasterPid()), dbBefore);
             long[] after = counters();
             Report.loadRow(run.result());
             FixedRateLoad.Run database = null;
@@ -94,22 +94,26 @@ final class OpenLoop {
             Report.line("scheduling during the service's open loop: plan-service's threads ran %.2f s and waited %.2f s"
                     + " for a core while runnable (%.2f ms a request); PostgreSQL's processes ran %.2f s and waited"
                     + " %.2f s (/proc/*/task/*/schedstat)", pod[0], pod[1], 1000 * pod[1] / Math.max(1, run.timeline().size()),
-                    database0[0], database0[1]);
-            run.timeline().write(work.resolve("open-loop-service.txt"));
-            Stalls.print("Service's open loop", run.timeline(), STALL_MICROS, events.between(
-                    run.timeline().scheduled(0), run.timeline().answered(run.timeline().size() - 1)), 8);
+                    postgres[0], postgres[1]);
+            stalls("Service's open loop", run.timeline(), events, "open-loop-service.txt");
             if (database != null) {
                 server("pgbench at the same rate", after, afterPgbench, options.seconds());
-                database.timeline().write(work.resolve("open-loop-pgbench.txt"));
-                Stalls.print("pgbench at the same rate", database.timeline(), STALL_MICROS, events.between(
-                        database.timeline().scheduled(0),
-                        database.timeline().answered(database.timeline().size() - 1)), 8);
+                stalls("pgbench at the same rate", database.timeline(), events, "open-loop-pgbench.txt");
             }
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("the open loop's ceiling failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The timeline's stalls with the events of its window; the timeline itself into {@code file} for a look by hand. */
+    private void stalls(String label, Timeline timeline, StallEvents events, String file) {
+        timeline.write(work.resolve(file));
+        if (timeline.size() > 0) {
+            Stalls.print(label, timeline, STALL_MICROS, events.between(timeline.scheduled(0),
+                    timeline.answered(timeline.size() - 1)), 8);
         }
     }
 
