@@ -53,6 +53,11 @@ final class BenchDatabase implements AutoCloseable {
                     // k8s/overlays/prod/database-ha.yaml
                     .setServerConfig("shared_buffers", "1GB")
                     .setServerConfig("max_connections", "300")
+                    // timed in UTC (log_line_prefix keeps its default '%m [%p] '), for laying the log beside the
+                    // bench's own timelines (Stalls)
+                    .setServerConfig("log_timezone", "UTC")
+                    .setServerConfig("log_checkpoints", "on")
+                    .setServerConfig("log_autovacuum_min_duration", "0")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Durability.SERVER_SETTINGS.forEach(builder::setServerConfig);

@@ -12,10 +12,15 @@ import java.util.List;
  * csv for the service-vs-psql report comparison, and growth, which runs only when named), {@code --years Y} (the
  * measured clinic's history, default 2; the CSV comparison's long range), {@code --explain} (print the query plans of the dashboard and the CSV report
  * instead of measuring), {@code --allow-non-durable} (measure the database's ceilings even when the server reports
- * fsync or synchronous commit off; refused otherwise).
+ * fsync or synchronous commit off; refused otherwise), {@code --diagnose} (for the check-off's open loop: the server
+ * also logs statements over 20 ms, lock waits over 20 ms and times its WAL writes, and the wait events of its busy
+ * processes are sampled every 5 ms; each costs a little, so figures of such a run are not the run of record),
+ * {@code --no-checkpoint} (measure without the checkpoint after the load: the calls then run while the server is
+ * still writing out the load's dirty buffers, as every run before 2026-11-29 21:30 did).
  */
 record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> concurrency, List<String> only,
-                    int historyDays, boolean explain, boolean allowNonDurable) {
+                    int historyDays, boolean explain, boolean allowNonDurable, boolean diagnose,
+                    boolean checkpointFirst) {
 
     /** Benchmarks that load data of their own or take long: only run when named in {@code --only}. */
     private static final List<String> ON_REQUEST = List.of("growth");
@@ -29,6 +34,8 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
         int historyDays = ClinicData.DEFAULT_DAYS;
         boolean explain = false;
         boolean allowNonDurable = false;
+        boolean diagnose = false;
+        boolean checkpointFirst = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--patients" -> patients = Integer.parseInt(value(args, ++i));
@@ -40,9 +47,11 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
                 case "--years" -> historyDays = (int) Math.round(Double.parseDouble(value(args, ++i)) * 365.25);
                 case "--explain" -> explain = true;
                 case "--allow-non-durable" -> allowNonDurable = true;
+                case "--diagnose" -> diagnose = true;
+                case "--no-checkpoint" -> checkpointFirst = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --patients N"
                         + " --seconds S --warmup S --concurrency 1,8,32 --only check-off,today,... --years Y --explain"
-                        + " --allow-non-durable");
+                        + " --allow-non-durable --diagnose --no-checkpoint");
             }
         }
         if (patients < 20) {
@@ -51,7 +60,8 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
         if (historyDays < 31) {
             throw new IllegalArgumentException("--years must cover more than the 30-day export");
         }
-        return new BenchOptions(patients, seconds, warmup, concurrency, only, historyDays, explain, allowNonDurable);
+        return new BenchOptions(patients, seconds, warmup, concurrency, only, historyDays, explain, allowNonDurable,
+                diagnose, checkpointFirst);
     }
 
     boolean runs(String call) {

@@ -56,6 +56,19 @@ final class CheckOffParts {
         }
     }
 
+    /**
+     * The statement with its audit record on one of {@code chains} chains of the clinic, chosen by patient: what a
+     * chain per clinic and patient bucket would give (each chain has its own lock). A measurement for a design, not
+     * what the service does: the records' clinic becomes {@code clinic#bucket}.
+     */
+    static String onChains(String statement, int chains) {
+        String select = "    SELECT clinic_id, 'bench-pool-' || :p,";
+        if (!statement.contains(select)) {
+            throw new IllegalStateException("the check-off statement no longer has the audit record this splits");
+        }
+        return statement.replace(select, "    SELECT clinic_id || '#' || (:p % " + chains + "), 'bench-pool-' || :p,");
+    }
+
     /** The statement with its audit CTE cut out: everything from "), audit AS (" up to the final SELECT. */
     static String withoutAudit(String statement) {
         int from = statement.indexOf("), audit AS (");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,6 +74,30 @@ final class PgbenchCeiling {
      */
     LoadResult run(int clients, int seconds, String statement, String sessionOptions)
             throws IOException, InterruptedException {
+        return run(clients, seconds, statement, sessionOptions, List.of()).result();
+    }
+
+    /**
+     * The service's statement at a fixed rate ({@code pgbench -R}, transactions scheduled at random like arrivals),
+     * the open loop's ceiling: each latency counts from the transaction's scheduled start, so a stall of the server
+     * shows as the queue behind it, as in {@link FixedRateLoad}. "concurrency" is the clients, the pool's size.
+     */
+    FixedRateLoad.Run runAtRate(int clients, int seconds, double perSecond) throws IOException, InterruptedException {
+        return runAtRate(clients, seconds, perSecond, "pgbench, same statement at a fixed rate", statement());
+    }
+
+    /** As {@link #runAtRate(int, int, double)} with another statement, e.g. {@link CheckOffParts#withoutAudit}. */
+    FixedRateLoad.Run runAtRate(int clients, int seconds, double perSecond, String label, String statement)
+            throws IOException, InterruptedException {
+        FixedRateLoad.Run run = run(clients, seconds, statement, "",
+                List.of("-R", String.format(Locale.ROOT, "%.1f", perSecond)));
+        LoadResult r = run.result();
+        return new FixedRateLoad.Run(LoadResult.of(label, clients, r.errors(), r.seconds(), r.sortedNanos(), 0, 0, 0),
+                run.timeline());
+    }
+
+    private FixedRateLoad.Run run(int clients, int seconds, String statement, String sessionOptions,
+                                  List<String> extra) throws IOException, InterruptedException {
         Path script = work.resolve("checkoff.pgbench.sql");
         Files.writeString(script, statement);
         Path logs = Files.createDirectories(work.resolve("pgbench-" + clients));
@@ -86,7 +111,9 @@ final class PgbenchCeiling {
                 "-D", "first=" + ClinicData.POOL_HALF, "-D", "half=" + ClinicData.POOL_HALF,
                 "-D", "clients=" + clients, "-D", "n=0", "-D", "base=" + base,
                 "-D", "planprefix=" + ClinicData.POOL + ":plan:", "-D", "items=" + ClinicData.CHECKOFF_ITEMS,
-                "-h", "localhost", "-p", Integer.toString(db.port()), "-U", db.user(), "plan"));
+                "-h", "localhost", "-p", Integer.toString(db.port()), "-U", db.user()));
+        command.addAll(extra);
+        command.add("plan");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(Map.of("PGPASSWORD", "postgres", "PGTZ", "UTC", "PGOPTIONS", sessionOptions));
         Process process = builder.start();
@@ -100,16 +127,24 @@ final class PgbenchCeiling {
         }
         List<String[]> log = log(logs);
         long[] latencies = log.stream().mapToLong(fields -> Long.parseLong(fields[2]) * 1000).toArray();
+        Timeline timeline = new Timeline();
+        for (String[] fields : log) {
+            // time (µs, from the scheduled start under -R), ..., time_epoch, time_us (the end), [schedule_lag]
+            long answered = Long.parseLong(fields[4]) * 1_000_000 + Long.parseLong(fields[5]);
+            long scheduled = answered - Long.parseLong(fields[2]);
+            timeline.add(scheduled, scheduled + (fields.length > 6 ? Long.parseLong(fields[6]) : 0), answered);
+        }
         long rounds = log.stream().mapToLong(fields -> Long.parseLong(fields[1]) + 1).max().orElse(0);
         base += clients * rounds;
         long failed = output.lines().filter(l -> l.startsWith("number of failed transactions"))
                 .map(l -> l.replaceAll("^[^:]*: *([0-9]+).*$", "$1")).mapToLong(Long::parseLong).findFirst().orElse(0);
         // the rate is pgbench's own (connection set-up excluded); the latencies are from its log
         double rate = Double.parseDouble(tps.group(1));
-        return LoadResult.of("pgbench, same statement", clients, failed, latencies.length / rate, latencies, 0, 0, 0);
+        return new FixedRateLoad.Run(LoadResult.of("pgbench, same statement", clients, failed, latencies.length / rate,
+                latencies, 0, 0, 0), Timeline.merge(List.of(timeline)));
     }
 
-    /** pgbench's per-transaction log: client, transaction number, latency (µs), script, time, µs. */
+    /** pgbench's per-transaction log: client, transaction number, latency (µs), script, time, µs[, lag µs]. */
     private static List<String[]> log(Path logs) {
         try (Stream<Path> files = Files.list(logs)) {
             return files.flatMap(PgbenchCeiling::lines).map(line -> line.split(" ")).toList();
