@@ -29,6 +29,8 @@ public final class ServiceBench {
     static final double P95_TARGET_MILLIS = 200;
     /** Connections in a pod's pool: pgbench's client count for the ceiling. */
     static final int POOL_SIZE = 10;
+    /** How long the pods idle after the load before their memory is read a second time. */
+    private static final Duration IDLE_BEFORE_MEMORY = Duration.ofSeconds(15);
 
     private final BenchOptions options;
     private final Path work = Path.of("bench", "target", "service-bench").toAbsolutePath();
@@ -70,6 +72,9 @@ public final class ServiceBench {
                 List<LoadResult> results = measureCalls(db, services, calls);
                 if (!results.isEmpty()) {
                     memory(services, "after the calls under load");
+                    // what an idle pod keeps: compiler arenas freed, glibc's free pages trimmed (TrimNativeHeapInterval)
+                    Thread.sleep(IDLE_BEFORE_MEMORY.toMillis());
+                    memory(services, IDLE_BEFORE_MEMORY.toSeconds() + " s later, idle");
                 }
                 if (options.runs("growth")) {
                     GrowthBench.measure(new ClosedLoopLoad(http, new CpuMeter(db.postmasterPid())), services, calls,
@@ -242,6 +247,8 @@ public final class ServiceBench {
         Report.line("memory %s (VmRSS / VmHWM, target RSS ≤ 250 MB): catalog-service %.0f / %.0f MiB,"
                 + " plan-service %.0f / %.0f MiB", when, catalog.rssMiB(), catalog.peakMiB(), plan.rssMiB(),
                 plan.peakMiB());
+        NativeMemory.print("catalog-service", services.catalog.pid());
+        NativeMemory.print("plan-service", services.plan.pid());
     }
 
     /** Bytes per row as stored (heap, indexes, TOAST), for the database sizing. */
