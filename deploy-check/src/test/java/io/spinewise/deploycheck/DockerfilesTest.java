@@ -51,10 +51,39 @@ class DockerfilesTest {
         Matcher heap = Pattern.compile("-Xms([0-9]+)m -Xmx([0-9]+)m").matcher(options.group(1));
         assertThat(heap.find()).as("-Xms and -Xmx in JAVA_OPTS_APPEND").isTrue();
         assertThat(launcher).as("the launcher's heap").contains(
-                "List.of(\"-Xms" + heap.group(1) + "m\", \"-Xmx" + heap.group(2) + "m\")");
+                "List.of(\"-Xms" + heap.group(1) + "m\", \"-Xmx" + heap.group(2) + "m\"");
         Matcher request = Pattern.compile("requests:\\s*\\n\\s*cpu: \\S+\\s*\\n\\s*memory: ([0-9]+)Mi").matcher(deployment);
         assertThat(request.find()).as("the pod's memory request").isTrue();
         assertThat(Integer.parseInt(heap.group(2)) + 200).isLessThanOrEqualTo(Integer.parseInt(request.group(1)));
+    }
+
+    /**
+     * bench/README.md, "Start and memory": the JVM hands freed native memory back (the JIT's arenas) and glibc keeps
+     * two malloc arenas, in the image, in the launcher and in the bench's pods alike; without them catalog-service
+     * kept about 30 MiB more resident after the calls under load.
+     */
+    @ParameterizedTest
+    @CsvSource({"catalog-service", "plan-service"})
+    void nativeMemoryIsTrimmedAndMallocArenasBoundedEverywhereTheServiceStarts(String module) {
+        String dockerfile = Repo.read(module + "/src/main/docker/Dockerfile.jvm");
+        String launcher = Repo.read("launcher/src/main/java/io/spinewise/launcher/QuarkusService.java");
+        String bench = Repo.read("bench/src/main/java/io/spinewise/bench/service/Services.java");
+
+        Matcher options = Pattern.compile("(?m)^ENV JAVA_OPTS_APPEND=\"([^\"]*)\"").matcher(dockerfile);
+        assertThat(options.find()).as("JAVA_OPTS_APPEND").isTrue();
+        Matcher memory = Pattern.compile("-Xms([0-9]+)m -Xmx([0-9]+)m -XX:TrimNativeHeapInterval=([1-9][0-9]*)")
+                .matcher(options.group(1));
+        assertThat(memory.find()).as("heap and TrimNativeHeapInterval in JAVA_OPTS_APPEND").isTrue();
+        String trim = "\"-XX:TrimNativeHeapInterval=" + memory.group(3) + "\"";
+        assertThat(launcher).as("the launcher's memory options").contains("List.of(\"-Xms" + memory.group(1)
+                + "m\", \"-Xmx" + memory.group(2) + "m\", " + trim + ")");
+        assertThat(bench).as("the bench pods' memory options").contains(trim);
+
+        Matcher arenas = Pattern.compile("(?m)^ENV MALLOC_ARENA_MAX=([1-9][0-9]*)$").matcher(dockerfile);
+        assertThat(arenas.find()).as("ENV MALLOC_ARENA_MAX").isTrue();
+        assertThat(launcher).as("the launcher's environment")
+                .contains("Map.of(\"MALLOC_ARENA_MAX\", \"" + arenas.group(1) + "\")");
+        assertThat(bench).as("the bench pods' environment").contains("\"MALLOC_ARENA_MAX=" + arenas.group(1) + "\"");
     }
 
     @ParameterizedTest

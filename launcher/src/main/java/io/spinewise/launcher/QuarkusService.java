@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +15,13 @@ final class QuarkusService extends ProcessPart {
     /** Turns off Quarkus's empty-400 URI check, read when its HTTP recorder class loads (see RequestLineGuard). */
     static final String SERVICE_URI_CHECK = "vertx.disableURIValidation=true";
     /**
-     * The heap of each service, as catalog- and plan-service's images start them (src/main/docker/Dockerfile.jvm):
-     * small, so that five JVMs share a laptop or a 2-core CI machine (bench/README.md, "Start and memory").
+     * The memory options of catalog- and plan-service, as their images start them (src/main/docker/Dockerfile.jvm):
+     * a small heap, so that five JVMs share a laptop or a 2-core CI machine, and freed native memory handed back
+     * every 5 s (bench/README.md, "Start and memory").
      */
-    private static final List<String> HEAP = List.of("-Xms32m", "-Xmx128m");
+    private static final List<String> MEMORY = List.of("-Xms32m", "-Xmx128m", "-XX:TrimNativeHeapInterval=5000");
+    /** glibc's malloc arenas for catalog- and plan-service, as their images set them ({@code ENV MALLOC_ARENA_MAX}). */
+    private static final Map<String, String> MALLOC = Map.of("MALLOC_ARENA_MAX", "2");
 
     private final String name;
     private final Path appDirectory;
@@ -46,8 +50,8 @@ final class QuarkusService extends ProcessPart {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // web-ui keeps its earlier heap: its memory was not measured with a smaller one
-        command.addAll(name.equals("web-ui") ? List.of("-Xmx256m") : HEAP);
+        // web-ui keeps its earlier heap and malloc: its memory was not measured with a smaller one
+        command.addAll(name.equals("web-ui") ? List.of("-Xmx256m") : MEMORY);
         command.add("-Dquarkus.http.port=" + port);
         if (!name.equals("web-ui")) {
             // the services' own URI check answers a malformed URI with a problem (service-common's RequestLineGuard)
@@ -55,7 +59,9 @@ final class QuarkusService extends ProcessPart {
         }
         command.add("-jar");
         command.add(jar.toString());
-        process.start(command, appDirectory, environment);
+        Map<String, String> childEnvironment = new HashMap<>(name.equals("web-ui") ? Map.of() : MALLOC);
+        childEnvironment.putAll(environment);
+        process.start(command, appDirectory, childEnvironment);
         Readiness.await(name, URI.create("http://localhost:" + port + "/q/health/ready"), timeout, process::isAlive);
     }
 

@@ -32,6 +32,8 @@ public final class ServiceBench {
     /** {@code --diagnose}: the server logs slow statements and lock waits and times its WAL I/O (OpenLoop). */
     private static final Map<String, String> DIAGNOSE = Map.of("log_min_duration_statement", "20ms",
             "log_lock_waits", "on", "deadlock_timeout", "20ms", "track_wal_io_timing", "on", "track_io_timing", "on");
+    /** How long the pods idle after the load before their memory is read a second time. */
+    private static final Duration IDLE_BEFORE_MEMORY = Duration.ofSeconds(15);
 
     private final BenchOptions options;
     private PgbenchCeiling pgbench;
@@ -74,6 +76,9 @@ public final class ServiceBench {
                 List<LoadResult> results = measureCalls(db, services, calls);
                 if (!results.isEmpty()) {
                     memory(services, "after the calls under load");
+                    // what an idle pod keeps: compiler arenas freed, glibc's free pages trimmed (TrimNativeHeapInterval)
+                    Thread.sleep(IDLE_BEFORE_MEMORY.toMillis());
+                    memory(services, IDLE_BEFORE_MEMORY.toSeconds() + " s later, idle");
                 }
                 if (options.runs("growth")) {
                     GrowthBench.measure(new ClosedLoopLoad(http, new CpuMeter(db.postmasterPid())), services, calls,
@@ -265,6 +270,8 @@ public final class ServiceBench {
         Report.line("memory %s (VmRSS / VmHWM, target RSS ≤ 250 MB): catalog-service %.0f / %.0f MiB,"
                 + " plan-service %.0f / %.0f MiB", when, catalog.rssMiB(), catalog.peakMiB(), plan.rssMiB(),
                 plan.peakMiB());
+        NativeMemory.print("catalog-service", services.catalog.pid());
+        NativeMemory.print("plan-service", services.plan.pid());
     }
 
     /** Bytes per row as stored (heap, indexes, TOAST), for the database sizing. */

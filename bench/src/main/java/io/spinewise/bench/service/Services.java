@@ -16,7 +16,8 @@ import java.util.Map;
  * catalog-service and plan-service from their packaged jars, each shaped like one pod of
  * {@code k8s/base}: CPU limit 1 → pinned to one core with {@code taskset} and told it has one
  * processor ({@code -XX:ActiveProcessorCount=1}, which also picks the GC and thread pools a 1-CPU
- * container gets); the heap the images give it ({@code -Xms32m -Xmx128m}, of a 768 MiB limit); a pool
+ * container gets); the heap the images give it ({@code -Xms32m -Xmx128m}, of a 768 MiB limit), with their native
+ * memory settings ({@code -XX:TrimNativeHeapInterval=5000}, {@code MALLOC_ARENA_MAX=2}); a pool
  * of 10 database connections (the ConfigMap's {@code QUARKUS_DATASOURCE_JDBC_MAX_SIZE}). Tokens are
  * verified against the test issuer's key, as in plan-service's own tests.
  */
@@ -24,11 +25,17 @@ final class Services implements AutoCloseable {
 
     /** The core the services are pinned to: the machine's last, so PostgreSQL and the load start elsewhere. */
     static final int SERVICE_CORE = Runtime.getRuntime().availableProcessors() - 1;
-    /** A pod's JVM: one processor, and the heap the images give it ({@code JAVA_OPTS_APPEND} in Dockerfile.jvm). */
-    private static final List<String> POD_JVM = List.of("-XX:ActiveProcessorCount=1", "-Xms32m", "-Xmx128m");
+    /** A pod's JVM: one processor, and the memory options the images give it ({@code JAVA_OPTS_APPEND} in Dockerfile.jvm). */
+    private static final List<String> POD_JVM = List.of("-XX:ActiveProcessorCount=1", "-Xms32m", "-Xmx128m",
+            "-XX:TrimNativeHeapInterval=5000");
+    /** A pod's environment as the images set it ({@code ENV MALLOC_ARENA_MAX} in Dockerfile.jvm). */
+    private static final List<String> POD_ENV = List.of("MALLOC_ARENA_MAX=2");
     /** Candidate JVM options to try on every pod, after {@link #POD_JVM} (so they win): {@code BENCH_POD_JVM="-Xmx128m ..."}. */
     private static final List<String> TRIED_JVM = List.of(System.getenv().getOrDefault("BENCH_POD_JVM", "").trim()
             .split("\\s+")).stream().filter(option -> !option.isEmpty()).toList();
+    /** Candidate environment variables for every pod, after {@link #POD_ENV}: {@code BENCH_POD_ENV="MALLOC_ARENA_MAX=8 ..."}. */
+    private static final List<String> TRIED_ENV = List.of(System.getenv().getOrDefault("BENCH_POD_ENV", "").trim()
+            .split("\\s+")).stream().filter(variable -> !variable.isEmpty()).toList();
 
     final String catalogUrl;
     final String planUrl;
@@ -91,8 +98,10 @@ final class Services implements AutoCloseable {
 
     /** How every {@link #pod} is started: its core and its JVM options. */
     static String podLimits() {
-        return (pinning().isEmpty() ? "not pinned (taskset missing)" : "taskset -c " + SERVICE_CORE) + ", "
-                + String.join(", ", POD_JVM) + (TRIED_JVM.isEmpty() ? "" : ", tried: " + String.join(", ", TRIED_JVM));
+        return (!pinning().contains("taskset") ? "not pinned (taskset missing)" : "taskset -c " + SERVICE_CORE) + ", "
+                + String.join(", ", POD_JVM) + (TRIED_JVM.isEmpty() ? "" : ", tried: " + String.join(", ", TRIED_JVM))
+                + ", " + String.join(" ", POD_ENV)
+                + (TRIED_ENV.isEmpty() ? "" : ", environment tried: " + String.join(" ", TRIED_ENV));
     }
 
     private static JarProcess start(String name, BenchDatabase db, String database, int port, Map<String, String> extra,
@@ -116,9 +125,16 @@ final class Services implements AutoCloseable {
         return pod(name, jar, properties, URI.create("http://127.0.0.1:" + port + "/q/health/ready"), logs);
     }
 
+    /** What runs before {@code java}: the pod's environment ({@code env} execs), then its core ({@code taskset}). */
     private static List<String> pinning() {
+        List<String> prefix = new ArrayList<>(List.of("env"));
+        prefix.addAll(POD_ENV);
+        prefix.addAll(TRIED_ENV);
         boolean taskset = Files.isExecutable(Path.of("/usr/bin/taskset")) || Files.isExecutable(Path.of("/bin/taskset"));
-        return taskset ? List.of("taskset", "-c", Integer.toString(SERVICE_CORE)) : List.of();
+        if (taskset) {
+            prefix.addAll(List.of("taskset", "-c", Integer.toString(SERVICE_CORE)));
+        }
+        return prefix;
     }
 
     @Override
