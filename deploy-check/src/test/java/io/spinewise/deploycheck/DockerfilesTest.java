@@ -75,8 +75,9 @@ class DockerfilesTest {
                 .matcher(options.group(1));
         assertThat(memory.find()).as("heap and TrimNativeHeapInterval in JAVA_OPTS_APPEND").isTrue();
         String trim = "\"-XX:TrimNativeHeapInterval=" + memory.group(3) + "\"";
-        assertThat(launcher).as("the launcher's memory options").contains("List.of(\"-Xms" + memory.group(1)
-                + "m\", \"-Xmx" + memory.group(2) + "m\", " + trim + ")");
+        assertThat(launcher).as("the launcher's heap").contains("List.of(\"-Xms" + memory.group(1)
+                + "m\", \"-Xmx" + memory.group(2) + "m\")");
+        assertThat(launcher).as("the launcher's trim option (on a JDK that has it)").contains(trim);
         assertThat(bench).as("the bench pods' memory options").contains(trim);
 
         Matcher arenas = Pattern.compile("(?m)^ENV MALLOC_ARENA_MAX=([1-9][0-9]*)$").matcher(dockerfile);

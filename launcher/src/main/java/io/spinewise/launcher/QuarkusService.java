@@ -19,7 +19,8 @@ final class QuarkusService extends ProcessPart {
      * a small heap, so that five JVMs share a laptop or a 2-core CI machine, and freed native memory handed back
      * every 5 s (bench/README.md, "Start and memory").
      */
-    private static final List<String> MEMORY = List.of("-Xms32m", "-Xmx128m", "-XX:TrimNativeHeapInterval=5000");
+    private static final List<String> HEAP = List.of("-Xms32m", "-Xmx128m");
+    private static final String TRIM = "-XX:TrimNativeHeapInterval=5000";
     /** glibc's malloc arenas for catalog- and plan-service, as their images set them ({@code ENV MALLOC_ARENA_MAX}). */
     private static final Map<String, String> MALLOC = Map.of("MALLOC_ARENA_MAX", "2");
 
@@ -51,7 +52,7 @@ final class QuarkusService extends ProcessPart {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // web-ui keeps its earlier heap and malloc: its memory was not measured with a smaller one
-        command.addAll(name.equals("web-ui") ? List.of("-Xmx256m") : MEMORY);
+        command.addAll(name.equals("web-ui") ? List.of("-Xmx256m") : memoryOptions(Runtime.version()));
         command.add("-Dquarkus.http.port=" + port);
         if (!name.equals("web-ui")) {
             // the services' own URI check answers a malformed URI with a problem (service-common's RequestLineGuard)
@@ -73,5 +74,21 @@ final class QuarkusService extends ProcessPart {
     @Override
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    /**
+     * The services' memory options for the JDK that runs them (the launcher's own). The trim option came with
+     * 17.0.9 and 21.0.1 (and 22); an older JDK 17, which the README allows, would refuse to start with it, so it
+     * starts without and keeps its freed native memory, as before.
+     */
+    static List<String> memoryOptions(Runtime.Version jdk) {
+        boolean trims = jdk.feature() >= 22
+                || jdk.feature() == 21 && jdk.compareToIgnoreOptional(Runtime.Version.parse("21.0.1")) >= 0
+                || jdk.feature() == 17 && jdk.compareToIgnoreOptional(Runtime.Version.parse("17.0.9")) >= 0;
+        List<String> options = new ArrayList<>(HEAP);
+        if (trims) {
+            options.add(TRIM);
+        }
+        return options;
     }
 }
