@@ -12,10 +12,11 @@ import java.util.List;
  * csv for the service-vs-psql report comparison, and growth, which runs only when named), {@code --years Y} (the
  * measured clinic's history, default 2; the CSV comparison's long range), {@code --explain} (print the query plans of the dashboard and the CSV report
  * instead of measuring), {@code --allow-non-durable} (measure the database's ceilings even when the server reports
- * fsync or synchronous commit off; refused otherwise).
+ * fsync or synchronous commit off; refused otherwise), {@code --late-checkoffs P} (percent of the check-offs, the
+ * service's and pgbench's, dated 1..6 days back instead of today; default 10).
  */
 record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> concurrency, List<String> only,
-                    int historyDays, boolean explain, boolean allowNonDurable) {
+                    int historyDays, boolean explain, boolean allowNonDurable, int lateCheckOffs) {
 
     /** Benchmarks that load data of their own or take long: only run when named in {@code --only}. */
     private static final List<String> ON_REQUEST = List.of("growth");
@@ -29,6 +30,7 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
         int historyDays = ClinicData.DEFAULT_DAYS;
         boolean explain = false;
         boolean allowNonDurable = false;
+        int lateCheckOffs = 10;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--patients" -> patients = Integer.parseInt(value(args, ++i));
@@ -40,9 +42,10 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
                 case "--years" -> historyDays = (int) Math.round(Double.parseDouble(value(args, ++i)) * 365.25);
                 case "--explain" -> explain = true;
                 case "--allow-non-durable" -> allowNonDurable = true;
+                case "--late-checkoffs" -> lateCheckOffs = Integer.parseInt(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --patients N"
                         + " --seconds S --warmup S --concurrency 1,8,32 --only check-off,today,... --years Y --explain"
-                        + " --allow-non-durable");
+                        + " --allow-non-durable --late-checkoffs P");
             }
         }
         if (patients < 20) {
@@ -51,7 +54,11 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
         if (historyDays < 31) {
             throw new IllegalArgumentException("--years must cover more than the 30-day export");
         }
-        return new BenchOptions(patients, seconds, warmup, concurrency, only, historyDays, explain, allowNonDurable);
+        if (lateCheckOffs < 0 || lateCheckOffs > 100) {
+            throw new IllegalArgumentException("--late-checkoffs is a percentage, 0..100");
+        }
+        return new BenchOptions(patients, seconds, warmup, concurrency, only, historyDays, explain, allowNonDurable,
+                lateCheckOffs);
     }
 
     boolean runs(String call) {
