@@ -80,13 +80,14 @@ final class RollupWait {
 
     private static Settling timed(Connection c, String unsettle, CpuMeter database, CpuMeter service)
             throws SQLException, InterruptedException {
+        long margin = margin(c);
         double databaseBefore = database.total().toNanos() / 1e9;
         double serviceBefore = service.total().toNanos() / 1e9;
         try (Statement s = c.createStatement()) {
             s.execute(unsettle);
         }
         long start = System.nanoTime();
-        long settled = waitUntilSettled(c);
+        long settled = waitUntilNoneBehind(c, margin);
         return new Settling((settled - start) / 1e9, database.total().toNanos() / 1e9 - databaseBefore,
                 service.total().toNanos() / 1e9 - serviceBefore);
     }
@@ -103,6 +104,19 @@ final class RollupWait {
      * patients behind yesterday stops moving for longer than a job period: settled, at whatever margin the job keeps.
      * Returns when it was settled ({@link System#nanoTime()}): the last move seen, not the end of the wait.
      */
+    /**
+     * Waits until no patient is behind the margin the job keeps, read back before the timed change (a wait for a
+     * count to stop moving would also stop while the job has not started yet).
+     */
+    private static long waitUntilNoneBehind(Connection c, long margin) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        while (ClinicData.count(c, BEHIND.formatted(margin)) > 0) {
+            check(deadline);
+            Thread.sleep(100);
+        }
+        return System.nanoTime();
+    }
+
     private static long waitUntilSettled(Connection c) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
         while (ClinicData.count(c, BEHIND.formatted(9)) > 0) {
