@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.spinewise.plan.data.AdherenceRollup;
 import io.spinewise.plan.data.DashboardFigures;
 import io.spinewise.plan.data.RollupChecks;
+import io.spinewise.plan.service.AdherenceRollupJob;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
 import jakarta.inject.Inject;
@@ -33,13 +34,15 @@ import static io.spinewise.plan.Users.NORTH;
 import static io.spinewise.plan.Users.NORTH_CHIRO;
 import static io.spinewise.plan.Users.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Every write of the service that changes a day's adherence figures, made on a day the rollup has already
  * settled (settled here through tomorrow, which the job never does): the write moves the patient's settled
  * day back before it in the same transaction, the kept rows stay the live ones and the dashboard's figures
  * equal the live computation, before and after settling again. A write path that bypassed the rollup would
- * leave a stale row here.
+ * leave a stale row here. Then the job's own margin: settled through yesterday, a check-off logged late for
+ * yesterday shows on the very next dashboard read.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
@@ -55,6 +58,9 @@ class AdherenceRollupWritesTest {
 
     @Inject
     DashboardFigures figures;
+
+    @Inject
+    AdherenceRollupJob job;
 
     @Test
     void everyWriteThatChangesASettledDayMovesTheRollupBackAndTheDashboardStaysTheLiveOne() throws SQLException {
@@ -90,6 +96,42 @@ class AdherenceRollupWritesTest {
         LocalDate newToday = LocalDate.now(ZoneId.of("Pacific/Pago_Pago"));
         written("a check-off on the new zone's today", id, newToday, () -> post(pia, checkOff(plan, newToday, 1)));
         written("a completion", id, newToday, () -> status(plan, "COMPLETED"));
+    }
+
+    @Test
+    void aLateCheckOffOnADayTheJobSettledShowsOnTheNextDashboardRead() throws SQLException {
+        EnrolledPatient lea = enrol(NORTH_CHIRO, NORTH, "Leandra", "Europe/Berlin");
+        UUID id = UUID.fromString(lea.id());
+        LocalDate today = lea.today();
+        String plan = prescribe(NORTH_CHIRO, lea.id(), fromRoutine("mid-back-relief", schedule(today.minusDays(7), 1)));
+        settleAsTheJobDoes();
+        assertThat(rollup.settledThrough(id)).as("the job settles through yesterday").isEqualTo(today.minusDays(1));
+        dashboard(lea, 0, 0);
+
+        post(lea, checkOff(plan, today.minusDays(1), 1));
+        assertThat(rollup.settledThrough(id)).as("moved back by the late check-off").isBefore(today.minusDays(1));
+        dashboard(lea, 1, 1); // no settling in between: the day moved back is computed live
+        exact(id);
+
+        settleAsTheJobDoes();
+        assertThat(rollup.settledThrough(id)).isEqualTo(today.minusDays(1));
+        dashboard(lea, 1, 1); // settled again, now with the check-off
+        exact(id);
+    }
+
+    /** The patient's row of the dashboard: seven days scheduled (one session a day), so many completed, the streak. */
+    private static void dashboard(EnrolledPatient who, int completed7, int streak) {
+        String row = "items.find { it.patientId == '" + who.id() + "' }";
+        as(NORTH_CHIRO).get("/api/dashboard?q=leandra").then().statusCode(200)
+                .body(row + ".last7Days.scheduled", equalTo(7))
+                .body(row + ".last7Days.completed", equalTo(completed7))
+                .body(row + ".streak", equalTo(streak));
+    }
+
+    private void settleAsTheJobDoes() {
+        while (rollup.settle(Instant.now(), job.marginDays(), 100) > 0) {
+            // next batch
+        }
     }
 
     private void written(String what, UUID patient, LocalDate changedDay, Runnable write) throws SQLException {

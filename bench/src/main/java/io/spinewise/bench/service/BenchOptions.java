@@ -16,11 +16,12 @@ import java.util.List;
  * also logs statements over 20 ms, lock waits over 20 ms and times its WAL writes, and the wait events of its busy
  * processes are sampled every 5 ms; each costs a little, so figures of such a run are not the run of record),
  * {@code --no-checkpoint} (measure without the checkpoint after the load: the calls then run while the server is
- * still writing out the load's dirty buffers, as every run before 2026-11-29 21:30 did).
+ * still writing out the load's dirty buffers, as every run before 2026-11-29 21:30 did), {@code --late-checkoffs P}
+ * (percent of the check-offs, the service's and pgbench's, dated 1..6 days back instead of today; default 10).
  */
 record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> concurrency, List<String> only,
                     int historyDays, boolean explain, boolean allowNonDurable, boolean diagnose,
-                    boolean checkpointFirst) {
+                    boolean checkpointFirst, int lateCheckOffs) {
 
     /** Benchmarks that load data of their own or take long: only run when named in {@code --only}. */
     private static final List<String> ON_REQUEST = List.of("growth");
@@ -36,6 +37,7 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
         boolean allowNonDurable = false;
         boolean diagnose = false;
         boolean checkpointFirst = true;
+        int lateCheckOffs = 10;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--patients" -> patients = Integer.parseInt(value(args, ++i));
@@ -49,9 +51,10 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
                 case "--allow-non-durable" -> allowNonDurable = true;
                 case "--diagnose" -> diagnose = true;
                 case "--no-checkpoint" -> checkpointFirst = false;
+                case "--late-checkoffs" -> lateCheckOffs = Integer.parseInt(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --patients N"
                         + " --seconds S --warmup S --concurrency 1,8,32 --only check-off,today,... --years Y --explain"
-                        + " --allow-non-durable --diagnose --no-checkpoint");
+                        + " --allow-non-durable --diagnose --no-checkpoint --late-checkoffs P");
             }
         }
         if (patients < 20) {
@@ -60,8 +63,11 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
         if (historyDays < 31) {
             throw new IllegalArgumentException("--years must cover more than the 30-day export");
         }
+        if (lateCheckOffs < 0 || lateCheckOffs > 100) {
+            throw new IllegalArgumentException("--late-checkoffs is a percentage, 0..100");
+        }
         return new BenchOptions(patients, seconds, warmup, concurrency, only, historyDays, explain, allowNonDurable,
-                diagnose, checkpointFirst);
+                diagnose, checkpointFirst, lateCheckOffs);
     }
 
     boolean runs(String call) {

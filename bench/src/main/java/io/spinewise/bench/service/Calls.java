@@ -41,23 +41,28 @@ final class Calls {
         return new Calls(services, otherClinic, otherPatients);
     }
 
-    /** {@code POST /api/me/sessions}: a pool patient checks off one session (first half of the pool). */
-    Scenario checkOff(List<Integer> concurrency) {
-        String[] tokens = patientTokens(ClinicData.POOL, 0, ClinicData.POOL_HALF);
+    /**
+     * {@code POST /api/me/sessions}: a pool patient checks off one session, dated today or, for a share of them,
+     * late ({@link CheckOffDates}); each check-off takes a free (patient, day, slot) of the pool's first part.
+     */
+    Scenario checkOff(List<Integer> concurrency, CheckOffDates dates) {
+        String[] tokens = patientTokens(ClinicData.POOL, 0, ClinicData.POOL_HTTP);
         return new Scenario("check-off POST", Scenario.Target.PLAN, concurrency, () -> {
-            long k = checkOffs.getAndIncrement();
-            int patient = (int) (k % ClinicData.POOL_HALF);
-            long round = k / ClinicData.POOL_HALF;
-            LocalDate date = LocalDate.now(ZoneOffset.UTC).minusDays(1 + (round / ClinicData.SLOTS) % ClinicData.POOL_DAYS);
-            long slot = 1 + round % ClinicData.SLOTS;
-            String body = "{\"planId\":\"" + ClinicData.planId(ClinicData.POOL, patient) + "\",\"date\":\"" + date
-                    + "\",\"slot\":" + slot + ",\"items\":" + ClinicData.CHECKOFF_ITEMS
+            CheckOffDates.Pick pick = dates.pick(checkOffs.getAndIncrement());
+            LocalDate date = LocalDate.now(ZoneOffset.UTC).minusDays(pick.daysBack());
+            String body = "{\"planId\":\"" + ClinicData.planId(ClinicData.POOL, pick.patient()) + "\",\"date\":\""
+                    + date + "\",\"slot\":" + pick.slot() + ",\"items\":" + ClinicData.CHECKOFF_ITEMS
                     + ",\"painBefore\":4,\"painAfter\":3,\"difficulty\":2}";
-            return request(services.planUrl + "/api/me/sessions", tokens[patient])
+            return request(services.planUrl + "/api/me/sessions", tokens[pick.patient()])
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         });
+    }
+
+    /** Check-offs the check-off scenarios have sent so far (warm-ups included). */
+    long checkOffsSent() {
+        return checkOffs.get();
     }
 
     /** {@code GET /api/me/today} of a random patient of the measured clinic. */

@@ -26,12 +26,15 @@ final class PgbenchCeiling {
 
     private final BenchDatabase db;
     private final Path work;
+    private final CheckOffDates dates;
     /** Where the next run's numbering starts: past every (patient, day, slot) an earlier run took. */
     private long base;
 
-    PgbenchCeiling(BenchDatabase db, Path work) {
+    /** {@code lateShare}: the percentage of check-offs dated back, as the service's ({@link CheckOffDates}). */
+    PgbenchCeiling(BenchDatabase db, Path work, int lateShare) {
         this.db = db;
         this.work = work;
+        this.dates = new CheckOffDates(ClinicData.POOL_PGBENCH, lateShare);
     }
 
     static boolean available() {
@@ -108,7 +111,8 @@ final class PgbenchCeiling {
                 "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)),
                 "-T", Integer.toString(seconds), "-f", script.toString(),
                 "-l", "--log-prefix=" + logs.resolve("tx"),
-                "-D", "first=" + ClinicData.POOL_HALF, "-D", "half=" + ClinicData.POOL_HALF,
+                "-D", "first=" + ClinicData.POOL_HTTP, "-D", "half=" + ClinicData.POOL_PGBENCH,
+                "-D", "lateshare=" + dates.lateShare(),
                 "-D", "clients=" + clients, "-D", "n=0", "-D", "base=" + base,
                 "-D", "planprefix=" + ClinicData.POOL + ":plan:", "-D", "items=" + ClinicData.CHECKOFF_ITEMS,
                 "-h", "localhost", "-p", Integer.toString(db.port()), "-U", db.user()));
@@ -136,6 +140,11 @@ final class PgbenchCeiling {
         }
         long rounds = log.stream().mapToLong(fields -> Long.parseLong(fields[1]) + 1).max().orElse(0);
         base += clients * rounds;
+        if (!dates.fits(base)) {
+            // past the pool's free pairs the statement inserts nothing, and pgbench would count the empty transactions
+            throw new IllegalStateException("pgbench used up the pool's free check-off slots (" + base + " check-offs, "
+                    + dates.todayCapacity() + " dated today fit): raise ClinicData.POOL_PGBENCH");
+        }
         long failed = output.lines().filter(l -> l.startsWith("number of failed transactions"))
                 .map(l -> l.replaceAll("^[^:]*: *([0-9]+).*$", "$1")).mapToLong(Long::parseLong).findFirst().orElse(0);
         // the rate is pgbench's own (connection set-up excluded); the latencies are from its log

@@ -67,7 +67,7 @@ public final class ServiceBench {
                 Report.line("services: catalog-service and plan-service jars, each %s; PostgreSQL 18 (embedded,"
                         + " %s) and the load generator unpinned; ready in %.1f s",
                         Services.limits(), serverSettings(db), (System.nanoTime() - started) / 1e9);
-                load(db);
+                load(db, services);
                 Calls calls = new Calls(services, options.patients());
                 if (options.explain()) {
                     QueryPlans.capture(db, calls, http, work);
@@ -107,7 +107,7 @@ public final class ServiceBench {
                 : "NOT DURABLE" + (options.allowNonDurable() ? " (--allow-non-durable)" : "") + ", read back: " + settings;
     }
 
-    private void load(BenchDatabase db) throws SQLException, InterruptedException {
+    private void load(BenchDatabase db, Services services) throws SQLException, InterruptedException {
         try (Connection plan = db.connect("plan"); Connection catalog = db.connect("catalog")) {
             try (Statement s = plan.createStatement()) {
                 // no plans of the load itself in --explain's log
@@ -119,16 +119,14 @@ public final class ServiceBench {
             ClinicData.Loaded loaded = ClinicData.loadPlan(plan, options.patients(), options.historyDays(), growth);
             ClinicData.loadCatalog(catalog);
             Report.line("data: %d patients in %d clinics (%d in %s), %d check-offs (%d in %s, %d days;"
-                    + " %d %% of the table's pages all-visible), 20,004 exercises of 1,000 clinics; loaded in %.0f s",
-                    loaded.patients(), 5 + growth.size(), options.patients(), ClinicData.MAIN, loaded.checkOffs(),
-                    loaded.mainClinicCheckOffs(), ClinicData.MAIN, options.historyDays(), loaded.allVisiblePercent(),
-                    loaded.seconds());
+                    + " %d %% of the table's pages all-visible), 20,004 exercises of 1,000 clinics; loaded in %.0f s, of"
+                    + " which %.1f s the check-off pool (%d patients)", loaded.patients(), 5 + growth.size(),
+                    options.patients(), ClinicData.MAIN, loaded.checkOffs(), loaded.mainClinicCheckOffs(), ClinicData.MAIN,
+                    options.historyDays(), loaded.allVisiblePercent(), loaded.seconds(), loaded.poolSeconds(),
+                    ClinicData.POOL_HTTP + ClinicData.POOL_PGBENCH);
             growth.forEach(g -> Report.line("growth clinic %s: %d patients, %d days of history", g.id(),
                     g.patients(), g.days()));
-            double rebuild = RollupWait.settleAndTimeRebuild(plan);
-            Report.line("adherence rollup: plan-service's job settled the history of all %d patients (%d check-offs)"
-                    + " from nothing in %.1f s (%.1f s per million check-offs; polled every 0.25 s, job every 2 s)",
-                    loaded.patients(), loaded.checkOffs(), rebuild, rebuild * 1e6 / loaded.checkOffs());
+            RollupWait.settleAndReport(plan, loaded, new CpuMeter(db.postmasterPid()), new CpuMeter(services.plan.pid()));
             if (options.checkpointFirst()) {
                 checkpoint(plan);
             }
@@ -154,7 +152,8 @@ public final class ServiceBench {
         List<Integer> light = options.concurrency();
         List<Integer> heavy = List.of(1, 4);
         Map<String, Supplier<Scenario>> scenarios = new LinkedHashMap<>();
-        scenarios.put("check-off", () -> calls.checkOff(light));
+        CheckOffDates dates = new CheckOffDates(ClinicData.POOL_HTTP, options.lateCheckOffs());
+        scenarios.put("check-off", () -> calls.checkOff(light, dates));
         scenarios.put("today", () -> calls.today(light));
         scenarios.put("dashboard-20", () -> calls.dashboard(20, light));
         scenarios.put("dashboard-100", () -> calls.dashboard(100, light));
@@ -188,6 +187,11 @@ public final class ServiceBench {
             results.addAll(runs);
             if (name.equals("check-off")) {
                 atSeventyPercent(db, scenario, service, services.plan.pid(), runs);
+                long sent = calls.checkOffsSent();
+                Report.line("check-offs sent (warm-up included): %d, %d %% dated 1..%d days back (`--late-checkoffs`),"
+                        + " the rest today: %d of the pool's %d free today%s", sent, options.lateCheckOffs(),
+                        ClinicData.POOL_DAYS, dates.todayOf(sent), dates.todayCapacity(),
+                        dates.fits(sent) ? "" : " — USED UP: the later ones were refused (errors column)");
             }
         });
         return results;
@@ -204,7 +208,7 @@ public final class ServiceBench {
     /** One pgbench for the run, so that its check-offs keep taking fresh (patient, day, slot)s. */
     private PgbenchCeiling pgbench(BenchDatabase db) {
         if (pgbench == null) {
-            pgbench = new PgbenchCeiling(db, work);
+            pgbench = new PgbenchCeiling(db, work, options.lateCheckOffs());
         }
         return pgbench;
     }

@@ -1,17 +1,20 @@
 -- pgbench script: the check-off statement of plan-service (CheckOffService.INSERT: ownership,
 -- plan status, date window and the slot against the day's sessions checked, the check-off inserted, the audit record written, one
 -- round trip), with the values the service binds computed here instead. Client c's n-th
--- transaction takes a free (patient, day, slot) of the second half of the bench-pool clinic.
+-- transaction takes a free (patient, day, slot) of the bench-pool clinic's pgbench part, dated as the service's
+-- check-offs are (CheckOffDates: today, every (100 / lateshare)-th of them 1..6 days back).
 -- Variables: first (first patient number), half (patients), clients, base (where this run's
--- numbering starts), n (starts at 0; pgbench keeps a client's variables between transactions), items (the
--- check-off's JSON, bound as a parameter like the service binds it), planprefix (plan ids are
--- md5(prefix || number)).
+-- numbering starts), n (starts at 0; pgbench keeps a client's variables between transactions), lateshare (percent
+-- of late check-offs), items (the check-off's JSON, bound as a parameter like the service binds it), planprefix
+-- (plan ids are md5(prefix || number)).
 \set k :base + :client_id + :clients * :n
 \set n :n + 1
-\set p :first + (:k % :half)
-\set round :k / :half
-\set day 1 + (:round / 6) % 6
-\set slot 1 + :round % 6
+\set latebefore :k * :lateshare / 100
+\set late (:k + 1) * :lateshare / 100 - :latebefore
+\set todaybefore :k - :latebefore
+\set p :first + CASE WHEN :late = 1 THEN :latebefore % :half ELSE :todaybefore % :half END
+\set day CASE WHEN :late = 1 THEN 1 + (:latebefore / :half / 6) % 6 ELSE 0 END
+\set slot CASE WHEN :late = 1 THEN 1 + (:latebefore / :half) % 6 ELSE 1 + :todaybefore / :half END
 WITH target AS (
     SELECT p.id AS patient_id, p.clinic_id, pl.id AS plan_id
     FROM patient p JOIN plan pl ON pl.patient_id = p.id

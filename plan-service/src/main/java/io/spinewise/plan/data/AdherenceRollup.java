@@ -37,10 +37,10 @@ import java.util.UUID;
  *   <li>writes the service does not make (the launcher's demo load, tests, the bench, psql): any day.</li>
  * </ul>
  * None of this is trusted to hold: triggers on those four tables (V16) move {@code settled_through} back before
- * the first day each write may change, in the writing transaction, whoever writes. The service's own writes
- * stay after the settled days because {@link #settle} keeps {@code lateLoggingDays + 2} days unsettled; a
- * write further back (only from outside the service) costs the reader a longer live part until the next
- * settling, never a wrong figure.
+ * the first day each write may change, in the writing transaction, whoever writes. The job settles through
+ * yesterday ({@code AdherenceRollupJob.marginDays}), so a late check-off, a plan started in the past or a write
+ * after a zone change lands on a settled day: it costs the reader a longer live part until the next settling
+ * (and the job a rebuild of the patient's days from it), never a wrong figure.
  *
  * <p><b>Concurrency.</b> Settling locks the patients' rollup rows (FOR UPDATE, skipping rows a writer holds),
  * then reads in later statements: a write that locked the row first has committed by then and is seen; a
@@ -78,16 +78,22 @@ public class AdherenceRollup {
 
     /**
      * Patients with days to settle, locked in order; a row a writer holds is left for the next run, and so is a
-     * patient whose check-off insert is under way (it holds the patient's advisory lock shared, V20).
+     * patient whose check-off insert is under way (it holds the patient's advisory lock shared, V20). The advisory
+     * keys are tried only for the batch's rows, outside the limited subquery: as a condition beside the others, the
+     * planner may try it on every patient behind before it sorts and limits, and after midnight every patient is
+     * behind, so it took one lock per patient in one transaction until the lock table ran out ("out of shared
+     * memory", found by the bench with 39,300 patients).
      */
     static final NamedSql LOCK = new NamedSql("""
-            SELECT r.patient_id, CAST((CAST(:now AS timestamptz) AT TIME ZONE p.time_zone)::date
-                                      - CAST(:margin AS int) AS text) AS target
-            FROM adherence_rollup r JOIN patient p ON p.id = r.patient_id
-            WHERE r.settled_through < (CAST(:now AS timestamptz) AT TIME ZONE p.time_zone)::date - CAST(:margin AS int)
-              AND pg_try_advisory_xact_lock(16, hashtext(CAST(r.patient_id AS text)))
-            ORDER BY r.patient_id LIMIT :batch
-            FOR UPDATE OF r SKIP LOCKED""");
+            SELECT b.patient_id, b.target FROM (
+                SELECT r.patient_id, CAST((CAST(:now AS timestamptz) AT TIME ZONE p.time_zone)::date
+                                          - CAST(:margin AS int) AS text) AS target
+                FROM adherence_rollup r JOIN patient p ON p.id = r.patient_id
+                WHERE r.settled_through
+                      < (CAST(:now AS timestamptz) AT TIME ZONE p.time_zone)::date - CAST(:margin AS int)
+                ORDER BY r.patient_id LIMIT :batch
+                FOR UPDATE OF r SKIP LOCKED) b
+            WHERE pg_try_advisory_xact_lock(16, hashtext(CAST(b.patient_id AS text)))""");
 
     /** Rows after settled_through are stale (a write moved it back): they go before the days are built again. */
     static final NamedSql DROP_STALE = new NamedSql("""

@@ -1,7 +1,6 @@
 package io.spinewise.plan.service;
 
 import io.quarkus.scheduler.Scheduled;
-import io.spinewise.plan.config.PlanConfig;
 import io.spinewise.plan.data.AdherenceRollup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,21 +22,28 @@ public class AdherenceRollupJob {
     AdherenceRollup rollup;
 
     @Inject
-    PlanConfig config;
-
-    @Inject
     Today today;
 
     /**
-     * Days left unsettled before the patient's today: the service's writes reach {@code lateLoggingDays} back,
-     * one more after a change to a time zone behind the old one, one more for a transaction that began
-     * before midnight. Further back only writes from outside the service (which the triggers handle).
-     * (Settling through yesterday would spare every dashboard page eight live days per patient, but every
-     * back-dated check-off would then move its patient's days back and have them settled again: tried on
-     * 2026-11-29, bench/README.md "Live days".)
+     * Days left unsettled before the patient's today: one, so the job settles through yesterday and a dashboard
+     * page computes only today live (whose figures count differently: an unfinished today is not a miss, so readers
+     * never take today from the rollup, {@code RunningTotals}). A margin of 0 would settle today, which no reader takes
+     * from the rollup, and put every check-off of the day on a settled day.
+     *
+     * <p>The margin is a cost, not a guard: the kept rows stay exact because the triggers of V16/V20 move a patient's
+     * settled_through back before the first day a write may change, in the writing transaction, whatever that day
+     * is. A check-off logged late (up to {@code lateLoggingDays} back, or a day more after a change to a zone behind
+     * the old one), a plan started in the past, a write in a transaction that began before midnight and commits
+     * after the job settled its day (the insert holds the patient's advisory key shared and the job skips it, or
+     * waits for the job and moves the day back): each lands on a settled day, is counted by the next read (computed
+     * live from the day it moved back to) and is settled again by the next run. Edits, pauses, resumes and
+     * completions change today onward only, so they never touch a settled day. What a late write costs: one row
+     * update in its trigger, and the job rebuilding that patient's days from the late one (bench/README.md,
+     * "Settled through yesterday"). Until 2026-11-29 the margin was lateLoggingDays + 2 (nine days live per patient
+     * per page).
      */
     public int marginDays() {
-        return config.lateLoggingDays() + 2;
+        return 1;
     }
 
     @Scheduled(identity = "adherence-rollup", every = "${spinewise.adherence-rollup.every:60s}", delayed = "5s",

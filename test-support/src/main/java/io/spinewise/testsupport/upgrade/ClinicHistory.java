@@ -14,8 +14,9 @@ import java.util.List;
  * <li>per clinic N patients (four time zones), one plan each ("Mid-back relief", daily or Monday/Wednesday/Friday,
  * one or two sessions a day) started two years ago, a tenth with a two-week pause;</li>
  * <li>two years of check-offs with pain ratings, each patient with their own adherence (50-95 %);</li>
- * <li>a clinic {@linkplain Clinic#history() without history} gets plans of six sessions a day from 30 days ago,
- * in UTC, and no check-offs (the bench's pool of free slots).</li>
+ * <li>a clinic {@linkplain Clinic#history() without history} gets plans of six sessions a day from
+ * {@value #POOL_PLAN_DAYS} days ago, in UTC, and no check-offs (the bench's pool of free slots: today's, and the
+ * late-logging window's for back-dated check-offs).</li>
  * </ul>
  * Ids are {@code md5(clinic || ':patient:' || i)::uuid} and {@code md5(clinic || ':plan:' || i)::uuid}, subjects
  * {@code clinic-i}. What the load draws comes from {@code random()}: a {@code SELECT setseed(...)} on the same
@@ -27,8 +28,15 @@ public final class ClinicHistory {
     public static final int TWO_YEARS = 730;
 
     /**
+     * Days before today the plans of a clinic without history start: the late-logging window (7) and one more. Short,
+     * so that the rollup job settles few days for the bench's tens of thousands of pool patients.
+     */
+    public static final int POOL_PLAN_DAYS = 8;
+
+    /**
      * A clinic of the load: its id, its number of patients and its days of history; 0 days: a clinic without
-     * history (plans of six sessions a day from 30 days ago, no check-offs: the bench's pool of free slots).
+     * history (plans of six sessions a day from {@value #POOL_PLAN_DAYS} days ago, no check-offs: the bench's pool of
+     * free slots).
      */
     public record Clinic(String id, int patients, int days) {
 
@@ -129,7 +137,7 @@ public final class ClinicHistory {
                 s.setString(1, clinic.id());
                 s.setInt(2, clinic.patients());
                 s.setBoolean(3, clinic.history());
-                s.setInt(4, clinic.history() ? clinic.days() : 30);
+                s.setInt(4, clinic.history() ? clinic.days() : POOL_PLAN_DAYS);
                 s.addBatch();
             }
             s.executeBatch();
