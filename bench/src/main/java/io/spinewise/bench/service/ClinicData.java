@@ -45,8 +45,11 @@ final class ClinicData {
      * today (a default run sends about 35,000 on a quiet machine), and as many on each of the late days.
      */
     static final int POOL_HTTP = 8000;
-    /** Pool patients for pgbench's check-offs: 180,000 dated today (its five runs commit about 170,000). */
-    static final int POOL_PGBENCH = 30000;
+    /**
+     * Pool patients for pgbench's check-offs: 480,000 dated today. Its runs commit about 170,000 on a busy machine
+     * and used up 180,000 on a quiet one (2026-11-29 22:29: the statement's parts at about 5,000 a second).
+     */
+    static final int POOL_PGBENCH = 80000;
     /** Days back (1..6) a late pool check-off may be dated: inside the 7-day late-logging window even across midnight. */
     static final int POOL_DAYS = 6;
     static final int SLOTS = 6;
