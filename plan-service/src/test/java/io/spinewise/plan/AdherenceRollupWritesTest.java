@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.spinewise.plan.data.AdherenceRollup;
 import io.spinewise.plan.data.DashboardFigures;
 import io.spinewise.plan.data.RollupChecks;
-import io.spinewise.plan.service.AdherenceRollupJob;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
 import jakarta.inject.Inject;
@@ -41,7 +40,7 @@ import static org.hamcrest.Matchers.equalTo;
  * settled (settled here through tomorrow, which the job never does): the write moves the patient's settled
  * day back before it in the same transaction, the kept rows stay the live ones and the dashboard's figures
  * equal the live computation, before and after settling again. A write path that bypassed the rollup would
- * leave a stale row here. Then the job's own margin: settled through yesterday, a check-off logged late for
+ * leave a stale row here. Then, settled through yesterday (the smallest margin), a check-off logged late for
  * yesterday shows on the very next dashboard read.
  */
 @QuarkusTest
@@ -58,9 +57,6 @@ class AdherenceRollupWritesTest {
 
     @Inject
     DashboardFigures figures;
-
-    @Inject
-    AdherenceRollupJob job;
 
     @Test
     void everyWriteThatChangesASettledDayMovesTheRollupBackAndTheDashboardStaysTheLiveOne() throws SQLException {
@@ -99,13 +95,13 @@ class AdherenceRollupWritesTest {
     }
 
     @Test
-    void aLateCheckOffOnADayTheJobSettledShowsOnTheNextDashboardRead() throws SQLException {
+    void aLateCheckOffOnASettledDayShowsOnTheNextDashboardRead() throws SQLException {
         EnrolledPatient lea = enrol(NORTH_CHIRO, NORTH, "Leandra", "Europe/Berlin");
         UUID id = UUID.fromString(lea.id());
         LocalDate today = lea.today();
         String plan = prescribe(NORTH_CHIRO, lea.id(), fromRoutine("mid-back-relief", schedule(today.minusDays(7), 1)));
-        settleAsTheJobDoes();
-        assertThat(rollup.settledThrough(id)).as("the job settles through yesterday").isEqualTo(today.minusDays(1));
+        settleThroughYesterday();
+        assertThat(rollup.settledThrough(id)).as("settled through yesterday").isEqualTo(today.minusDays(1));
         dashboard(lea, 0, 0);
 
         post(lea, checkOff(plan, today.minusDays(1), 1));
@@ -113,7 +109,7 @@ class AdherenceRollupWritesTest {
         dashboard(lea, 1, 1); // no settling in between: the day moved back is computed live
         exact(id);
 
-        settleAsTheJobDoes();
+        settleThroughYesterday();
         assertThat(rollup.settledThrough(id)).isEqualTo(today.minusDays(1));
         dashboard(lea, 1, 1); // settled again, now with the check-off
         exact(id);
@@ -128,8 +124,9 @@ class AdherenceRollupWritesTest {
                 .body(row + ".streak", equalTo(streak));
     }
 
-    private void settleAsTheJobDoes() {
-        while (rollup.settle(Instant.now(), job.marginDays(), 100) > 0) {
+    /** Margin 1, the smallest a reader allows (today is always live): a late check-off lands on a settled day. */
+    private void settleThroughYesterday() {
+        while (rollup.settle(Instant.now(), 1, 100) > 0) {
             // next batch
         }
     }

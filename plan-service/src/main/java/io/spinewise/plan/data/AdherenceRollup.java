@@ -37,10 +37,11 @@ import java.util.UUID;
  *   <li>writes the service does not make (the launcher's demo load, tests, the bench, psql): any day.</li>
  * </ul>
  * None of this is trusted to hold: triggers on those four tables (V16) move {@code settled_through} back before
- * the first day each write may change, in the writing transaction, whoever writes. The job settles through
- * yesterday ({@code AdherenceRollupJob.marginDays}), so a late check-off, a plan started in the past or a write
- * after a zone change lands on a settled day: it costs the reader a longer live part until the next settling
- * (and the job a rebuild of the patient's days from it), never a wrong figure.
+ * the first day each write may change, in the writing transaction, whoever writes. The service's own writes
+ * stay after the settled days because the job keeps {@code lateLoggingDays + 2} days unsettled
+ * ({@code AdherenceRollupJob.marginDays}); a write further back (only from outside the service, or at a smaller
+ * margin) costs the reader a longer live part until the next settling (and the job a rebuild of the patient's
+ * days from it), never a wrong figure.
  *
  * <p><b>Concurrency.</b> Settling locks the patients' rollup rows (FOR UPDATE, skipping rows a writer holds),
  * then reads in later statements: a write that locked the row first has committed by then and is seen; a
