@@ -262,6 +262,15 @@ final class Browser implements AutoCloseable {
                 "width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     }
 
+    /**
+     * The zone the page's clock and dates read in, as on a phone set to another zone than its owner's
+     * (travelling, or left on UTC); returns the zone the page then reports, to check the override took.
+     */
+    String timeZone(String zone) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+        return (String) script("return Intl.DateTimeFormat().resolvedOptions().timeZone");
+    }
+
     /** The page as it is now, for a failed test: a screenshot and the HTML, as {@code NAME.png} and {@code NAME.html}. */
     void saveForDiagnosis(String name) {
         try {

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an active service worker); Today reloaded offline comes from the worker with the routine and its
  * pictures; a session checked off offline waits in the outbox ("saved on this phone"), not in
  * plan-service; with the network back it arrives exactly once, even when sent again, with its
- * performedAt (the phone's time) before its received time; signing out asks before it deletes what could
+ * performedAt (the phone's time) before its received time, and dated in the patient's zone though the
+ * phone is set to another; signing out asks before it deletes what could
  * not be sent, so the next person on the phone reads nothing. axe-core passes offline too. Screenshots
  * {@code offline-*}.
  */
@@ -36,6 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OfflineIT {
 
     private static final String PASSWORD = "Thoracic-spine-2026";
+    /**
+     * The patient lives at UTC+14 and her phone is set to UTC-11: 25 hours apart, the phone's date is
+     * never hers, so the check-off kept offline must be dated in her zone at whatever hour the test runs.
+     */
+    private static final String PATIENT_ZONE = "Pacific/Kiritimati";
+    private static final String PHONE_ZONE = "Pacific/Pago_Pago";
 
     private static String username;
     private static String patientToken;
@@ -43,13 +50,12 @@ class OfflineIT {
     @BeforeAll
     static void aPatientWithTodaysSessionOpen() {
         RunningPlatform.get();
-        String zone = "Europe/Berlin";
         String email = "offline." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         Response enrolled = as(token("dr.ada")).body(Map.of("firstName", "Olga", "lastName", "Offline", "email", email,
-                "timeZone", zone)).post(PLAN + "/api/patients");
+                "timeZone", PATIENT_ZONE)).post(PLAN + "/api/patients");
         enrolled.then().statusCode(201);
         as(token("dr.ada")).body(Map.of("routine", "mid-back-relief", "schedule", Map.of(
-                        "startDate", LocalDate.now(ZoneId.of(zone)).minusDays(1).toString(), "sessionsPerDay", 1)))
+                        "startDate", LocalDate.now(ZoneId.of(PATIENT_ZONE)).minusDays(1).toString(), "sessionsPerDay", 1)))
                 .post(PLAN + "/api/patients/" + enrolled.path("patient.id") + "/plans").then().statusCode(201);
         username = enrolled.path("login.username");
         patientToken = RunningPlatform.logins().firstLogin(username, enrolled.path("login.temporaryPassword"), PASSWORD,
@@ -61,6 +67,8 @@ class OfflineIT {
         try (Browser phone = new Browser(); NetworkSwitch network = new NetworkSwitch(phone.driver())) {
             phone.openAs(WEB + "/today", username, PASSWORD);
             phone.find("form.check-off");
+            assertThat(phone.timeZone(PHONE_ZONE)).isEqualTo(PHONE_ZONE);
+            assertThat(phone.find("form.check-off").getAttribute("data-time-zone")).isEqualTo(PATIENT_ZONE);
             installable(phone);
 
             network.online(false);

@@ -43,8 +43,23 @@
     }
   }
 
-  function localDate(date) {
+  /**
+   * The date of {@code date} in the patient's zone (the form's data-time-zone), which plan-service files
+   * a check-off under: the phone's own zone can be another (travelling, a phone left on UTC), and its
+   * date then differs for hours each day. The parts are put together here: a locale's own order has
+   * changed between browser versions. Without a zone the page gives, or in a browser that does not know
+   * it, the phone's own date.
+   */
+  function patientDate(date, zone) {
     var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+    if (zone) {
+      try {
+        var part = {};
+        new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric' })
+          .formatToParts(date).forEach(function (p) { part[p.type] = p.value; });
+        return part.year + '-' + pad(Number(part.month)) + '-' + pad(Number(part.day));
+      } catch (e) { /* an unknown zone: the phone's date below */ }
+    }
     return date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate());
   }
 
@@ -65,7 +80,7 @@
 
   /**
    * Keeps the check-off on this phone. A session done on another day than the page's (a page kept from
-   * yesterday, opened offline) is the phone's today, first session: plan-service files a check-off under
+   * yesterday, opened offline) is the patient's today, first session: plan-service files a check-off under
    * the patient's date of its performedAt and refuses one whose date says otherwise.
    */
   function keepOffline(form) {
@@ -85,8 +100,9 @@
       fields = fields.filter(function (x) { return x[0] !== name; });
       fields.push([name, value]);
     };
-    if (get('date') !== localDate(now)) {
-      set('date', localDate(now));
+    var today = patientDate(now, form.getAttribute('data-time-zone'));
+    if (get('date') !== today) {
+      set('date', today);
       set('slot', '1');
     }
     set('performedAt', now.toISOString());

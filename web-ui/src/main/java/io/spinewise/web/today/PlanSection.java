@@ -16,12 +16,13 @@ import java.util.stream.IntStream;
  * One plan on the Today page: its exercise cards, the sessions already done today (with undo),
  * and the form for the next open session with what the patient entered so far.
  *
+ * @param timeZone       the patient's IANA zone: a check-off kept offline is dated in it (offline.js)
  * @param openSlot       the next session to check off, or null when today's are all done / none is due
  * @param idempotencyKey sent back with the form, so a double submit is recorded once
  * @param message        a confirmation ("Session saved") or a service's refusal, shown above the form
  */
-public record PlanSection(UUID planId, String title, LocalDate date, boolean scheduledToday, int sessionsPerDay,
-                          List<Today.Session> doneSessions, Integer openSlot, String idempotencyKey,
+public record PlanSection(UUID planId, String title, LocalDate date, String timeZone, boolean scheduledToday,
+                          int sessionsPerDay, List<Today.Session> doneSessions, Integer openSlot, String idempotencyKey,
                           List<ExerciseCard> cards, Entered entered, Map<String, String> errors, String message,
                           boolean messageIsError) {
 
@@ -58,7 +59,7 @@ public record PlanSection(UUID planId, String title, LocalDate date, boolean sch
         }
         List<ExerciseCard> cards = details.cards("p" + p.planId().toString().substring(0, 8) + "-", p.itemsOrEmpty());
         String key = open == null ? null : keepKey != null ? keepKey : UUID.randomUUID().toString();
-        return new PlanSection(p.planId(), p.title(), today.date(), p.scheduledToday(), p.sessionsPerDay(), done,
+        return new PlanSection(p.planId(), p.title(), today.date(), today.timeZone(), p.scheduledToday(), p.sessionsPerDay(), done,
                 p.scheduledToday() ? open : null, key, cards, entered, errors, message, isError);
     }
 
