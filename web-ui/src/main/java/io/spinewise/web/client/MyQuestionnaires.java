@@ -4,6 +4,7 @@ import io.spinewise.web.client.model.AssessmentAnswers;
 import io.spinewise.web.client.model.AssessmentResponse;
 import io.spinewise.web.client.model.DueAssessment;
 import io.spinewise.web.client.model.Outcome;
+import io.spinewise.web.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -22,13 +23,32 @@ public class MyQuestionnaires {
     @Inject
     ServiceCalls calls;
 
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    DueQuestionnairesKept kept;
+
+    /** What is due now, asked of plan-service (the answering page: a questionnaire just assigned is found). */
     public List<DueAssessment> due() {
-        return calls.call(Service.PLAN, api::myDueAssessments);
+        List<DueAssessment> due = calls.call(Service.PLAN, api::myDueAssessments);
+        kept.keep(user.subject(), due);
+        return due;
+    }
+
+    /** What is due, as Today lists it: this patient's list when read a moment ago ({@link DueQuestionnairesKept}). */
+    public List<DueAssessment> dueKept() {
+        return kept.of(user.subject()).orElseGet(this::due);
     }
 
     /** Sends the answers with {@code idempotencyKey}: a second send with the same key is not counted twice. */
     public AssessmentResponse answer(UUID assignmentId, String idempotencyKey, AssessmentAnswers answers) {
-        return calls.call(Service.PLAN, () -> api.answerAssessment(assignmentId, idempotencyKey, answers));
+        try {
+            return calls.call(Service.PLAN, () -> api.answerAssessment(assignmentId, idempotencyKey, answers));
+        } finally {
+            // whatever the answer: a refusal ("answered already") may mean the list has changed too
+            kept.forget(user.subject());
+        }
     }
 
     public List<Outcome> outcomes() {

@@ -40,4 +40,11 @@ public interface WebConfig {
      */
     @WithDefault("60S")
     Duration patientLibraryKept();
+
+    /**
+     * How long Today keeps a patient's list of due questionnaires for that patient alone before plan-service is
+     * asked again; answering one forgets it at once; 0 asks on every page (client/DueQuestionnairesKept).
+     */
+    @WithDefault("30S")
+    Duration dueQuestionnairesKept();
 }

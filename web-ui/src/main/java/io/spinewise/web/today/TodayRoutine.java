@@ -157,7 +157,7 @@ public class TodayRoutine {
     /** What is due, or nothing when plan-service cannot say: the routine still shows. */
     private List<DueAssessment> dueQuestionnaires() {
         try {
-            return questionnaires.due();
+            return questionnaires.dueKept();
         } catch (ServiceException e) {
             return List.of();
         }
