@@ -39,10 +39,16 @@ CREATE TRIGGER audit_chain_split_no_truncate BEFORE TRUNCATE ON audit_chain_spli
 INSERT INTO audit_chain_split (first_id)
 SELECT greatest(nextval('audit_event_id_seq'), (SELECT coalesce(max(id), 0) FROM audit_event)) + 1;
 
--- The chain a stored record is on: the one definition, used by the verification and the retention.
+-- The chain a stored record is on: the one definition, used by the verification and the retention, given the
+-- cut-over's first_id (joined once by the caller: a look-up inside the function would stop PostgreSQL from inlining
+-- it, and the verification of a million records would take 11 s for it instead of 2.7).
+CREATE FUNCTION audit_record_chain(id bigint, patient_id uuid, split_from bigint) RETURNS smallint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN id < split_from THEN 0::smallint ELSE audit_chain_of(patient_id) END
+$$;
+-- the same with the cut-over looked up, for a check by hand or a test
 CREATE FUNCTION audit_record_chain(id bigint, patient_id uuid) RETURNS smallint LANGUAGE sql STABLE AS $$
-    SELECT CASE WHEN id < (SELECT first_id FROM audit_chain_split) THEN 0::smallint
-                ELSE audit_chain_of(patient_id) END
+    SELECT audit_record_chain(id, patient_id, (SELECT first_id FROM audit_chain_split))
 $$;
 
 -- The heads: one row per clinic and chain; the existing head of each clinic is its chain 0's.
@@ -114,7 +120,8 @@ BEGIN
     LOOP
         FOR clinic IN EXECUTE format('SELECT DISTINCT ON (clinic_id, chain) clinic_id, chain, id, at, hash,'
                 ' count(*) OVER (PARTITION BY clinic_id, chain) AS records'
-                ' FROM (SELECT e.*, audit_record_chain(e.id, e.patient_id) AS chain FROM %I e) r'
+                ' FROM (SELECT e.*, audit_record_chain(e.id, e.patient_id, s.first_id) AS chain'
+                ' FROM %I e CROSS JOIN audit_chain_split s) r'
                 ' ORDER BY clinic_id, chain, id DESC', part.name)
         LOOP
             INSERT INTO audit_anchor (clinic_id, chain, last_id, last_at, last_hash, dropped_before)

@@ -66,8 +66,8 @@ public class AuditEvents {
                 WHERE clinic_id = :clinic ORDER BY chain, last_id DESC
             ), record AS (
                 SELECT a.id, a.at, a.hash, a.prev_hash, a.hash = audit_event_hash(a) AS unchanged,
-                       audit_record_chain(a.id, a.patient_id) AS chain
-                FROM audit_event a
+                       audit_record_chain(a.id, a.patient_id, s.first_id) AS chain
+                FROM audit_event a CROSS JOIN audit_chain_split s
                 WHERE a.clinic_id = :clinic
             ), checked AS (
                 SELECT r.chain, r.id, r.at, r.hash, r.unchanged,
