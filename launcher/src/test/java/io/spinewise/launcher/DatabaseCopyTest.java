@@ -91,15 +91,19 @@ class DatabaseCopyTest {
         }
 
         assertThat(digests(PLAN)).as("every plan table's rows").isEqualTo(plan).containsKeys("audit_event",
-                "flyway_schema_history", "audit_anchor");
+                "flyway_schema_history", "audit_anchor", "audit_chain_head", "audit_chain_split");
         assertThat(digests(CATALOG)).as("every catalog table's rows").isEqualTo(catalog);
         assertThat(partitions()).as("the audit log's partitions").isEqualTo(partitions).hasSizeGreaterThan(5);
         assertThat(brokenLinks()).as("records whose hash or link the chain refuses").isZero();
         // plan-service goes on: its runtime role writes the next record, chained to the restored ones
         try (Connection app = connect(PLAN, PLAN.runtime(), PLAN.runtimePassword()); Statement sql = app.createStatement()) {
-            sql.execute(audit("north", "dr.ada", 10));
+            for (int i = 0; i < 5; i++) {
+                sql.execute(audit("north", "dr.ada", i));
+            }
         }
         assertThat(brokenLinks()).isZero();
+        assertThat(single(PLAN, "SELECT count(DISTINCT audit_record_chain(id, patient_id)) > 1 FROM audit_event"
+                + " WHERE clinic_id = 'north'")).as("the records restored and continued are on several chains").isEqualTo("t");
         assertThat(single(PLAN, "SELECT count(DISTINCT id) = count(*) FROM audit_event")).as("ids unique: sequence set")
                 .isEqualTo("t");
     }
@@ -181,14 +185,17 @@ class DatabaseCopyTest {
         return Long.parseLong(single(PLAN, """
                 SELECT count(*) FROM (
                     SELECT a.hash = audit_event_hash(a) AS unchanged,
-                           a.prev_hash IS NOT DISTINCT FROM lag(a.hash) OVER (PARTITION BY a.clinic_id ORDER BY a.id) AS linked
+                           a.prev_hash IS NOT DISTINCT FROM lag(a.hash) OVER (
+                               PARTITION BY a.clinic_id, audit_record_chain(a.id, a.patient_id) ORDER BY a.id) AS linked
                     FROM audit_event a) c
                 WHERE NOT (unchanged AND linked)"""));
     }
 
+    /** A read of patient {@code i}: its record on the chain of that patient's bucket (V23). */
     private static String audit(String clinic, String actor, int i) {
-        return "INSERT INTO audit_event (clinic_id, actor, actor_role, action, outcome, status, target) VALUES ('"
-                + clinic + "', '" + actor + "', 'chiropractor', 'PATIENT_READ', 'SUCCESS', 200, '/api/patients/" + i + "')";
+        return "INSERT INTO audit_event (clinic_id, actor, actor_role, action, outcome, status, target, patient_id)"
+                + " VALUES ('" + clinic + "', '" + actor + "', 'chiropractor', 'PATIENT_READ', 'SUCCESS', 200,"
+                + " '/api/patients/" + i + "', md5('patient " + i + "')::uuid)";
     }
 
     private static String single(Database.ServiceRoles roles, String query) throws SQLException {

@@ -26,7 +26,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import static io.spinewise.plan.AuditChains.patientOnChain;
 import static io.spinewise.plan.Fixtures.EnrolledPatient;
 import static io.spinewise.plan.Fixtures.enrol;
 import static io.spinewise.plan.Users.PROBLEM_JSON;
@@ -70,7 +73,11 @@ class AuditIntegrityTest {
                     "CREATE TABLE audit_copy (id bigint)",
                     // the chain head: the next record's predecessor is not the runtime role's to choose, or to read
                     "UPDATE audit_chain_head SET last_hash = 'forged'", "DELETE FROM audit_chain_head",
-                    "INSERT INTO audit_chain_head VALUES ('forged', 1, 'forged')", "SELECT * FROM audit_chain_head")) {
+                    "INSERT INTO audit_chain_head (clinic_key, chain, last_id, last_hash) VALUES ('forged', 3, 1, 'forged')",
+                    "SELECT * FROM audit_chain_head",
+                    // nor is the cut-over to chains per patient bucket theirs to move
+                    "UPDATE audit_chain_split SET first_id = 1", "DELETE FROM audit_chain_split",
+                    "INSERT INTO audit_chain_split (first_id) VALUES (1)")) {
                 assertThatThrownBy(() -> s.execute(sql)).as(sql).isInstanceOf(SQLException.class)
                         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(sql + ": " + e.getMessage())
                                 .isEqualTo("42501")) // insufficient_privilege: refused by the grants, not the trigger
@@ -144,15 +151,17 @@ class AuditIntegrityTest {
     }
 
     @Test
-    void concurrentWritersOfOneClinicKeepOneChain() throws Exception {
+    void concurrentWritersOfOneClinicKeepEachOfItsChainsWhole() throws Exception {
         Clinic clinic = Clinic.fresh();
+        // eight writers, each for patients on two chains of its own and on chain 0 shared by all of them
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> writers = new ArrayList<>();
             for (int w = 0; w < 8; w++) {
+                List<UUID> patients = List.of(patientOnChain(0), patientOnChain(2 * w), patientOnChain(2 * w + 1));
                 writers.add(pool.submit(() -> {
                     for (int i = 0; i < 25; i++) {
-                        insertAsService(clinic.id(), "writer");
+                        insertAsService(clinic.id(), patients.get(i % 3), "writer");
                     }
                     return null;
                 }));
@@ -164,19 +173,124 @@ class AuditIntegrityTest {
             pool.shutdownNow();
         }
         as(clinic.admin()).get("/api/audit/verification").then().statusCode(200)
-                .body("intact", equalTo(true)).body("records", equalTo(200));
+                .body("intact", equalTo(true)).body("records", equalTo(200))
+                .body("chains.size()", equalTo(16))
+                .body("chains.chain", equalTo(IntStream.range(0, 16).boxed().toList()))
+                .body("chains.findAll { it.intact }.size()", equalTo(16))
+                .body("chains.sum { it.records }", equalTo(200));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE prev_hash IS NULL),"
-                     + " count(DISTINCT prev_hash), count(*) FROM audit_event WHERE clinic_id = '" + clinic.id() + "'")) {
+                     + " count(DISTINCT prev_hash), count(*), count(DISTINCT audit_record_chain(id, patient_id))"
+                     + " FROM audit_event WHERE clinic_id = '" + clinic.id() + "'")) {
             rs.next();
-            assertThat(rs.getLong(1)).as("records that start a chain").isEqualTo(1);
+            assertThat(rs.getLong(4)).as("chains written").isEqualTo(16);
+            assertThat(rs.getLong(1)).as("records that start a chain: one a chain").isEqualTo(16);
             assertThat(rs.getLong(2)).as("distinct predecessors: no two records follow the same one")
-                    .isEqualTo(rs.getLong(3) - 1);
+                    .isEqualTo(rs.getLong(3) - 16);
         }
-        assertThat(ownerQuery("SELECT h.last_id = e.id AND h.last_hash = e.hash FROM audit_chain_head h"
-                + " JOIN (SELECT id, hash FROM audit_event WHERE clinic_id = '" + clinic.id() + "' ORDER BY id DESC"
-                + " LIMIT 1) e ON true WHERE h.clinic_key = '" + clinic.id() + "'"))
-                .as("the clinic's chain head is its last record").isEqualTo("t");
+        assertThat(ownerQuery("SELECT count(*) FROM audit_chain_head h JOIN (SELECT DISTINCT ON (chain) chain, id, hash"
+                + " FROM (SELECT *, audit_record_chain(id, patient_id) AS chain FROM audit_event WHERE clinic_id = '"
+                + clinic.id() + "') e ORDER BY chain, id DESC) last ON last.chain = h.chain AND last.id = h.last_id"
+                + " AND last.hash = h.last_hash WHERE h.clinic_key = '" + clinic.id() + "'"))
+                .as("each chain's head is its last record").isEqualTo("16");
+    }
+
+    @Test
+    void aPatientsRecordsStayOnOneChainInTheOrderTheyWereWritten() throws SQLException {
+        Clinic clinic = Clinic.fresh();
+        UUID patient = patientOnChain(9);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(insertAsService(clinic.id(), patient, "record " + i));
+            insertAsService(clinic.id(), patientOnChain(4), "another patient's record " + i);
+        }
+        assertThat(ownerQuery("SELECT string_agg(e.id::text, ',' ORDER BY e.id) FROM audit_event e"
+                + " JOIN audit_event p ON p.hash = e.prev_hash AND p.clinic_id = e.clinic_id"
+                + " WHERE e.clinic_id = '" + clinic.id() + "' AND e.patient_id = '" + patient + "'"))
+                .as("each of the patient's records after the first follows the one before it")
+                .isEqualTo(ids.subList(1, 4).stream().map(String::valueOf).collect(Collectors.joining(",")));
+        as(clinic.admin()).get("/api/audit/verification").then().statusCode(200)
+                .body("chains.find { it.chain == 9 }.records", equalTo(4))
+                .body("chains.find { it.chain == 9 }.firstId", equalTo(ids.get(0).intValue()));
+    }
+
+    @Test
+    void aRecordChangedOnAnyChainIsFoundOnItsChainAndTheOthersStayIntact() throws SQLException {
+        Clinic clinic = Clinic.fresh();
+        List<Long> other = writeRecords(clinic, patientOnChain(3), 3);
+        List<Long> ids = writeRecords(clinic, patientOnChain(12), 4);
+        asSuperuser("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+                "UPDATE audit_event SET target = 'rewritten' WHERE id = " + ids.get(2),
+                "ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+
+        as(clinic.admin()).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("firstBroken.id", equalTo(ids.get(2).intValue()))
+                .body("firstBroken.problem", equalTo("CHANGED"))
+                .body("verifiedUpTo", notNullValue())
+                .body("chains.find { it.chain == 12 }.intact", equalTo(false))
+                .body("chains.find { it.chain == 12 }.firstBroken.id", equalTo(ids.get(2).intValue()))
+                .body("chains.find { it.chain == 3 }.intact", equalTo(true))
+                .body("chains.find { it.chain == 3 }.records", equalTo(other.size()));
+    }
+
+    @Test
+    void aRecordDeletedFromAnyChainIsFoundAtTheNextRecordOfThatChain() throws SQLException {
+        Clinic clinic = Clinic.fresh();
+        UUID patient = patientOnChain(7);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(insertAsService(clinic.id(), patient, "record " + i));
+            insertAsService(clinic.id(), patientOnChain(8), "between");
+        }
+        asSuperuser("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+                "DELETE FROM audit_event WHERE id = " + ids.get(1),
+                "ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+
+        as(clinic.admin()).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("records", equalTo(7))
+                .body("firstBroken.id", equalTo(ids.get(2).intValue()))
+                .body("firstBroken.problem", equalTo("PREVIOUS_MISSING_OR_CHANGED"))
+                .body("chains.find { it.chain == 8 }.intact", equalTo(true));
+    }
+
+    @Test
+    void twoRecordsOfAChainSwappedAreFound() throws SQLException {
+        Clinic clinic = Clinic.fresh();
+        List<Long> ids = writeRecords(clinic, patientOnChain(5), 4);
+        // the second and third record exchange their ids, and with them their places in the chain's order
+        asSuperuser("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+                "UPDATE audit_event SET id = -1 WHERE id = " + ids.get(1),
+                "UPDATE audit_event SET id = " + ids.get(1) + " WHERE id = " + ids.get(2),
+                "UPDATE audit_event SET id = " + ids.get(2) + " WHERE id = -1",
+                "ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+
+        as(clinic.admin()).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("firstBroken.id", equalTo(ids.get(1).intValue()))
+                .body("chains.find { it.chain == 5 }.intact", equalTo(false));
+    }
+
+    @Test
+    void aRecordMovedToAnotherChainWithItsHashRecomputedIsFoundOnBothChains() throws SQLException {
+        Clinic clinic = Clinic.fresh();
+        List<Long> from = writeRecords(clinic, patientOnChain(1), 3);
+        List<Long> to = writeRecords(clinic, patientOnChain(6), 3);
+        UUID elsewhere = patientOnChain(6);
+        // given the patient of chain 6 and a hash over what it now holds: it is a record of chain 6 that follows none
+        asSuperuser("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+                "UPDATE audit_event SET patient_id = '" + elsewhere + "' WHERE id = " + from.get(1),
+                "UPDATE audit_event a SET hash = audit_event_hash(a) WHERE id = " + from.get(1),
+                "ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+
+        as(clinic.admin()).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("firstBroken.id", equalTo(from.get(1).intValue()))
+                .body("chains.find { it.chain == 1 }.firstBroken.id", equalTo(from.get(2).intValue()))
+                .body("chains.find { it.chain == 1 }.firstBroken.problem", equalTo("PREVIOUS_MISSING_OR_CHANGED"))
+                .body("chains.find { it.chain == 6 }.firstBroken.id", equalTo(from.get(1).intValue()))
+                .body("chains.find { it.chain == 6 }.records", equalTo(to.size() + 1));
     }
 
     @Test
@@ -334,22 +448,28 @@ class AuditIntegrityTest {
                 .satisfies(r -> assertThat(r.get("patientId")).isEqualTo(patient.id()));
     }
 
-    /** Audit records written as the service writes them, in order; their ids. */
+    /** Audit records without a patient (chain 0) written as the service writes them, in order; their ids. */
     private List<Long> writeRecords(Clinic clinic, int count) throws SQLException {
+        return writeRecords(clinic, null, count);
+    }
+
+    /** As {@link #writeRecords(Clinic, int)}, the records of {@code patient}. */
+    private List<Long> writeRecords(Clinic clinic, UUID patient, int count) throws SQLException {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(insertAsService(clinic.id(), "record " + i));
+            ids.add(insertAsService(clinic.id(), patient, "record " + i));
         }
         return ids;
     }
 
-    private long insertAsService(String clinic, String target) throws SQLException {
+    private long insertAsService(String clinic, UUID patient, String target) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO audit_event (clinic_id, actor, action, outcome, status, target)"
-                        + " VALUES (?, 'tester', 'patient.read', 'SUCCESS', 200, ?) RETURNING id")) {
+                "INSERT INTO audit_event (clinic_id, actor, action, outcome, status, target, patient_id)"
+                        + " VALUES (?, 'tester', 'patient.read', 'SUCCESS', 200, ?, ?) RETURNING id")) {
             c.setAutoCommit(true);
             s.setString(1, clinic);
             s.setString(2, target);
+            s.setObject(3, patient);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -33,6 +33,7 @@ import java.util.UUID;
 
 import static io.spinewise.plan.Users.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -71,6 +72,9 @@ class AuditRetentionTest {
     private final String cut = clinic();
     private final String intact = clinic();
     private final String gone = clinic();
+    /** With a patient's records on chain 11 beside its records without a patient (chain 0). */
+    private final String split = clinic();
+    private final UUID splitPatient = AuditChains.patientOnChain(11);
     private final Map<String, List<Long>> kept = new HashMap<>();
 
     /** Once for the class, before its first test (REST Assured knows the service's port only then). */
@@ -85,7 +89,9 @@ class AuditRetentionTest {
             writeHistory(clinic, THIS_MONTH.minusMonths(14), THIS_MONTH.minusMonths(13), FIRST_KEPT);
         }
         writeHistory(gone, THIS_MONTH.minusMonths(14));
-        for (String clinic : List.of(changed, cut, intact)) {
+        writeHistory(split, THIS_MONTH.minusMonths(14), THIS_MONTH.minusMonths(13), FIRST_KEPT);
+        writeHistory(split, splitPatient, THIS_MONTH.minusMonths(14), THIS_MONTH.minusMonths(13), FIRST_KEPT);
+        for (String clinic : List.of(changed, cut, intact, split)) {
             as(admin(clinic)).get("/api/audit").then().statusCode(200); // a record of this month
             kept.put(clinic, ids(clinic, FIRST_KEPT.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
         }
@@ -123,6 +129,38 @@ class AuditRetentionTest {
                 .body("intact", equalTo(true))
                 .body("droppedBefore", equalTo(THIS_MONTH.minusMonths(13).atDay(1).atStartOfDay()
                         .toInstant(ZoneOffset.UTC).toString()));
+    }
+
+    @Test
+    void eachChainIsAnchoredOnItsOwnLastDroppedRecordAndItsFirstKeptOneRemovedIsFound() throws SQLException {
+        Instant cutoff = FIRST_KEPT.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        List<Long> patientKept = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id FROM audit_event WHERE clinic_id = '" + split
+                     + "' AND patient_id = '" + splitPatient + "' ORDER BY id")) {
+            while (rs.next()) {
+                patientKept.add(rs.getLong(1));
+            }
+        }
+        assertThat(patientKept).as("the patient's records of the first kept month").hasSize(2);
+        as(admin(split)).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(true))
+                .body("chains.find { it.chain == 11 }.firstId", equalTo(patientKept.get(0).intValue()))
+                .body("chains.find { it.chain == 11 }.droppedBefore", equalTo(cutoff.toString()))
+                .body("chains.find { it.chain == 0 }.droppedBefore", equalTo(cutoff.toString()));
+        as(admin(split)).get("/api/audit?size=100").then().statusCode(200)
+                .body("items.findAll { it.action == 'audit.retention.drop' }.size()", equalTo(4))
+                .body("items.findAll { it.action == 'audit.retention.drop' }.target",
+                        hasItem(endsWith(", chain 11")));
+
+        asSuperuser("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+                "DELETE FROM audit_event WHERE id = " + patientKept.get(0),
+                "ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+        as(admin(split)).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("firstBroken.id", equalTo(patientKept.get(1).intValue()))
+                .body("firstBroken.problem", equalTo("PREVIOUS_MISSING_OR_CHANGED"))
+                .body("chains.find { it.chain == 0 }.intact", equalTo(true));
     }
 
     @Test
@@ -164,27 +202,37 @@ class AuditRetentionTest {
 
     /**
      * Two records a month in the given months, written past the triggers as the server's superuser (as if
-     * written then) and chained as the insert trigger chains them (the clinic's chain head too); they land in audit_event_default, from
-     * which the job moves them into their months' partitions.
+     * written then) and chained as the insert trigger chains them (the chain's head too); they land in audit_event_default, from
+     * which the job moves them into their months' partitions. Without a patient, on the clinic's chain 0.
      */
     private static void writeHistory(String clinic, YearMonth... months) throws SQLException {
+        writeHistory(clinic, null, months);
+    }
+
+    /** As {@link #writeHistory(String, YearMonth...)}, the records of {@code patient}, on the patient's chain. */
+    private static void writeHistory(String clinic, UUID patient, YearMonth... months) throws SQLException {
+        String patientValue = patient == null ? "NULL::uuid" : "'" + patient + "'::uuid";
         List<String> statements = new ArrayList<>(List.of("SET session_replication_role = replica"));
         for (YearMonth month : months) {
             for (int day = 3; day <= 4; day++) {
                 statements.add("""
                         DO $$
-                        DECLARE r audit_event;
+                        DECLARE
+                            r audit_event;
+                            on_chain smallint := audit_chain_of(%s);
                         BEGIN
                             r := ROW(nextval('audit_event_id_seq'), timestamptz '%s', '%s', 'tester', 'chiropractor',
-                                     NULL, 'patient.read', 'SUCCESS', 200, 'history', NULL,
-                                     (SELECT last_hash FROM audit_chain_head WHERE clinic_key = '%s'),
+                                     %s, 'patient.read', 'SUCCESS', 200, 'history', NULL,
+                                     (SELECT last_hash FROM audit_chain_head WHERE clinic_key = '%s' AND chain = on_chain),
                                      'unset')::audit_event;
                             r.hash := audit_event_hash(r);
                             INSERT INTO audit_event SELECT r.*;
-                            INSERT INTO audit_chain_head VALUES (r.clinic_id, r.id, r.hash) ON CONFLICT (clinic_key)
+                            INSERT INTO audit_chain_head (clinic_key, chain, last_id, last_hash)
+                                VALUES (r.clinic_id, on_chain, r.id, r.hash) ON CONFLICT (clinic_key, chain)
                                 DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash;
                         END;
-                        $$""".formatted(month.atDay(day).atTime(10, 0).toInstant(ZoneOffset.UTC), clinic, clinic));
+                        $$""".formatted(patientValue, month.atDay(day).atTime(10, 0).toInstant(ZoneOffset.UTC), clinic,
+                        patientValue, clinic));
             }
         }
         asSuperuser(statements.toArray(String[]::new));

@@ -57,9 +57,10 @@ final class CheckOffParts {
     }
 
     /**
-     * The statement with its audit record on one of {@code chains} chains of the clinic, chosen by patient: what a
-     * chain per clinic and patient bucket would give (each chain has its own lock). A measurement for a design, not
-     * what the service does: the records' clinic becomes {@code clinic#bucket}.
+     * The statement with its audit record under one of {@code chains} clinic ids, chosen by patient: the records'
+     * clinic becomes {@code clinic#bucket}. Before plan-service V23 (one chain per clinic) this measured the design
+     * V23 then landed; since V23 the statement itself writes on 16 chains of the clinic (by patient) and this
+     * variant spreads each of them further, a yardstick for whether more chains would help.
      */
     static String onChains(String statement, int chains) {
         String select = "    SELECT clinic_id, 'bench-pool-' || :p,";

@@ -23,7 +23,7 @@ final class OpenLoop {
 
     /** A request slower than this (the target's p99) is part of a stall. */
     private static final long STALL_MICROS = 25_000;
-    /** Chains of the clinic in the split-chain variant (one per patient bucket). */
+    /** Clinic ids the split-chain variant spreads the audit records over (by patient), each with V23's own chains. */
     private static final int CHAINS = 16;
     /** Wait events are sampled this often with {@code --diagnose}. */
     private static final int SAMPLE_MILLIS = 5;
@@ -77,8 +77,8 @@ final class OpenLoop {
                 unchained = pgbench.runAtRate(ServiceBench.POOL_SIZE, options.seconds(), rate,
                         "pgbench, without the audit record, same rate", CheckOffParts.withoutAudit(PgbenchCeiling.statement()));
                 row(unchained.result());
-                split = pgbench.runAtRate(ServiceBench.POOL_SIZE, options.seconds(), rate, "pgbench, audit record on "
-                        + CHAINS + " chains of the clinic, same rate", CheckOffParts.onChains(PgbenchCeiling.statement(),
+                split = pgbench.runAtRate(ServiceBench.POOL_SIZE, options.seconds(), rate, "pgbench, audit record under "
+                        + CHAINS + " clinic ids, same rate", CheckOffParts.onChains(PgbenchCeiling.statement(),
                         CHAINS));
                 row(split.result());
             }
@@ -86,7 +86,7 @@ final class OpenLoop {
             Report.line("check-off at 70 %% of its peak (%.0f of %.0f/s, concurrency %d): p99 %.1f ms (target ≤ 25 ms)%s;"
                     + " latency counted from each request's scheduled time", rate, peak.perSecond(), peak.concurrency(),
                     run.result().percentileMillis(99), database == null ? "" : String.format(Locale.ROOT, ", pgbench at"
-                            + " the same rate: p99 %.1f ms, without the audit record: %.1f ms, on %d chains: %.1f ms",
+                            + " the same rate: p99 %.1f ms, without the audit record: %.1f ms, under %d clinic ids: %.1f ms",
                             database.result().percentileMillis(99), unchained.result().percentileMillis(99), CHAINS,
                             split.result().percentileMillis(99)));
             server("service's open loop", before, after, options.seconds());

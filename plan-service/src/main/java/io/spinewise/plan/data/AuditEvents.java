@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * The table {@code audit_event}: append-only (a trigger refuses updates and deletes, and the service's
  * database role may only insert and read), each clinic's records a hash chain linked by an insert
- * trigger (V5__audit_hash_chain.sql), partitioned by month (V17__audit_partitioning.sql).
+ * trigger (V5__audit_hash_chain.sql; since V23__audit_chain_per_patient_bucket.sql one chain per patient bucket of a
+ * clinic), partitioned by month (V17__audit_partitioning.sql).
  */
 @ApplicationScoped
 public class AuditEvents {
@@ -51,34 +52,49 @@ public class AuditEvents {
     private static final NamedSql COUNT = new NamedSql("SELECT count(*) AS total FROM audit_event a\n" + WHERE);
 
     /*
-     * The clinic's chain in the order it was written (ids are taken under the chain's lock, see
-     * V5__audit_hash_chain.sql): a record breaks it when its hash is not the hash of its fields
-     * (audit_event_hash, the one definition the insert trigger uses too), or when its prev_hash is not
-     * the hash of the record before it. The first kept record follows the anchor the retention left
-     * (audit_anchor, V17__audit_partitioning.sql): the hash of the clinic's last dropped record.
+     * The clinic's chains (V23__audit_chain_per_patient_bucket.sql: one per patient bucket, audit_record_chain the
+     * one definition of a record's chain), each in the order it was written (ids are taken under the chain's lock,
+     * see V5__audit_hash_chain.sql): a record breaks its chain when its hash is not the hash of its fields
+     * (audit_event_hash, the one definition the insert trigger uses too), or when its prev_hash is not the hash of
+     * the record before it on its chain. A chain's first kept record follows the anchor the retention left for that
+     * chain (audit_anchor, V17__audit_partitioning.sql): the hash of the chain's last dropped record. One row per
+     * chain that holds records, in the order of chains.
      */
     private static final NamedSql VERIFY = new NamedSql("""
             WITH anchor AS (
-                SELECT last_hash, dropped_before FROM audit_anchor
-                WHERE clinic_id = :clinic ORDER BY last_id DESC LIMIT 1
-            ), chain AS (
-                SELECT a.id, a.at, a.hash, a.hash = audit_event_hash(a) AS unchanged,
-                       a.prev_hash IS NOT DISTINCT FROM coalesce(lag(a.hash) OVER (ORDER BY a.id),
-                                                                 (SELECT last_hash FROM anchor)) AS linked
-                FROM audit_event a
+                SELECT DISTINCT ON (chain) chain, last_hash, dropped_before FROM audit_anchor
+                WHERE clinic_id = :clinic ORDER BY chain, last_id DESC
+            ), record AS (
+                SELECT a.id, a.at, a.hash, a.prev_hash, a.hash = audit_event_hash(a) AS unchanged,
+                       audit_record_chain(a.id, a.patient_id, s.first_id) AS chain
+                FROM audit_event a CROSS JOIN audit_chain_split s
                 WHERE a.clinic_id = :clinic
+            ), checked AS (
+                SELECT r.chain, r.id, r.at, r.hash, r.unchanged,
+                       r.prev_hash IS NOT DISTINCT FROM coalesce(lag(r.hash) OVER (PARTITION BY r.chain ORDER BY r.id),
+                                                                 n.last_hash) AS linked
+                FROM record r LEFT JOIN anchor n ON n.chain = r.chain
+            ), chains AS (
+                SELECT chain, count(*) AS records, min(id) AS first_id FROM checked GROUP BY chain
             ), first_break AS (
-                SELECT id, at, unchanged FROM chain WHERE NOT (unchanged AND linked) ORDER BY id LIMIT 1
+                SELECT DISTINCT ON (chain) chain, id, at, unchanged FROM checked WHERE NOT (unchanged AND linked)
+                ORDER BY chain, id
             )
-            SELECT (SELECT count(*) FROM chain) AS records, b.id AS broken_id, b.at AS broken_at, b.unchanged,
-                   good.at AS good_at, good.hash AS good_hash, start.id AS first_id, start.at AS first_at,
-                   (SELECT dropped_before FROM anchor) AS dropped_before
-            FROM (SELECT 1) AS one
-            LEFT JOIN first_break b ON true
+            SELECT ch.chain, ch.records, b.id AS broken_id, b.at AS broken_at, b.unchanged,
+                   good.at AS good_at, good.hash AS good_hash, ch.first_id, start.at AS first_at, n.dropped_before
+            FROM chains ch
+            JOIN checked start ON start.chain = ch.chain AND start.id = ch.first_id
+            LEFT JOIN first_break b ON b.chain = ch.chain
+            LEFT JOIN anchor n ON n.chain = ch.chain
             LEFT JOIN LATERAL (
-                SELECT c.at, c.hash FROM chain c WHERE b.id IS NULL OR c.id < b.id ORDER BY c.id DESC LIMIT 1
+                SELECT c.at, c.hash FROM checked c WHERE c.chain = ch.chain AND (b.id IS NULL OR c.id < b.id)
+                ORDER BY c.id DESC LIMIT 1
             ) good ON true
-            LEFT JOIN LATERAL (SELECT c.id, c.at FROM chain c ORDER BY c.id LIMIT 1) start ON true""");
+            ORDER BY ch.chain""");
+
+    /* the latest drop of any of the clinic's chains (a chain whose records were all dropped has no row in VERIFY) */
+    private static final NamedSql DROPPED_BEFORE = new NamedSql(
+            "SELECT dropped_before FROM audit_anchor WHERE clinic_id = :clinic ORDER BY dropped_before DESC LIMIT 1");
 
     @Inject
     Database database;
@@ -115,9 +131,13 @@ public class AuditEvents {
         return database.first(COUNT, filter(clinicId, patientId, from, to), rs -> rs.getLong("total")).orElse(0L);
     }
 
-    /** Walks the clinic's hash chain and tells whether it is intact, or where it first breaks. */
+    /** Walks each of the clinic's hash chains and tells whether they are intact, or where each first breaks. */
     public AuditVerificationView verify(String clinicId) {
-        return database.first(VERIFY, SqlValues.of("clinic", clinicId), AuditEvents::verification).orElseThrow();
+        SqlValues clinic = SqlValues.of("clinic", clinicId);
+        List<AuditVerificationView.Chain> chains = database.list(VERIFY, clinic, AuditEvents::chain);
+        Instant droppedBefore = database.first(DROPPED_BEFORE, clinic, rs -> instant(rs, "dropped_before"))
+                .orElse(null);
+        return AuditVerificationView.of(chains, droppedBefore);
     }
 
     private record Row(AuditEventView view, long total) {
@@ -134,21 +154,19 @@ public class AuditEvents {
                 rs.getString("outcome"), rs.getInt("status"), rs.getString("target"));
     }
 
-    private static AuditVerificationView verification(ResultSet rs) throws SQLException {
-        OffsetDateTime goodAt = rs.getObject("good_at", OffsetDateTime.class);
+    private static AuditVerificationView.Chain chain(ResultSet rs) throws SQLException {
         long brokenId = rs.getLong("broken_id");
         AuditVerificationView.BrokenRecord broken = rs.wasNull() ? null
-                : new AuditVerificationView.BrokenRecord(brokenId,
-                        rs.getObject("broken_at", OffsetDateTime.class).toInstant(),
+                : new AuditVerificationView.BrokenRecord(brokenId, instant(rs, "broken_at"),
                         rs.getBoolean("unchanged") ? AuditVerificationView.Problem.PREVIOUS_MISSING_OR_CHANGED
                                 : AuditVerificationView.Problem.CHANGED);
-        OffsetDateTime firstAt = rs.getObject("first_at", OffsetDateTime.class);
-        long firstId = rs.getLong("first_id");
-        Long first = rs.wasNull() ? null : firstId;
-        OffsetDateTime droppedBefore = rs.getObject("dropped_before", OffsetDateTime.class);
-        return new AuditVerificationView(broken == null, rs.getLong("records"),
-                firstAt == null ? null : firstAt.toInstant(), first,
-                droppedBefore == null ? null : droppedBefore.toInstant(),
-                goodAt == null ? null : goodAt.toInstant(), rs.getString("good_hash"), broken);
+        return new AuditVerificationView.Chain(rs.getInt("chain"), broken == null, rs.getLong("records"),
+                instant(rs, "first_at"), rs.getLong("first_id"), instant(rs, "dropped_before"), instant(rs, "good_at"),
+                rs.getString("good_hash"), broken);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
     }
 }
