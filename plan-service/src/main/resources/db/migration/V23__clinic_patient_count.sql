@@ -4,6 +4,9 @@
 -- 1,000-patient clinic (bench/README.md, "Dashboard paging by position"). A search still counts its matches.
 -- The triggers run in the transaction that adds or removes the patients, so the total is exact as soon as it
 -- commits; concurrent enrolments in one clinic wait for each other's commit on the clinic's row (enrolment is rare).
+-- no enrolment between the count below and the triggers (an old pod's, during a rolling update): it waits
+LOCK TABLE patient IN SHARE ROW EXCLUSIVE MODE;
+
 CREATE TABLE clinic_patient_count (
     clinic_id varchar(64) PRIMARY KEY,
     patients  bigint      NOT NULL CHECK (patients >= 0)
