@@ -124,8 +124,10 @@ public class PatientService {
         String order = backwards ? " order by lastName desc, firstName desc, id desc"
                 : " order by lastName, firstName, id";
         int start = from == null ? paging.offset() : 0;
-        // one row more than the page: whether there is a page beyond it, without counting
-        List<Patient> found = Patient.<Patient>find(where + order, params).range(start, start + paging.size()).list();
+        // one row more than the page: whether there is a page beyond it, without counting (kept within an int at the
+        // highest page PageRequest allows, where no row is left anyway)
+        int end = (int) Math.min((long) start + paging.size(), Integer.MAX_VALUE);
+        List<Patient> found = Patient.<Patient>find(where + order, params).range(start, end).list();
         boolean beyond = found.size() > paging.size();
         List<Patient> items = new ArrayList<>(beyond ? found.subList(0, paging.size()) : found);
         if (backwards) {
