@@ -3,12 +3,17 @@ package io.spinewise.plan;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.spinewise.common.security.Roles;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +39,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 /** Adherence figures over HTTP and the clinic dashboard with its flags, with the access matrix. */
@@ -150,6 +156,63 @@ class AdherenceAndDashboardTest {
         as(NORTH_ADMIN).get("/api/dashboard").then().statusCode(403).contentType(PROBLEM_JSON);
         as(ada.token()).get("/api/dashboard").then().statusCode(403).contentType(PROBLEM_JSON);
         as(NORTH_CHIRO).get("/api/dashboard?size=101").then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void theDashboardPagesByPositionBothWaysAndKeepsItsTotalWithoutCounting() {
+        String clinic = "paging";
+        String chiro = TestIssuer.token(Roles.CHIROPRACTOR, clinic);
+        List.of("Fay", "Bea", "Dan", "Cai", "Eve").forEach(name -> enrol(chiro, clinic, name, "UTC"));
+
+        ExtractableResponse<Response> first = as(chiro).get("/api/dashboard?size=2").then().statusCode(200)
+                .body("items.name", equalTo(List.of("Bea Tester", "Cai Tester"))).body("total", equalTo(5))
+                .body("previous", nullValue()).body("next", notNullValue()).extract();
+        ExtractableResponse<Response> second = as(chiro).get("/api/dashboard?size=2&page=1&after=" + first.path("next"))
+                .then().statusCode(200)
+                .body("items.name", equalTo(List.of("Dan Tester", "Eve Tester"))).body("page", equalTo(1))
+                .body("total", equalTo(5)).body("previous", notNullValue()).extract();
+        ExtractableResponse<Response> third = as(chiro).get("/api/dashboard?size=2&page=2&after=" + second.path("next"))
+                .then().statusCode(200)
+                .body("items.name", equalTo(List.of("Fay Tester"))).body("next", nullValue()).extract();
+        ExtractableResponse<Response> back = as(chiro).get("/api/dashboard?size=2&page=1&before=" + third.path("previous"))
+                .then().statusCode(200)
+                .body("items.name", equalTo(List.of("Dan Tester", "Eve Tester")))
+                .body("next", equalTo(second.path("next"))).body("previous", notNullValue()).extract();
+        as(chiro).get("/api/dashboard?size=2&before=" + back.path("previous")).then().statusCode(200)
+                .body("items.name", equalTo(List.of("Bea Tester", "Cai Tester"))).body("previous", nullValue())
+                .body("next", equalTo(first.path("next")));
+        // by number, as before: the same page, and the positions beside it
+        as(chiro).get("/api/dashboard?size=2&page=2").then().statusCode(200)
+                .body("items.name", equalTo(List.of("Fay Tester"))).body("next", nullValue())
+                .body("previous", equalTo(third.path("previous")));
+
+        // the total is the clinic's kept count (V24): it follows an enrolment at once
+        enrol(chiro, clinic, "Gus", "UTC");
+        as(chiro).get("/api/dashboard?size=2&page=2&after=" + second.path("next")).then().statusCode(200)
+                .body("items.name", equalTo(List.of("Fay Tester", "Gus Tester"))).body("total", equalTo(6))
+                .body("next", nullValue());
+        as(chiro).get("/api/dashboard?q=fay").then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void aPositionTheListDidNotGiveIsABadRequest() {
+        String notBase64 = "%%%";
+        String oneName = Base64.getUrlEncoder().encodeToString("Tester".getBytes(StandardCharsets.UTF_8));
+        String noId = Base64.getUrlEncoder().encodeToString("Tester\0Ada\0not-a-uuid".getBytes(StandardCharsets.UTF_8));
+        for (String forged : List.of(notBase64, oneName, noId)) {
+            as(NORTH_CHIRO).queryParam("after", forged).get("/api/dashboard").then().statusCode(400)
+                    .contentType(PROBLEM_JSON).body("violations[0].field", equalTo("after"));
+            as(NORTH_CHIRO).queryParam("before", forged).get("/api/dashboard").then().statusCode(400)
+                    .contentType(PROBLEM_JSON).body("violations[0].field", equalTo("before"));
+        }
+        String next = as(NORTH_CHIRO).get("/api/dashboard?size=1").then().statusCode(200).extract().path("next");
+        as(NORTH_CHIRO).queryParam("after", next).queryParam("before", next).get("/api/dashboard").then()
+                .statusCode(400).contentType(PROBLEM_JSON).body("violations[0].field", equalTo("before"));
+        as(NORTH_CHIRO).queryParam("after", "A".repeat(2000)).get("/api/dashboard").then().statusCode(400)
+                .contentType(PROBLEM_JSON);
+        // a position is only a place in the caller's own list: another clinic's reads its own patients from there
+        as(SOUTH_CHIRO).queryParam("before", next).get("/api/dashboard").then().statusCode(200)
+                .body("items.patientId", not(hasItem(ada.id()))).body("items.patientId", not(hasItem(ivo.id())));
     }
 
     @Test

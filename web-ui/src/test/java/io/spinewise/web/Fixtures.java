@@ -118,12 +118,18 @@ final class Fixtures {
         return """
                 {"items":[{"patientId":"%s","name":"%s","last7Days":{"scheduled":7,"completed":5,"percentage":71.4},
                  "last30Days":{"scheduled":30,"completed":24,"percentage":80.0},"streak":3,"streakAtLeast":false,
-                 "lastSession":"2026-11-22","latestPain":4,"painChange":-1.5,"flags":["PAIN"]}],"page":0,"size":50,"total":1}
+                 "lastSession":"2026-11-22","latestPain":4,"painChange":-1.5,"flags":["PAIN"]}],"page":0,"size":50,"total":1,
+                 "next":null,"previous":null}
                 """.formatted(PATIENT_ID, name.replace("\"", "\\\""));
     }
 
     /** A dashboard page (from 0) of {@code total} patients with one row per name, 50 a page. */
     static String dashboardPage(int page, long total, String... names) {
+        return dashboardPageBetween(page, total, null, null, names);
+    }
+
+    /** A dashboard page with the positions of the pages beside it ({@code next}, {@code previous}; null for none). */
+    static String dashboardPageBetween(int page, long total, String next, String previous, String... names) {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < names.length; i++) {
             items.append(i == 0 ? "" : ",").append("""
@@ -132,7 +138,12 @@ final class Fixtures {
                      "lastSession":"2026-11-22","latestPain":4,"painChange":-1.5,"flags":[]}"""
                     .formatted(java.util.UUID.nameUUIDFromBytes(names[i].getBytes()), names[i]));
         }
-        return "{\"items\":[" + items + "],\"page\":" + page + ",\"size\":50,\"total\":" + total + "}";
+        return "{\"items\":[" + items + "],\"page\":" + page + ",\"size\":50,\"total\":" + total
+                + ",\"next\":" + quotedOrNull(next) + ",\"previous\":" + quotedOrNull(previous) + "}";
+    }
+
+    private static String quotedOrNull(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
     }
 
     static String adherence() {

@@ -71,6 +71,24 @@ class PatientListTest {
     }
 
     @Test
+    void nextAndPreviousCarryPlanServicesPositionsAndAPositionIsPassedOn() {
+        StubServices.json("GET", "/api/dashboard",
+                Fixtures.dashboardPageBetween(1, 1234, "TmV4dA", "UHJldg", "Anna Adler", "Bert Brown"));
+
+        String html = given().auth().oauth2(Users.chiropractor())
+                .when().get("/patients?q=er&sort=adh7&dir=desc&page=2&after=QWZ0ZXI")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(StubServices.requests("GET", "/api/dashboard")).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo("q=er&page=1&size=50&after=QWZ0ZXI"));
+        assertThat(html).contains("Rows 51–52 of 1,234", "Page 2 of 25",
+                "href=\"/patients?q=er&amp;sort=adh7&amp;dir=desc&amp;page=1&amp;before=UHJldg\" rel=\"prev\"",
+                "href=\"/patients?q=er&amp;sort=adh7&amp;dir=desc&amp;page=3&amp;after=TmV4dA\" rel=\"next\"",
+                // the numbered links go by number
+                "href=\"/patients?q=er&amp;sort=adh7&amp;dir=desc&amp;page=25\"");
+    }
+
+    @Test
     void theFirstPageHasNoPreviousLinkAndTheDefaultsAreForwarded() {
         StubServices.json("GET", "/api/dashboard", Fixtures.dashboardPage(0, 120, "Anna Adler"));
 

@@ -2,15 +2,22 @@ package io.spinewise.bench.service;
 
 import io.spinewise.testsupport.TestIssuer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The measured calls, as the web-ui makes them, with tokens signed by the test issuer. Tokens
@@ -19,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Calls {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** A dashboard page's {@code next} (URL-safe Base64; null, and so not matched, on the last page). */
+    private static final Pattern NEXT = Pattern.compile("\"next\":\"([A-Za-z0-9_-]+)\"");
 
     private final Services services;
     private final String clinic;
@@ -72,12 +81,46 @@ final class Calls {
                 () -> request(services.planUrl + "/api/me/today", tokens[random(tokens.length)]).GET().build());
     }
 
-    /** {@code GET /api/dashboard?page=&size=}: a random page of the measured clinic. */
+    /**
+     * {@code GET /api/dashboard?size=&page=&after=}: a random page of the measured clinic, reached as the web-ui's
+     * Next link reaches it, from the position where the page before it ended. The positions are collected first
+     * by one walk through the clinic's pages (not measured).
+     */
     Scenario dashboard(int size, List<Integer> concurrency) {
         String token = TestIssuer.token("bench-chiro", "chiropractor", clinic);
-        int pages = Math.max(1, patients / size);
-        return new Scenario("dashboard page " + size, Scenario.Target.PLAN, concurrency,
-                () -> request(dashboardUri(size, random(pages)), token).GET().build());
+        List<String> starts = pageStarts(size, token);
+        return new Scenario("dashboard page " + size, Scenario.Target.PLAN, concurrency, () -> {
+            int page = random(starts.size());
+            String after = starts.get(page);
+            return request(dashboardUri(size, page) + (after == null ? "" : "&after=" + after), token).GET().build();
+        });
+    }
+
+    /** Where each page of the clinic starts: null for the first, then each page's {@code next}. */
+    private List<String> pageStarts(int size, String token) {
+        List<String> starts = new ArrayList<>();
+        starts.add(null);
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            while (true) {
+                String after = starts.get(starts.size() - 1);
+                HttpResponse<String> page = http.send(request(dashboardUri(size, starts.size() - 1)
+                        + (after == null ? "" : "&after=" + after), token).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (page.statusCode() != 200) {
+                    throw new IllegalStateException("dashboard answered " + page.statusCode() + ": " + page.body());
+                }
+                Matcher next = NEXT.matcher(page.body());
+                if (!next.find()) {
+                    return starts;
+                }
+                starts.add(next.group(1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     String dashboardUri(int size, int page) {

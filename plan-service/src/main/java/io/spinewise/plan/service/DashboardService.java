@@ -3,6 +3,7 @@ package io.spinewise.plan.service;
 import io.spinewise.common.paging.Page;
 import io.spinewise.common.paging.PageRequest;
 import io.spinewise.plan.api.ClinicSettingsView;
+import io.spinewise.plan.api.DashboardPage;
 import io.spinewise.plan.api.DashboardRow;
 import io.spinewise.plan.config.PlanConfig;
 import io.spinewise.plan.data.DashboardFigures;
@@ -10,6 +11,7 @@ import io.spinewise.plan.domain.AdherenceRule;
 import io.spinewise.plan.domain.Patient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,11 +42,23 @@ public class DashboardService {
     @Inject
     Today today;
 
-    public Page<DashboardRow> page(String clinicId, String text, PageRequest paging) {
-        Page<Patient> page = patients.list(clinicId, text, paging);
+    /**
+     * A page by number, or the one after {@code after} or before {@code before} ({@link PatientService#page}).
+     * One read transaction for the page's statements: one connection and one commit instead of one per part.
+     */
+    @Transactional
+    public DashboardPage page(String clinicId, String text, PageRequest paging, PatientPosition after,
+                              PatientPosition before) {
+        PatientService.PatientPage found = patients.page(clinicId, text, paging, after, before);
         ClinicSettingsView thresholds = clinics.settings(clinicId);
-        Map<UUID, DashboardRow> rows = figures(page.items(), thresholds);
-        return page.map(p -> rows.get(p.id));
+        Map<UUID, DashboardRow> rows = figures(found.page().items(), thresholds);
+        Page<DashboardRow> page = found.page().map(p -> rows.get(p.id));
+        return new DashboardPage(page.items(), page.page(), page.size(), page.total(), text(found.next()),
+                text(found.previous()));
+    }
+
+    private static String text(PatientPosition position) {
+        return position == null ? null : position.text();
     }
 
     private Map<UUID, DashboardRow> figures(List<Patient> page, ClinicSettingsView thresholds) {

@@ -1,6 +1,5 @@
 package io.spinewise.plan.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.spinewise.common.paging.Page;
 import io.spinewise.common.paging.PageRequest;
@@ -15,6 +14,8 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,19 +77,67 @@ public class PatientService {
         return new Enrolment(patient, account);
     }
 
+    /**
+     * A page of a clinic's patients and the positions of the pages beside it (null where there is none).
+     *
+     * @param next     where the next page starts, when there are patients after this page
+     * @param previous where the previous page ends, when there are patients before this page
+     */
+    public record PatientPage(Page<Patient> page, PatientPosition next, PatientPosition previous) {
+    }
+
     @Transactional
     public Page<Patient> list(String clinicId, String text, PageRequest paging) {
+        return page(clinicId, text, paging, null, null).page();
+    }
+
+    /**
+     * The clinic's patients by (last name, first name, id): the page after {@code after} or before {@code before}
+     * (at most one of them), else page {@code paging.page()} counted from the start. From a position the page is
+     * read from the name index where it starts, so its cost does not depend on the clinic's size; a page by number
+     * skips the patients before it (an offset). The page number asked for is answered as given with a position: it
+     * is the caller's count of the pages it went through. Without a search the total is the clinic's kept count (V24),
+     * not a count of its patients; a search counts its matches.
+     */
+    @Transactional
+    public PatientPage page(String clinicId, String text, PageRequest paging, PatientPosition after,
+                            PatientPosition before) {
         StringBuilder where = new StringBuilder("clinicId = :clinic");
         Map<String, Object> params = new HashMap<>();
         params.put("clinic", clinicId);
-        if (text != null && !text.isBlank()) {
+        boolean search = text != null && !text.isBlank();
+        if (search) {
             where.append(" and (lower(firstName) like :text escape '\\' or lower(lastName) like :text escape '\\'"
                     + " or lower(email) like :text escape '\\')");
             params.put("text", LikePattern.contains(text));
         }
-        PanacheQuery<Patient> query = Patient.find(where + " order by lastName, firstName, id", params);
-        List<Patient> items = query.page(paging.page(), paging.size()).list();
-        return new Page<>(items, paging.page(), paging.size(), query.count());
+        long total = search ? Patient.count(where.toString(), params) : rows.clinicPatients(clinicId);
+        boolean backwards = before != null;
+        PatientPosition from = backwards ? before : after;
+        if (from != null) {
+            where.append(backwards ? " and (lastName, firstName, id) < (:last, :first, :id)"
+                    : " and (lastName, firstName, id) > (:last, :first, :id)");
+            params.put("last", from.lastName());
+            params.put("first", from.firstName());
+            params.put("id", from.id());
+        }
+        String order = backwards ? " order by lastName desc, firstName desc, id desc"
+                : " order by lastName, firstName, id";
+        int start = from == null ? paging.offset() : 0;
+        // one row more than the page: whether there is a page beyond it, without counting (kept within an int at the
+        // highest page PageRequest allows, where no row is left anyway)
+        int end = (int) Math.min((long) start + paging.size(), Integer.MAX_VALUE);
+        List<Patient> found = Patient.<Patient>find(where + order, params).range(start, end).list();
+        boolean beyond = found.size() > paging.size();
+        List<Patient> items = new ArrayList<>(beyond ? found.subList(0, paging.size()) : found);
+        if (backwards) {
+            Collections.reverse(items);
+        }
+        PatientPosition first = items.isEmpty() ? null : PatientPosition.of(items.get(0));
+        PatientPosition last = items.isEmpty() ? null : PatientPosition.of(items.get(items.size() - 1));
+        PatientPosition next = backwards || beyond ? last : null;
+        PatientPosition previous = backwards ? (beyond ? first : null) : (from != null || start > 0 ? first : null);
+        return new PatientPage(new Page<>(items, paging.page(), paging.size(), total), next, previous);
     }
 
     /** A patient of this clinic; another clinic's patient is as absent as a missing one. */

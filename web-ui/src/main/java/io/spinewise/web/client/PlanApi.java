@@ -176,7 +176,8 @@ public interface PlanApi {
     @GET
     @Path("/dashboard")
     ListPage<DashboardRow> dashboard(@QueryParam("q") String q, @QueryParam("page") Integer page,
-                                     @QueryParam("size") Integer size);
+                                     @QueryParam("size") Integer size, @QueryParam("after") String after,
+                                     @QueryParam("before") String before);
 
     @GET
     @Path("/patients")

@@ -189,9 +189,13 @@ public class PlanClient {
         return calls.call(Service.PLAN, () -> api.acknowledgeAttention(patientId, request));
     }
 
-    /** One page (from 0) of the clinic's dashboard. */
-    public ListPage<DashboardRow> dashboard(String q, int page) {
-        return calls.call(Service.PLAN, () -> api.dashboard(blankToNull(q), bounded(page), config.pageSize()));
+    /**
+     * One page (from 0) of the clinic's dashboard: the one after position {@code after} or before {@code before}
+     * (a previous answer's next or previous; blank for none), else the page by number.
+     */
+    public ListPage<DashboardRow> dashboard(String q, int page, String after, String before) {
+        return calls.call(Service.PLAN, () -> api.dashboard(blankToNull(q), bounded(page), config.pageSize(),
+                blankToNull(after), blankToNull(before)));
     }
 
     public ListPage<Patient> patients(String q, int page, int size) {

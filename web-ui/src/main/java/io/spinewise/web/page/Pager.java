@@ -18,11 +18,17 @@ import java.util.OptionalInt;
  * keeps the list's other parameters (search, sort), so a page link is an ordinary link that
  * works without script and that htmx can boost.
  *
+ * The previous and next links of a list that pages by position (the dashboard) carry the service's position
+ * ({@code before}, {@code after}) next to the page number, so that the service reads that page from where it starts
+ * instead of counting past the pages before it; the numbered links go by number.
+ *
  * @param page  the page asked for, from 1 (it may lie beyond {@code pages}: see {@link #beyondEnd()})
  * @param pages how many pages there are; at least 1, an empty list has one empty page
+ * @param after    where the next page starts, or null (then the next link goes by number)
+ * @param before   where the previous page ends, or null (then the previous link goes by number)
  */
 public record Pager(String path, Map<String, String> params, int page, int pages, long total, long firstRow,
-                    long lastRow) {
+                    long lastRow, String after, String before) {
 
     /** Pages shown on each side of the current one before a gap. */
     private static final int AROUND = 2;
@@ -63,7 +69,7 @@ public record Pager(String path, Map<String, String> params, int page, int pages
         long first = (long) (asked - 1) * size;
         int shown = page.itemsOrEmpty().size();
         return new Pager(path, new LinkedHashMap<>(params), asked, pages, total, shown == 0 ? 0 : first + 1,
-                first + shown);
+                first + shown, page.next(), page.previous());
     }
 
     /** More than one page: only then are page links worth showing. */
@@ -94,11 +100,11 @@ public record Pager(String path, Map<String, String> params, int page, int pages
     }
 
     public String previousHref() {
-        return href(page - 1);
+        return href(page - 1, "before", before);
     }
 
     public String nextHref() {
-        return href(page + 1);
+        return href(page + 1, "after", after);
     }
 
     public String lastHref() {
@@ -152,8 +158,16 @@ public record Pager(String path, Map<String, String> params, int page, int pages
 
     /** The link to page {@code number} (from 1), with the list's other parameters. */
     public String href(int number) {
+        return href(number, null, null);
+    }
+
+    /** The link to page {@code number}, starting from {@code position} (as parameter {@code name}) when there is one. */
+    private String href(int number, String name, String position) {
         Map<String, String> all = new LinkedHashMap<>(params);
         all.put("page", String.valueOf(number));
+        if (position != null) {
+            all.put(name, position);
+        }
         return link(path, all);
     }
 

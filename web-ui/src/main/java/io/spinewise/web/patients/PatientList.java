@@ -50,11 +50,13 @@ public class PatientList {
      * One page of the clinic's patients, in plan-service's order (by name). The sort orders the
      * rows of the page shown: the figures are computed per page, so a clinic-wide sort by them
      * would cost as much as the whole clinic. {@code page} counts from 1; text that is not a page
-     * number answers 400, a page beyond the last 404 with links back into the list.
+     * number answers 400, a page beyond the last 404 with links back into the list. {@code after} and
+     * {@code before} come from the Next and Previous links: plan-service's position, passed on as it is.
      */
     @GET
     public Response patients(@QueryParam("q") String q, @QueryParam("sort") String sort,
                              @QueryParam("dir") String dir, @QueryParam("page") String pageText,
+                             @QueryParam("after") String after, @QueryParam("before") String before,
                              @Context HttpHeaders headers) {
         OptionalInt asked = Pager.requested(pageText);
         if (asked.isEmpty()) {
@@ -63,7 +65,8 @@ public class PatientList {
         String search = q == null ? "" : q.strip();
         String key = sort == null || sort.isBlank() ? "flags" : sort;
         String direction = "desc".equals(dir) ? "desc" : "asc";
-        ListPage<DashboardRow> page = plan.dashboard(search, asked.getAsInt() - 1);
+        // Next and Previous carry plan-service's position (Pager): it then reads the page from where it starts
+        ListPage<DashboardRow> page = plan.dashboard(search, asked.getAsInt() - 1, after, before);
         List<DashboardRow> rows = new ArrayList<>(page.itemsOrEmpty());
         rows.sort(comparator(key, "desc".equals(direction)));
         Map<String, String> params = new LinkedHashMap<>();
