@@ -16,7 +16,8 @@ INSERT INTO clinic_patient_count (clinic_id, patients)
 SELECT clinic_id, count(*) FROM patient GROUP BY clinic_id;
 
 -- statement triggers with transition tables: a bulk load (an import, the bench's COPY) adds one row per clinic
-CREATE FUNCTION clinic_patient_count_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION clinic_patient_count_insert() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     INSERT INTO clinic_patient_count AS c (clinic_id, patients)
     SELECT clinic_id, count(*) FROM added GROUP BY clinic_id
@@ -25,7 +26,8 @@ BEGIN
 END;
 $$;
 
-CREATE FUNCTION clinic_patient_count_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION clinic_patient_count_delete() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     UPDATE clinic_patient_count c SET patients = c.patients - r.n
     FROM (SELECT clinic_id, count(*) AS n FROM removed GROUP BY clinic_id) r
@@ -35,7 +37,8 @@ END;
 $$;
 
 -- a patient never changes clinic (the entity's clinic is not updatable); should SQL move one, both totals follow
-CREATE FUNCTION clinic_patient_count_move() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION clinic_patient_count_move() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     UPDATE clinic_patient_count SET patients = patients - 1 WHERE clinic_id = OLD.clinic_id;
     INSERT INTO clinic_patient_count AS c (clinic_id, patients) VALUES (NEW.clinic_id, 1)
@@ -51,5 +54,9 @@ CREATE TRIGGER clinic_patient_count_delete AFTER DELETE ON patient
 CREATE TRIGGER clinic_patient_count_move AFTER UPDATE OF clinic_id ON patient
     FOR EACH ROW WHEN (OLD.clinic_id IS DISTINCT FROM NEW.clinic_id) EXECUTE FUNCTION clinic_patient_count_move();
 
--- the triggers run with the rights of the service's runtime role (V4), which adds patients
-GRANT SELECT, INSERT, UPDATE ON clinic_patient_count TO "${runtime_role}";
+-- The functions run as the schema owner (SECURITY DEFINER, fixed search_path, as V18's chain trigger): the
+-- runtime role only reads the totals and cannot set a clinic's to a number of its choosing.
+REVOKE ALL ON FUNCTION clinic_patient_count_insert() FROM PUBLIC;
+REVOKE ALL ON FUNCTION clinic_patient_count_delete() FROM PUBLIC;
+REVOKE ALL ON FUNCTION clinic_patient_count_move() FROM PUBLIC;
+GRANT SELECT ON clinic_patient_count TO "${runtime_role}";

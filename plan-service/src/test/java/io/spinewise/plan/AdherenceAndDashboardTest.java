@@ -1,5 +1,6 @@
 package io.spinewise.plan;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,10 +9,15 @@ import io.restassured.response.Response;
 import io.spinewise.common.security.Roles;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestIssuer;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -33,6 +39,8 @@ import static io.spinewise.plan.Users.SOUTH_ADMIN;
 import static io.spinewise.plan.Users.SOUTH_CHIRO;
 import static io.spinewise.plan.Users.anonymous;
 import static io.spinewise.plan.Users.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,6 +56,9 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(value = TestIssuer.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @WithTestResource(value = CatalogServiceResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class AdherenceAndDashboardTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static EnrolledPatient ada;
     private static EnrolledPatient ivo;
@@ -192,6 +203,30 @@ class AdherenceAndDashboardTest {
                 .body("items.name", equalTo(List.of("Fay Tester", "Gus Tester"))).body("total", equalTo(6))
                 .body("next", nullValue());
         as(chiro).get("/api/dashboard?q=fay").then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void theRuntimeRoleReadsTheKeptPatientCountButCannotSetIt() throws SQLException {
+        String clinic = "kept-count";
+        String chiro = TestIssuer.token(Roles.CHIROPRACTOR, clinic);
+        enrol(chiro, clinic, "Ida", "UTC");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            for (String sql : List.of("UPDATE clinic_patient_count SET patients = 999",
+                    "DELETE FROM clinic_patient_count",
+                    "INSERT INTO clinic_patient_count (clinic_id, patients) VALUES ('forged', 5)")) {
+                assertThatThrownBy(() -> s.execute(sql)).as(sql).isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(sql).isEqualTo("42501"));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT patients FROM clinic_patient_count WHERE clinic_id = '"
+                    + clinic + "'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+            }
+        }
+        // the enrolment, as the runtime role, still moves it (the triggers run as the schema owner)
+        enrol(chiro, clinic, "Jo", "UTC");
+        as(chiro).get("/api/dashboard").then().statusCode(200).body("total", equalTo(2));
     }
 
     @Test
