@@ -16,7 +16,7 @@ import io.spinewise.web.client.model.CheckOffRequest;
 import io.spinewise.web.client.model.Chiropractor;
 import io.spinewise.web.client.model.ClinicReminderDefault;
 import io.spinewise.web.client.model.ClinicSettings;
-import io.spinewise.web.client.model.DashboardRow;
+import io.spinewise.web.client.model.DashboardPage;
 import io.spinewise.web.client.model.DueAssessment;
 import io.spinewise.web.client.model.Enrolment;
 import io.spinewise.web.client.model.EnrolmentRequest;
@@ -175,9 +175,9 @@ public interface PlanApi {
 
     @GET
     @Path("/dashboard")
-    ListPage<DashboardRow> dashboard(@QueryParam("q") String q, @QueryParam("page") Integer page,
-                                     @QueryParam("size") Integer size, @QueryParam("after") String after,
-                                     @QueryParam("before") String before);
+    DashboardPage dashboard(@QueryParam("q") String q, @QueryParam("page") Integer page,
+                            @QueryParam("size") Integer size, @QueryParam("after") String after,
+                            @QueryParam("before") String before);
 
     @GET
     @Path("/patients")

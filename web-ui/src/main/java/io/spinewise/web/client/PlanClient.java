@@ -12,7 +12,7 @@ import io.spinewise.web.client.model.CheckOffRequest;
 import io.spinewise.web.client.model.Chiropractor;
 import io.spinewise.web.client.model.ClinicReminderDefault;
 import io.spinewise.web.client.model.ClinicSettings;
-import io.spinewise.web.client.model.DashboardRow;
+import io.spinewise.web.client.model.DashboardPage;
 import io.spinewise.web.client.model.Enrolment;
 import io.spinewise.web.client.model.EnrolmentRequest;
 import io.spinewise.web.client.model.ListPage;
@@ -193,7 +193,7 @@ public class PlanClient {
      * One page (from 0) of the clinic's dashboard: the one after position {@code after} or before {@code before}
      * (a previous answer's next or previous; blank for none), else the page by number.
      */
-    public ListPage<DashboardRow> dashboard(String q, int page, String after, String before) {
+    public DashboardPage dashboard(String q, int page, String after, String before) {
         return calls.call(Service.PLAN, () -> api.dashboard(blankToNull(q), bounded(page), config.pageSize(),
                 blankToNull(after), blankToNull(before)));
     }

@@ -1,5 +1,6 @@
 package io.spinewise.web.page;
 
+import io.spinewise.web.client.model.DashboardPage;
 import io.spinewise.web.client.model.ListPage;
 
 import java.net.URLEncoder;
@@ -63,13 +64,23 @@ public record Pager(String path, Map<String, String> params, int page, int pages
      * @param asked  the page number asked for, from 1
      */
     public static Pager of(String path, Map<String, String> params, ListPage<?> page, int asked) {
+        return of(path, params, page, asked, null, null);
+    }
+
+    /** The dashboard's pager: its Next and Previous links carry plan-service's positions. */
+    public static Pager of(String path, Map<String, String> params, DashboardPage page, int asked) {
+        return of(path, params, page.asListPage(), asked, page.next(), page.previous());
+    }
+
+    private static Pager of(String path, Map<String, String> params, ListPage<?> page, int asked, String after,
+                            String before) {
         int size = Math.max(1, page.size());
         long total = Math.max(0, page.total());
         int pages = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (total + size - 1) / size));
         long first = (long) (asked - 1) * size;
         int shown = page.itemsOrEmpty().size();
         return new Pager(path, new LinkedHashMap<>(params), asked, pages, total, shown == 0 ? 0 : first + 1,
-                first + shown, page.next(), page.previous());
+                first + shown, after, before);
     }
 
     /** More than one page: only then are page links worth showing. */

@@ -2,8 +2,8 @@ package io.spinewise.web.patients;
 
 import io.quarkus.qute.TemplateInstance;
 import io.spinewise.web.client.PlanClient;
+import io.spinewise.web.client.model.DashboardPage;
 import io.spinewise.web.client.model.DashboardRow;
-import io.spinewise.web.client.model.ListPage;
 import io.spinewise.web.page.ErrorPages;
 import io.spinewise.web.page.Htmx;
 import io.spinewise.web.page.Pager;
@@ -66,7 +66,7 @@ public class PatientList {
         String key = sort == null || sort.isBlank() ? "flags" : sort;
         String direction = "desc".equals(dir) ? "desc" : "asc";
         // Next and Previous carry plan-service's position (Pager): it then reads the page from where it starts
-        ListPage<DashboardRow> page = plan.dashboard(search, asked.getAsInt() - 1, after, before);
+        DashboardPage page = plan.dashboard(search, asked.getAsInt() - 1, after, before);
         List<DashboardRow> rows = new ArrayList<>(page.itemsOrEmpty());
         rows.sort(comparator(key, "desc".equals(direction)));
         Map<String, String> params = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import io.spinewise.web.client.model.CalendarFeedRequest;
 import io.spinewise.web.client.model.ClinicReminderDefault;
 import io.spinewise.web.client.model.ClinicSettings;
 import io.spinewise.web.client.model.Chiropractor;
+import io.spinewise.web.client.model.DashboardPage;
 import io.spinewise.web.client.model.DashboardRow;
 import io.spinewise.web.client.model.DueAssessment;
 import io.spinewise.web.client.model.Enrolment;
@@ -119,6 +120,7 @@ class ClientModelContractTest {
             new Mapping(CheckOff.class, ServiceContract.PLAN, "CheckOffView", false),
             new Mapping(Chiropractor.class, ServiceContract.PLAN, "Prescriber", false),
             new Mapping(DashboardRow.class, ServiceContract.PLAN, "DashboardRow", false),
+            new Mapping(DashboardPage.class, ServiceContract.PLAN, "DashboardPage", false),
             new Mapping(AttentionRow.class, ServiceContract.PLAN, "AttentionRow", false),
             new Mapping(ListPage.class, ServiceContract.PLAN, "PageAttentionRow", false),
             new Mapping(AcknowledgementRequest.class, ServiceContract.PLAN, "AcknowledgementRequest", true),
