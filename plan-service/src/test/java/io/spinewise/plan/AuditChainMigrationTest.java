@@ -1,16 +1,15 @@
 package io.spinewise.plan;
 
 import io.spinewise.testsupport.TestDatabaseServer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 
+import static io.spinewise.plan.MigrationSteps.count;
+import static io.spinewise.plan.MigrationSteps.flyway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,22 +48,6 @@ class AuditChainMigrationTest {
                         FROM audit_event a) AS chain
                     WHERE NOT (unchanged AND linked)""")).as("records off their clinic's chain").isZero();
             assertThat(count(s, "SELECT count(*) FROM audit_event WHERE clinic_id = 'north'")).isEqualTo(4);
-        }
-    }
-
-    private static Flyway flyway(TestDatabaseServer.ServiceDatabase db, String target) {
-        return Flyway.configure()
-                .dataSource(db.url(), db.owner(), db.ownerPassword())
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("runtime_role", db.runtimeUser()))
-                .target(target)
-                .load();
-    }
-
-    private static long count(Statement statement, String query) throws SQLException {
-        try (ResultSet rs = statement.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.spinewise.plan;
 
 import io.spinewise.testsupport.TestDatabaseServer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -10,9 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.UUID;
 
+import static io.spinewise.plan.MigrationSteps.count;
+import static io.spinewise.plan.MigrationSteps.flyway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -99,22 +99,6 @@ class AuditChainSplitMigrationTest {
 
     private static Connection owner(TestDatabaseServer.ServiceDatabase db) throws SQLException {
         return DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword());
-    }
-
-    private static Flyway flyway(TestDatabaseServer.ServiceDatabase db, String target) {
-        return Flyway.configure()
-                .dataSource(db.url(), db.owner(), db.ownerPassword())
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("runtime_role", db.runtimeUser()))
-                .target(target)
-                .load();
-    }
-
-    private static long count(Statement statement, String query) throws SQLException {
-        try (ResultSet rs = statement.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static String string(Statement statement, String query) throws SQLException {

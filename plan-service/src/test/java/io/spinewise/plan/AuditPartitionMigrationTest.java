@@ -1,7 +1,6 @@
 package io.spinewise.plan;
 
 import io.spinewise.testsupport.TestDatabaseServer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -11,8 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import static io.spinewise.plan.MigrationSteps.count;
+import static io.spinewise.plan.MigrationSteps.flyway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -215,15 +215,6 @@ class AuditPartitionMigrationTest {
         }
     }
 
-    private static Flyway flyway(TestDatabaseServer.ServiceDatabase db, String target) {
-        return Flyway.configure()
-                .dataSource(db.url(), db.owner(), db.ownerPassword())
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("runtime_role", db.runtimeUser()))
-                .target(target)
-                .load();
-    }
-
     private static List<String> strings(Statement statement, String query) throws SQLException {
         List<String> values = new ArrayList<>();
         try (ResultSet rs = statement.executeQuery(query)) {
@@ -232,12 +223,5 @@ class AuditPartitionMigrationTest {
             }
         }
         return values;
-    }
-
-    private static long count(Statement statement, String query) throws SQLException {
-        try (ResultSet rs = statement.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.spinewise.plan.MigrationSteps.count;
 import static io.spinewise.plan.Users.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
@@ -260,13 +261,6 @@ class AuditRetentionTest {
 
     private static String admin(String clinic) {
         return TestIssuer.token(Roles.CLINIC_ADMIN, clinic);
-    }
-
-    private static long count(Statement statement, String query) throws SQLException {
-        try (ResultSet rs = statement.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /** Runs statements as the server's superuser on the service's database: past every grant and trigger. */
