@@ -17,11 +17,13 @@ import java.util.List;
  * processes are sampled every 5 ms; each costs a little, so figures of such a run are not the run of record),
  * {@code --no-checkpoint} (measure without the checkpoint after the load: the calls then run while the server is
  * still writing out the load's dirty buffers, as every run before 2026-11-29 21:30 did), {@code --late-checkoffs P}
- * (percent of the check-offs, the service's and pgbench's, dated 1..6 days back instead of today; default 10).
+ * (percent of the check-offs, the service's and pgbench's, dated 1..6 days back instead of today; default 10),
+ * {@code --layout split|shared} (which cores PostgreSQL, the load generator and pgbench run on: {@link CoreLayout};
+ * default split).
  */
 record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> concurrency, List<String> only,
                     int historyDays, boolean explain, boolean allowNonDurable, boolean diagnose,
-                    boolean checkpointFirst, int lateCheckOffs) {
+                    boolean checkpointFirst, int lateCheckOffs, CoreLayout layout) {
 
     /** Benchmarks that load data of their own or take long: only run when named in {@code --only}. */
     private static final List<String> ON_REQUEST = List.of("growth");
@@ -38,6 +40,7 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
         boolean diagnose = false;
         boolean checkpointFirst = true;
         int lateCheckOffs = 10;
+        CoreLayout layout = CoreLayout.SPLIT;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--patients" -> patients = Integer.parseInt(value(args, ++i));
@@ -52,9 +55,10 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
                 case "--diagnose" -> diagnose = true;
                 case "--no-checkpoint" -> checkpointFirst = false;
                 case "--late-checkoffs" -> lateCheckOffs = Integer.parseInt(value(args, ++i));
+                case "--layout" -> layout = CoreLayout.parse(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --patients N"
                         + " --seconds S --warmup S --concurrency 1,8,32 --only check-off,today,... --years Y --explain"
-                        + " --allow-non-durable --diagnose --no-checkpoint --late-checkoffs P");
+                        + " --allow-non-durable --diagnose --no-checkpoint --late-checkoffs P --layout split|shared");
             }
         }
         if (patients < 20) {
@@ -67,7 +71,7 @@ record BenchOptions(int patients, int seconds, int warmupSeconds, List<Integer> 
             throw new IllegalArgumentException("--late-checkoffs is a percentage, 0..100");
         }
         return new BenchOptions(patients, seconds, warmup, concurrency, only, historyDays, explain, allowNonDurable,
-                diagnose, checkpointFirst, lateCheckOffs);
+                diagnose, checkpointFirst, lateCheckOffs, layout);
     }
 
     boolean runs(String call) {

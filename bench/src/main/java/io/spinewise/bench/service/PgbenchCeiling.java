@@ -27,12 +27,14 @@ final class PgbenchCeiling {
     private final BenchDatabase db;
     private final Path work;
     private final CheckOffDates dates;
+    private final CoreLayout layout;
     /** Where the next run's numbering starts: past every (patient, day, slot) an earlier run took. */
     private long base;
 
     /** {@code lateShare}: the percentage of check-offs dated back, as the service's ({@link CheckOffDates}). */
-    PgbenchCeiling(BenchDatabase db, Path work, int lateShare) {
+    PgbenchCeiling(BenchDatabase db, Path work, int lateShare, CoreLayout layout) {
         this.db = db;
+        this.layout = layout;
         this.work = work;
         this.dates = new CheckOffDates(ClinicData.POOL_PGBENCH, lateShare);
     }
@@ -107,7 +109,8 @@ final class PgbenchCeiling {
         try (Stream<Path> old = Files.list(logs)) {
             old.forEach(p -> p.toFile().delete());
         }
-        List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-M", "prepared",
+        List<String> command = new ArrayList<>(layout.pgbenchPrefix());
+        command.addAll(List.of("pgbench", "-n", "-M", "prepared",
                 "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)),
                 "-T", Integer.toString(seconds), "-f", script.toString(),
                 "-l", "--log-prefix=" + logs.resolve("tx"),

@@ -56,6 +56,8 @@ public final class ServiceBench {
     private void run() throws Exception {
         Files.createDirectories(work);
         try (BenchDatabase db = BenchDatabase.start(work, options.diagnose() ? DIAGNOSE : Map.of())) {
+            options.layout().placeDatabase(db.postmasterPid());
+            options.layout().placeLoadGenerator();
             db.createDatabase("catalog");
             db.createDatabase("plan");
             if (options.explain()) {
@@ -63,10 +65,10 @@ public final class ServiceBench {
             }
             long started = System.nanoTime();
             try (Services services = Services.start(db, work)) {
-                Report.server(serverSettings(db));
+                Report.server(serverSettings(db) + "; " + options.layout().describe());
                 Report.line("services: catalog-service and plan-service jars, each %s; PostgreSQL 18 (embedded,"
-                        + " %s) and the load generator unpinned; ready in %.1f s",
-                        Services.limits(), serverSettings(db), (System.nanoTime() - started) / 1e9);
+                        + " %s); %s; ready in %.1f s", Services.limits(), serverSettings(db),
+                        options.layout().describe(), (System.nanoTime() - started) / 1e9);
                 load(db, services);
                 Calls calls = new Calls(services, options.patients());
                 if (options.explain()) {
@@ -208,7 +210,7 @@ public final class ServiceBench {
     /** One pgbench for the run, so that its check-offs keep taking fresh (patient, day, slot)s. */
     private PgbenchCeiling pgbench(BenchDatabase db) {
         if (pgbench == null) {
-            pgbench = new PgbenchCeiling(db, work, options.lateCheckOffs());
+            pgbench = new PgbenchCeiling(db, work, options.lateCheckOffs(), options.layout());
         }
         return pgbench;
     }

@@ -24,7 +24,7 @@ import java.util.Map;
 final class Services implements AutoCloseable {
 
     /** The core the services are pinned to: the machine's last, so PostgreSQL and the load start elsewhere. */
-    static final int SERVICE_CORE = Runtime.getRuntime().availableProcessors() - 1;
+    static final int SERVICE_CORE = CoreLayout.CORES - 1;
     /** A pod's JVM: one processor, and the memory options the images give it ({@code JAVA_OPTS_APPEND} in Dockerfile.jvm). */
     private static final List<String> POD_JVM = List.of("-XX:ActiveProcessorCount=1", "-Xms32m", "-Xmx128m",
             "-XX:TrimNativeHeapInterval=5000");
@@ -130,8 +130,7 @@ final class Services implements AutoCloseable {
         List<String> prefix = new ArrayList<>(List.of("env"));
         prefix.addAll(POD_ENV);
         prefix.addAll(TRIED_ENV);
-        boolean taskset = Files.isExecutable(Path.of("/usr/bin/taskset")) || Files.isExecutable(Path.of("/bin/taskset"));
-        if (taskset) {
+        if (CoreLayout.tasksetInstalled()) {
             prefix.addAll(List.of("taskset", "-c", Integer.toString(SERVICE_CORE)));
         }
         return prefix;
