@@ -5,6 +5,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.spinewise.common.security.Roles;
+import io.spinewise.plan.audit.AuditCheckpointJob;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestDatabaseServer;
 import io.spinewise.testsupport.TestIssuer;
@@ -57,6 +58,9 @@ class AuditIntegrityTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    AuditCheckpointJob checkpoints;
 
     @Test
     void theRuntimeRoleCanNeitherChangeNorRemoveAuditRecords() throws SQLException {
@@ -446,6 +450,75 @@ class AuditIntegrityTest {
                 });
         assertThat(records).filteredOn(r -> "patient.enrol".equals(r.get("action"))).singleElement()
                 .satisfies(r -> assertThat(r.get("patientId")).isEqualTo(patient.id()));
+    }
+
+    @Test
+    void aCheckpointOnChainZeroNamesTheOtherChainsHeadsOncePerMoveAndChecks() throws SQLException {
+        Clinic clinic = Clinic.fresh();
+        writeRecords(clinic, patientOnChain(3), 2);
+        writeRecords(clinic, patientOnChain(12), 2);
+        writeRecords(clinic, 1);
+
+        assertThat(checkpoints.run()).isPositive();
+        assertThat(checkpointsOf(clinic)).as("one for the clinic's moved chains").isEqualTo(1);
+        checkpoints.run();
+        assertThat(checkpointsOf(clinic)).as("none while its chains 1-15 stand still").isEqualTo(1);
+        writeRecords(clinic, 1);
+        checkpoints.run();
+        assertThat(checkpointsOf(clinic)).as("a record on chain 0 alone moves nothing named").isEqualTo(1);
+        writeRecords(clinic, patientOnChain(3), 1);
+        checkpoints.run();
+        assertThat(checkpointsOf(clinic)).isEqualTo(2);
+        assertThat(ownerQuery("SELECT string_agg(target, '|') FROM audit_event WHERE clinic_id = '" + clinic.id()
+                + "' AND action = 'audit.checkpoint' AND actor = 'spinewise' AND patient_id IS NULL"))
+                .matches("heads of chains 1-15: [0-9a-f]{64} \\(2 chains\\)\\|heads of chains 1-15: [0-9a-f]{64} \\(2 chains\\)");
+
+        as(clinic.admin()).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(true)).body("checkpoints", equalTo(2))
+                .body("checkpointedUpTo", notNullValue()).body("firstBrokenCheckpoint", nullValue());
+        // what the checkpoints remember is the schema owner's, as the heads are
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeQuery("SELECT * FROM audit_checkpoint_last"))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+        }
+    }
+
+    @Test
+    void aChainRewrittenConsistentlyBeforeACheckpointIsFoundByTheCheckpoint() throws SQLException {
+        Clinic clinic = Clinic.fresh();
+        List<Long> ids = new ArrayList<>(writeRecords(clinic, patientOnChain(12), 4));
+        checkpoints.run();
+        ids.addAll(writeRecords(clinic, patientOnChain(12), 2));
+        long checkpoint = Long.parseLong(ownerQuery("SELECT id FROM audit_event WHERE clinic_id = '" + clinic.id()
+                + "' AND action = 'audit.checkpoint'"));
+
+        // the tail of chain 12 from its second record rewritten, every later hash and link recomputed, the head moved:
+        // the chain itself links again
+        List<String> rewrite = new ArrayList<>(List.of("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+                "UPDATE audit_event SET target = 'rewritten' WHERE id = " + ids.get(1)));
+        for (int i = 1; i < ids.size(); i++) {
+            rewrite.add("UPDATE audit_event SET prev_hash = (SELECT hash FROM audit_event WHERE id = " + ids.get(i - 1)
+                    + ") WHERE id = " + ids.get(i));
+            rewrite.add("UPDATE audit_event a SET hash = audit_event_hash(a) WHERE id = " + ids.get(i));
+        }
+        rewrite.add("UPDATE audit_chain_head SET last_hash = (SELECT hash FROM audit_event WHERE id = "
+                + ids.get(ids.size() - 1) + ") WHERE clinic_key = '" + clinic.id() + "' AND chain = 12");
+        rewrite.add("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+        asSuperuser(rewrite.toArray(String[]::new));
+
+        as(clinic.admin()).get("/api/audit/verification").then().statusCode(200)
+                .body("chains.find { it.chain == 12 }.intact", equalTo(true))
+                .body("firstBroken", nullValue())
+                .body("intact", equalTo(false))
+                .body("firstBrokenCheckpoint.id", equalTo((int) checkpoint))
+                .body("firstBrokenCheckpoint.problem", equalTo("CHECKPOINT_HEADS_DIFFER"))
+                .body("checkpoints", equalTo(0));
+    }
+
+    private static long checkpointsOf(Clinic clinic) throws SQLException {
+        return Long.parseLong(ownerQuery("SELECT count(*) FROM audit_event WHERE clinic_id = '" + clinic.id()
+                + "' AND action = 'audit.checkpoint'"));
     }
 
     /** Audit records without a patient (chain 0) written as the service writes them, in order; their ids. */

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.spinewise.common.security.Roles;
+import io.spinewise.plan.audit.AuditCheckpointJob;
 import io.spinewise.plan.audit.AuditPartitionJob;
 import io.spinewise.testsupport.PostgresTestResource;
 import io.spinewise.testsupport.TestDatabaseServer;
@@ -67,6 +68,9 @@ class AuditRetentionTest {
     AuditPartitionJob job;
 
     @Inject
+    AuditCheckpointJob checkpoints;
+
+    @Inject
     AgroalDataSource dataSource;
 
     private final String changed = clinic();
@@ -76,6 +80,8 @@ class AuditRetentionTest {
     /** With a patient's records on chain 11 beside its records without a patient (chain 0). */
     private final String split = clinic();
     private final UUID splitPatient = AuditChains.patientOnChain(11);
+    /** A clinic whose chain 5 is all in a dropped month, named by a checkpoint written before the drop. */
+    private final String anchored = clinic();
     private final Map<String, List<Long>> kept = new HashMap<>();
 
     /** Once for the class, before its first test (REST Assured knows the service's port only then). */
@@ -97,7 +103,21 @@ class AuditRetentionTest {
             kept.put(clinic, ids(clinic, FIRST_KEPT.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
         }
 
+        writeHistory(anchored, AuditChains.patientOnChain(5), THIS_MONTH.minusMonths(14));
+        as(admin(anchored)).get("/api/audit").then().statusCode(200);
+        assertThat(checkpoints.run()).as("the clinics with records on chains 1-15").isEqualTo(2);
+
         job.run();
+    }
+
+    @Test
+    void aCheckpointThatNamedADroppedHeadStillChecksThroughThatChainsAnchor() {
+        as(admin(anchored)).get("/api/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(true))
+                .body("checkpoints", equalTo(1))
+                .body("firstBrokenCheckpoint", equalTo(null))
+                .body("chains.find { it.chain == 5 }", equalTo(null));
+        as(admin(split)).get("/api/audit/verification").then().statusCode(200).body("checkpoints", equalTo(1));
     }
 
     @Test

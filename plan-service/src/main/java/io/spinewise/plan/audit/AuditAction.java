@@ -58,6 +58,8 @@ public final class AuditAction {
     public static final String AUDIT_VERIFY = "audit.verify";
     // the retention's drop of whole months, a record in each clinic's chain (V17__audit_partitioning.sql)
     public static final String AUDIT_RETENTION_DROP = "audit.retention.drop";
+    // chain 0's record of the other chains' heads, once an interval (V25__audit_chain_checkpoint.sql)
+    public static final String AUDIT_CHECKPOINT = "audit.checkpoint";
     // outcome questionnaires (docs/outcomes.md)
     public static final String INSTRUMENT_LIST = "instrument.list";
     public static final String INSTRUMENT_READ = "instrument.read";

@@ -19,7 +19,15 @@ public interface AuditConfig {
     @WithDefault("3")
     int monthsAhead();
 
-    /** Whether this replica runs the daily partition job (safe on every replica: they take turns). */
+    /**
+     * How often chain 0 of each clinic whose other chains moved records their heads (a checkpoint: one record per
+     * clinic and interval at most); read by the scheduler as {@code spinewise.audit.checkpoint-every}, here for
+     * the documentation. The first run comes one interval after the start.
+     */
+    @WithDefault("1h")
+    String checkpointEvery();
+
+    /** Whether this replica runs the daily partition job and the checkpoints (safe on every replica). */
     @WithDefault("true")
     boolean jobs();
 }

@@ -99,6 +99,9 @@ public class AuditEvents {
     @Inject
     Database database;
 
+    @Inject
+    AuditCheckpoints checkpoints;
+
     /**
      * One record: who (subject, display name from the token, role) in which clinic did what to
      * whose data, and how it ended. {@code actorName} may be null (a token without a name).
@@ -131,13 +134,20 @@ public class AuditEvents {
         return database.first(COUNT, filter(clinicId, patientId, from, to), rs -> rs.getLong("total")).orElse(0L);
     }
 
-    /** Walks each of the clinic's hash chains and tells whether they are intact, or where each first breaks. */
+    /**
+     * Walks each of the clinic's hash chains and tells whether they are intact, or where each first breaks; and
+     * whether every checkpoint on chain 0 names the other chains' heads as the records before it give them.
+     */
     public AuditVerificationView verify(String clinicId) {
         SqlValues clinic = SqlValues.of("clinic", clinicId);
         List<AuditVerificationView.Chain> chains = database.list(VERIFY, clinic, AuditEvents::chain);
         Instant droppedBefore = database.first(DROPPED_BEFORE, clinic, rs -> instant(rs, "dropped_before"))
                 .orElse(null);
-        return AuditVerificationView.of(chains, droppedBefore);
+        AuditCheckpoints.Check checkpoints = this.checkpoints.check(clinicId);
+        return AuditVerificationView.of(chains, droppedBefore, checkpoints.checked(), checkpoints.lastAt(),
+                checkpoints.firstBrokenId() == null ? null : new AuditVerificationView.BrokenRecord(
+                        checkpoints.firstBrokenId(), checkpoints.firstBrokenAt(),
+                        AuditVerificationView.Problem.CHECKPOINT_HEADS_DIFFER));
     }
 
     private record Row(AuditEventView view, long total) {
