@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static io.spinewise.plan.Users.as;
 
@@ -26,8 +26,9 @@ final class Fixtures {
     }
 
     static EnrolledPatient enrol(String staffToken, String clinic, String firstName, String timeZone) {
-        String email = firstName.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + UUID.randomUUID().toString()
-                .substring(0, 8) + "@patients.example";
+        // a unique part of digits only: a hex one could contain a name searched for ("ada", "bea") and match the search
+        String email = firstName.toLowerCase().replaceAll("[^a-z0-9]", "") + "-"
+                + "%010d".formatted(ThreadLocalRandom.current().nextLong(10_000_000_000L)) + "@patients.example";
         String id = as(staffToken).body(Map.of("firstName", firstName, "lastName", "Tester", "email", email,
                         "timeZone", timeZone))
                 .post("/api/patients").then().statusCode(201).extract().path("patient.id");
